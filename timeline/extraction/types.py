@@ -1,0 +1,102 @@
+"""The values extraction produces. Pure Python: nothing here imports Django.
+
+These dataclasses are the contract between the extraction pipeline and the rest of the app
+(importer, ``extract`` command, evaluation). Offsets are always into ``ArticleText.body``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Precision = Literal["day", "week", "month", "year", "unknown"]
+PublishedBasis = Literal["stated", "inferred", "curator", "unknown"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TimeML TIMEX3: a temporal expression found in text and its normalised value.
+
+    ``start``/``end`` are character offsets into the text given to the tagger; ``value`` follows
+    TimeML conventions ("2015-09-01", "2015-W36", "2015-09", "P2Y", "PAST_REF", "XXXX-09-01").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """An event's date as UCDP keeps it: earliest and latest possible day, with precision."""
+
+    earliest: date
+    latest: date
+    precision: Precision
+    words: str  # the words the date came from, e.g. "Tuesday, September 1"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """One article split out of a source file, with what is known of it."""
+
+    title: str
+    body: str  # exactly the file's characters for this article, boilerplate removed only
+    publisher: str = ""
+    author: str = ""
+    url: str = ""
+    published: date | None = None
+    published_basis: PublishedBasis = "unknown"
+    published_reason: str = ""
+    republished_from: str = ""
+    origin_file: str = ""
+    origin_index: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The exact words that report an event: ``article.body[start:end] == quote``."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerHit:
+    """A mention of a known actor or place in the text."""
+
+    canonical: str  # canonical name in the gazetteer
+    start: int
+    end: int
+    text: str  # the surface form as written
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    name: str
+    country: str = ""
+    admin1: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    kind: str = "other"
+
+
+@dataclass(slots=True)
+class CandidateEvent:
+    """An event proposed by the extractor, for a curator to verify."""
+
+    article: ArticleText
+    evidence: Evidence
+    headline: str
+    event_type: str  # one of ACLED's six, as in timeline.models.EventType values
+    date: DateRange | None
+    place: PlaceInfo | None
+    place_precision: str = "unknown"  # exact / near / region / country / unknown
+    actors: list[tuple[str, str]] = field(default_factory=list)  # (canonical name, role)
+    fatalities: int | None = None
+    date_basis: str = ""  # how the date was resolved: "stated", "relative to publication", …

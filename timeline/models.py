@@ -1,0 +1,370 @@
+"""The data model: articles and the events they report, with the words that report them.
+
+Invariants live in the database where the database can hold them (date order, grade ranges,
+unique content hashes, offsets that make sense); the one it cannot — an excerpt's quote equals
+the slice of its article's body — is enforced in ``Excerpt.save`` and checked by tests.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class DatePrecision(models.TextChoices):
+    """How precisely an event's date is known (ACLED time_precision 1/2/3, plus year/unknown)."""
+
+    DAY = "day", "Day"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class PlacePrecision(models.TextChoices):
+    """How precisely an event's place is known (ACLED geo_precision 1/2/3, plus country)."""
+
+    EXACT = "exact", "At the place"
+    NEAR = "near", "Near the place"
+    REGION = "region", "In the region"
+    COUNTRY = "country", "In the country"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class EventType(models.TextChoices):
+    """ACLED's six event types."""
+
+    BATTLES = "battles", "Battles"
+    EXPLOSIONS = "explosions_remote_violence", "Explosions/Remote violence"
+    VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians", "Violence against civilians"
+    PROTESTS = "protests", "Protests"
+    RIOTS = "riots", "Riots"
+    STRATEGIC_DEVELOPMENTS = "strategic_developments", "Strategic developments"
+
+
+class EventStatus(models.TextChoices):
+    CANDIDATE = "candidate", "Candidate"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
+class ActorRole(models.TextChoices):
+    ACTOR1 = "actor1", "Actor 1"
+    ACTOR2 = "actor2", "Actor 2"
+    ASSOCIATED = "associated", "Associated actor"
+    MENTIONED = "mentioned", "Mentioned"
+
+
+class ActorKind(models.TextChoices):
+    STATE_FORCE = "state_force", "State force"
+    MILITIA = "militia", "Militia"
+    JIHADIST_GROUP = "jihadist_group", "Jihadist group"
+    REBEL_GROUP = "rebel_group", "Rebel group"
+    PERSON = "person", "Person"
+    GOVERNMENT = "government", "Government"
+    PARTY = "party", "Political party"
+    COALITION = "coalition", "Coalition"
+    CIVILIANS = "civilians", "Civilians"
+    ORGANISATION = "organisation", "Organisation"
+    OTHER = "other", "Other"
+
+
+class PlaceKind(models.TextChoices):
+    COUNTRY = "country", "Country"
+    REGION = "region", "Region / province"
+    CITY = "city", "City"
+    TOWN = "town", "Town / village"
+    DISTRICT = "district", "District / neighbourhood"
+    SITE = "site", "Site (base, crossing, dam…)"
+    OTHER = "other", "Other"
+
+
+class DateBasis(models.TextChoices):
+    """Where an article's publication date came from."""
+
+    STATED = "stated", "Stated in the article"
+    INFERRED = "inferred", "Inferred from the text"
+    CURATOR = "curator", "Set by a curator"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Reliability(models.TextChoices):
+    """Admiralty code: reliability of the source."""
+
+    A = "A", "A – Completely reliable"
+    B = "B", "B – Usually reliable"
+    C = "C", "C – Fairly reliable"
+    D = "D", "D – Not usually reliable"
+    E = "E", "E – Unreliable"
+    F = "F", "F – Reliability cannot be judged"
+
+
+class Credibility(models.IntegerChoices):
+    """Admiralty code: credibility of the information."""
+
+    CONFIRMED = 1, "1 – Confirmed by other sources"
+    PROBABLY_TRUE = 2, "2 – Probably true"
+    POSSIBLY_TRUE = 3, "3 – Possibly true"
+    DOUBTFUL = 4, "4 – Doubtful"
+    IMPROBABLE = 5, "5 – Improbable"
+    CANNOT_BE_JUDGED = 6, "6 – Truth cannot be judged"
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Publisher(TimeStamped):
+    name = models.CharField(max_length=200, unique=True)
+    reliability = models.CharField(
+        max_length=1, choices=Reliability.choices, default=Reliability.F
+    )
+    url = models.URLField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reliability__in=Reliability.values), name="publisher_reliability_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(TimeStamped):
+    title = models.CharField(max_length=500)
+    publisher = models.ForeignKey(
+        Publisher, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    author = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    # The article's characters exactly as in its file, boilerplate removed only: excerpts are
+    # offsets into this text, so it is never normalised after import.
+    body = models.TextField()
+    published = models.DateField(null=True, blank=True, db_index=True)
+    published_basis = models.CharField(
+        max_length=10, choices=DateBasis.choices, default=DateBasis.UNKNOWN
+    )
+    published_reason = models.TextField(
+        blank=True, help_text="How the publication date was found or inferred."
+    )
+    republished_from = models.CharField(max_length=300, blank=True)
+    origin_file = models.CharField(max_length=300, blank=True)
+    origin_index = models.PositiveIntegerField(
+        default=0, help_text="Position of the article within its origin file (0-based)."
+    )
+    # sha256 of the body: the identity of an article across re-ingestion and import.
+    content_hash = models.CharField(max_length=64, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["published", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_basis__in=DateBasis.values), name="article_basis_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(published__isnull=True) | ~Q(published_basis=DateBasis.UNKNOWN),
+                name="article_published_has_basis",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:article-detail", args=[self.pk])
+
+
+class Actor(TimeStamped):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    aliases = models.JSONField(default=list, blank=True)
+    kind = models.CharField(max_length=20, choices=ActorKind.choices, default=ActorKind.OTHER)
+    country = models.CharField(max_length=100, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="actor_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Place(TimeStamped):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    aliases = models.JSONField(default=list, blank=True)
+    country = models.CharField(max_length=100, blank=True, db_index=True)
+    admin1 = models.CharField(max_length=200, blank=True, help_text="Province / governorate.")
+    kind = models.CharField(max_length=20, choices=PlaceKind.choices, default=PlaceKind.OTHER)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    geonames_id = models.PositiveIntegerField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="place_coordinates_paired",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.country}" if self.country else self.name
+
+
+class Event(TimeStamped):
+    headline = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    # UCDP-style bounds: the event happened on some day in [date_start, date_end].
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    date_text = models.CharField(
+        max_length=300, blank=True, help_text="The words the date came from."
+    )
+    event_type = models.CharField(max_length=40, choices=EventType.choices)
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    place_precision = models.CharField(
+        max_length=10, choices=PlacePrecision.choices, default=PlacePrecision.UNKNOWN
+    )
+    fatalities = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=EventStatus.choices, default=EventStatus.CANDIDATE
+    )
+    credibility = models.PositiveSmallIntegerField(
+        choices=Credibility.choices, default=Credibility.CANNOT_BE_JUDGED
+    )
+    # Identity of an extracted candidate (hash of article + span), so re-ingestion updates
+    # rather than duplicates. Null for events a curator created by hand.
+    fingerprint = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    notes = models.TextField(blank=True, help_text="Curator's notes.")
+    actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+    history = HistoricalRecords(m2m_fields=[])
+
+    class Meta:
+        ordering = ["date_start", "pk"]
+        indexes = [
+            models.Index(fields=["status", "date_start", "date_end"], name="event_status_dates"),
+            models.Index(fields=["status", "event_type", "date_start"], name="event_status_type"),
+            models.Index(fields=["place", "status"], name="event_place_status"),
+            models.Index(fields=["status", "fatalities"], name="event_status_fatalities"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True)
+                | Q(date_end__isnull=True)
+                | Q(date_end__gte=F("date_start")),
+                name="event_date_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True, date_end__isnull=True)
+                | Q(date_start__isnull=False, date_end__isnull=False),
+                name="event_dates_paired",
+            ),
+            models.CheckConstraint(
+                condition=Q(credibility__gte=1, credibility__lte=6), name="event_credibility_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(event_type__in=EventType.values), name="event_type_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=EventStatus.values), name="event_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=DatePrecision.values), name="event_precision_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event-detail", args=[self.pk])
+
+
+class EventActor(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="event_roles")
+    role = models.CharField(max_length=12, choices=ActorRole.choices, default=ActorRole.MENTIONED)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "role", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor"], name="event_actor_unique"),
+            models.CheckConstraint(condition=Q(role__in=ActorRole.values), name="event_role_valid"),
+        ]
+        indexes = [models.Index(fields=["actor", "event"], name="eventactor_actor_event")]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_role_display()})"
+
+
+class Excerpt(models.Model):
+    """The exact words of an article that report an event: ``quote == article.body[start:end]``."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="excerpts")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="excerpts")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article__published", "article_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="excerpt_end_after_start"),
+            models.UniqueConstraint(
+                fields=["event", "article", "start", "end"], name="excerpt_unique_span"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.quote[:60]}"
+
+    def clean(self) -> None:
+        body = self.article.body if self.article_id else ""
+        if self.end > len(body) or body[self.start : self.end] != self.quote:
+            raise ValidationError(
+                {"quote": "The quote must equal the article text between start and end."}
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        # The database cannot check a slice of another table's text, so every write path goes
+        # through here: a quote that drifts from its article is refused, never stored.
+        self.clean()
+        super().save(*args, **kwargs)
