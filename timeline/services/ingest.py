@@ -1,0 +1,703 @@
+"""Ingest article files: validate them, extract candidate events, store them idempotently.
+
+Used by the ``ingest`` command and by the admin upload, so both refuse the same bad input
+with the same message.
+
+Contracts:
+
+- ``source_decode`` turns the bytes of one file into text or raises ``SourceError`` whose
+  message names the file and the problem (empty, binary, not UTF-8 and at which byte, too
+  large, no article text). It never writes anything.
+- ``source_extract`` is ``source_decode`` plus the (pure) extraction pipeline; a file whose
+  header is malformed, or which holds no article, raises ``SourceError`` too.
+- ``sources_ingest`` validates and extracts every file first (no writes), then writes each
+  good file in its own ``transaction.atomic()``: a bad file writes nothing and the good files
+  beside it still go in. Files linked by one happening (``merge_candidates`` groups that span
+  them) are written in one transaction, so an event never half-exists.
+- Identity, so a re-run on the same files changes nothing: articles by the sha256 of their
+  body, publishers by name, actors and places by the gazetteer's canonical name, candidate
+  events by a fingerprint (sha256 of article hash, excerpt span and type).
+- Curators win: only events still in status *candidate* and never edited by a person are
+  refreshed; verified and rejected events are left exactly as they are. Actors and places
+  that exist are only completed (empty fields filled, aliases added), never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from timeline.extraction.types import ArticleText, CandidateEvent, PlaceInfo
+from timeline.models import (
+    Actor,
+    ActorKind,
+    ActorRole,
+    Article,
+    DateBasis,
+    DatePrecision,
+    Event,
+    EventActor,
+    EventStatus,
+    Excerpt,
+    Place,
+    PlaceKind,
+    PlacePrecision,
+    Publisher,
+)
+
+logger = logging.getLogger(__name__)
+
+MODEL_KEYS = ("articles", "events", "excerpts", "actors", "places", "publishers")
+OUTCOMES = ("inserted", "updated", "unchanged")
+
+# Recorded as the change reason of every history row ingest writes, so a later run can tell
+# its own edits from a curator's.
+INGEST_REASON = "ingest"
+
+# A text file has few control characters besides tab, newline, carriage return, form feed.
+_TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
+_MAX_CONTROL_RATIO = 0.05
+
+_ROLE_STRENGTH = {
+    ActorRole.ACTOR1: 0,
+    ActorRole.ACTOR2: 1,
+    ActorRole.ASSOCIATED: 2,
+    ActorRole.MENTIONED: 3,
+}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+_STATUS_PRIORITY = {EventStatus.VERIFIED: 0, EventStatus.REJECTED: 1, EventStatus.CANDIDATE: 2}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to ingest: the name shown in messages and its raw bytes."""
+
+    name: str
+    data: bytes
+
+
+class SourceError(Exception):
+    """A file that cannot be ingested; ``str(error)`` is one line: ``"<file>: <problem>"``."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        self.problem = problem
+        super().__init__(f"{name}: {problem}")
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KiB"
+    return f"{n / (1024 * 1024):.1f} MiB"
+
+
+def max_article_bytes() -> int:
+    """The size limit of one article file (``settings.TIMELINE_MAX_ARTICLE_BYTES``)."""
+    return int(getattr(settings, "TIMELINE_MAX_ARTICLE_BYTES", 2 * 1024 * 1024))
+
+
+def source_decode(*, source: Source, max_bytes: int) -> str:
+    """The text of ``source``, or ``SourceError`` saying why it is not an article file.
+
+    Checks, in order: too large, empty (or whitespace only), UTF-16 (a byte-order mark),
+    binary (a NUL byte or many control characters), not UTF-8 (with the offending byte and
+    its offset), no letters at all. A UTF-8 byte-order mark is dropped; nothing else is
+    changed, because excerpts are offsets into the text exactly as in the file.
+    """
+    name, data = source.name, source.data
+    if len(data) > max_bytes:
+        raise SourceError(
+            name, f"file too large ({_size(len(data))}; the limit is {_size(max_bytes)})"
+        )
+    if not data.strip():
+        raise SourceError(name, "empty file" if not data else "empty file (only whitespace)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(name, "UTF-16 text, not UTF-8; save the file as UTF-8")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise SourceError(name, f"binary file, not text (NUL byte at offset {nul})")
+    controls = sum(1 for b in data if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
+    if controls / len(data) > _MAX_CONTROL_RATIO:
+        raise SourceError(name, f"binary file, not text ({controls} control bytes in {len(data)})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise SourceError(
+            name,
+            f"not UTF-8 (invalid byte 0x{bad} at offset {exc.start}); save the file as UTF-8",
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not any(ch.isalpha() for ch in text):
+        raise SourceError(name, "no article text (the file holds no words)")
+    return text
+
+
+# --- extraction (pure) -----------------------------------------------------------------
+
+
+def _extract(
+    text: str, *, origin_file: str, published: date | None
+) -> tuple[list[ArticleText], list[CandidateEvent]]:
+    # Imported here so this module (and the admin that imports it) loads even while the
+    # pipeline is being changed; tests replace this function to control candidates exactly.
+    from timeline.extraction.pipeline import extract_from_text
+
+    return extract_from_text(text, origin_file=origin_file, published=published)
+
+
+def _merge(candidates: list[CandidateEvent]) -> list[list[CandidateEvent]]:
+    from timeline.extraction.pipeline import merge_candidates
+
+    return merge_candidates(candidates)
+
+
+def source_extract(
+    *, source: Source, max_bytes: int, published: date | None = None
+) -> tuple[list[ArticleText], list[CandidateEvent]]:
+    """Articles and candidate events of one file, or ``SourceError``; writes nothing.
+
+    ``published`` supplies a publication date where the file states none. ``origin_file``
+    is the file's base name, so the same file ingested by another path is the same origin.
+    """
+    text = source_decode(source=source, max_bytes=max_bytes)
+    try:
+        articles, candidates = _extract(
+            text, origin_file=PurePath(source.name).name, published=published
+        )
+    except ValueError as exc:  # the pipeline's word for bad input (e.g. a header date)
+        raise SourceError(source.name, str(exc) or "malformed file") from None
+    except Exception as exc:  # a pipeline bug must not stop the other files
+        logger.exception("extraction failed on %s", source.name)
+        raise SourceError(source.name, f"extraction failed ({type(exc).__name__}: {exc})") from None
+    if not articles or not any(a.body.strip() for a in articles):
+        raise SourceError(source.name, "no article text found")
+    return articles, candidates
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _counts() -> dict[str, dict[str, int]]:
+    return {m: dict.fromkeys(OUTCOMES, 0) for m in MODEL_KEYS}
+
+
+@dataclass
+class IngestReport:
+    """What a run did: per model, how many rows were inserted, updated or left unchanged.
+
+    ``errors`` holds one line per file that was not ingested (``"<file>: <problem>"``);
+    ``files_ok`` the names of the files that were.
+    """
+
+    counts: dict[str, dict[str, int]] = field(default_factory=_counts)
+    errors: list[str] = field(default_factory=list)
+    files_ok: list[str] = field(default_factory=list)
+    article_count: int = 0
+    candidate_count: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(c["inserted"] or c["updated"] for c in self.counts.values())
+
+    def add(self, other: dict[str, dict[str, int]]) -> None:
+        for model, outcomes in other.items():
+            for outcome, n in outcomes.items():
+                self.counts[model][outcome] += n
+
+
+def content_hash(body: str) -> str:
+    """The identity of an article: sha256 of its body (UTF-8), hex."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def candidate_fingerprint(*, article_hash: str, candidate: CandidateEvent) -> str:
+    """The identity of an extracted candidate: its article, excerpt span and type."""
+    ev = candidate.evidence
+    key = f"{article_hash}:{ev.start}:{ev.end}:{candidate.event_type}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _gazetteer_entry(kind: str, name: str) -> dict[str, Any]:
+    """What the gazetteer knows of an actor or place, as a plain dict (empty if nothing).
+
+    Keys used: aliases, kind, country, parent (actors); aliases, kind, country, admin1,
+    latitude, longitude, geonames_id (places). Read through ``gazetteer_entry`` so the
+    storage format of the gazetteer can change without touching ingest.
+    """
+    try:
+        from timeline.extraction import gazetteer
+    except ImportError:
+        return {}
+    lookup = getattr(gazetteer, "gazetteer_entry", None)
+    if lookup is None:
+        return {}
+    entry = lookup(kind, name)
+    if entry is None:
+        return {}
+    return dict(entry) if isinstance(entry, dict) else dict(vars(entry))
+
+
+def _unique_slug(model: type, base: str, *, extra: str = "") -> str:
+    slug = slugify(base)[:180] or "item"
+    if not model.objects.filter(slug=slug).exists():
+        return slug
+    if extra:
+        slug2 = f"{slug}-{slugify(extra)}"[:190]
+        if not model.objects.filter(slug=slug2).exists():
+            return slug2
+    n = 2
+    while model.objects.filter(slug=f"{slug}-{n}").exists():
+        n += 1
+    return f"{slug}-{n}"
+
+
+def _merged_aliases(existing: list[str], new: Iterable[str], name: str) -> list[str]:
+    out = list(existing)
+    seen = {a.casefold() for a in out} | {name.casefold()}
+    for alias in new:
+        if alias and alias.casefold() not in seen:
+            out.append(alias)
+            seen.add(alias.casefold())
+    return out
+
+
+def _save(instance: Any) -> None:
+    instance._change_reason = INGEST_REASON
+    instance.save()
+
+
+def _touched_by_person(instance: Any) -> bool:
+    """Whether someone other than ingest has changed this row (its history says so)."""
+    return (
+        instance.history.filter(history_type="~")
+        .exclude(history_change_reason=INGEST_REASON)
+        .exists()
+    )
+
+
+class _Writer:
+    """Writes one unit of files; caches rows so each is counted once per run."""
+
+    def __init__(self) -> None:
+        self.counts = _counts()
+        self.publishers: dict[str, Publisher] = {}
+        self.actors: dict[str, Actor] = {}
+        self.places: dict[tuple[str, str], Place] = {}
+        self.articles: dict[str, Article] = {}
+
+    def count(self, model: str, outcome: str, n: int = 1) -> None:
+        self.counts[model][outcome] += n
+
+    # publishers, actors, places -------------------------------------------------------
+
+    def publisher(self, name: str) -> Publisher | None:
+        name = name.strip()[:200]
+        if not name:
+            return None
+        if name in self.publishers:
+            return self.publishers[name]
+        row = Publisher.objects.filter(name=name).first()
+        if row is None:
+            row = Publisher(name=name)
+            _save(row)
+            self.count("publishers", "inserted")
+        else:
+            self.count("publishers", "unchanged")
+        self.publishers[name] = row
+        return row
+
+    def actor(self, name: str, _chain: tuple[str, ...] = ()) -> Actor:
+        name = name.strip()[:200]
+        if name in self.actors:
+            return self.actors[name]
+        info = _gazetteer_entry("actor", name)
+        parent_name = (info.get("parent") or "").strip()
+        parent = None
+        # Parents first, so the child can point at them; a cycle in the data is cut.
+        if parent_name and parent_name != name and parent_name not in _chain:
+            parent = self.actor(parent_name, (*_chain, name))
+        kind = info.get("kind") or ActorKind.OTHER
+        if kind not in ActorKind.values:
+            kind = ActorKind.OTHER
+        aliases = [a for a in info.get("aliases") or [] if a != name]
+        country = (info.get("country") or "")[:100]
+        row = Actor.objects.filter(name=name).first()
+        if row is None:
+            row = Actor(
+                name=name,
+                slug=_unique_slug(Actor, name),
+                aliases=_merged_aliases([], aliases, name),
+                kind=kind,
+                country=country,
+                parent=parent,
+            )
+            _save(row)
+            self.count("actors", "inserted")
+        else:
+            changed = False
+            merged = _merged_aliases(list(row.aliases or []), aliases, name)
+            if merged != list(row.aliases or []):
+                row.aliases, changed = merged, True
+            if row.kind == ActorKind.OTHER and kind != ActorKind.OTHER:
+                row.kind, changed = kind, True
+            if not row.country and country:
+                row.country, changed = country, True
+            if row.parent_id is None and parent is not None and parent.pk != row.pk:
+                row.parent, changed = parent, True
+            if changed:
+                _save(row)
+            self.count("actors", "updated" if changed else "unchanged")
+        self.actors[name] = row
+        return row
+
+    def place(self, info: PlaceInfo) -> Place:
+        name = info.name.strip()[:200]
+        key = (name, info.country or "")
+        if key in self.places:
+            return self.places[key]
+        extra = _gazetteer_entry("place", name)
+        country = (info.country or extra.get("country") or "")[:100]
+        admin1 = (info.admin1 or extra.get("admin1") or "")[:200]
+        kind = info.kind if info.kind in PlaceKind.values and info.kind != "other" else None
+        kind = kind or extra.get("kind") or PlaceKind.OTHER
+        if kind not in PlaceKind.values:
+            kind = PlaceKind.OTHER
+        lat, lon = info.latitude, info.longitude
+        if lat is None or lon is None:
+            lat, lon = extra.get("latitude"), extra.get("longitude")
+        if lat is None or lon is None:
+            lat = lon = None
+        geonames_id = extra.get("geonames_id") or None
+        aliases = [a for a in extra.get("aliases") or [] if a != name]
+
+        rows = list(Place.objects.filter(name=name))
+        row = next((r for r in rows if r.country == country), None)
+        if row is None and len(rows) == 1 and not rows[0].country:
+            row = rows[0]
+        if row is None:
+            row = Place(
+                name=name,
+                slug=_unique_slug(Place, name, extra=country),
+                aliases=_merged_aliases([], aliases, name),
+                country=country,
+                admin1=admin1,
+                kind=kind,
+                latitude=lat,
+                longitude=lon,
+                geonames_id=geonames_id,
+            )
+            _save(row)
+            self.count("places", "inserted")
+        else:
+            changed = False
+            merged = _merged_aliases(list(row.aliases or []), aliases, name)
+            if merged != list(row.aliases or []):
+                row.aliases, changed = merged, True
+            for attr, value in (("country", country), ("admin1", admin1)):
+                if not getattr(row, attr) and value:
+                    setattr(row, attr, value)
+                    changed = True
+            if row.kind == PlaceKind.OTHER and kind != PlaceKind.OTHER:
+                row.kind, changed = kind, True
+            if row.latitude is None and lat is not None:
+                row.latitude, row.longitude, changed = lat, lon, True
+            if row.geonames_id is None and geonames_id:
+                row.geonames_id, changed = geonames_id, True
+            if changed:
+                _save(row)
+            self.count("places", "updated" if changed else "unchanged")
+        self.places[key] = row
+        return row
+
+    # articles --------------------------------------------------------------------------
+
+    def article(self, art: ArticleText) -> Article:
+        h = content_hash(art.body)
+        if h in self.articles:
+            return self.articles[h]
+        published, basis, reason = art.published, art.published_basis, art.published_reason
+        if basis not in DateBasis.values:
+            basis = DateBasis.UNKNOWN
+        if published is not None and basis == DateBasis.UNKNOWN:
+            basis = DateBasis.CURATOR  # given by the person running ingest (--published)
+            reason = reason or "Given when the article was ingested."
+        if published is None:
+            basis = DateBasis.UNKNOWN
+        values: dict[str, Any] = {
+            "title": (art.title.strip() or art.body.strip().splitlines()[0])[:500],
+            "publisher": self.publisher(art.publisher),
+            "author": art.author.strip()[:300],
+            "url": art.url.strip()[:1000],
+            "published": published,
+            "published_basis": basis,
+            "published_reason": reason,
+            "republished_from": art.republished_from.strip()[:300],
+            "origin_file": art.origin_file[:300],
+            "origin_index": art.origin_index,
+        }
+        row = Article.objects.filter(content_hash=h).first()
+        if row is None:
+            row = Article(body=art.body, content_hash=h, **values)
+            _save(row)
+            self.count("articles", "inserted")
+        else:
+            if _touched_by_person(row):
+                # A curator edited it: only fill what is still empty.
+                values = {k: v for k, v in values.items() if not getattr(row, k) and v}
+                values.pop("published_basis", None)
+                values.pop("published_reason", None)
+                values.pop("published", None)
+            elif row.published_basis == DateBasis.CURATOR:
+                for k in ("published", "published_basis", "published_reason"):
+                    values.pop(k)
+            diff = {k: v for k, v in values.items() if getattr(row, k) != v}
+            for k, v in diff.items():
+                setattr(row, k, v)
+            if diff:
+                _save(row)
+            self.count("articles", "updated" if diff else "unchanged")
+        self.articles[h] = row
+        return row
+
+    # events ----------------------------------------------------------------------------
+
+    def event(self, group: list[CandidateEvent]) -> Event:
+        members = sorted(group, key=_member_order)
+        fps = [
+            candidate_fingerprint(article_hash=content_hash(c.article.body), candidate=c)
+            for c in members
+        ]
+        arts = [self.article(c.article) for c in members]
+        spans = {
+            (a.pk, c.evidence.start, c.evidence.end) for a, c in zip(arts, members, strict=True)
+        }
+
+        found = list(Event.objects.filter(fingerprint__in=fps))
+        if not found:
+            # A curator may have merged this candidate into another event and deleted it:
+            # words already cited by a curated (verified or rejected) event are known.
+            span_q = Q()
+            for article_id, start, end in spans:
+                span_q |= Q(
+                    excerpts__article_id=article_id, excerpts__start=start, excerpts__end=end
+                )
+            found = list(
+                Event.objects.filter(span_q).exclude(status=EventStatus.CANDIDATE).distinct()
+            )
+        if found:
+            event = min(found, key=lambda e: (_STATUS_PRIORITY.get(e.status, 9), e.pk))
+            if event.status != EventStatus.CANDIDATE or _touched_by_person(event):
+                self.count("events", "unchanged")
+                return event
+        else:
+            event = None
+
+        lead = min(members, key=lambda c: (_date_rank(c), _member_order(c)))
+        dated = lead if lead.date is not None else None
+        placed = next((c for c in [lead, *members] if c.place is not None), None)
+        fatalities = next(
+            (c.fatalities for c in [lead, *members] if c.fatalities is not None), None
+        )
+        values: dict[str, Any] = {
+            "headline": (lead.headline.strip() or lead.evidence.quote.strip())[:300],
+            "date_start": dated.date.earliest if dated else None,
+            "date_end": dated.date.latest if dated else None,
+            "date_precision": dated.date.precision if dated else DatePrecision.UNKNOWN,
+            "date_text": (dated.date.words if dated else "")[:300],
+            "event_type": lead.event_type,
+            "place": self.place(placed.place) if placed else None,
+            "place_precision": (
+                placed.place_precision
+                if placed and placed.place_precision in PlacePrecision.values
+                else PlacePrecision.UNKNOWN
+            ),
+            "fatalities": fatalities,
+        }
+        roles: dict[int, str] = {}
+        for c in members:
+            for actor_name, role in c.actors:
+                if role not in ActorRole.values:
+                    role = ActorRole.MENTIONED
+                actor = self.actor(actor_name)
+                old = roles.get(actor.pk)
+                if old is None or _ROLE_STRENGTH[role] < _ROLE_STRENGTH[old]:
+                    roles[actor.pk] = role
+
+        created = event is None
+        changed = False
+        if event is None:
+            event = Event(fingerprint=min(fps), status=EventStatus.CANDIDATE, **values)
+            _save(event)
+        else:
+            diff = {k: v for k, v in values.items() if getattr(event, k) != v}
+            for k, v in diff.items():
+                setattr(event, k, v)
+            if diff:
+                _save(event)
+                changed = True
+
+        # Excerpts: exactly the members' spans (two members may cite the same words).
+        stale = {(x.article_id, x.start, x.end): x for x in event.excerpts.all()}
+        kept: set[tuple[int, int, int]] = set()
+        for art, c in zip(arts, members, strict=True):
+            key = (art.pk, c.evidence.start, c.evidence.end)
+            if key in kept:
+                continue
+            kept.add(key)
+            if stale.pop(key, None) is not None:
+                self.count("excerpts", "unchanged")
+                continue
+            start, end = c.evidence.start, c.evidence.end
+            _save(
+                Excerpt(event=event, article=art, start=start, end=end, quote=art.body[start:end])
+            )
+            self.count("excerpts", "inserted")
+            changed = True
+        if stale:
+            Excerpt.objects.filter(pk__in=[x.pk for x in stale.values()]).delete()
+            changed = True
+
+        # Actors and their roles: exactly the members' actors.
+        current = {ea.actor_id: ea for ea in event.event_actors.all()}
+        for actor_id, role in roles.items():
+            ea = current.pop(actor_id, None)
+            if ea is None:
+                _save(EventActor(event=event, actor_id=actor_id, role=role))
+                changed = True
+            elif ea.role != role:
+                ea.role = role
+                _save(ea)
+                changed = True
+        if current:
+            EventActor.objects.filter(pk__in=[ea.pk for ea in current.values()]).delete()
+            changed = True
+
+        self.count("events", "inserted" if created else "updated" if changed else "unchanged")
+        return event
+
+
+def _member_order(c: CandidateEvent) -> tuple:
+    a = c.article
+    return (
+        a.published or date.max,
+        a.origin_file,
+        a.origin_index,
+        c.evidence.start,
+        c.evidence.end,
+        c.event_type,
+    )
+
+
+def _date_rank(c: CandidateEvent) -> int:
+    if c.date is None:
+        return 9
+    return _PRECISION_RANK.get(c.date.precision, 5)
+
+
+@dataclass
+class _Prepared:
+    name: str
+    articles: list[ArticleText]
+    candidates: list[CandidateEvent]
+
+
+def _units(
+    prepared: list[_Prepared], groups: list[list[CandidateEvent]]
+) -> list[tuple[list[int], list[list[CandidateEvent]]]]:
+    """Files bound together by a group spanning them, each with its groups (union-find)."""
+    file_of: dict[int, int] = {}
+    for i, p in enumerate(prepared):
+        for c in p.candidates:
+            file_of[id(c)] = i
+    parent = list(range(len(prepared)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for g in groups:
+        files = {file_of[id(c)] for c in g}
+        first = min(files)
+        for f in files:
+            parent[find(f)] = find(first)
+    units: dict[int, tuple[list[int], list[list[CandidateEvent]]]] = {}
+    for i in range(len(prepared)):
+        units.setdefault(find(i), ([], []))[0].append(i)
+    for g in groups:
+        units[find(file_of[id(g[0])])][1].append(g)
+    return [units[k] for k in sorted(units)]
+
+
+def sources_ingest(
+    *,
+    sources: Sequence[Source],
+    published: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    max_bytes: int | None = None,
+) -> IngestReport:
+    """Ingest ``sources``; never raises for bad input (see ``IngestReport.errors``).
+
+    Progress is reported as ``progress(done, total)`` with ``total = 2 * len(sources)``:
+    one step per file extracted, one per file written.
+    """
+    limit = max_article_bytes() if max_bytes is None else max_bytes
+    report = IngestReport()
+    total = 2 * len(sources)
+    done = 0
+    prepared: list[_Prepared] = []
+    for source in sources:
+        try:
+            articles, candidates = source_extract(
+                source=source, max_bytes=limit, published=published
+            )
+        except SourceError as exc:
+            report.errors.append(str(exc))
+            done += 2
+        else:
+            prepared.append(_Prepared(source.name, articles, candidates))
+            done += 1
+        if progress:
+            progress(done, total)
+
+    all_candidates = [c for p in prepared for c in p.candidates]
+    groups = _merge(all_candidates) if all_candidates else []
+    for file_ids, unit_groups in _units(prepared, groups):
+        writer = _Writer()
+        try:
+            with transaction.atomic():
+                for i in file_ids:
+                    for art in prepared[i].articles:
+                        writer.article(art)
+                for g in unit_groups:
+                    writer.event(g)
+        except (DatabaseError, ValidationError) as exc:
+            logger.exception("ingest failed writing %s", [prepared[i].name for i in file_ids])
+            for i in file_ids:
+                report.errors.append(f"{prepared[i].name}: could not be stored ({exc})")
+        else:
+            report.add(writer.counts)
+            for i in file_ids:
+                report.files_ok.append(prepared[i].name)
+                report.article_count += len(prepared[i].articles)
+                report.candidate_count += len(prepared[i].candidates)
+        done += len(file_ids)
+        if progress:
+            progress(done, total)
+    return report
