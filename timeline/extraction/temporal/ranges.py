@@ -1,0 +1,79 @@
+"""Turn a TIMEX3 value into the earliest/latest dates an event can have (UCDP style)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from timeline.extraction.types import DateRange, Timex
+
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d?)(?:-(WE|[1-7]))?(?:T.*)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_DECADE = re.compile(r"^(\d{3})$")
+_CENTURY = re.compile(r"^(\d{2})$")
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def to_date_range(timex: Timex) -> DateRange | None:
+    """The range of days a DATE/TIME value covers, with its precision; None when it has none.
+
+    "2015-09-01" (and "2015-09-01T10:00") -> that day, precision "day"; "2015-W36" -> Monday to
+    Sunday, "week"; "2015-W36-WE" -> Saturday and Sunday, "week"; "2015-09" -> the month;
+    "2015" -> the year; quarters, halves and seasons -> their months, precision "year" (no finer
+    label is honest); decades and centuries -> precision "unknown". DURATION and SET timexes,
+    PRESENT_REF/PAST_REF/FUTURE_REF and values with X's give None.
+    """
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    v = timex.value.strip()
+    if "X" in v or not v or not v[0].isdigit():
+        return None
+    w = timex.text
+    try:
+        if m := _DAY.match(v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return DateRange(d, d, "day", w)
+        if m := _WEEK.match(v):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3] == "WE":
+                return DateRange(monday + timedelta(days=5), monday + timedelta(days=6), "week", w)
+            if m[3]:
+                d = monday + timedelta(days=int(m[3]) - 1)
+                return DateRange(d, d, "day", w)
+            return DateRange(monday, monday + timedelta(days=6), "week", w)
+        if m := _MONTH.match(v):
+            y, mo = int(m[1]), int(m[2])
+            return DateRange(date(y, mo, 1), _month_end(y, mo), "month", w)
+        if m := _YEAR.match(v):
+            y = int(m[1])
+            return DateRange(date(y, 1, 1), date(y, 12, 31), "year", w)
+        if m := _QUARTER.match(v):
+            y, q = int(m[1]), int(m[2])
+            return DateRange(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "year", w)
+        if m := _HALF.match(v):
+            y, h = int(m[1]), int(m[2])
+            return DateRange(date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "year", w)
+        if m := _SEASON.match(v):
+            y, s = int(m[1]), m[2]
+            if s == "WI":  # meteorological winter: December to February
+                return DateRange(date(y, 12, 1), _month_end(y + 1, 2), "year", w)
+            first = {"SP": 3, "SU": 6, "FA": 9}[s]
+            return DateRange(date(y, first, 1), _month_end(y, first + 2), "year", w)
+        if m := _DECADE.match(v):
+            y = int(m[1]) * 10
+            return DateRange(date(y, 1, 1), date(y + 9, 12, 31), "unknown", w)
+        if m := _CENTURY.match(v):
+            y = int(m[1]) * 100
+            return DateRange(date(max(y, 1), 1, 1), date(y + 99, 12, 31), "unknown", w)
+    except ValueError:
+        return None
+    return None

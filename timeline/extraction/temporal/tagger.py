@@ -1,0 +1,1343 @@
+"""Find TimeML TIMEX3 expressions in English news text and normalise their values.
+
+How it works, in three passes over one document:
+
+1. *Candidates.* A fixed set of regular expressions (one per kind of expression: explicit dates,
+   weekdays, durations, "N units ago", quarters, seasons, times, sets, reference words...) is run
+   over the text. Every match is a candidate span.
+2. *Spans.* Overlapping candidates are resolved longest-first (then leftmost), so "the past two
+   months" beats "two months" and "Friday, Oct. 28" beats "Friday".
+3. *Values.* The surviving spans are normalised left to right. Deictic expressions ("yesterday",
+   "last week", "Friday") are resolved against the document creation time (DCT); anaphoric ones
+   ("the next day", "two days earlier", "that year") against the *reference time*: the last
+   explicitly dated day / year / quarter the narrative moved to, as TimeML annotators do. When the
+   DCT is unknown, values that depend on it keep X's ("XXXX-09-01") instead of guessing.
+
+Tense decides the direction of bare weekdays and months ("Friday" is the last Friday in a
+past-tense sentence and the coming one after "will").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from timeline.extraction.temporal.lexicon import (
+    CARDINAL_WORD_RE,
+    MONTH_RE,
+    MONTHS,
+    NUMBER_RE,
+    ONES,
+    ORDINAL_WORD_RE,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASON_RE,
+    SEASONS,
+    TEENS,
+    TENS,
+    UNIT_RE,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
+from timeline.extraction.types import Timex
+
+# --------------------------------------------------------------------------------------------
+# Patterns. Each is compiled case-insensitively; month/weekday names carry their own (?-i:).
+# --------------------------------------------------------------------------------------------
+
+_B = r"(?<![\w$£€.-])"  # left word boundary that also refuses "$1990", "1.1990", "-1990"
+_YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+_MOD = r"(?P<mod>early|mid|late|earlier|later)"
+_MOD_OF = (
+    r"(?:the\s+)?(?P<modof>end|beginning|start|middle|first\s+half|second\s+half|latter\s+part"
+    r"|early\s+part|rest|remainder|balance|turn)\s+of"
+)
+_PREFIX = rf"(?:{_MOD}[\s-]+(?:in\s+)?|{_MOD_OF}\s+)?"
+_POD = r"(?P<pod>morning|afternoon|evening|night|overnight)"
+_SPOKEN_YEAR = (
+    rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?[\s-]+(?:{CARDINAL_WORD_RE})"
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{CARDINAL_WORD_RE}))?)"
+)
+_APPROX = (
+    r"(?P<approx>about|nearly|almost|roughly|approximately|around|some|more\s+than|less\s+than"
+    r"|fewer\s+than|at\s+least|at\s+most|over|under|up\s+to|just|only|another|an\s+additional"
+    r"|well\s+over|barely|fully|a\s+full|the\s+better\s+part\s+of|upwards\s+of)"
+)
+
+_PATTERNS: list[tuple[str, str]] = [
+    # Friday, Oct. 28, 2016 / Oct. 28 / early June 5 / March eighth
+    (
+        "monthday",
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?{_PREFIX}(?P<mon>{MONTH_RE})\s*"
+        rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})(?:st|nd|rd|th)?\b(?!\s*%|[:.,]\d)"
+        rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
+    ),
+    # 28 October 2016 / the 28th of October
+    (
+        "daymonth",
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
+        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?:,?\s*(?P<year>{_YEAR4})\b)?",
+    ),
+    # June / June 1997 / last June / early June / the end of June
+    (
+        "month",
+        rf"{_PREFIX}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?"
+        rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR4})\b)?",
+    ),
+    # numeric dates: 10/15/1999, 1999-10-15
+    ("numdate", r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b(?!/)"),
+    ("isodate", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    # 1989 / fiscal 1989 / mid-1989 / the end of 1994
+    (
+        "year",
+        rf"{_PREFIX}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
+        rf"\s+)?{_B}(?P<year>{_YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)",
+    ),
+    ("spokenyear", rf"(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b"),
+    # the 1990s / the mid-1980s / the '90s / the nineties
+    (
+        "decade",
+        r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<cd>1[5-9]|20)(?P<d>\d)0'?s\b"
+        r"|'(?P<d2>\d)0s\b)",
+    ),
+    (
+        "decadeword",
+        r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties"
+        r"|seventies|eighties|nineties)\b",
+    ),
+    (
+        "century",
+        rf"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
+        rf"|{ORDINAL_WORD_RE})[\s-]+century\b",
+    ),
+    # quarters and halves: the third quarter / third-quarter / the year-earlier quarter /
+    # the first half of 1990 / the fiscal first quarter / the 1988 period
+    (
+        "quarter",
+        r"(?:(?P<the>the|this|that|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?"
+        r"(?P<adj>(?:(?:year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding"
+        r"|same|latest|current|recent|most\s+recent|just-ended|just\s+ended|just-completed"
+        r"|fiscal|calendar|last|past|previous|prior|next|coming|final|(?:19|20)\d\d)[\s-]+)*)"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?[\s-]*"
+        r"(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)\b(?!s)"
+        rf"(?:\s+(?:of|in|for)\s+(?:(?:fiscal|calendar)\s+)?(?P<yr2>{_YEAR4})\b)?"
+        r"(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:last|this|next)\s+year"
+        r"|(?:last|this|next)\s+year))?",
+    ),
+    ("qnum", rf"\b(?:(?P<yr>{_YEAR4})[\s-]*)?Q(?P<q>[1-4])(?:[\s-]*(?P<yr2>{_YEAR4}))?\b"),
+    # seasons
+    (
+        "season",
+        r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|mid)"
+        rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
+        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR4})\b)?",
+    ),
+    # N units ago / two days earlier / a year later / three weeks from now
+    (
+        "ago",
+        rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
+        rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence|before|after|previously|back)\b"
+        r"(?=(?P<totheday>,?\s+(?:almost\s+|nearly\s+)?to\s+the\s+day))?",
+    ),
+    # the next day / the following week / that year / the day before / the same day
+    (
+        "anaphor",
+        r"(?:(?P<mod2>early|late|earlier|later)\s+)?(?:(?P<rel>the\s+(?:next|following|previous"
+        r"|preceding|prior|same|very\s+same|very)|that|the|a|one)\s+)"
+        r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
+        r"(?:\s+(?P<dir>before|after|earlier|later|prior))?\b(?!\s+(?:of|when|that|in|on|after"
+        r"|before)\b)",
+    ),
+    # this year / last week / next month / earlier this year / the end of this week
+    (
+        "relunit",
+        rf"{_PREFIX}(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the\s+past"
+        r"|the\s+last|the\s+coming|the\s+current|current|the\s+previous|previous|the\s+next"
+        r"|the\s+new)\s+(?:(?P<fiscal>fiscal|calendar|financial|school|academic|model)\s+)?"
+        r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)\b(?!-)",
+    ),
+    # durations: two years / the past three months / 16-hour / nearly forty years / a year
+    (
+        "duration",
+        r"(?:(?P<det>the|these|those|its|their|his|her|our|my|your|a)\s+)?"
+        r"(?:(?P<rel>past|last|next|previous|coming|following|first|final|latest|recent|initial"
+        r"|remaining|ensuing|preceding|subsequent|additional|further|other|same|entire|whole"
+        r"|full)\s+)?"
+        rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE})(?:\s*(?:to|or|-)\s*(?P<num2>{NUMBER_RE}))?"
+        r"(?:\s+(?:more|additional|straight|consecutive|full|long))?[\s-]+"
+        r"(?:(?:trading|business|working|calendar|fiscal|full|school)[\s-]+)?"
+        rf"(?P<unit>{UNIT_RE})\b(?P<adj>-(?:long|old))?"
+        r"(?P<tail>\s+(?:or\s+so|and\s+a\s+half|or\s+more))?",
+    ),
+    # years / recent months / the coming weeks / the past few days (no number)
+    (
+        "vague",
+        r"(?:(?P<rel>the\s+past\s+several|the\s+last\s+several|the\s+past\s+few|the\s+last\s+few"
+        r"|the\s+next\s+few|the\s+coming|the\s+next|the\s+past|the\s+last|the\s+recent|recent"
+        r"|coming|past|the\s+following|the\s+previous|the\s+early|the\s+first|the\s+ensuing)\s+)?"
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b"
+        r"(?P<adj>-long)?",
+    ),
+    # today / yesterday morning / this evening / last night / tonight
+    (
+        "dayref",
+        r"(?:(?P<pre>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before"
+        r"\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>morning|afternoon|evening"
+        r"|night))?\b(?!')",
+    ),
+    ("podref", r"(?:(?P<pre>early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+" + _POD),
+    # weekday (with direction words and part of day)
+    (
+        "weekday",
+        r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on)\s+)?"
+        rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?(?:\s+{_POD.replace('pod', 'pod2')})?",
+    ),
+    # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
+    (
+        "time",
+        r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+        r"|(?P<h2>\d{1,2}):(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|o'clock|hours|h\b))"
+        r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
+        r"\s+(?:o'clock|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
+        r"|(?P<noon>noon|midnight|midday))"
+        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time|Eastern\s+time))?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<rw>today|yesterday|tomorrow)"
+        rf"|(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})\b))?",
+    ),
+    (
+        "timepod",
+        r"(?:in\s+the|during\s+the|early\s+in\s+the|late\s+in\s+the)\s+(?P<pod>morning|afternoon|evening)\b",
+    ),
+    # sets: daily / every week / each Thursday / twice a year
+    (
+        "setword",
+        r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly"
+        r"|quarterly|semiannually|semi-annually|biannually)\b",
+    ),
+    (
+        "set",
+        r"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>\d+|"
+        + CARDINAL_WORD_RE
+        + rf"|few|several)\s+)?(?P<unit>{UNIT_RE}|weekend|(?P<wd>{WEEKDAY_RE})"
+        rf"|(?P<mon>{MONTH_RE})|(?P<season>{SEASON_RE}))",
+    ),
+    # now / currently / recently / the future ...
+    (
+        "ref",
+        r"\b(?P<w>right\s+now|just\s+now|now|currently|current|presently|at\s+present|nowadays"
+        r"|these\s+days|this\s+time|recently|lately|previously|formerly|the\s+past|the\s+future"
+        r"|future|soon|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term"
+        r"|the\s+longer\s+term|the\s+medium\s+term|the\s+long\s+run|the\s+short\s+run"
+        r"|the\s+present|the\s+moment|once|recent|former|time\s+to\s+time)\b(?!-)",
+    ),
+]
+
+_FLAGS = re.IGNORECASE
+_COMPILED = [
+    (name, re.compile(_B + pat if not pat.startswith(r"\b") else pat, _FLAGS))
+    for name, pat in _PATTERNS
+]
+
+# Cheap prefilter: most text has no temporal expression, and every pattern above needs one of
+# these trigger words or a digit. Scanning with it first keeps the tagger fast.
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning"
+    r"|scheduled|schedules|expects?|expected|due|set\s+to|would|next|upcoming|should|may|might"
+    r"|intends?|hopes?\s+to|to\s+be\s+held|begins?|starts?|opens?|until|through)\b",
+    re.IGNORECASE,
+)
+_PAST_CUES = re.compile(
+    r"\b(?:was|were|had|did|said|told|\w{3,}ed|went|came|made|took|gave|began|ago|last|earlier"
+    r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot"
+    r"|announced|reported)\b",
+    re.IGNORECASE,
+)
+_SENT_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _number(s: str) -> float | None:
+    """Parse a cardinal ("3", "1,000", "twenty-four", "a", "2 1/2") or None when vague."""
+    s = s.strip().lower()
+    half = 0.0
+    if s.endswith("and a half"):
+        half, s = 0.5, s[: -len("and a half")].strip()
+    if s.endswith("1/2") and s != "1/2":
+        half, s = 0.5, s[:-3].strip()
+    if s.endswith("½"):
+        half, s = 0.5, s[:-1].strip()
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        return float(s.replace(",", "")) + half
+    if s in ("a", "an", "one"):
+        return 1.0 + half
+    if s in ("a couple of", "a couple", "couple of"):
+        return 2.0
+    if s in ("a dozen",):
+        return 12.0
+    if s in ("a hundred",):
+        return 100.0
+    mult = 1
+    if s.endswith(" hundred"):
+        mult, s = 100, s[: -len(" hundred")]
+    elif s.endswith(" thousand"):
+        mult, s = 1000, s[: -len(" thousand")]
+    parts = re.split(r"[\s-]+", s)
+    total = 0
+    for p in parts:
+        if p in ONES:
+            total += ONES[p]
+        elif p in TEENS:
+            total += TEENS[p]
+        elif p in TENS:
+            total += TENS[p]
+        else:
+            return None
+    return float(total * mult) + half
+
+
+def _ordinal(s: str) -> int | None:
+    s = s.strip().lower()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", s)
+    if m:
+        return int(m.group(1))
+    parts = re.split(r"[\s-]+", s)
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in ORDINALS:
+        return TENS[parts[0]] + ORDINALS[parts[1]]
+    return ORDINALS.get(s)
+
+
+def _spoken_year(s: str) -> int | None:
+    s = re.sub(r"\s+", " ", s.lower().replace("-", " "))
+    s = s.replace(" hundred", "").replace(" and", "")
+    if s.startswith("nineteen "):
+        n = _number(s[len("nineteen ") :])
+        return 1900 + int(n) if n is not None and n < 100 else None
+    if s.startswith("two thousand"):
+        rest = s[len("two thousand") :].strip()
+        if not rest:
+            return 2000
+        n = _number(rest)
+        return 2000 + int(n) if n is not None and n < 100 else None
+    return None
+
+
+def _month_of(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _weekday_of(s: str) -> int:
+    return WEEKDAYS[s.lower().rstrip(".")]
+
+
+def _fmt_day(d: date) -> str:
+    return d.isoformat()
+
+
+def _fmt_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _unit_letter(unit: str) -> tuple[str, int, bool]:
+    u = unit.lower()
+    if u == "centuries":
+        u = "century"
+    u = u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
+    return UNITS[u]
+
+
+def _fmt_duration(n: float | None, unit: str) -> str:
+    """P2Y, PT5H, P2Y6M, PXY: a TimeML duration for n units (n None = unknown amount)."""
+    letter, mult, is_time = _unit_letter(unit)
+    t = "T" if is_time else ""
+    if n is None:
+        if mult == 10:
+            return "PXE"
+        if mult == 100:
+            return "PXC"
+        return f"P{t}X{letter}"
+    whole = int(n)
+    frac = n - whole
+    if frac and letter in ("Y", "H", "M", "D"):
+        # 2 1/2 years -> P2Y6M ; 5 1/2 hours -> PT5H30M ; 1 1/2 days -> P1D12H
+        sub = {"Y": (12, "M", ""), "H": (60, "M", ""), "D": (24, "H", "T")}.get(letter)
+        if letter == "M" and is_time:
+            sub = (60, "S", "")
+        if letter == "M" and not is_time:
+            sub = (30, "D", "")
+        if sub is not None:
+            k, sl, st = sub
+            return f"P{t}{whole * mult}{letter}{st}{int(round(frac * k))}{sl}"
+    return f"P{t}{whole * mult}{letter}"
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution state
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _State:
+    text: str
+    dct: date | None
+    ref: date | None  # the day the narrative is at
+    ref_year: int | None
+    ref_quarter: tuple[int, int] | None = None  # last (year, quarter) talked about
+    fin_quarter: bool = False  # the document talks about fiscal quarters
+
+    def tense(self, start: int, end: int) -> int:
+        """+1 future, -1 past, 0 unknown, from cue words in the clause around [start, end)."""
+        text = self.text
+        lo = max(0, start - 150)
+        seg_before = text[lo:start]
+        m = None
+        for m in _SENT_END.finditer(seg_before):
+            pass
+        if m is not None:
+            seg_before = seg_before[m.end() :]
+        seg_after = text[end : end + 100]
+        m2 = _SENT_END.search(seg_after)
+        if m2 is not None:
+            seg_after = seg_after[: m2.start()]
+        seg = seg_before + " " + seg_after
+        if _FUTURE_CUES.search(seg):
+            return 1
+        if _PAST_CUES.search(seg):
+            return -1
+        return 0
+
+
+def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int) -> int | None:
+    """The year of a month (and day) given without one: the DCT's year, moved by tense."""
+    if st.dct is None:
+        return None
+    d = st.dct
+    y = d.year
+    key = (month, day or 0)
+    now = (d.month, d.day if day else 0)
+    tense = st.tense(start, end)
+    if key > now and tense <= 0:
+        # a past-tense mention of a later month is last year's (unless it is close ahead)
+        ahead = (month - d.month) % 12
+        if tense < 0 or ahead > 3:
+            y -= 1 if (month - d.month) > 0 else 0
+    elif key < now and tense > 0:
+        behind = (d.month - month) % 12
+        if behind > 1 or (day is None and behind > 0):
+            y += 1
+    return y
+
+
+def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
+    """The date of ISO weekday ``wd`` near ``anchor``: direction -1 past, +1 future, 0 this week."""
+    delta = wd - anchor.isoweekday()
+    if direction < 0:
+        if delta > 0:
+            delta -= 7
+    elif direction > 0 and delta < 0:
+        delta += 7
+    return anchor + timedelta(days=delta)
+
+
+# --------------------------------------------------------------------------------------------
+# Handlers: (state, match) -> (type, value) or None to drop the candidate
+# --------------------------------------------------------------------------------------------
+
+Result = tuple[str, str] | None
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z']+)\W*$", text[max(0, start - 25) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\W*([A-Za-z']+)", text[end : end + 25])
+    return m.group(1).lower() if m else ""
+
+
+def _h_monthday(st: _State, m: re.Match[str]) -> Result:
+    mon = _month_of(m.group("mon"))
+    day = _ordinal(m.group("day"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    wd = _weekday_of(m.group("wd")) if m.group("wd") else None
+    if m.group("year"):
+        y = int(m.group("year"))
+    else:
+        y = _nearest_year(st, mon, day, m.start(), m.end())
+        if y is not None and wd is not None and st.dct is not None:
+            # a stated weekday picks the year in which the date falls on that weekday
+            for cand in (y, y - 1, y + 1, st.dct.year, st.dct.year - 1):
+                try:
+                    if date(cand, mon, day).isoweekday() == wd:
+                        y = cand
+                        break
+                except ValueError:
+                    continue
+    if y is None:
+        return ("DATE", f"XXXX-{mon:02d}-{day:02d}")
+    try:
+        d = date(y, mon, day)
+    except ValueError:
+        return None
+    return ("DATE", _fmt_day(d))
+
+
+def _h_month(st: _State, m: re.Match[str]) -> Result:
+    raw = m.group("mon")
+    mon = _month_of(raw)
+    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    if m.group("year"):
+        return ("DATE", f"{int(m.group('year'))}-{mon:02d}")
+    if raw.lower() in ("may", "march") and not rel and not m.group("mod") and not m.group("modof"):
+        # "May" the modal verb and "March" the noun: only a month after a date preposition
+        if _prev_word(st.text, m.start()) not in (
+            "in",
+            "since",
+            "by",
+            "until",
+            "till",
+            "of",
+            "through",
+            "from",
+            "to",
+            "during",
+            "before",
+            "after",
+            "early",
+            "late",
+            "mid",
+            "and",
+            "or",
+            "last",
+            "next",
+            "this",
+        ):
+            return None
+    if st.dct is None:
+        return ("DATE", f"XXXX-{mon:02d}")
+    d = st.dct
+    if rel in ("last", "past", "this past"):
+        y = d.year if mon < d.month else d.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = d.year if mon > d.month else d.year + 1
+    elif rel == "this":
+        y = d.year
+    else:
+        y = _nearest_year(st, mon, None, m.start(), m.end()) or d.year
+    return ("DATE", f"{y}-{mon:02d}")
+
+
+def _h_numdate(st: _State, m: re.Match[str]) -> Result:
+    mo, dd, yy = int(m.group("m")), int(m.group("d")), m.group("y")
+    y = int(yy)
+    if len(yy) == 2:
+        y += 1900 if y > 30 else 2000
+    try:
+        return ("DATE", date(y, mo, dd).isoformat())
+    except ValueError:
+        return None
+
+
+def _h_isodate(st: _State, m: re.Match[str]) -> Result:
+    try:
+        return ("DATE", date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat())
+    except ValueError:
+        return None
+
+
+_YEAR_NOUN_AFTER = re.compile(
+    r"\s+(?:shares|people|troops|soldiers|workers|cars|units|jobs|tons|barrels|members|votes"
+    r"|employees|points|miles|feet|meters|kilometers|acres|delegates|students|homes|deaths"
+    r"|killed|dead|civilians|refugees|prisoners|yards|pounds|dollars|euros|yen|hp|cc)\b",
+    re.IGNORECASE,
+)
+
+
+def _h_year(st: _State, m: re.Match[str]) -> Result:
+    y = int(m.group("year"))
+    if _YEAR_NOUN_AFTER.match(st.text, m.end()):
+        return None
+    if not m.group("fy") and not m.group("mod") and not m.group("modof"):
+        before = st.text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(?:no\.|number|nos\.|#|rule|article|section|flight|route|page)\s*$", before):
+            return None
+        if y < 1900 and _prev_word(st.text, m.start()) not in ("in", "since", "of", "from", "by"):
+            return None
+    return ("DATE", str(y))
+
+
+def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
+    y = _spoken_year(m.group("sy"))
+    if y is None:
+        return None
+    if m.group("sy").lower().startswith("two thousand") and not m.group(0).lower().startswith(
+        "the year"
+    ) and _prev_word(st.text, m.start()) not in ("in", "since", "of", "by", "until", "year"):
+        return None
+    return ("DATE", str(y))
+
+
+def _h_decade(st: _State, m: re.Match[str]) -> Result:
+    if m.group("d2") is not None:
+        century = "19"
+        d = m.group("d2")
+        if st.dct is not None and st.dct.year >= 2000 and int(d) <= (st.dct.year % 100) // 10:
+            century = "20"
+        return ("DATE", f"{century}{d}")
+    return ("DATE", f"{m.group('cd')}{m.group('d')}")
+
+
+_DECADE_WORDS = {
+    "twenties": "2",
+    "thirties": "3",
+    "forties": "4",
+    "fifties": "5",
+    "sixties": "6",
+    "seventies": "7",
+    "eighties": "8",
+    "nineties": "9",
+}
+
+
+def _h_decadeword(st: _State, m: re.Match[str]) -> Result:
+    return ("DATE", "19" + _DECADE_WORDS[m.group("w").lower()])
+
+
+def _h_century(st: _State, m: re.Match[str]) -> Result:
+    n = _ordinal(m.group("ord"))
+    if n is None or not 1 <= n <= 22:
+        return None
+    return ("DATE", f"{n - 1:02d}")
+
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _h_quarter(st: _State, m: re.Match[str]) -> Result:
+    unit = m.group("unit").lower()
+    adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower()).strip()
+    the = (m.group("the") or "").lower()
+    ordw = (m.group("ord") or "").lower()
+    tail = re.sub(r"\s+", " ", (m.group("tail") or "").lower()).strip()
+    year_m = re.search(r"(?:19|20)\d\d", adj)
+    year = int(m.group("yr2")) if m.group("yr2") else (int(year_m.group(0)) if year_m else None)
+    yearago = any(k in adj for k in ("year-earlier", "year-ago", "year earlier", "year ago"))
+    yearago = yearago or tail in ("a year ago", "a year earlier") or "last year" in the
+    yearago = yearago or "last year" in tail
+    nextyear = "next year" in the or "next year" in tail
+    if unit == "period":
+        if not (yearago or year or "comparable" in adj or "corresponding" in adj):
+            return None
+    if unit == "half" and ordw not in ("first", "second", "1st", "2nd", "last", "final"):
+        if not adj.startswith(("first", "second")):
+            return None
+    if not (the or adj or ordw or year):
+        return None
+    if unit == "quarter" and not ordw and not adj and the in ("its", "their"):
+        return None
+    st.fin_quarter = True
+    dct = st.dct
+    # which quarter / half
+    if unit == "half":
+        h = 1 if ordw in ("first", "1st") else 2
+        if year is None:
+            if dct is None:
+                return ("DATE", f"XXXX-H{h}")
+            year = dct.year - (1 if yearago else 0) + (1 if nextyear else 0)
+            if h == 2 and dct.month <= 6 and st.tense(m.start(), m.end()) < 0:
+                year -= 1
+        return ("DATE", f"{year}-H{h}")
+    q: int | None = _ORD_Q.get(ordw)
+    if q is None and unit in ("quarter", "period"):
+        # "the quarter", "the latest quarter", "the year-ago period": the one being discussed
+        if "next" in adj or "coming" in adj:
+            if dct is None:
+                return ("DATE", "XXXX-QX")
+            base = (dct.year, _quarter(dct))
+            y, qq = base[0], base[1] + 1
+            if qq > 4:
+                y, qq = y + 1, 1
+            return ("DATE", f"{y}-Q{qq}")
+        if "current" in adj or the == "this":
+            if dct is None:
+                return ("DATE", "XXXX-QX")
+            return ("DATE", f"{dct.year}-Q{_quarter(dct)}")
+        if st.ref_quarter is not None:
+            y, qq = st.ref_quarter
+        elif dct is not None:
+            y, qq = dct.year, _quarter(dct) - 1
+            if qq == 0:
+                y, qq = y - 1, 4
+        else:
+            return ("DATE", "XXXX-QX")
+        if yearago:
+            y -= 1
+        if year is not None:
+            y = year
+        return ("DATE", f"{y}-Q{qq}")
+    if q is None:
+        return None
+    if year is None:
+        if dct is None:
+            return ("DATE", f"XXXX-Q{q}")
+        year = dct.year
+        cur = _quarter(dct)
+        if q > cur and st.tense(m.start(), m.end()) <= 0 and not nextyear:
+            # a finished quarter later in the year than the DCT: last year's (Q4 reported in Feb)
+            if q - cur >= 2 or cur == 1:
+                year -= 1
+        if yearago:
+            year -= 1
+        if nextyear:
+            year += 1
+        if "last" in the and "year" in the:
+            year = dct.year - 1
+    if not yearago:
+        st.ref_quarter = (year, q)
+    return ("DATE", f"{year}-Q{q}")
+
+
+def _h_qnum(st: _State, m: re.Match[str]) -> Result:
+    q = int(m.group("q"))
+    y = m.group("yr") or m.group("yr2")
+    if y is None:
+        if st.dct is None:
+            return ("DATE", f"XXXX-Q{q}")
+        y = str(st.dct.year)
+    return ("DATE", f"{y}-Q{q}")
+
+
+def _h_season(st: _State, m: re.Match[str]) -> Result:
+    s = SEASONS[m.group("season").lower()]
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if m.group("year"):
+        return ("DATE", f"{m.group('year')}-{s}")
+    if not rel and not m.group("mod"):
+        if _prev_word(st.text, m.start()) not in (
+            "in",
+            "during",
+            "since",
+            "by",
+            "until",
+            "through",
+            "over",
+            "this",
+            "last",
+            "next",
+            "of",
+            "before",
+            "after",
+        ):
+            return None
+        if m.group("season").islower() and m.group("season").lower() in ("fall", "spring"):
+            # "in fall" is rare; "fall" and "spring" are mostly other words
+            if _prev_word(st.text, m.start()) not in ("in", "during", "by", "until", "since"):
+                return None
+    if rel == "the" and m.group("season").lower() in ("fall", "spring"):
+        nxt = _next_word(st.text, m.end())
+        if nxt in ("of", "in") and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
+            return None  # "the fall of the Berlin Wall", "the spring in the mattress"
+    if st.dct is None:
+        return ("DATE", f"XXXX-{s}")
+    d = st.dct
+    order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
+    y = d.year
+    if rel in ("last", "past", "this past"):
+        y = d.year if order < d.month else d.year - 1
+        if s == "WI":
+            y = d.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = d.year if order > d.month else d.year + 1
+    elif rel in ("the", "early", "late", "mid", ""):
+        tense = st.tense(m.start(), m.end())
+        if tense < 0 and order > d.month + 1:
+            y -= 1
+    return ("DATE", f"{y}-{s}")
+
+
+def _shift(d: date, n: int, letter: str, mult: int) -> date:
+    if letter == "D":
+        return d + timedelta(days=n)
+    if letter == "W":
+        return d + timedelta(weeks=n * mult)
+    if letter == "M":
+        return d + relativedelta(months=n)
+    if letter == "Q":
+        return d + relativedelta(months=3 * n)
+    return d + relativedelta(years=n * mult)
+
+
+def _fmt_at(d: date, letter: str, mult: int) -> str:
+    if letter == "D":
+        return _fmt_day(d)
+    if letter == "W":
+        return _fmt_week(d)
+    if letter == "M":
+        return f"{d.year}-{d.month:02d}"
+    if letter == "Q":
+        return f"{d.year}-Q{_quarter(d)}"
+    if mult == 10:
+        return str(d.year)[:3]
+    if mult == 100:
+        return str(d.year)[:2]
+    return str(d.year)
+
+
+def _h_ago(st: _State, m: re.Match[str]) -> Result:
+    direction = m.group("dir").lower()
+    unit = m.group("unit")
+    num = _number(m.group("num"))
+    letter, mult, is_time = _unit_letter(unit)
+    if unit.lower() == "second" and m.group("num").lower() in ("a", "an"):
+        return None
+    if direction in ("before", "after"):
+        # "two days before the vote": TimeML marks the duration; the signal stays outside
+        return None
+    if num is None:
+        if direction in ("ago", "earlier", "previously", "back"):
+            return ("DATE", "PAST_REF")
+        return ("DATE", "FUTURE_REF")
+    if is_time:
+        return ("DURATION", _fmt_duration(num, unit))
+    n = int(num)
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    anchor = st.dct if direction in ("ago", "from now", "hence", "back") else (st.ref or st.dct)
+    if anchor is None:
+        return ("DATE", "XXXX" if letter == "Y" else "XXXX-XX")
+    if (
+        letter == "Y"
+        and mult == 1
+        and n == 1
+        and st.fin_quarter
+        and st.ref_quarter is not None
+        and not m.group("totheday")
+    ):
+        y, q = st.ref_quarter
+        return ("DATE", f"{y - 1}-Q{q}")
+    d = _shift(anchor, sign * n, letter, mult)
+    if m.group("totheday"):
+        return ("DATE", _fmt_day(d))
+    return ("DATE", _fmt_at(d, letter, mult))
+
+
+_UNIT_G = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D"}
+
+
+def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    unit = m.group("unit").lower()
+    direction = (m.group("dir") or "").lower()
+    if rel in ("the", "a", "one"):
+        if rel == "the" and unit == "weekend" and not direction:
+            return _weekend(st, m, 0)
+        if rel in ("a", "one") and unit == "day" and not direction:
+            return (
+                ("DATE", "FUTURE_REF")
+                if rel == "one" and st.tense(m.start(), m.end()) > 0
+                else None
+            )
+        if not direction:
+            return None
+        if rel in ("a", "one") and direction in ("before", "after", "prior"):
+            return None  # "a day before the vote": duration + signal
+    anchor = st.ref or st.dct
+    if rel.endswith(("next", "following")) or direction in ("after", "later"):
+        step = 1
+    elif rel.endswith(("previous", "preceding", "prior")) or direction in (
+        "before",
+        "earlier",
+        "prior",
+    ):
+        step = -1
+    else:
+        step = 0  # that day / the same week
+    if unit == "weekend":
+        return _weekend(st, m, step)
+    g = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
+    if g == "Y" and rel in ("that", "the same", "the very same") and st.ref_year is not None:
+        return ("DATE", str(st.ref_year + step))
+    if anchor is None:
+        return ("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[g])
+    d = _shift(anchor, step, g, 1)
+    val = _fmt_at(d, g, 1)
+    pod = PARTS_OF_DAY.get(unit)
+    if pod and g == "D":
+        return ("TIME", f"{val}T{pod}")
+    return ("DATE", val)
+
+
+def _weekend(st: _State, m: re.Match[str], step: int) -> Result:
+    base = st.ref or st.dct
+    if base is None:
+        return ("DATE", "XXXX-WXX-WE")
+    if step == 0:
+        tense = st.tense(m.start(), m.end())
+        # the weekend just gone in past-tense news, the coming one otherwise
+        if tense < 0 and base.isoweekday() < 6:
+            base = base - timedelta(days=7)
+    else:
+        base = base + timedelta(weeks=step)
+    return ("DATE", _fmt_week(base) + "-WE")
+
+
+def _h_relunit(st: _State, m: re.Match[str]) -> Result:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    rel = rel.removeprefix("the ")
+    unit = m.group("unit").lower()
+    fiscal = m.group("fiscal")
+    dct = st.dct
+    if rel == "new" and unit != "year":
+        return None
+    if unit == "day":
+        if rel in ("past", "last"):
+            return ("DURATION", "P1D")
+        return None
+    if unit == "quarter":
+        if dct is None:
+            return ("DATE", "XXXX-QX")
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        d = _shift(dct, step, "Q", 1)
+        st.ref_quarter = (d.year, _quarter(d))
+        st.fin_quarter = True
+        return ("DATE", f"{d.year}-Q{_quarter(d)}")
+    if rel in ("this", "current", "this coming", "this past", "new"):
+        step = 0
+    elif rel in ("last", "past", "previous"):
+        step = -1
+    else:
+        step = 1
+    if m.group(0).lower().startswith("the last") and unit in ("week", "month"):
+        step = -1
+    if unit == "weekend":
+        return _weekend(st, m, step)
+    if dct is None:
+        return (
+            "DATE",
+            {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX"}.get(
+                unit, "XXXX"
+            ),
+        )
+    if rel == "new" and unit == "year":
+        step = 0 if dct.month <= 6 else 1
+    if unit == "week":
+        return ("DATE", _fmt_week(dct + timedelta(weeks=step)))
+    if unit == "month":
+        d = dct + relativedelta(months=step)
+        return ("DATE", f"{d.year}-{d.month:02d}")
+    if unit == "year":
+        del fiscal
+        return ("DATE", str(dct.year + step))
+    if unit == "decade":
+        if rel in ("past", "last") and m.group(0).lower().startswith(("the", "past", "last")):
+            return ("DURATION", "P10Y")
+        return ("DATE", str(dct.year // 10 + step))
+    if unit == "century":
+        if rel in ("past", "last"):
+            return ("DURATION", "P100Y")
+        return ("DATE", f"{dct.year // 100 + step:02d}")
+    return None
+
+
+_SET_PREV = re.compile(
+    r"(?:once|twice|thrice|times|\d|percent|%|cents?|dollars?|a|per|rate\s+of)\s*$", re.IGNORECASE
+)
+
+
+def _h_duration(st: _State, m: re.Match[str]) -> Result:
+    unit = m.group("unit")
+    numtxt = m.group("num")
+    det = (m.group("det") or "").lower()
+    rel = (m.group("rel") or "").lower()
+    num = _number(numtxt)
+    if numtxt.lower() in ("a", "an") and unit.lower() in ("second", "seconds"):
+        return None
+    if numtxt.lower() in ("a", "an", "one") and unit.lower().startswith("quarter") and not rel:
+        return None  # "a quarter of the vote"
+    if numtxt.lower() in ("some", "many") and not rel and unit.lower()[-1:] != "s":
+        return None  # "some day", "many a year"
+    if m.group("num2"):
+        n2 = _number(m.group("num2"))
+        if num is not None and n2 is not None and n2 < num:
+            return None  # "10 to 1 day"? nonsense range
+        num = None if n2 is not None and n2 != num else num
+    if numtxt.lower() in ("a", "an") and not rel and not det and not m.group("approx"):
+        before = st.text[max(0, m.start() - 20) : m.start()]
+        if _SET_PREV.search(before):
+            return ("SET", _fmt_duration(1, unit))
+    if unit.lower() in ("night", "nights") and num is not None:
+        return ("DURATION", f"P{int(num)}D")
+    return ("DURATION", _fmt_duration(num, unit))
+
+
+_VAGUE_OK_BEFORE = (
+    "for",
+    "in",
+    "within",
+    "over",
+    "after",
+    "took",
+    "take",
+    "takes",
+    "lasted",
+    "last",
+    "spent",
+    "spend",
+    "waited",
+    "wait",
+    "lasting",
+    "than",
+)
+
+
+def _h_vague(st: _State, m: re.Match[str]) -> Result:
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    unit = m.group("unit")
+    if not rel:
+        if m.group("adj"):
+            return ("DURATION", _fmt_duration(None, unit).replace("PXE", "PXY"))
+        if _prev_word(st.text, m.start()) not in _VAGUE_OK_BEFORE:
+            return None
+        if _next_word(st.text, m.end()) in ("of", "old", "ago"):
+            return None
+    if rel in ("the early", "the first") and unit.lower() == "years":
+        return None
+    if _next_word(st.text, m.end()) == "of" and rel in ("", "the first"):
+        return None
+    return ("DURATION", _fmt_duration(None, unit))
+
+
+def _h_dayref(st: _State, m: re.Match[str]) -> Result:
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    pod = m.group("pod")
+    if w == "today" and _next_word(st.text, m.end()) in ("show",):
+        return None
+    off = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[w]
+    base = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
+    if pod:
+        return ("TIME", f"{base}T{PARTS_OF_DAY[pod.lower()]}")
+    if w == "tonight":
+        return ("TIME", f"{base}TNI")
+    return ("DATE", base)
+
+
+def _h_podref(st: _State, m: re.Match[str]) -> Result:
+    rel = m.group("rel").lower()
+    pod = m.group("pod").lower()
+    off = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
+    if rel == "last" and pod != "night":
+        off = -1
+    base = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
+    return ("TIME", f"{base}T{PARTS_OF_DAY[pod]}")
+
+
+def _h_weekday(st: _State, m: re.Match[str]) -> Result:
+    wd = _weekday_of(m.group("wd"))
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    pod = m.group("pod") or m.group("pod2")
+    if m.group("plural"):
+        if rel in ("last", "next", "this", "coming", "past"):
+            return None
+        v = f"XXXX-WXX-{wd}"
+        if pod:
+            v += "T" + PARTS_OF_DAY[pod.lower()]
+        return ("SET", v)
+    if st.dct is None:
+        v = f"XXXX-WXX-{wd}"
+    else:
+        if rel in ("last", "this past", "past"):
+            d = _resolve_weekday(st.dct - timedelta(days=1), wd, -1)
+        elif rel in ("next", "this coming", "coming"):
+            d = _resolve_weekday(st.dct + timedelta(days=1), wd, 1)
+        elif rel == "this":
+            tense = st.tense(m.start(), m.end())
+            d = _resolve_weekday(st.dct, wd, tense if tense else 1)
+        else:
+            tense = st.tense(m.start(), m.end())
+            d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
+        v = _fmt_day(d)
+    if pod:
+        return ("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}")
+    return ("DATE", v)
+
+
+def _h_time(st: _State, m: re.Match[str]) -> Result:
+    h: int
+    mi: int | None = None
+    if m.group("noon"):
+        w = m.group("noon").lower()
+        h, mi = (24, None) if w == "midnight" else (12, 0)
+    elif m.group("h") is not None:
+        h = int(m.group("h"))
+        mi = int(m.group("mi")) if m.group("mi") else 0
+        ampm = m.group("ampm").lower().replace(" ", "")
+        if not 1 <= h <= 12 or (mi is not None and mi > 59):
+            return None
+        if ampm.startswith("p") and h != 12:
+            h += 12
+        elif ampm.startswith("a") and h == 12:
+            h = 0
+    elif m.group("h2") is not None:
+        h, mi = int(m.group("h2")), int(m.group("mi2"))
+        if h > 24 or mi > 59:
+            return None
+    else:
+        raw = m.group("h3").lower()
+        n = _number(raw)
+        if n is None:
+            return None
+        h = int(n)
+        if m.group("pod3") and m.group("pod3").lower() in ("afternoon", "evening") and h < 12:
+            h += 12
+        mi = 0
+    # which day
+    day: str
+    if m.group("wd"):
+        wd = _weekday_of(m.group("wd"))
+        if st.dct is None:
+            day = f"XXXX-WXX-{wd}"
+        else:
+            tense = st.tense(m.start(), m.end())
+            day = _fmt_day(_resolve_weekday(st.dct, wd, 1 if tense > 0 else -1))
+    elif m.group("rw"):
+        off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rw").lower()]
+        day = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
+    elif m.group("mon"):
+        mon = _month_of(m.group("mon"))
+        dd = int(m.group("day"))
+        y = _nearest_year(st, mon, dd, m.start(), m.end())
+        day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
+    else:
+        anchor = st.ref or st.dct
+        day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
+    hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
+    return ("TIME", f"{day}T{hm}")
+
+
+def _h_timepod(st: _State, m: re.Match[str]) -> Result:
+    anchor = st.ref or st.dct
+    day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
+    return ("TIME", f"{day}T{PARTS_OF_DAY[m.group('pod').lower()]}")
+
+
+_SETWORDS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "monthly": "P1M",
+    "bimonthly": "P2M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "biannually": "P6M",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "hourly": "PT1H",
+    "quarterly": "P1Q",
+}
+
+
+def _h_setword(st: _State, m: re.Match[str]) -> Result:
+    return ("SET", _SETWORDS[m.group("w").lower()])
+
+
+def _h_set(st: _State, m: re.Match[str]) -> Result:
+    if m.group("wd"):
+        return ("SET", f"XXXX-WXX-{_weekday_of(m.group('wd'))}")
+    if m.group("mon"):
+        return ("SET", f"XXXX-{_month_of(m.group('mon')):02d}")
+    if m.group("season"):
+        return ("SET", f"XXXX-{SEASONS[m.group('season').lower()]}")
+    unit = m.group("unit").lower()
+    if unit == "weekend":
+        return ("SET", "XXXX-WXX-WE")
+    n: float | None = 1.0
+    if m.group("num"):
+        n = _number(m.group("num"))
+    if m.group("other"):
+        n = 2.0 if m.group("other").lower() == "other" else 1.0
+    return ("SET", _fmt_duration(n, unit))
+
+
+_REFS = {
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "just now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "this time": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "the moment": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the past": "PAST_REF",
+    "once": "PAST_REF",
+    "recent": "PAST_REF",
+    "former": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the longer term": "FUTURE_REF",
+    "the medium term": "FUTURE_REF",
+    "the long run": "FUTURE_REF",
+    "the short run": "FUTURE_REF",
+    "time to time": "",
+}
+# reference words we recognise (so that they win overlaps) but do not emit: too often not
+# temporal in news ("once" = "as soon as", "former president", "the moment he").
+_REF_SILENT = {"once", "former", "time to time", "this time", "the moment", "the present"}
+
+
+def _h_ref(st: _State, m: re.Match[str]) -> Result:
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    if w in _REF_SILENT:
+        return None
+    if w == "recent":
+        return None
+    if w == "current":
+        nxt = _next_word(st.text, m.end())
+        if nxt in ("account", "accounts", "affairs", "events", "liabilities", "assets"):
+            return None
+    if w == "future" and _next_word(st.text, m.end()) in ("contract", "contracts", "of"):
+        return None
+    return ("DATE", _REFS[w])
+
+
+_HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
+    "monthday": _h_monthday,
+    "daymonth": _h_monthday,
+    "month": _h_month,
+    "numdate": _h_numdate,
+    "isodate": _h_isodate,
+    "year": _h_year,
+    "spokenyear": _h_spokenyear,
+    "decade": _h_decade,
+    "decadeword": _h_decadeword,
+    "century": _h_century,
+    "quarter": _h_quarter,
+    "qnum": _h_qnum,
+    "season": _h_season,
+    "ago": _h_ago,
+    "anaphor": _h_anaphor,
+    "relunit": _h_relunit,
+    "duration": _h_duration,
+    "vague": _h_vague,
+    "dayref": _h_dayref,
+    "podref": _h_podref,
+    "weekday": _h_weekday,
+    "time": _h_time,
+    "timepod": _h_timepod,
+    "setword": _h_setword,
+    "set": _h_set,
+    "ref": _h_ref,
+}
+
+_DAY_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+
+
+def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
+    """Move the narrative's reference time after an explicit (or DCT-relative) date."""
+    if typ not in ("DATE", "TIME"):
+        return
+    m = _DAY_RE.match(value)
+    if m:
+        try:
+            st.ref = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return
+        st.ref_year = st.ref.year
+        return
+    m2 = re.match(r"^(\d{4})(?:-\d\d)?$", value)
+    if m2 and kind in ("year", "month", "monthday", "daymonth", "spokenyear"):
+        st.ref_year = int(m2.group(1))
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop trailing punctuation/space and a leading "on"/"in" that patterns may swallow."""
+    while e > s and text[e - 1] in " \t\n,;:":
+        e -= 1
+    while s < e and text[s] in " \t\n":
+        s += 1
+    low = text[s:e].lower()
+    for p in ("on ",):
+        if low.startswith(p) and len(low) > len(p) + 2:
+            s += len(p)
+            break
+    return s, e
+
+
+def tag(text: str, dct: date | None) -> list[Timex]:
+    """Find the temporal expressions in ``text`` and normalise them (TimeML TIMEX3).
+
+    ``dct`` is the document creation (publication) date that deictic expressions resolve
+    against; with ``None`` their values stay underspecified ("XXXX-09-01"). Returns Timex
+    objects sorted by start offset, non-overlapping, with ``text[start:end] == timex.text``.
+    """
+    cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for prio, (name, rx) in enumerate(_COMPILED):
+        for m in rx.finditer(text):
+            s, e = _trim(text, m.start(), m.end())
+            if e > s:
+                cands.append((s, e, prio, name, m))
+    # longest first, then leftmost, then pattern order
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    occupied: list[tuple[int, int]] = []
+    for s, e, _prio, name, m in cands:
+        if any(s < oe and os_ < e for os_, oe in occupied):
+            continue
+        occupied.append((s, e))
+        taken.append((s, e, name, m))
+    taken.sort(key=lambda c: c[0])
+    st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None)
+    out: list[Timex] = []
+    for s, e, name, m in taken:
+        res = _HANDLERS[name](st, m)
+        if res is None:
+            continue
+        typ, value = res
+        if not value:
+            continue
+        _update_refs(st, name, typ, value)
+        out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value))  # type: ignore[arg-type]
+    return out

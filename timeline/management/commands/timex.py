@@ -1,0 +1,81 @@
+"""``manage.py timex FILE.jsonl``: tag TimeML temporal expressions; touches no database.
+
+Input: JSON lines ``{"doc", "dct", "text"}`` (what ``timex_score.py --export-text`` prints).
+Output: one JSON line per document, ``{"doc", "timexes": [{"start", "end", "type", "value"}]}``,
+offsets into ``text``, in the input's order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+_DCT = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+
+
+def dct_parse(raw: object) -> date | None:
+    """The date part of a TimeML DCT value ("1998-02-06T22:19:00" -> 1998-02-06); None if absent.
+
+    Raises ValueError for a value that is present but is not a date.
+    """
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise ValueError(f"dct must be a string, got {type(raw).__name__}")
+    m = _DCT.match(raw.strip())
+    if not m:
+        raise ValueError(f"dct {raw!r} does not start with YYYY-MM-DD")
+    return date(int(m[1]), int(m[2]), int(m[3]))
+
+
+class Command(BaseCommand):
+    help = (
+        "Tag TimeML TIMEX3 expressions (DATE, TIME, DURATION, SET) in JSONL documents "
+        '{"doc", "dct", "text"} and print one JSON line per document: '
+        '{"doc", "timexes": [{"start", "end", "type", "value"}]}. Use - to read stdin.'
+    )
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", metavar="FILE.jsonl", help="JSON lines input, or - for stdin.")
+
+    def handle(self, *args, **options) -> None:
+        from timeline.extraction.temporal import tag
+
+        path = options["file"]
+        try:
+            if path == "-":
+                lines = sys.stdin.read().splitlines()
+            else:
+                with open(path, encoding="utf-8") as fh:
+                    lines = fh.read().splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path}: cannot read ({exc})", returncode=1) from None
+        # Validate every line before printing anything, so bad input produces one message
+        # and no partial output.
+        docs: list[tuple[str, date | None, str]] = []
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                doc, text = obj.get("doc"), obj.get("text")
+                if not isinstance(doc, str) or not doc:
+                    raise ValueError('missing "doc"')
+                if not isinstance(text, str):
+                    raise ValueError('missing "text"')
+                docs.append((doc, dct_parse(obj.get("dct")), text))
+            except ValueError as exc:
+                raise CommandError(f"{path}:{lineno}: {exc}", returncode=1) from None
+        for doc, dct, text in docs:
+            timexes = [
+                {"start": t.start, "end": t.end, "type": t.type, "value": t.value}
+                for t in tag(text, dct)
+            ]
+            self.stdout.write(json.dumps({"doc": doc, "timexes": timexes}, ensure_ascii=False))
