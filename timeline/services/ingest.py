@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from django.conf import settings
@@ -59,7 +60,9 @@ from timeline.models import (
 logger = logging.getLogger(__name__)
 
 MODEL_KEYS = ("articles", "events", "excerpts", "actors", "places", "publishers")
-OUTCOMES = ("inserted", "updated", "unchanged")
+# "deleted" counts stale candidates only: events ingest itself made from an article that a
+# re-run no longer extracts (a better extractor), never touched by a person.
+OUTCOMES = ("inserted", "updated", "unchanged", "deleted")
 
 # Recorded as the change reason of every history row ingest writes, so a later run can tell
 # its own edits from a curator's.
@@ -299,6 +302,7 @@ class _Writer:
         self.actors: dict[str, Actor] = {}
         self.places: dict[tuple[str, str], Place] = {}
         self.articles: dict[str, Article] = {}
+        self.events_seen: set[int] = set()
 
     def count(self, model: str, outcome: str, n: int = 1) -> None:
         self.counts[model][outcome] += n
@@ -503,6 +507,7 @@ class _Writer:
             event = min(found, key=lambda e: (_STATUS_PRIORITY.get(e.status, 9), e.pk))
             if event.status != EventStatus.CANDIDATE or _touched_by_person(event):
                 self.count("events", "unchanged")
+                self.events_seen.add(event.pk)
                 return event
         else:
             event = None
@@ -570,6 +575,7 @@ class _Writer:
             changed = True
         if stale:
             Excerpt.objects.filter(pk__in=[x.pk for x in stale.values()]).delete()
+            self.count("excerpts", "deleted", len(stale))
             changed = True
 
         # Actors and their roles: exactly the members' actors.
@@ -588,7 +594,31 @@ class _Writer:
             changed = True
 
         self.count("events", "inserted" if created else "updated" if changed else "unchanged")
+        self.events_seen.add(event.pk)
         return event
+
+    def stale_candidates_delete(self) -> None:
+        """Delete candidates of this unit's articles that this run no longer extracts.
+
+        Only events ingest made (a fingerprint), still candidates, untouched by a person, and
+        citing only articles written in this unit: anything else is a curator's to decide.
+        """
+        article_ids = {a.pk for a in self.articles.values()}
+        stale = (
+            Event.objects.filter(
+                status=EventStatus.CANDIDATE,
+                fingerprint__isnull=False,
+                excerpts__article_id__in=article_ids,
+            )
+            .exclude(pk__in=self.events_seen)
+            .distinct()
+        )
+        for event in stale:
+            cited = set(event.excerpts.values_list("article_id", flat=True))
+            if cited <= article_ids and not _touched_by_person(event):
+                self.count("excerpts", "deleted", event.excerpts.count())
+                event.delete()
+                self.count("events", "deleted")
 
 
 def _member_order(c: CandidateEvent) -> tuple:
@@ -687,6 +717,7 @@ def sources_ingest(
                         writer.article(art)
                 for g in unit_groups:
                     writer.event(g)
+                writer.stale_candidates_delete()
         except (DatabaseError, ValidationError) as exc:
             logger.exception("ingest failed writing %s", [prepared[i].name for i in file_ids])
             for i in file_ids:
@@ -701,3 +732,55 @@ def sources_ingest(
         if progress:
             progress(done, total)
     return report
+
+
+def published_parse(value: str) -> date:
+    """A ``YYYY-MM-DD`` date given by a person, or ``ValueError`` with a one-line message."""
+    text = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a valid date (YYYY-MM-DD)") from None
+
+
+def sources_read(*, paths: Sequence[str], max_bytes: int) -> tuple[list[Source], list[str]]:
+    """The files named by ``paths`` (a directory stands for the ``*.txt`` files in it).
+
+    Returns the sources read and one error line per path that could not be read (missing,
+    unreadable, a directory without ``.txt`` files, or larger than ``max_bytes``, which is
+    refused before reading it).
+    """
+    sources: list[Source] = []
+    errors: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not files:
+                errors.append(f"{raw}: directory holds no .txt files")
+                continue
+        elif path.exists():
+            files = [path]
+        else:
+            errors.append(f"{raw}: no such file or directory")
+            continue
+        for f in files:
+            name = str(f)
+            try:
+                size = f.stat().st_size
+                if size > max_bytes:
+                    errors.append(
+                        str(
+                            SourceError(
+                                name,
+                                f"file too large ({_size(size)}; the limit is {_size(max_bytes)})",
+                            )
+                        )
+                    )
+                    continue
+                sources.append(Source(name=name, data=f.read_bytes()))
+            except OSError as exc:
+                errors.append(f"{name}: cannot be read ({exc.strerror or exc})")
+    return sources, errors

@@ -1,0 +1,299 @@
+"""The ingest service: validation, idempotence, merging, curator edits kept, atomicity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.models import (
+    Actor,
+    Article,
+    Event,
+    EventActor,
+    EventStatus,
+    Excerpt,
+    Place,
+    Publisher,
+)
+from timeline.services.ingest import (
+    MODEL_KEYS,
+    Source,
+    SourceError,
+    source_decode,
+    sources_ingest,
+)
+
+from .conftest import src
+
+GOOD_A = "Baiji falls again\n\nOn 2015-09-01 KH attacked Baiji. Later, more fighting.\n"
+GOOD_B = (
+    "Second report\n\nWitnesses said that On 2015-09-01 KH attacked Baiji. Also:\n"
+    "On 2016-03-02 ISIS attacked Haditha.\n"
+)
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        m.__name__: m.objects.count()
+        for m in (Article, Event, Excerpt, Actor, Place, Publisher, EventActor)
+    }
+
+
+# --- source_decode ---------------------------------------------------------------------
+
+BAD_SOURCES = [
+    (b"", "empty file"),
+    (b"  \n\t\n", "empty file (only whitespace)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text (NUL byte at offset 8)"),
+    (bytes(range(1, 32)) * 3, "binary file, not text"),
+    ("Caf\u00e9 attack in Baiji".encode("latin-1"), "not UTF-8 (invalid byte 0xe9 at offset 3)"),
+    ("Baiji".encode("utf-16"), "UTF-16 text, not UTF-8"),
+    (b"12345 -- 67 ... 2015\n", "no article text"),
+    (b"x" * 101, "file too large (101 bytes; the limit is 100 bytes)"),
+]
+
+
+@pytest.mark.parametrize(("data", "problem"), BAD_SOURCES)
+def test_source_decode_refuses_bad_input_with_one_line_naming_file(data, problem):
+    with pytest.raises(SourceError) as err:
+        source_decode(source=Source("in/bad.txt", data), max_bytes=100)
+    message = str(err.value)
+    assert message.startswith("in/bad.txt: ")
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_source_decode_keeps_text_exactly_but_drops_utf8_bom():
+    text = "Title\r\n\r\nOn Tuesday, \u201cthey\u201d met.\r\n"
+    assert source_decode(source=Source("a.txt", text.encode()), max_bytes=1000) == text
+    bom = b"\xef\xbb\xbf" + text.encode()
+    assert source_decode(source=Source("a.txt", bom), max_bytes=1000) == text
+
+
+# --- sources_ingest --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_ingest_twice_changes_nothing(fake_pipeline):
+    sources = [src("a.txt", GOOD_A), src("b.txt", GOOD_B)]
+    first = sources_ingest(sources=sources)
+    assert first.errors == []
+    assert first.files_ok == ["a.txt", "b.txt"]
+    assert first.counts["articles"]["inserted"] == 2
+    assert first.counts["events"]["inserted"] == 2  # Baiji reported twice → one event
+    before = row_counts()
+
+    second = sources_ingest(sources=sources)
+    assert second.errors == []
+    for model in MODEL_KEYS:
+        assert second.counts[model]["inserted"] == 0, model
+        assert second.counts[model]["updated"] == 0, model
+        assert second.counts[model]["deleted"] == 0, model
+    assert second.counts["articles"]["unchanged"] == 2
+    assert second.counts["events"]["unchanged"] == 2
+    assert second.counts["excerpts"]["unchanged"] == 3
+    assert not second.changed
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_one_happening_in_two_articles_is_one_event_with_two_excerpts(fake_pipeline):
+    sources_ingest(sources=[src("a.txt", GOOD_A), src("b.txt", GOOD_B)])
+    baiji = Event.objects.get(place__name="Baiji")
+    assert baiji.status == EventStatus.CANDIDATE
+    assert baiji.date_start == baiji.date_end == date(2015, 9, 1)
+    assert baiji.date_precision == "day"
+    assert baiji.excerpts.count() == 2
+    assert {x.article.origin_file for x in baiji.excerpts.all()} == {"a.txt", "b.txt"}
+    for x in baiji.excerpts.select_related("article"):
+        assert x.quote == x.article.body[x.start : x.end]
+        assert x.quote == "On 2015-09-01 KH attacked Baiji."
+    for x in Excerpt.objects.select_related("article"):
+        assert x.quote == x.article.body[x.start : x.end]
+
+
+@pytest.mark.django_db
+def test_actors_and_places_come_from_the_gazetteer_parents_first(fake_pipeline):
+    sources_ingest(sources=[src("a.txt", GOOD_A)])
+    kh = Actor.objects.get(name="Kataib Hezbollah")
+    assert kh.parent is not None and kh.parent.name == "Popular Mobilization Forces"
+    assert kh.kind == "militia" and kh.country == "Iraq"
+    assert "KH" in kh.aliases
+    assert kh.parent.pk < kh.pk  # the parent row was created first
+    baiji = Place.objects.get(name="Baiji")
+    assert (baiji.latitude, baiji.longitude) == (34.93, 43.49)
+    assert baiji.admin1 == "Salah ad-Din" and baiji.aliases == ["Bayji"]
+    assert baiji.kind == "town" and baiji.country == "Iraq"
+    ea = EventActor.objects.get(actor=kh)
+    assert ea.role == "actor1"
+    assert Publisher.objects.get().name == "Test Wire"
+
+
+@pytest.mark.django_db
+def test_bad_file_writes_nothing_and_good_file_beside_it_goes_in(fake_pipeline):
+    report = sources_ingest(
+        sources=[
+            src("good.txt", GOOD_A),
+            Source("bad.bin", b"\x00\x01\x02binary"),
+            src("header.txt", "Published: not-a-date\n\nOn 2015-09-01 KH attacked Baiji.\n"),
+            Source("latin.txt", "Caf\u00e9".encode("latin-1")),
+        ]
+    )
+    assert report.files_ok == ["good.txt"]
+    assert len(report.errors) == 3
+    assert report.errors[0].startswith("bad.bin: binary file")
+    assert report.errors[1] == "header.txt: header date 'not-a-date' is not YYYY-MM-DD"
+    assert report.errors[2].startswith("latin.txt: not UTF-8")
+    assert Article.objects.count() == 1
+    assert Article.objects.get().origin_file == "good.txt"
+
+
+@pytest.mark.django_db
+def test_a_file_the_database_refuses_is_rolled_back_whole(fake_pipeline):
+    broken = "Broken one\n\nOn 2017-01-05 ISIS attacked Haditha. BROKEN\n"
+    report = sources_ingest(sources=[src("broken.txt", broken), src("good.txt", GOOD_A)])
+    assert report.files_ok == ["good.txt"]
+    assert len(report.errors) == 1 and report.errors[0].startswith(
+        "broken.txt: could not be stored"
+    )
+    assert list(Article.objects.values_list("origin_file", flat=True)) == ["good.txt"]
+    assert not Place.objects.filter(name="Haditha").exists()
+    assert not Event.objects.filter(date_start=date(2017, 1, 5)).exists()
+
+
+@pytest.mark.django_db
+def test_candidate_events_are_refreshed_when_extraction_changes(fake_pipeline):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    event = Event.objects.get()
+    fake_pipeline.type_override = "explosions_remote_violence"
+    report = sources_ingest(sources=sources)
+    # A new type is a new identity: the new candidate goes in, the stale one goes.
+    assert report.counts["articles"]["unchanged"] == 1
+    assert report.counts["events"] == {"inserted": 1, "updated": 0, "unchanged": 0, "deleted": 1}
+    assert not Event.objects.filter(pk=event.pk).exists()
+    assert Event.objects.get().event_type == "explosions_remote_violence"
+
+
+@pytest.mark.django_db
+def test_stale_candidate_a_person_touched_is_kept(fake_pipeline):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    event = Event.objects.get()
+    event.notes = "worth a look"
+    event.save()
+    fake_pipeline.type_override = "explosions_remote_violence"
+    report = sources_ingest(sources=sources)
+    assert report.counts["events"]["deleted"] == 0
+    assert Event.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.django_db
+def test_candidate_fields_are_refreshed_in_place(fake_pipeline, monkeypatch):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    event = Event.objects.get()
+    # Same fingerprint (article, span, type), new headline and fatalities from a better extractor.
+    original = fake_pipeline.extract
+
+    def better(text, **kw):
+        arts, cands = original(text, **kw)
+        for c in cands:
+            c.headline = "Kataib Hezbollah attacks Baiji"
+            c.fatalities = 4
+        return arts, cands
+
+    monkeypatch.setattr("timeline.services.ingest._extract", better)
+    report = sources_ingest(sources=sources)
+    assert report.counts["events"] == {"inserted": 0, "updated": 1, "unchanged": 0, "deleted": 0}
+    event.refresh_from_db()
+    assert (event.headline, event.fatalities) == ("Kataib Hezbollah attacks Baiji", 4)
+    assert Event.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_verified_event_is_never_overwritten(fake_pipeline, monkeypatch):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    event = Event.objects.get()
+    event.status = EventStatus.VERIFIED
+    event.headline = "Curated headline"
+    event.fatalities = 7
+    event.save()
+    original = fake_pipeline.extract
+
+    def different(text, **kw):
+        arts, cands = original(text, **kw)
+        for c in cands:
+            c.headline = "Extractor headline"
+            c.fatalities = 1
+            c.actors = [("Islamic State", "actor2")]
+        return arts, cands
+
+    monkeypatch.setattr("timeline.services.ingest._extract", different)
+    report = sources_ingest(sources=sources)
+    assert report.counts["events"] == {"inserted": 0, "updated": 0, "unchanged": 1, "deleted": 0}
+    event.refresh_from_db()
+    assert (event.headline, event.fatalities, event.status) == ("Curated headline", 7, "verified")
+    assert list(event.actors.values_list("name", flat=True)) == ["Kataib Hezbollah"]
+
+
+@pytest.mark.django_db
+def test_candidate_a_person_edited_is_not_overwritten(fake_pipeline, monkeypatch):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    event = Event.objects.get()
+    event.headline = "Edited by a curator, still a candidate"
+    event.save()  # a history row without the ingest reason: a person's edit
+    report = sources_ingest(sources=sources)
+    assert report.counts["events"]["unchanged"] == 1
+    event.refresh_from_db()
+    assert event.headline == "Edited by a curator, still a candidate"
+
+
+@pytest.mark.django_db
+def test_candidate_merged_away_by_curator_is_not_resurrected(fake_pipeline):
+    sources = [src("a.txt", GOOD_A), src("b.txt", "Other\n\nOn 2015-09-02 KH attacked Baiji.\n")]
+    sources_ingest(sources=sources)
+    keep, drop = Event.objects.order_by("date_start")
+    # The curator merges the second into the first: its excerpt moves, the event goes.
+    Excerpt.objects.filter(event=drop).update(event=keep)
+    drop.delete()
+    keep.status = EventStatus.VERIFIED
+    keep.save()
+    report = sources_ingest(sources=sources)
+    assert Event.objects.count() == 1
+    assert report.counts["events"]["inserted"] == 0
+
+
+@pytest.mark.django_db
+def test_rejected_candidate_stays_rejected(fake_pipeline):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    Event.objects.update(status=EventStatus.REJECTED)
+    report = sources_ingest(sources=sources)
+    assert report.counts["events"] == {"inserted": 0, "updated": 0, "unchanged": 1, "deleted": 0}
+    assert Event.objects.get().status == EventStatus.REJECTED
+
+
+@pytest.mark.django_db
+def test_curator_set_publication_date_is_kept(fake_pipeline):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    Article.objects.update(published=date(2015, 9, 3), published_basis="curator")
+    report = sources_ingest(sources=sources, published=date(2016, 5, 5))
+    article = Article.objects.get()
+    assert (article.published, article.published_basis) == (date(2015, 9, 3), "curator")
+    assert report.counts["articles"]["unchanged"] == 1
+
+
+@pytest.mark.django_db
+def test_progress_is_reported_to_the_end(fake_pipeline):
+    seen: list[tuple[int, int]] = []
+    sources_ingest(
+        sources=[src("a.txt", GOOD_A), Source("e.txt", b""), src("b.txt", GOOD_B)],
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen[-1] == (6, 6)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -1,0 +1,58 @@
+"""``manage.py extract FILE…``: candidate events as JSON lines; touches no database."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from timeline.services.ingest import (
+    SourceError,
+    max_article_bytes,
+    published_parse,
+    source_extract,
+    sources_read,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Extract candidate events from article files and print them as JSON lines (one "
+        "event per line). Reads no database and writes none. A directory stands for the "
+        "*.txt files in it."
+    )
+    # Extraction is pure: no system checks that might open a database connection.
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", metavar="FILE", help="Article text files.")
+        parser.add_argument(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="Publication date for articles whose file states none.",
+        )
+
+    def handle(self, *args, **options) -> None:
+        from timeline.extraction.pipeline import candidate_to_dict
+
+        published = None
+        if options["published"]:
+            try:
+                published = published_parse(options["published"])
+            except ValueError as exc:
+                raise CommandError(f"--published: {exc}", returncode=2) from None
+        limit = max_article_bytes()
+        sources, errors = sources_read(paths=options["files"], max_bytes=limit)
+        for source in sources:
+            try:
+                _articles, candidates = source_extract(
+                    source=source, max_bytes=limit, published=published
+                )
+            except SourceError as exc:
+                errors.append(str(exc))
+                continue
+            for candidate in candidates:
+                self.stdout.write(json.dumps(candidate_to_dict(candidate), ensure_ascii=False))
+        if errors:
+            # One line per file that could not be read (CommandError prints no traceback).
+            raise CommandError("\n".join(errors), returncode=1)

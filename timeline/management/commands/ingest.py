@@ -1,0 +1,91 @@
+"""``manage.py ingest FILE…``: store articles and their candidate events, idempotently."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from timeline.services.ingest import (
+    MODEL_KEYS,
+    OUTCOMES,
+    IngestReport,
+    max_article_bytes,
+    published_parse,
+    sources_ingest,
+    sources_read,
+)
+
+
+def report_table(report: IngestReport) -> str:
+    """The inserted / updated / unchanged counts as an aligned plain-text table."""
+    lines = [f"{'':<12}" + "".join(f"{o:>11}" for o in OUTCOMES)]
+    for model in MODEL_KEYS:
+        row = report.counts[model]
+        lines.append(f"{model:<12}" + "".join(f"{row[o]:>11}" for o in OUTCOMES))
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = (
+        "Store the articles of the given files and the candidate events extracted from them. "
+        "A directory stands for the *.txt files in it. Running it again on the same files "
+        "changes nothing; events a curator verified or rejected are never touched."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", metavar="FILE", help="Article text files.")
+        parser.add_argument(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="Publication date for articles whose file states none.",
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help="Do not show the progress bar."
+        )
+
+    def handle(self, *args, **options) -> None:
+        published = None
+        if options["published"]:
+            try:
+                published = published_parse(options["published"])
+            except ValueError as exc:
+                raise CommandError(f"--published: {exc}", returncode=2) from None
+        limit = max_article_bytes()
+        sources, errors = sources_read(paths=options["files"], max_bytes=limit)
+
+        # The bar goes to stderr so stdout stays the report; only on a terminal.
+        show = not options["no_progress"] and self.stderr.isatty()
+        bar = tqdm(
+            total=2 * len(sources),
+            file=self.stderr._out,
+            disable=not show,
+            desc="ingest",
+            unit="step",
+            leave=False,
+        )
+
+        def progress(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+
+        started = time.perf_counter()
+        report = sources_ingest(sources=sources, published=published, progress=progress)
+        bar.close()
+        elapsed = time.perf_counter() - started
+        errors.extend(report.errors)
+
+        n_files = len(report.files_ok)
+        n_tried = n_files + len(errors)
+        self.stdout.write(
+            f"Ingested {n_files} of {n_tried} file{'s' if n_tried != 1 else ''}: "
+            f"{report.article_count} article{'s' if report.article_count != 1 else ''}, "
+            f"{report.candidate_count} candidate event"
+            f"{'s' if report.candidate_count != 1 else ''} extracted ({elapsed:.1f} s)"
+        )
+        self.stdout.write(report_table(report))
+        if not report.changed and n_files:
+            self.stdout.write("Nothing changed.")
+        if errors:
+            # One line per file that was not ingested; nothing of it was written.
+            raise CommandError("\n".join(errors), returncode=1)
