@@ -3,5 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("export/", include("timeline.export_urls")),
     path("", include("timeline.web_urls")),
 ]
