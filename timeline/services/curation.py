@@ -1,0 +1,506 @@
+"""Curation writes: verify, reject, edit, merge, re-date after a publication-date change, restore.
+
+Every function here is keyword-only, runs in ``transaction.atomic()`` and saves row by row
+through the ORM (never ``QuerySet.update``) so that django-simple-history records who changed
+what and why. ``user`` is recorded as the history user; ``reason`` as the change reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from timeline.models import (
+    Article,
+    DateBasis,
+    DatePrecision,
+    Event,
+    EventActor,
+    EventStatus,
+    Excerpt,
+    Place,
+)
+
+CURATOR_GROUP = "curator"
+# What a curator needs and nothing more: review and fix events (and their actors and
+# excerpts), correct articles and the gazetteers, grade publishers, delete a bad event (it
+# stays restorable from history), and drop a wrongly attributed actor from an event.
+# Excerpts are never deleted by hand (they are the provenance); no user or group admin.
+CURATOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "event": ("view", "add", "change", "delete"),
+    "eventactor": ("view", "add", "change", "delete"),
+    "excerpt": ("view", "add", "change"),
+    "article": ("view", "add", "change"),
+    "actor": ("view", "add", "change"),
+    "place": ("view", "add", "change"),
+    "publisher": ("view", "add", "change"),
+}
+
+
+class CurationError(Exception):
+    """A curation request that cannot be carried out; the message is for the curator."""
+
+
+def _save(obj: Any, *, user: Any = None, reason: str = "") -> None:
+    """Save one row so that its history entry names the user and the reason."""
+    if user is not None and getattr(user, "is_authenticated", False):
+        obj._history_user = user
+    if reason:
+        obj._change_reason = reason[:100]
+    obj.save()
+
+
+# --- the curator group ----------------------------------------------------------------------
+
+
+def curator_group_ensure() -> Group:
+    """Create or repair the "curator" group so it holds exactly ``CURATOR_PERMISSIONS``."""
+    with transaction.atomic():
+        group, _ = Group.objects.get_or_create(name=CURATOR_GROUP)
+        codenames = [f"{a}_{m}" for m, actions in CURATOR_PERMISSIONS.items() for a in actions]
+        perms = list(
+            Permission.objects.filter(content_type__app_label="timeline", codename__in=codenames)
+        )
+        missing = set(codenames) - {p.codename for p in perms}
+        if missing:
+            raise CurationError(
+                f"Permissions missing (run migrate first): {', '.join(sorted(missing))}"
+            )
+        group.permissions.set(perms)
+    return group
+
+
+def curator_add_user(*, username: str, make_staff: bool = True) -> Any:
+    """Put an existing user in the curator group (and mark them staff so they can log in)."""
+    User = get_user_model()
+    try:
+        user = User.objects.get(**{User.USERNAME_FIELD: username})
+    except User.DoesNotExist as exc:
+        raise CurationError(f"No user named {username!r}.") from exc
+    group = curator_group_ensure()
+    with transaction.atomic():
+        user.groups.add(group)
+        if make_staff and not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+    return user
+
+
+# --- review ---------------------------------------------------------------------------------
+
+
+def events_set_status(
+    *, events: Iterable[Event], status: str, user: Any = None, reason: str = ""
+) -> int:
+    """Give every event ``status``; returns how many changed (already-there ones are skipped)."""
+    if status not in EventStatus.values:
+        raise CurationError(f"Unknown status {status!r}.")
+    changed = 0
+    with transaction.atomic():
+        for event in events:
+            if event.status == status:
+                continue
+            event.status = status
+            _save(event, user=user, reason=reason or f"Marked {status}")
+            changed += 1
+    return changed
+
+
+def events_verify(*, events: Iterable[Event], user: Any = None) -> int:
+    return events_set_status(events=events, status=EventStatus.VERIFIED, user=user)
+
+
+def events_reject(*, events: Iterable[Event], user: Any = None) -> int:
+    return events_set_status(events=events, status=EventStatus.REJECTED, user=user)
+
+
+EDITABLE_EVENT_FIELDS = (
+    "headline",
+    "summary",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "event_type",
+    "place",
+    "place_precision",
+    "fatalities",
+    "credibility",
+    "notes",
+)
+
+
+def event_review(
+    *,
+    event: Event,
+    changes: dict[str, Any],
+    status: str | None = None,
+    user: Any = None,
+) -> list[str]:
+    """Edit an event and (optionally) set its status in one step; returns the changed fields.
+
+    ``changes`` maps names in ``EDITABLE_EVENT_FIELDS`` to new values. The row is validated
+    (field types and the model's constraints) before it is written.
+    """
+    unknown = set(changes) - set(EDITABLE_EVENT_FIELDS)
+    if unknown:
+        raise CurationError(f"Cannot edit: {', '.join(sorted(unknown))}.")
+    changed = [name for name, value in changes.items() if getattr(event, name) != value]
+    for name in changed:
+        setattr(event, name, changes[name])
+    if status is not None and status != event.status:
+        if status not in EventStatus.values:
+            raise CurationError(f"Unknown status {status!r}.")
+        event.status = status
+        changed.append("status")
+    if not changed:
+        return []
+    try:
+        event.full_clean(exclude=["fingerprint"], validate_unique=False)
+    except ValidationError as exc:
+        raise CurationError(
+            "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+        ) from exc
+    with transaction.atomic():
+        _save(event, user=user, reason="Reviewed: " + ", ".join(changed))
+    return changed
+
+
+# --- merge ----------------------------------------------------------------------------------
+
+
+@dataclass
+class MergeReport:
+    target: Event
+    merged: list[int] = field(default_factory=list)
+    excerpts_added: int = 0
+    actors_added: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"Merged events {', '.join(f'#{pk}' for pk in self.merged)} into #{self.target.pk}: "
+            f"{self.excerpts_added} excerpt(s) and {self.actors_added} actor(s) added."
+        )
+
+
+_ROLE_RANK = {"actor1": 0, "actor2": 1, "associated": 2, "mentioned": 3}
+
+
+def events_merge(*, target: Event, others: Iterable[Event], user: Any = None) -> MergeReport:
+    """Merge ``others`` into ``target``: one event reported by several articles.
+
+    The target gains a copy of every excerpt and every actor of the others (an actor already on
+    the target keeps the more central of the two roles). The others are not deleted: each
+    becomes ``rejected`` with a note "Merged into event #N", keeping its own excerpts and its
+    fingerprint, so a re-ingest of the same article finds it instead of proposing the
+    duplicate again, and the merge can be inspected (or undone) from history.
+    Blank fields of the target (place, dates, fatalities, summary) are filled from the others.
+    """
+    others = [e for e in others if e.pk != target.pk]
+    if not others:
+        raise CurationError("Choose at least two events to merge.")
+    report = MergeReport(target=target)
+    with transaction.atomic():
+        target = Event.objects.select_for_update().get(pk=target.pk)
+        report.target = target
+        spans = set(target.excerpts.values_list("article_id", "start", "end"))
+        roles = {ea.actor_id: ea for ea in target.event_actors.all()}
+        filled: list[str] = []
+        for other in others:
+            for ex in other.excerpts.select_related("article").all():
+                key = (ex.article_id, ex.start, ex.end)
+                if key in spans:
+                    continue
+                copy = Excerpt(
+                    event=target, article=ex.article, start=ex.start, end=ex.end, quote=ex.quote
+                )
+                _save(copy, user=user, reason=f"Merged from event #{other.pk}")
+                spans.add(key)
+                report.excerpts_added += 1
+            for ea in other.event_actors.all():
+                mine = roles.get(ea.actor_id)
+                if mine is None:
+                    new = EventActor(event=target, actor_id=ea.actor_id, role=ea.role)
+                    _save(new, user=user, reason=f"Merged from event #{other.pk}")
+                    roles[ea.actor_id] = new
+                    report.actors_added += 1
+                elif _ROLE_RANK.get(ea.role, 9) < _ROLE_RANK.get(mine.role, 9):
+                    mine.role = ea.role
+                    _save(mine, user=user, reason=f"Merged from event #{other.pk}")
+            if target.place_id is None and other.place_id is not None:
+                target.place_id, target.place_precision = other.place_id, other.place_precision
+                filled.append("place")
+            if target.date_start is None and other.date_start is not None:
+                target.date_start, target.date_end = other.date_start, other.date_end
+                target.date_precision, target.date_text = other.date_precision, other.date_text
+                filled.append("dates")
+            if target.fatalities is None and other.fatalities is not None:
+                target.fatalities = other.fatalities
+                filled.append("fatalities")
+            if not target.summary and other.summary:
+                target.summary = other.summary
+                filled.append("summary")
+            other.status = EventStatus.REJECTED
+            other.notes = (other.notes + "\n" if other.notes else "") + (
+                f"Merged into event #{target.pk}."
+            )
+            _save(other, user=user, reason=f"Merged into event #{target.pk}")
+            report.merged.append(other.pk)
+        note = f"Merged with event(s) {', '.join(f'#{pk}' for pk in report.merged)}."
+        target.notes = (target.notes + "\n" if target.notes else "") + note
+        _save(
+            target, user=user, reason=(note + (" Filled: " + ", ".join(filled) if filled else ""))
+        )
+    return report
+
+
+# --- publication date and re-resolution -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateChange:
+    event_id: int
+    headline: str
+    before: tuple[date | None, date | None, str]
+    after: tuple[date | None, date | None, str]
+    words: str
+
+    def __str__(self) -> str:
+        def fmt(d: tuple[date | None, date | None, str]) -> str:
+            start, end, precision = d
+            if start is None:
+                return "no date"
+            span = start.isoformat() if start == end else f"{start.isoformat()}–{end.isoformat()}"
+            return f"{span} ({precision})"
+
+        return f"#{self.event_id} {self.headline[:60]}: {fmt(self.before)} → {fmt(self.after)}"
+
+
+@dataclass
+class RedateReport:
+    article: Article
+    changes: list[DateChange] = field(default_factory=list)
+    unchanged: int = 0
+    kept_verified: int = 0
+    unmatched: int = 0
+
+
+def _extract(text: str, *, origin_file: str, published: date | None) -> tuple[list, list]:
+    # Imported here so curation loads even while the pipeline is being changed.
+    from timeline.extraction.pipeline import extract_from_text
+
+    return extract_from_text(text, origin_file=origin_file, published=published)
+
+
+def _extract_dates(article: Article) -> list[tuple[str, int, Any]]:
+    """(quote, start, DateRange | None) for each candidate the extractor finds in the article,
+    resolved against the article's current publication date."""
+    _articles, candidates = _extract(
+        article.body, origin_file=article.origin_file, published=article.published
+    )
+    found = []
+    for cand in candidates:
+        ev = cand.evidence
+        offset = 0
+        if cand.article.body != article.body:
+            # The extractor may have trimmed the text: map its offsets back onto our body.
+            pos = article.body.find(cand.article.body)
+            offset = pos if pos >= 0 else 0
+        found.append((ev.quote, ev.start + offset, cand.date))
+    return found
+
+
+def article_redate_events(
+    *, article: Article, include_verified: bool = False, user: Any = None
+) -> RedateReport:
+    """Re-resolve the dates of the events this article reports, against its publication date.
+
+    Relative expressions ("on Tuesday", "last week", "the next day") depend on the date an
+    article was published, so after a correction the extractor is run again on the article
+    and each event is matched to the candidate with the same quoted words (nearest start if
+    the sentence repeats). Candidate events take the new date; verified (and rejected) events
+    keep theirs unless ``include_verified`` — a curator may have fixed them by hand.
+    """
+    report = RedateReport(article=article)
+    found = _extract_dates(article)
+    by_quote: dict[str, list[tuple[int, Any]]] = {}
+    for quote, start, dr in found:
+        by_quote.setdefault(quote, []).append((start, dr))
+    events = (
+        Event.objects.filter(excerpts__article=article)
+        .distinct()
+        .prefetch_related("excerpts")
+        .order_by("pk")
+    )
+    with transaction.atomic():
+        for event in events:
+            if event.status != EventStatus.CANDIDATE and not include_verified:
+                report.kept_verified += 1
+                continue
+            matched, match = False, None
+            for ex in event.excerpts.all():
+                if ex.article_id != article.pk:
+                    continue
+                options = by_quote.get(ex.quote)
+                if not options:
+                    # The excerpt may span several sentences, or one sentence of several.
+                    options = [
+                        (s, dr)
+                        for q, s, dr in found
+                        if (s < ex.end and s + len(q) > ex.start) and dr is not None
+                    ]
+                if options:
+                    matched = True
+                    match = min(options, key=lambda o, ex=ex: abs(o[0] - ex.start))[1]
+                    break
+            if not matched:
+                # The extractor no longer proposes this event: leave its date to the curator.
+                report.unmatched += 1
+                continue
+            before = (event.date_start, event.date_end, event.date_precision)
+            if match is None:
+                after = (None, None, DatePrecision.UNKNOWN.value)
+                words = ""
+            else:
+                after = (match.earliest, match.latest, match.precision)
+                words = match.words
+            if after == before:
+                report.unchanged += 1
+                continue
+            event.date_start, event.date_end, event.date_precision = after
+            event.date_text = words[:300]
+            _save(
+                event,
+                user=user,
+                reason=f"Re-dated: article #{article.pk} published {article.published}",
+            )
+            report.changes.append(
+                DateChange(
+                    event_id=event.pk,
+                    headline=event.headline,
+                    before=before,
+                    after=after,
+                    words=words,
+                )
+            )
+    return report
+
+
+def article_set_published(
+    *,
+    article: Article,
+    published: date | None,
+    basis: str | None = None,
+    reason: str | None = None,
+    include_verified: bool = False,
+    user: Any = None,
+) -> RedateReport:
+    """Set or correct an article's publication date, then re-date the events it reports.
+
+    ``basis`` defaults to "curator" when the date changes (and to "unknown" when it is
+    cleared). Everything happens in one transaction: if re-resolution fails, the date is not
+    changed either.
+    """
+    if basis is not None and basis not in DateBasis.values:
+        raise CurationError(f"Unknown date basis {basis!r}.")
+    with transaction.atomic():
+        date_changed = article.published != published
+        article.published = published
+        if basis is not None:
+            article.published_basis = basis
+        elif date_changed:
+            article.published_basis = DateBasis.CURATOR if published else DateBasis.UNKNOWN
+        if published is None:
+            article.published_basis = DateBasis.UNKNOWN
+        if reason is not None:
+            article.published_reason = reason
+        _save(article, user=user, reason="Publication date set")
+        if not date_changed:
+            return RedateReport(article=article)
+        return article_redate_events(article=article, include_verified=include_verified, user=user)
+
+
+# --- deleted events -------------------------------------------------------------------------
+
+
+@dataclass
+class RestoreReport:
+    event: Event
+    excerpts: int = 0
+    actors: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        text = (
+            f"Restored event #{self.event.pk} “{self.event.headline}” with "
+            f"{self.excerpts} excerpt(s) and {self.actors} actor(s)."
+        )
+        if self.skipped:
+            text += " Not restored: " + "; ".join(self.skipped) + "."
+        return text
+
+
+def _latest_deleted(history_qs: Any, fk_name: str, event_id: int) -> list[Any]:
+    """The last history record of each row once linked to the event, if that row is gone."""
+    latest: dict[int, Any] = {}
+    for rec in history_qs.filter(**{fk_name: event_id}).order_by("history_date", "history_id"):
+        latest[rec.id] = rec
+    return [rec for rec in latest.values() if rec.history_type == "-"]
+
+
+def event_restore(*, event_id: int, user: Any = None) -> RestoreReport:
+    """Bring back a deleted event as it was when deleted, with its excerpts and actors.
+
+    simple-history keeps a last record of every deleted row (the event, and its excerpts and
+    event-actors that the deletion cascaded to). Rows whose article or actor has since been
+    deleted cannot come back; they are listed in the report. A place deleted since is dropped
+    (the event comes back without a place). Refused if the event exists, or if another event
+    has meanwhile taken its fingerprint (e.g. the article was ingested again).
+    """
+    if Event.objects.filter(pk=event_id).exists():
+        raise CurationError(f"Event #{event_id} exists; there is nothing to restore.")
+    record = Event.history.filter(id=event_id).order_by("-history_date", "-history_id").first()
+    if record is None or record.history_type != "-":
+        raise CurationError(f"No deleted event #{event_id} in the history.")
+    event = record.instance
+    skipped: list[str] = []
+    if event.fingerprint and Event.objects.filter(fingerprint=event.fingerprint).exists():
+        other = Event.objects.get(fingerprint=event.fingerprint)
+        raise CurationError(
+            f"Event #{other.pk} has since been created from the same article sentence "
+            f"(same fingerprint); edit that one instead."
+        )
+    if event.place_id is not None and not Place.objects.filter(pk=event.place_id).exists():
+        skipped.append("its place (deleted since)")
+        event.place_id = None
+    report = RestoreReport(event=event, skipped=skipped)
+    with transaction.atomic():
+        # Keep the original created_at: an update of no rows falls back to an insert.
+        event._state.adding = False
+        _save(event, user=user, reason="Restored after deletion")
+        for rec in _latest_deleted(Excerpt.history.all(), "event_id", event_id):
+            ex = rec.instance
+            if not Article.objects.filter(pk=ex.article_id).exists():
+                skipped.append(f"excerpt #{ex.pk} (its article was deleted)")
+                continue
+            ex._state.adding = False
+            _save(ex, user=user, reason=f"Restored with event #{event_id}")
+            report.excerpts += 1
+        from timeline.models import Actor
+
+        for rec in _latest_deleted(EventActor.history.all(), "event_id", event_id):
+            ea = rec.instance
+            if not Actor.objects.filter(pk=ea.actor_id).exists():
+                skipped.append(f"actor #{ea.actor_id} (deleted since)")
+                continue
+            ea._state.adding = False
+            _save(ea, user=user, reason=f"Restored with event #{event_id}")
+            report.actors += 1
+    return report
