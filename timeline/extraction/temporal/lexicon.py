@@ -59,7 +59,7 @@ MONTH_RE = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
     r"|DECEMBER|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-    r"|Jan\b|Feb\b|Aug\b|Sept\b|Oct\b|Nov\b|Dec\b)"
+    r"|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+\d))"
 )
 WEEKDAY_RE = (
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"

@@ -217,8 +217,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # sets: daily / every week / each Thursday / twice a year
     (
         "setword",
-        r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly"
-        r"|quarterly|semiannually|semi-annually|biannually)\b",
+        r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly"
+        r"|semiannually|semi-annually|biannually)\b",
     ),
     (
         "set",
@@ -252,17 +252,17 @@ _COMPILED = [
 # --------------------------------------------------------------------------------------------
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning"
-    r"|scheduled|schedules|expects?|expected|due|set\s+to|would|next|upcoming|should|may|might"
-    r"|intends?|hopes?\s+to|to\s+be\s+held|begins?|starts?|opens?|until|through)\b",
+    r"\b(?:will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
+    r"|plans?\s+to|planned\s+for|scheduled|expected\s+to|set\s+to|next|upcoming|to\s+be\s+held"
+    r"|intends?\s+to|will\s+be)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|said|told|\w{3,}ed|went|came|made|took|gave|began|ago|last|earlier"
-    r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot"
-    r"|announced|reported)\b",
+    r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot)\b",
     re.IGNORECASE,
 )
+_SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
@@ -400,23 +400,30 @@ class _State:
     fin_quarter: bool = False  # the document talks about fiscal quarters
 
     def tense(self, start: int, end: int) -> int:
-        """+1 future, -1 past, 0 unknown, from cue words in the clause around [start, end)."""
+        """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
+
+        Future needs a clear marker ("will", "is to", "scheduled", "next") before the
+        expression in its sentence or just after it; "said Friday" is past whatever follows.
+        """
         text = self.text
-        lo = max(0, start - 150)
+        lo = max(0, start - 120)
         seg_before = text[lo:start]
-        m = None
-        for m in _SENT_END.finditer(seg_before):
+        last = None
+        for last in _SENT_END.finditer(seg_before):  # noqa: B007 - we want the last one
             pass
-        if m is not None:
-            seg_before = seg_before[m.end() :]
-        seg_after = text[end : end + 100]
+        if last is not None:
+            seg_before = seg_before[last.end() :]
+        if _SAID_NEAR.search(seg_before[-20:]):
+            return -1
+        seg_after = text[end : end + 60]
         m2 = _SENT_END.search(seg_after)
         if m2 is not None:
             seg_after = seg_after[: m2.start()]
-        seg = seg_before + " " + seg_after
-        if _FUTURE_CUES.search(seg):
+        if re.match(r"\W*(?:said|says|told)\b", seg_after):
+            return -1
+        if _FUTURE_CUES.search(seg_before) or _FUTURE_CUES.match(seg_after.lstrip()):
             return 1
-        if _PAST_CUES.search(seg):
+        if _PAST_CUES.search(seg_before) or _PAST_CUES.search(seg_after):
             return -1
         return 0
 
@@ -988,6 +995,10 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         before = st.text[max(0, m.start() - 20) : m.start()]
         if _SET_PREV.search(before):
             return ("SET", _fmt_duration(1, unit))
+    if m.group("adj") and m.group("adj").lower() == "-old":
+        return None  # ages ("a 6-year-old") are not temporal expressions in TimeML
+    if re.match(r"[\s-]+old\b", st.text[m.end() : m.end() + 6]):
+        return None
     if unit.lower() in ("night", "nights") and num is not None:
         return ("DURATION", f"P{int(num)}D")
     return ("DURATION", _fmt_duration(num, unit))
@@ -1163,7 +1174,6 @@ _SETWORDS = {
     "semiannually": "P6M",
     "semi-annually": "P6M",
     "hourly": "PT1H",
-    "quarterly": "P1Q",
 }
 
 
@@ -1225,7 +1235,18 @@ _REFS = {
 }
 # reference words we recognise (so that they win overlaps) but do not emit: too often not
 # temporal in news ("once" = "as soon as", "former president", "the moment he").
-_REF_SILENT = {"once", "former", "time to time", "this time", "the moment", "the present"}
+_REF_SILENT = {
+    "once",
+    "former",
+    "formerly",
+    "previously",
+    "soon",
+    "future",
+    "time to time",
+    "this time",
+    "the moment",
+    "the present",
+}
 
 
 def _h_ref(st: _State, m: re.Match[str]) -> Result:
@@ -1319,14 +1340,18 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             s, e = _trim(text, m.start(), m.end())
             if e > s:
                 cands.append((s, e, prio, name, m))
-    # longest first, then leftmost, then pattern order
+    # Longest first, then leftmost, then pattern order. A candidate its handler rejects (on a
+    # scratch state) gives way, so the shorter expressions inside it can still be found.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    scratch = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None)
     taken: list[tuple[int, int, str, re.Match[str]]] = []
-    occupied: list[tuple[int, int]] = []
+    used = bytearray(len(text) + 1)
     for s, e, _prio, name, m in cands:
-        if any(s < oe and os_ < e for os_, oe in occupied):
+        if used.find(1, s, e) != -1:
             continue
-        occupied.append((s, e))
+        if _HANDLERS[name](scratch, m) is None:
+            continue
+        used[s:e] = b"\x01" * (e - s)
         taken.append((s, e, name, m))
     taken.sort(key=lambda c: c[0])
     st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None)
