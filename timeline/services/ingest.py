@@ -24,7 +24,9 @@ Contracts:
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -235,24 +237,30 @@ def candidate_fingerprint(*, article_hash: str, candidate: CandidateEvent) -> st
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+_GAZETTEER_FILES = {"actor": "actors.json", "place": "places.json"}
+
+
+@functools.cache
+def _gazetteer_index(kind: str) -> dict[str, dict[str, Any]]:
+    path = Path(__file__).resolve().parent.parent / "data" / _GAZETTEER_FILES[kind]
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {e["name"]: e for e in entries if isinstance(e, dict) and e.get("name")}
+
+
 def _gazetteer_entry(kind: str, name: str) -> dict[str, Any]:
-    """What the gazetteer knows of an actor or place, as a plain dict (empty if nothing).
+    """What the gazetteer (``timeline/data/{actors,places}.json``) knows of a canonical name.
 
     Keys used: aliases, kind, country, parent (actors); aliases, kind, country, admin1,
-    latitude, longitude, geonames_id (places). Read through ``gazetteer_entry`` so the
-    storage format of the gazetteer can change without touching ingest.
+    latitude, longitude, geonameid (places). Empty when the name is not in it, e.g. an actor
+    the extractor named from a pattern rather than the gazetteer.
     """
-    try:
-        from timeline.extraction import gazetteer
-    except ImportError:
-        return {}
-    lookup = getattr(gazetteer, "gazetteer_entry", None)
-    if lookup is None:
-        return {}
-    entry = lookup(kind, name)
-    if entry is None:
-        return {}
-    return dict(entry) if isinstance(entry, dict) else dict(vars(entry))
+    entry = dict(_gazetteer_index(kind).get(name) or {})
+    if "geonameid" in entry:
+        entry["geonames_id"] = entry.pop("geonameid")
+    return entry
 
 
 def _unique_slug(model: type, base: str, *, extra: str = "") -> str:

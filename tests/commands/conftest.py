@@ -1,0 +1,58 @@
+"""Fixtures for the command tests: paths to the seed files and small row builders."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.models import Article, Event, EventStatus, Excerpt, Place
+
+REPO = Path(__file__).resolve().parents[2]
+SEED_DIR = REPO / "fixtures" / "articles"
+
+
+@pytest.fixture
+def seed_files() -> list[Path]:
+    return sorted(SEED_DIR.glob("*.txt"))
+
+
+def make_article(body: str, *, title: str = "A", published: date | None = None) -> Article:
+    return Article.objects.create(
+        title=title,
+        body=body,
+        published=published,
+        published_basis="stated" if published else "unknown",
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+    )
+
+
+def make_place(name: str, aliases: list[str] | None = None) -> Place:
+    return Place.objects.create(name=name, slug=name.lower(), aliases=aliases or [])
+
+
+def make_event(
+    *,
+    article: Article,
+    quote: str,
+    start: date | None,
+    end: date | None = None,
+    precision: str = "day",
+    place: Place | None = None,
+    event_type: str = "battles",
+    status: str = EventStatus.VERIFIED,
+) -> Event:
+    event = Event.objects.create(
+        headline=quote[:50],
+        date_start=start,
+        date_end=end or start,
+        date_precision=precision if start else "unknown",
+        place=place,
+        event_type=event_type,
+        status=status,
+    )
+    i = article.body.index(quote)
+    Excerpt.objects.create(event=event, article=article, start=i, end=i + len(quote), quote=quote)
+    return event

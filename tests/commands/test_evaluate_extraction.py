@@ -1,0 +1,189 @@
+"""evaluate_extraction: figures on a small database whose answer is known."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from timeline.extraction.types import (
+    ArticleText,
+    CandidateEvent,
+    DateRange,
+    Evidence,
+    PlaceInfo,
+)
+from timeline.selectors_extraction import (
+    ExtractedItem,
+    VerifiedItem,
+    extraction_evaluate,
+    items_match,
+)
+
+from .conftest import make_article, make_event, make_place
+
+BODY_A = "Report A\n\nFighters attacked Baiji on Sept. 1. Haditha was shelled in March. Noise."
+BODY_B = "Report B\n\nMore on Baiji in early September."
+
+
+def cand(body, words, start, end, precision, place, event_type="battles"):
+    i = body.index(words)
+    art = ArticleText(title="x", body=body)
+    return CandidateEvent(
+        article=art,
+        evidence=Evidence(i, i + len(words), words),
+        headline=words,
+        event_type=event_type,
+        date=DateRange(start, end, precision, words) if start else None,
+        place=PlaceInfo(place) if place else None,
+    )
+
+
+@pytest.fixture
+def known_db(monkeypatch):
+    """Article A cites two verified events; the extractor finds one, misses one, adds one."""
+    a = make_article(BODY_A, title="Report A", published=date(2015, 9, 3))
+    make_article(BODY_B, title="Report B", published=date(2015, 9, 10))
+    baiji, haditha = make_place("Baiji", ["Bayji"]), make_place("Haditha")
+    make_event(
+        article=a, quote="Fighters attacked Baiji on Sept. 1.", start=date(2015, 9, 1), place=baiji
+    )
+    make_event(
+        article=a,
+        quote="Haditha was shelled in March.",
+        start=date(2015, 3, 1),
+        end=date(2015, 3, 31),
+        precision="month",
+        place=haditha,
+        event_type="explosions_remote_violence",
+    )
+    # Not verified: must not count on either side.
+    make_event(article=a, quote="Noise.", start=date(2015, 9, 2), place=baiji, status="rejected")
+    make_event(article=a, quote="Noise.", start=date(2015, 9, 2), place=baiji, status="candidate")
+
+    def fake_extract(article):
+        if article.title == "Report A":
+            return [
+                # matches the Baiji event: overlapping week, place by alias, other type
+                cand(
+                    BODY_A,
+                    "Fighters attacked Baiji on Sept. 1.",
+                    date(2015, 8, 31),
+                    date(2015, 9, 6),
+                    "week",
+                    "Bayji",
+                    "violence_against_civilians",
+                ),
+                # spurious: right article and date, wrong place
+                cand(BODY_A, "Noise.", date(2015, 9, 1), date(2015, 9, 1), "day", "Mosul"),
+            ]
+        return []
+
+    monkeypatch.setattr("timeline.selectors_extraction._extract_article", fake_extract)
+
+
+@pytest.mark.django_db
+def test_one_matched_one_missed_one_spurious(known_db):
+    ev = extraction_evaluate()
+    assert (ev.articles, ev.extracted, ev.verified, ev.true_positives) == (2, 2, 2, 1)
+    assert (ev.precision, ev.recall, ev.f1) == (0.5, 0.5, 0.5)
+    assert ev.date_exact == 0 and ev.type_agree == 0
+    assert ev.verified_events == 2 and ev.verified_events_found == 1
+    assert [m["place"] for m in ev.misses] == ["Haditha"]
+    assert [f["place"] for f in ev.false_positives] == ["Mosul"]
+    assert ev.by_type["battles"] == {"verified": 1, "found": 1, "typed_right": 0}
+
+
+@pytest.mark.django_db
+def test_command_prints_figures_and_json(known_db):
+    out = StringIO()
+    call_command("evaluate_extraction", stdout=out)
+    text = out.getvalue()
+    assert "precision        0.500  (1 / 2 extracted)" in text
+    assert "recall           0.500  (1 / 2 verified)" in text
+    assert "F1               0.500" in text
+    assert "Misses" not in text
+
+    out = StringIO()
+    call_command("evaluate_extraction", "--json", "--details", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["precision"] == data["recall"] == data["f1"] == 0.5
+    assert (data["true_positives"], data["extracted"], data["verified"]) == (1, 2, 2)
+    assert data["date_overlap_only"] == 1 and data["type_differs"] == 1
+    assert len(data["misses"]) == 1 and len(data["false_positives"]) == 1
+
+    out = StringIO()
+    call_command("evaluate_extraction", "--details", stdout=out)
+    assert "Misses (1)" in out.getvalue() and "Mosul" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_empty_database_gives_no_figures_not_an_error():
+    out = StringIO()
+    call_command("evaluate_extraction", stdout=out)
+    assert "precision        n/a  (0 / 0 extracted)" in out.getvalue()
+
+
+def v(**kw) -> VerifiedItem:
+    base = dict(
+        event_id=1,
+        article_id=1,
+        headline="h",
+        date_start=date(2015, 9, 1),
+        date_end=date(2015, 9, 1),
+        date_precision="day",
+        event_type="battles",
+        place="Baiji",
+        place_names=frozenset({"baiji", "bayji"}),
+    )
+    return VerifiedItem(**{**base, **kw})
+
+
+def e(**kw) -> ExtractedItem:
+    base = dict(
+        article_id=1,
+        date_start=date(2015, 9, 1),
+        date_end=date(2015, 9, 1),
+        date_precision="day",
+        event_type="battles",
+        place="Baiji",
+        excerpt="x",
+    )
+    return ExtractedItem(**{**base, **kw})
+
+
+@pytest.mark.parametrize(
+    ("extracted", "verified", "expected"),
+    [
+        (e(), v(), True),
+        (e(article_id=2), v(), False),  # another article
+        (e(place="BAYJI"), v(), True),  # alias, any case
+        (e(place="Mosul"), v(), False),
+        (e(place=None), v(), False),
+        (e(place=None), v(place=None, place_names=frozenset()), True),  # both without place
+        (e(date_start=date(2015, 8, 1), date_end=date(2015, 8, 31)), v(), False),
+        (e(date_start=date(2015, 9, 1), date_end=date(2015, 9, 30)), v(), True),  # overlap
+        (e(date_start=None, date_end=None), v(), False),
+        (e(date_start=None, date_end=None), v(date_start=None, date_end=None), True),
+    ],
+)
+def test_match_rule(extracted, verified, expected):
+    assert items_match(extracted, verified) is expected
+
+
+@pytest.mark.django_db
+def test_matching_is_one_to_one_and_maximal(monkeypatch):
+    """Candidate 1 fits both events, candidate 2 only the first: both must be matched."""
+    body = "Report\n\nOne. Two."
+    a = make_article(body, published=date(2015, 9, 30))
+    place = make_place("Baiji")
+    make_event(article=a, quote="One.", start=date(2015, 9, 1), place=place)
+    make_event(article=a, quote="Two.", start=date(2015, 9, 20), place=place)
+    wide = cand(body, "One.", date(2015, 9, 1), date(2015, 9, 30), "month", "Baiji")
+    narrow = cand(body, "Two.", date(2015, 9, 1), date(2015, 9, 1), "day", "Baiji")
+    ev = extraction_evaluate(extract=lambda article: [wide, narrow])
+    assert ev.true_positives == 2 and ev.date_exact == 1
+    assert ev.precision == ev.recall == 1.0

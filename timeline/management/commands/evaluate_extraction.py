@@ -1,0 +1,82 @@
+"""``manage.py evaluate_extraction``: precision and recall of the raw extractor."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from timeline.selectors_extraction import Evaluation, extraction_evaluate
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def evaluation_text(ev: Evaluation, *, details: bool = False) -> str:
+    """The figures as a short plain-text report."""
+    lines = [
+        f"Raw extractor against verified events ({ev.articles} articles; unit: one verified "
+        "event as cited by one article)",
+        "A match: same article, overlapping dates (or both undated), same place (or both none).",
+        "",
+        f"  precision        {_pct(ev.precision)}  "
+        f"({ev.true_positives} / {ev.extracted} extracted)",
+        f"  recall           {_pct(ev.recall)}  ({ev.true_positives} / {ev.verified} verified)",
+        f"  F1               {_pct(ev.f1)}",
+        f"  true positives   {ev.true_positives}",
+        f"  extracted        {ev.extracted}",
+        f"  verified         {ev.verified} (event, article) pairs, {ev.verified_events} events",
+        f"  events found     {ev.verified_events_found} of {ev.verified_events} "
+        "(in at least one of their articles)",
+        "",
+        f"Of the {ev.true_positives} matches:",
+        f"  date exact (same start, end, precision)  {ev.date_exact}",
+        f"  date overlaps only                       {ev.true_positives - ev.date_exact}",
+        f"  same event type                          {ev.type_agree}",
+        f"  different event type                     {ev.true_positives - ev.type_agree}",
+    ]
+    if ev.by_type:
+        lines += ["", f"  {'verified type':<30}{'verified':>9}{'found':>7}{'typed right':>13}"]
+        for event_type, row in sorted(ev.by_type.items()):
+            lines.append(
+                f"  {event_type:<30}{row['verified']:>9}{row['found']:>7}{row['typed_right']:>13}"
+            )
+    if details:
+        lines += ["", f"Misses ({len(ev.misses)}): verified, not extracted"]
+        for m in ev.misses:
+            lines.append(
+                f"  event {m['event_id']} in article {m['article_id']}: {m['date_start']}.."
+                f"{m['date_end']} ({m['date_precision']}) {m['place'] or '-'} "
+                f"[{m['event_type']}] {m['headline']}"
+            )
+        lines += ["", f"False positives ({len(ev.false_positives)}): extracted, not verified"]
+        for f in ev.false_positives:
+            excerpt = " ".join(f["excerpt"].split())
+            if len(excerpt) > 120:
+                excerpt = excerpt[:117] + "..."
+            lines.append(
+                f"  article {f['article_id']}: {f['date_start']}..{f['date_end']} "
+                f"({f['date_precision']}) {f['place'] or '-'} [{f['event_type']}] {excerpt}"
+            )
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the raw extractor on every article in the database and measure it against the "
+        "verified events: precision, recall, F1, date exactness and type agreement."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
+        parser.add_argument(
+            "--details", action="store_true", help="List the misses and the false positives."
+        )
+
+    def handle(self, *args, **options) -> None:
+        ev = extraction_evaluate()
+        if options["json"]:
+            self.stdout.write(json.dumps(ev.as_dict(details=options["details"]), indent=1))
+        else:
+            self.stdout.write(evaluation_text(ev, details=options["details"]))

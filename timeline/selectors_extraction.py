@@ -1,0 +1,272 @@
+"""Reads for measuring the extractor: how far its raw output is from the verified events.
+
+``extraction_evaluate`` runs the extraction pipeline (pure, no writes) on every article in
+the database and compares what it proposes with what curators verified. The unit compared
+is an (event, article) pair: a verified event cited by two articles should be found in each.
+
+A candidate *matches* a verified pair when
+- it comes from the same article,
+- their date ranges overlap (``[start, end]`` intervals share a day), or both are undated,
+- their place is the same (canonical name, or one of the verified place's aliases), or both
+  have none.
+Each candidate matches at most one pair and vice versa (a maximum bipartite matching within
+each article), so true positives are counted once on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from timeline.extraction.types import CandidateEvent
+from timeline.models import Article, Event, EventStatus
+
+
+@dataclass(frozen=True)
+class VerifiedItem:
+    """One verified event as cited by one article."""
+
+    event_id: int
+    article_id: int
+    headline: str
+    date_start: date | None
+    date_end: date | None
+    date_precision: str
+    event_type: str
+    place: str | None
+    place_names: frozenset[str]  # casefolded name and aliases
+
+
+@dataclass(frozen=True)
+class ExtractedItem:
+    """One raw candidate from one article."""
+
+    article_id: int
+    date_start: date | None
+    date_end: date | None
+    date_precision: str
+    event_type: str
+    place: str | None
+    excerpt: str
+
+
+@dataclass
+class Evaluation:
+    """Figures of one evaluation run; ``misses``/``false_positives`` list what did not match."""
+
+    articles: int = 0
+    extracted: int = 0
+    verified: int = 0
+    true_positives: int = 0
+    verified_events: int = 0
+    verified_events_found: int = 0
+    date_exact: int = 0
+    type_agree: int = 0
+    by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_positives / self.extracted if self.extracted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.true_positives / self.verified if self.verified else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self, *, details: bool = False) -> dict[str, Any]:
+        out = asdict(self)
+        out.update(precision=self.precision, recall=self.recall, f1=self.f1)
+        out["date_overlap_only"] = self.true_positives - self.date_exact
+        out["type_differs"] = self.true_positives - self.type_agree
+        if not details:
+            out.pop("misses")
+            out.pop("false_positives")
+        return out
+
+
+def _extract_article(article: Article) -> list[CandidateEvent]:
+    """Raw candidates of one stored article: its body and its known publication date."""
+    from timeline.extraction.pipeline import extract_from_text
+
+    _articles, candidates = extract_from_text(
+        article.body, origin_file=article.origin_file, published=article.published
+    )
+    return candidates
+
+
+def _extracted_item(article_id: int, c: CandidateEvent) -> ExtractedItem:
+    return ExtractedItem(
+        article_id=article_id,
+        date_start=c.date.earliest if c.date else None,
+        date_end=c.date.latest if c.date else None,
+        date_precision=c.date.precision if c.date else "unknown",
+        event_type=c.event_type,
+        place=c.place.name if c.place else None,
+        excerpt=c.evidence.quote,
+    )
+
+
+def items_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
+    """The matching rule (see the module docstring)."""
+    if extracted.article_id != verified.article_id:
+        return False
+    e_dated = extracted.date_start is not None and extracted.date_end is not None
+    v_dated = verified.date_start is not None and verified.date_end is not None
+    if e_dated != v_dated:
+        return False
+    if e_dated and not (
+        extracted.date_start <= verified.date_end and verified.date_start <= extracted.date_end
+    ):
+        return False
+    if extracted.place is None or verified.place is None:
+        return extracted.place is None and verified.place is None
+    return extracted.place.casefold() in verified.place_names
+
+
+def _max_matching(
+    left: Sequence[ExtractedItem],
+    right: Sequence[VerifiedItem],
+    match: Callable[[ExtractedItem, VerifiedItem], bool],
+) -> dict[int, int]:
+    """Maximum bipartite matching (Kuhn's augmenting paths): {left index: right index}."""
+    edges = [[j for j, r in enumerate(right) if match(item, r)] for item in left]
+    owner: dict[int, int] = {}  # right index -> left index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(left)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def verified_items() -> list[VerifiedItem]:
+    """Every (verified event, citing article) pair, in a stable order."""
+    items: list[VerifiedItem] = []
+    events = (
+        Event.objects.filter(status=EventStatus.VERIFIED)
+        .select_related("place")
+        .prefetch_related("excerpts")
+        .order_by("pk")
+    )
+    for event in events:
+        names = frozenset()
+        if event.place is not None:
+            names = frozenset(
+                n.casefold() for n in [event.place.name, *(event.place.aliases or [])]
+            )
+        for article_id in sorted({x.article_id for x in event.excerpts.all()}):
+            items.append(
+                VerifiedItem(
+                    event_id=event.pk,
+                    article_id=article_id,
+                    headline=event.headline,
+                    date_start=event.date_start,
+                    date_end=event.date_end,
+                    date_precision=event.date_precision,
+                    event_type=event.event_type,
+                    place=event.place.name if event.place else None,
+                    place_names=names,
+                )
+            )
+    return items
+
+
+def extraction_evaluate(
+    *, extract: Callable[[Article], list[CandidateEvent]] | None = None
+) -> Evaluation:
+    """Run the raw extractor on every stored article and score it against verified events.
+
+    ``extract`` defaults to the pipeline run on the article's body with its known
+    publication date; the database is only read.
+    """
+    extract = extract or _extract_article
+    result = Evaluation()
+    verified = verified_items()
+    result.verified = len(verified)
+    result.verified_events = len({v.event_id for v in verified})
+    by_article: dict[int, list[VerifiedItem]] = {}
+    for v in verified:
+        by_article.setdefault(v.article_id, []).append(v)
+    for v in verified:
+        result.by_type.setdefault(v.event_type, {"verified": 0, "found": 0, "typed_right": 0})
+        result.by_type[v.event_type]["verified"] += 1
+
+    found_events: set[int] = set()
+    articles = Article.objects.order_by("pk").only(
+        "pk", "title", "body", "origin_file", "published"
+    )
+    for article in articles:
+        result.articles += 1
+        extracted = [_extracted_item(article.pk, c) for c in extract(article)]
+        expected = by_article.get(article.pk, [])
+        result.extracted += len(extracted)
+        pairs = _max_matching(extracted, expected, items_match)
+        result.true_positives += len(pairs)
+        for i, j in pairs.items():
+            e, v = extracted[i], expected[j]
+            found_events.add(v.event_id)
+            row = result.by_type[v.event_type]
+            row["found"] += 1
+            if (e.date_start, e.date_end, e.date_precision) == (
+                v.date_start,
+                v.date_end,
+                v.date_precision,
+            ):
+                result.date_exact += 1
+            if e.event_type == v.event_type:
+                result.type_agree += 1
+                row["typed_right"] += 1
+        matched_right = set(pairs.values())
+        for j, v in enumerate(expected):
+            if j not in matched_right:
+                result.misses.append(
+                    {
+                        "event_id": v.event_id,
+                        "article_id": article.pk,
+                        "article": article.title,
+                        "headline": v.headline,
+                        "date_start": _iso(v.date_start),
+                        "date_end": _iso(v.date_end),
+                        "date_precision": v.date_precision,
+                        "place": v.place,
+                        "event_type": v.event_type,
+                    }
+                )
+        for i, e in enumerate(extracted):
+            if i not in pairs:
+                result.false_positives.append(
+                    {
+                        "article_id": article.pk,
+                        "article": article.title,
+                        "date_start": _iso(e.date_start),
+                        "date_end": _iso(e.date_end),
+                        "date_precision": e.date_precision,
+                        "place": e.place,
+                        "event_type": e.event_type,
+                        "excerpt": e.excerpt,
+                    }
+                )
+    result.verified_events_found = len(found_events)
+    return result
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
