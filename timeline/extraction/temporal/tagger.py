@@ -253,7 +253,7 @@ _COMPILED = [
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|planned\s+for|scheduled|expected\s+to|set\s+to|next|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|plann(?:ed|ing)|scheduled|expected\s+to|set\s+to|next|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be)\b",
     re.IGNORECASE,
 )
@@ -262,6 +262,7 @@ _PAST_CUES = re.compile(
     r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot)\b",
     re.IGNORECASE,
 )
+_UNTIL_NEAR = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I)
 _SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]\s|\n\s*\n")
 
@@ -415,38 +416,54 @@ class _State:
             seg_before = seg_before[last.end() :]
         if _SAID_NEAR.search(seg_before[-20:]):
             return -1
+        if _UNTIL_NEAR.search(seg_before[-25:]):
+            return 1
         seg_after = text[end : end + 60]
         m2 = _SENT_END.search(seg_after)
         if m2 is not None:
             seg_after = seg_after[: m2.start()]
         if re.match(r"\W*(?:said|says|told)\b", seg_after):
             return -1
-        if _FUTURE_CUES.search(seg_before) or _FUTURE_CUES.match(seg_after.lstrip()):
-            return 1
-        if _PAST_CUES.search(seg_before) or _PAST_CUES.search(seg_after):
-            return -1
+        # the cue nearest before the expression decides; failing that, the first one after
+        fut = [m.end() for m in _FUTURE_CUES.finditer(seg_before)]
+        past = [m.end() for m in _PAST_CUES.finditer(seg_before)]
+        if fut or past:
+            return 1 if (fut[-1] if fut else -1) > (past[-1] if past else -1) else -1
+        f2 = _FUTURE_CUES.search(seg_after)
+        p2 = _PAST_CUES.search(seg_after)
+        if f2 or p2:
+            return 1 if (f2.start() if f2 else 999) < (p2.start() if p2 else 999) else -1
         return 0
 
 
 def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int) -> int | None:
-    """The year of a month (and day) given without one: the DCT's year, moved by tense."""
+    """The year of a month (and day) given without one.
+
+    The occurrence nearest the DCT, unless the sentence's tense clearly points the other way
+    and the date is well away from the DCT (a past-tense "in November" written in March).
+    """
     if st.dct is None:
         return None
     d = st.dct
-    y = d.year
-    key = (month, day or 0)
-    now = (d.month, d.day if day else 0)
-    tense = st.tense(start, end)
-    if key > now and tense <= 0:
-        # a past-tense mention of a later month is last year's (unless it is close ahead)
-        ahead = (month - d.month) % 12
-        if tense < 0 or ahead > 3:
-            y -= 1 if (month - d.month) > 0 else 0
-    elif key < now and tense > 0:
-        behind = (d.month - month) % 12
-        if behind > 1 or (day is None and behind > 0):
-            y += 1
-    return y
+    dd = min(day or 15, 28)
+
+    def dist(y: int) -> int:
+        return (date(y, month, dd) - d).days
+
+    best = min((d.year - 1, d.year, d.year + 1), key=lambda y: abs(dist(y)))
+    slack = _TENSE_SLACK_DAYS
+    if slack >= 0:
+        delta = dist(best)
+        if delta > slack or delta < -slack:
+            tense = st.tense(start, end)
+            if tense < 0 and delta > slack:
+                best -= 1
+            elif tense > 0 and delta < -slack:
+                best += 1
+    return best
+
+
+_TENSE_SLACK_DAYS = 120
 
 
 def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
