@@ -1,18 +1,582 @@
 """Every read of events goes through here, driven by one filter parsed from the query string,
-so the page, the chart, the map and every export show the same thing."""
+so the page, the chart, the map and every export show the same thing.
+
+Contracts:
+- :func:`event_list` is what exports call: a QuerySet of :class:`Event`, verified only unless
+  ``include_unverified``; invalid parameters raise :class:`InvalidFilters` (a ``BadRequest``,
+  which Django turns into a 400 when a view lets it through).
+- Every function here issues a fixed number of queries whatever the size of the data; the
+  explorer asks for single events only when the window holds at most
+  ``settings.TIMELINE_EXPLORER_MAX_POINTS`` of them and for counts per period otherwise.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.db.models import Count, F, Max, Min, Prefetch, QuerySet
+from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 
-from timeline.models import Event, EventStatus
+from timeline.filters import (
+    FILTER_PARAMS,
+    LANES,
+    SORTS,
+    DisplayForm,
+    EventFilter,
+)
+from timeline.models import (
+    Actor,
+    Article,
+    Credibility,
+    DatePrecision,
+    Event,
+    EventActor,
+    EventStatus,
+    EventType,
+    Excerpt,
+    Place,
+    Publisher,
+    Reliability,
+)
+
+DEFAULT_MAX_POINTS = 3000
+PER_PAGE = 50
+NO_LANE = {"type": "(no type)", "actor": "(no actor)", "country": "(no country)"}
 
 
-def event_list(*, params: Mapping[str, str], include_unverified: bool = False) -> QuerySet[Event]:
-    """Events matching ``params`` (a query string); verified only unless asked otherwise."""
-    qs = Event.objects.select_related("place")
-    if not include_unverified:
-        qs = qs.filter(status=EventStatus.VERIFIED)
-    return qs.order_by("date_start", "pk")
+class InvalidFilters(BadRequest):
+    """The query string could not be understood; ``messages`` say why, in plain words.
+
+    The messages never echo a raw value except through template autoescaping.
+    """
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+def max_points() -> int:
+    """Above this many events in the window the chart shows counts, not single events."""
+    return int(getattr(settings, "TIMELINE_EXPLORER_MAX_POINTS", DEFAULT_MAX_POINTS))
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def _as_querydict(params: Mapping[str, Any]) -> MultiValueDict:
+    """A multi-valued copy of ``params`` without empty values (an empty form field filters
+    nothing, so ``?start=&actor=`` means the same as ``?``)."""
+    out = QueryDict(mutable=True)
+    if isinstance(params, MultiValueDict):
+        items = ((k, params.getlist(k)) for k in params)
+    else:
+        items = ((k, list(v) if isinstance(v, list | tuple) else [v]) for k, v in params.items())
+    for key, values in items:
+        kept = [v for v in (str(x) for x in values) if v.strip() != ""]
+        if kept:
+            out.setlist(key, kept)
+    return out
+
+
+def _form_messages(form) -> list[str]:
+    messages = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        for error in errors:
+            messages.append(
+                f"{label or name.capitalize()}: {error}" if name != "__all__" else error
+            )
+    return messages
+
+
+def event_filterset(*, params: Mapping[str, Any], include_unverified: bool = False) -> EventFilter:
+    """The bound, validated :class:`EventFilter` for ``params``.
+
+    ``status`` is honoured only when ``include_unverified``; otherwise it is dropped and the
+    queryset holds verified events only. Raises :class:`InvalidFilters`.
+    """
+    data = _as_querydict(params)
+    if include_unverified:
+        base = Event.objects.all()
+    else:
+        data.pop("status", None)
+        base = Event.objects.filter(status=EventStatus.VERIFIED)
+    fs = EventFilter(data=data, queryset=base)
+    if not fs.is_valid():
+        raise InvalidFilters(_form_messages(fs.form))
+    return fs
+
+
+def event_list(*, params: Mapping[str, Any], include_unverified: bool = False) -> QuerySet[Event]:
+    """Events matching ``params`` (a query string); verified only unless asked otherwise.
+
+    Ordered by date then id, place joined. Raises :class:`InvalidFilters` on bad parameters.
+    """
+    fs = event_filterset(params=params, include_unverified=include_unverified)
+    return fs.qs.select_related("place").order_by("date_start", "pk")
+
+
+def display_state(*, params: Mapping[str, Any]) -> dict[str, Any]:
+    """Validated display parameters (``lane``, ``sort``, ``page``, ``event``)."""
+    form = DisplayForm(data=_as_querydict(params))
+    if not form.is_valid():
+        raise InvalidFilters(_form_messages(form))
+    return form.cleaned_data
+
+
+def filter_querystring(params: Mapping[str, Any], *, drop: tuple[str, ...] = ()) -> str:
+    """The filter part of ``params`` re-encoded (for exports and links), empties removed."""
+    data = _as_querydict(params)
+    out = QueryDict(mutable=True)
+    for key in FILTER_PARAMS:
+        if key in data and key not in drop:
+            out.setlist(key, data.getlist(key))
+    return out.urlencode()
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_label(start: date | None, end: date | None, precision: str) -> str:
+    """The date as precisely as it is known: "31 Aug 2015", "week of 31 Aug 2015", "Sep 2015"."""
+    if start is None:
+        return "Date unknown"
+    if precision == DatePrecision.DAY and (end is None or end == start):
+        return f"{start.day} {start:%b %Y}"
+    if precision == DatePrecision.WEEK:
+        return f"week of {start.day} {start:%b %Y}"
+    if precision == DatePrecision.MONTH:
+        if end is None or (end.year, end.month) == (start.year, start.month):
+            return f"{start:%b %Y}"
+        return f"{start:%b %Y} – {end:%b %Y}"
+    if precision == DatePrecision.YEAR:
+        return (
+            f"{start.year}" if end is None or end.year == start.year else f"{start.year}–{end.year}"
+        )
+    end = end or start
+    if end == start:
+        return f"{start.day} {start:%b %Y}"
+    prefix = "between " if precision == DatePrecision.UNKNOWN else ""
+    return f"{prefix}{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def short_date(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+# --------------------------------------------------------------------------- explorer
+
+
+@dataclass
+class ExplorerData:
+    """Everything the explorer page shows, read in a bounded number of queries."""
+
+    filters: dict[str, Any]
+    display: dict[str, Any]
+    total: int
+    first: date | None
+    last: date | None
+    undated: int
+    mode: str  # "points" or "aggregate"
+    lane: str
+    bucket: str | None = None
+    points: list[dict[str, Any]] = field(default_factory=list)
+    counts: list[tuple[date, str, int]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[Event] = field(default_factory=list)
+    page: int = 1
+    num_pages: int = 1
+    summary: str = ""
+    window: tuple[date | None, date | None] = (None, None)
+
+
+def choose_bucket(first: date, last: date) -> str:
+    """Day, week or month buckets so that a window draws as at most a few hundred columns."""
+    span = (last - first).days
+    if span <= 120:
+        return "day"
+    if span <= 3 * 366:
+        return "week"
+    return "month"
+
+
+def bucket_start(d: date, bucket: str) -> date:
+    if bucket == "day":
+        return d
+    if bucket == "week":
+        return d - timedelta(days=d.weekday())
+    return d.replace(day=1)
+
+
+def _lane_value_field(lane: str) -> str:
+    return {"type": "event_type", "country": "place__country"}[lane]
+
+
+def explorer_data(*, params: Mapping[str, Any], include_unverified: bool = False) -> ExplorerData:
+    """Read what the explorer shows for ``params``. Raises :class:`InvalidFilters`.
+
+    Queries: the filter's own look-ups (one per actor/place/publisher/country value list
+    given), one for counts and bounds, one or two for the chart, one for the map, and three
+    for the list page — never more as the data grows.
+    """
+    fs = event_filterset(params=params, include_unverified=include_unverified)
+    display = display_state(params=params)
+    qs = fs.qs
+    cleaned = fs.form.cleaned_data
+    stats = qs.aggregate(
+        total=Count("pk"), dated=Count("date_start"), first=Min("date_start"), last=Max("date_end")
+    )
+    total, first, last = stats["total"], stats["first"], stats["last"]
+    lane = display["lane"]
+    num_pages = max(1, -(-total // PER_PAGE))
+    page = display["page"]
+    if page > num_pages:
+        raise InvalidFilters(
+            [
+                f"Page {page} does not exist: there {'is' if num_pages == 1 else 'are'} "
+                f"{num_pages} page{'' if num_pages == 1 else 's'}."
+            ]
+        )
+    window = (cleaned.get("start") or first, cleaned.get("end") or last)
+    data = ExplorerData(
+        filters=cleaned,
+        display=display,
+        total=total,
+        first=first,
+        last=last,
+        undated=total - stats["dated"],
+        mode="points",
+        lane=lane,
+        page=page,
+        num_pages=num_pages,
+        window=window,
+    )
+    dated = qs.filter(date_start__isnull=False)
+    if stats["dated"] > max_points():
+        data.mode = "aggregate"
+        data.bucket = choose_bucket(window[0], window[1])
+        data.counts = event_counts(qs=dated, lane=lane, bucket=data.bucket)
+    elif stats["dated"]:
+        data.points = event_points(qs=dated, lane=lane)
+    data.places = map_places(qs=qs) if total else []
+    data.rows = event_page(qs=qs, sort=display["sort"], page=page) if total else []
+    data.summary = summary_sentence(total=total, start=window[0], end=window[1], cleaned=cleaned)
+    return data
+
+
+def event_points(*, qs: QuerySet[Event], lane: str) -> list[dict[str, Any]]:
+    """One row per event for the chart: id, headline, dates, label, type, fatalities, place,
+    and the lanes it belongs to (several when lanes are actors). One or two queries."""
+    rows = list(
+        qs.order_by().values(
+            "pk",
+            "headline",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "event_type",
+            "fatalities",
+            "place__name",
+            "place__country",
+        )
+    )
+    type_labels = dict(EventType.choices)
+    actor_lanes: dict[int, list[str]] = defaultdict(list)
+    if lane == "actor":
+        for event_id, name in (
+            EventActor.objects.filter(event__in=qs.order_by().values("pk"))
+            .order_by("actor__name")
+            .values_list("event_id", "actor__name")
+        ):
+            actor_lanes[event_id].append(name)
+    for r in rows:
+        r["date_label"] = date_label(r["date_start"], r["date_end"], r["date_precision"])
+        r["type_label"] = type_labels.get(r["event_type"], r["event_type"])
+        r["place_label"] = (
+            ", ".join(x for x in (r["place__name"], r["place__country"]) if x) or "Place unknown"
+        )
+        if lane == "actor":
+            r["lanes"] = actor_lanes.get(r["pk"]) or [NO_LANE["actor"]]
+        elif lane == "country":
+            r["lanes"] = [r["place__country"] or NO_LANE["country"]]
+        else:
+            r["lanes"] = [r["type_label"]]
+    return rows
+
+
+def event_counts(*, qs: QuerySet[Event], lane: str, bucket: str) -> list[tuple[date, str, int]]:
+    """Counts of events per (bucket start, lane), summed in Python from a GROUP BY on the raw
+    start date (an indexed column, and portable: no database date-truncation function)."""
+    type_labels = dict(EventType.choices)
+    if lane == "actor":
+        grouped = (
+            EventActor.objects.filter(event__in=qs.order_by().values("pk"))
+            .values_list("event__date_start", "actor__name")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    else:
+        grouped = (
+            qs.order_by()
+            .values_list("date_start", _lane_value_field(lane))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    totals: Counter[tuple[date, str]] = Counter()
+    for day, lane_value, n in grouped:
+        if lane == "type":
+            lane_value = type_labels.get(lane_value, lane_value)
+        totals[(bucket_start(day, bucket), lane_value or NO_LANE[lane])] += n
+    return sorted((d, ln, n) for (d, ln), n in totals.items())
+
+
+def map_places(*, qs: QuerySet[Event]) -> list[dict[str, Any]]:
+    """One row per place with coordinates: slug, name, country, lat, lon, number of events."""
+    return list(
+        qs.filter(place__latitude__isnull=False)
+        .order_by()
+        .values(
+            "place__slug", "place__name", "place__country", "place__latitude", "place__longitude"
+        )
+        .annotate(n=Count("pk"))
+        .order_by("-n", "place__name")[:5000]
+    )
+
+
+def event_page(*, qs: QuerySet[Event], sort: str, page: int) -> list[Event]:
+    """One page of the list, with place, actors and the number of excerpts (three queries)."""
+    offset = (page - 1) * PER_PAGE
+    events = list(
+        qs.select_related("place")
+        .prefetch_related(
+            Prefetch(
+                "event_actors",
+                queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name"),
+            )
+        )
+        .order_by(*SORTS[sort])[offset : offset + PER_PAGE]
+    )
+    if events:
+        sources = dict(
+            Excerpt.objects.filter(event_id__in=[e.pk for e in events])
+            .values_list("event_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for e in events:
+            e.source_count = sources.get(e.pk, 0)
+            e.date_label = date_label(e.date_start, e.date_end, e.date_precision)
+    return events
+
+
+def summary_sentence(
+    *, total: int, start: date | None, end: date | None, cleaned: Mapping[str, Any]
+) -> str:
+    """One plain sentence: "41 events from 31 Aug 2015 to 28 Oct 2016 · actor: Kataib Hezbollah
+    · type: Battles". Parts appear in a fixed order, only for filters in use."""
+    if total == 0:
+        head = "No events"
+    else:
+        head = f"{total:,} event{'' if total == 1 else 's'}"
+    if start and end:
+        head += f" from {short_date(start)} to {short_date(end)}"
+    elif start:
+        head += f" from {short_date(start)}"
+    elif end:
+        head += f" up to {short_date(end)}"
+    parts = [head]
+
+    def names(values) -> str:
+        return ", ".join(str(v) for v in values)
+
+    if cleaned.get("actor"):
+        label = "actor" if len(cleaned["actor"]) == 1 else "actors"
+        extra = " (with member groups)" if cleaned.get("members") else ""
+        parts.append(f"{label}: {names(a.name for a in cleaned['actor'])}{extra}")
+    if cleaned.get("type"):
+        types = dict(EventType.choices)
+        parts.append(f"type: {names(types[t] for t in cleaned['type'])}")
+    if cleaned.get("place"):
+        parts.append(f"place: {names(p.name for p in cleaned['place'])}")
+    if cleaned.get("country"):
+        parts.append(f"country: {names(cleaned['country'])}")
+    if cleaned.get("publisher"):
+        parts.append(f"publisher: {names(p.name for p in cleaned['publisher'])}")
+    if cleaned.get("reliability"):
+        parts.append(f"source reliability: {names(sorted(cleaned['reliability']))}")
+    if cleaned.get("credibility"):
+        parts.append(f"credibility: {names(sorted(cleaned['credibility']))}")
+    if cleaned.get("min_fatalities") is not None:
+        parts.append(f"at least {int(cleaned['min_fatalities']):,} killed")
+    if cleaned.get("precision"):
+        prec = dict(DatePrecision.choices)
+        parts.append(f"dated to the: {names(prec[p].lower() for p in cleaned['precision'])}")
+    if cleaned.get("q"):
+        parts.append(f"text: “{cleaned['q'].strip()}”")
+    if cleaned.get("status"):
+        st = dict(EventStatus.choices)
+        parts.append(f"status: {names(st[s].lower() for s in cleaned['status'])}")
+    return " · ".join(parts)
+
+
+def explorer_options() -> dict[str, list]:
+    """The values the filter controls offer (four queries)."""
+    return {
+        "actors": list(
+            Actor.objects.order_by("name").values(
+                "pk", "name", "slug", "parent_id", parent_name=F("parent__name")
+            )
+        ),
+        "places": list(
+            Place.objects.filter(events__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values("slug", "name", "country")
+        ),
+        "countries": list(
+            Place.objects.exclude(country="")
+            .order_by("country")
+            .values_list("country", flat=True)
+            .distinct()
+        ),
+        "publishers": list(Publisher.objects.order_by("name").values("pk", "name", "reliability")),
+        "types": EventType.choices,
+        "reliability": Reliability.choices,
+        "credibility": Credibility.choices,
+        "precision": DatePrecision.choices,
+        "status": EventStatus.choices,
+    }
+
+
+# --------------------------------------------------------------------------- detail pages
+
+_PARA = re.compile(r"\n\s*\n")
+CONTEXT_CHARS = 700
+
+
+def paragraph_around(body: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, quote, after): the paragraph holding ``body[start:end]``, split round it.
+
+    Paragraphs are blank-line separated; a very long paragraph (or a text without blank lines)
+    is cut to about CONTEXT_CHARS either side at a line or word boundary, with an ellipsis.
+    """
+    p_start = 0
+    for m in _PARA.finditer(body, 0, start):
+        p_start = m.end()
+    m = _PARA.search(body, end)
+    p_end = m.start() if m else len(body)
+    before, after = body[p_start:start], body[end:p_end]
+    if len(before) > CONTEXT_CHARS:
+        cut = before[-CONTEXT_CHARS:]
+        nl = cut.find("\n")
+        cut = cut[nl + 1 :] if nl != -1 else cut[cut.find(" ") + 1 :]
+        before = "… " + cut
+    if len(after) > CONTEXT_CHARS:
+        cut = after[:CONTEXT_CHARS]
+        nl = cut.rfind("\n")
+        cut = cut[:nl] if nl != -1 else cut[: cut.rfind(" ")]
+        after = cut + " …"
+    return before, body[start:end], after
+
+
+def _visible_statuses(include_unverified: bool) -> list[str]:
+    return list(EventStatus.values) if include_unverified else [EventStatus.VERIFIED]
+
+
+def event_detail(*, pk: int, include_unverified: bool = False) -> Event | None:
+    """The event with place, actors (by role) and every excerpt with its article, publisher
+    and paragraph context (``excerpt.context`` = (before, quote, after)). Three queries.
+    None when no such event is visible."""
+    event = (
+        Event.objects.filter(pk=pk, status__in=_visible_statuses(include_unverified))
+        .select_related("place")
+        .prefetch_related(
+            Prefetch(
+                "event_actors",
+                queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name"),
+            ),
+            Prefetch(
+                "excerpts",
+                queryset=Excerpt.objects.select_related("article__publisher").order_by(
+                    "article__published", "article_id", "start"
+                ),
+            ),
+        )
+        .first()
+    )
+    if event is None:
+        return None
+    event.date_label = date_label(event.date_start, event.date_end, event.date_precision)
+    for ex in event.excerpts.all():
+        ex.context = paragraph_around(ex.article.body, ex.start, ex.end)
+    return event
+
+
+@dataclass
+class ArticleSegment:
+    text: str
+    excerpt_ids: list[int]
+    event_ids: list[int]
+    active: bool
+    first_active: bool = False
+
+
+def article_detail(
+    *, pk: int, highlight: tuple[int, int] | None = None, include_unverified: bool = False
+) -> tuple[Article, list[ArticleSegment], list[Event]] | None:
+    """The article, its body cut into segments marked where visible events quote it (the
+    ``highlight`` span, if any, marked active), and those events. Two queries."""
+    article = Article.objects.select_related("publisher").filter(pk=pk).first()
+    if article is None:
+        return None
+    excerpts = list(
+        Excerpt.objects.filter(
+            article=article, event__status__in=_visible_statuses(include_unverified)
+        )
+        .select_related("event")
+        .order_by("start", "end")
+    )
+    body = article.body
+    spans = [(ex.start, ex.end, ex) for ex in excerpts]
+    cuts = {0, len(body)}
+    for s, e, _ in spans:
+        cuts.update((s, e))
+    if highlight:
+        cuts.update(highlight)
+    cuts_sorted = sorted(c for c in cuts if 0 <= c <= len(body))
+    segments = []
+    for a, b in zip(cuts_sorted, cuts_sorted[1:], strict=False):
+        covering = [ex for s, e, ex in spans if s <= a and b <= e]
+        segments.append(
+            ArticleSegment(
+                text=body[a:b],
+                excerpt_ids=[ex.pk for ex in covering],
+                event_ids=sorted({ex.event_id for ex in covering}),
+                active=bool(highlight and highlight[0] <= a and b <= highlight[1]),
+            )
+        )
+    for seg in segments:
+        if seg.active:
+            seg.first_active = True
+            break
+    events: dict[int, Event] = {}
+    for ex in excerpts:
+        ev = ex.event
+        if ev.pk not in events:
+            ev.date_label = date_label(ev.date_start, ev.date_end, ev.date_precision)
+            ev.first_excerpt = ex
+            events[ev.pk] = ev
+    ordered = sorted(events.values(), key=lambda e: (e.date_start or date.max, e.pk))
+    return article, segments, ordered
+
+
+def lane_label(lane: str) -> str:
+    return LANES[lane]

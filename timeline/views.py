@@ -1,21 +1,192 @@
-"""Reader views: thin — parse the filters, call a selector, render the page or its partial."""
+"""Reader views: thin — parse the filters, call a selector, render the page or its partial.
 
-from django.shortcuts import get_object_or_404, render
+One view, two renderings (DESIGN.md convention 2): the explorer renders the whole page for a
+plain request (and for htmx's history-restore request), and for an htmx request only the part
+the request targets (``#results`` by default, ``#detail`` for the event panel). Bad parameters
+give a 400 with the reason on the page, whatever the rendering.
+"""
 
-from timeline import selectors
-from timeline.models import Article
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from timeline import charts, selectors
+from timeline.filters import LANES, SORTS
+
+EXPORT_FORMATS = [
+    ("csv", "CSV (ACLED columns)"),
+    ("geojson", "GeoJSON"),
+    ("timelinejs", "TimelineJS"),
+    ("fixture", "Django fixture"),
+    ("jsonl", "JSON Lines"),
+]
+MULTI_PARAMS = (
+    "actor",
+    "members",
+    "place",
+    "country",
+    "type",
+    "publisher",
+    "reliability",
+    "credibility",
+    "precision",
+    "status",
+)
+_HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
-def explorer(request):
-    events = selectors.event_list(params=request.GET)
-    return render(request, "timeline/explorer.html", {"events": events[:100]})
+def _can_see_unverified(request: HttpRequest) -> bool:
+    return bool(request.user.is_authenticated and request.user.is_staff)
 
 
-def event_detail(request, pk: int):
-    event = get_object_or_404(selectors.event_list(params={}), pk=pk)
-    return render(request, "timeline/event_detail.html", {"event": event})
+def _export_links(querystring: str) -> list[tuple[str, str]]:
+    """Download links for the current filters; empty until the exports app's URLs exist."""
+    links = []
+    for fmt, label in EXPORT_FORMATS:
+        try:
+            url = reverse("exports:download", args=[fmt])
+        except NoReverseMatch:
+            return []
+        links.append((label, f"{url}?{querystring}" if querystring else url))
+    return links
 
 
-def article_detail(request, pk: int):
-    article = get_object_or_404(Article, pk=pk)
-    return render(request, "timeline/article_detail.html", {"article": article})
+def _explorer_context(request: HttpRequest) -> tuple[dict, int]:
+    staff = _can_see_unverified(request)
+    context: dict = {
+        "staff": staff,
+        "options": selectors.explorer_options(),
+        "lanes": LANES,
+        "params": request.GET,
+        "errors": [],
+        "status_ignored": bool(request.GET.get("status")) and not staff,
+        "chosen": {key: request.GET.getlist(key) for key in MULTI_PARAMS},
+        "chosen_lane": request.GET.get("lane") or "type",
+    }
+    try:
+        data = selectors.explorer_data(params=request.GET, include_unverified=staff)
+    except selectors.InvalidFilters as exc:
+        context["errors"] = exc.messages
+        return context, 400
+    lane_title = LANES[data.lane]
+    if data.mode == "aggregate":
+        figure = charts.heatmap_figure(
+            data.counts, bucket=data.bucket, lane_title=lane_title, window=data.window
+        )
+    else:
+        figure = charts.timeline_figure(data.points, lane_title=lane_title, window=data.window)
+    selected = None
+    if data.display.get("event"):
+        selected = selectors.event_detail(pk=data.display["event"], include_unverified=staff)
+        if selected is None:
+            context["errors"] = [f"No event {data.display['event']} is available."]
+            return context, 400
+    filter_qs = selectors.filter_querystring(request.GET, drop=() if staff else ("status",))
+    without_event = _with(request, event=None)
+    context.update(
+        data=data,
+        figure=figure,
+        map_figure=charts.map_figure(data.places),
+        selected=selected,
+        exports=_export_links(filter_qs),
+        sort_links=_sort_links(request, data.display["sort"]),
+        page_links=_page_links(request, data.page, data.num_pages),
+        event_prefix=without_event + ("&" if len(without_event) > 1 else ""),
+        event_close_url=without_event,
+        topojson_url=settings.STATIC_URL + "vendor/topojson/",
+    )
+    return context, 200
+
+
+def _with(request: HttpRequest, **changes) -> str:
+    """The current query string with ``changes`` applied (None removes a key)."""
+    qd = request.GET.copy()
+    for key, value in changes.items():
+        qd.pop(key, None)
+        if value is not None:
+            qd[key] = value
+    return "?" + qd.urlencode() if qd else "?"
+
+
+def _sort_links(request: HttpRequest, current: str) -> dict[str, dict]:
+    """For each sortable column: its link (toggling direction) and its aria-sort value."""
+    links = {}
+    for key in (k for k in SORTS if not k.startswith("-")):
+        if current == key:
+            nxt, aria = f"-{key}", "ascending"
+        elif current == f"-{key}":
+            nxt, aria = key, "descending"
+        else:
+            nxt, aria = key, "none"
+        links[key] = {"url": _with(request, sort=nxt, page=None, event=None), "aria": aria}
+    return links
+
+
+def _page_links(request: HttpRequest, page: int, num_pages: int) -> dict[str, str | None]:
+    def link(n: int) -> str | None:
+        return _with(request, page=str(n) if n > 1 else None) if 1 <= n <= num_pages else None
+
+    return {
+        "first": link(1) if page > 1 else None,
+        "prev": link(page - 1),
+        "next": link(page + 1),
+        "last": link(num_pages) if page < num_pages else None,
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request", "HX-Target")
+def explorer(request: HttpRequest) -> HttpResponse:
+    """The timeline page; ``#results`` or ``#detail`` alone for htmx requests."""
+    context, status = _explorer_context(request)
+    htmx = getattr(request, "htmx", None)
+    template = "timeline/explorer.html"
+    if htmx and not htmx.history_restore_request:
+        template += "#detail-panel" if htmx.target == "detail" else "#results"
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The permalink page of one event with every excerpt behind it."""
+    event = selectors.event_detail(pk=pk, include_unverified=_can_see_unverified(request))
+    if event is None:
+        raise Http404("No such event.")
+    return render(request, "timeline/event_detail.html", {"event": event, "selected": event})
+
+
+@require_GET
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article's text with the words its events quote marked; ``?hl=start-end`` marks one
+    quote as the one the reader came from and scrolls to it."""
+    highlight = None
+    raw = request.GET.get("hl")
+    error = None
+    if raw:
+        m = _HL.match(raw)
+        if not m or int(m.group(1)) >= int(m.group(2)):
+            error = "The highlight must be two offsets, start-end, with start before end."
+        else:
+            highlight = (int(m.group(1)), int(m.group(2)))
+    found = selectors.article_detail(
+        pk=pk,
+        highlight=None if error else highlight,
+        include_unverified=_can_see_unverified(request),
+    )
+    if found is None:
+        raise Http404("No such article.")
+    article, segments, events = found
+    if highlight and highlight[1] > len(article.body):
+        error, highlight = "The highlight lies outside the article.", None
+        article, segments, events = selectors.article_detail(
+            pk=pk, include_unverified=_can_see_unverified(request)
+        )
+    context = {"article": article, "segments": segments, "events": events, "error": error}
+    return render(request, "timeline/article_detail.html", context, status=400 if error else 200)
