@@ -56,3 +56,32 @@ def make_event(
     i = article.body.index(quote)
     Excerpt.objects.create(event=event, article=article, start=i, end=i + len(quote), quote=quote)
     return event
+
+
+@pytest.fixture
+def pipeline():
+    """The real extraction pipeline (skips, saying why, until it exists)."""
+    return pytest.importorskip(
+        "timeline.extraction.pipeline", reason="timeline.extraction.pipeline not built yet"
+    )
+
+
+@pytest.fixture
+def run_command():
+    """Run a command, returning (exit code, stdout, stderr) as a shell user would see them."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    def run(*args: str) -> tuple[int, str, str]:
+        out, err = StringIO(), StringIO()
+        try:
+            call_command(*args, stdout=out, stderr=err)
+        except CommandError as exc:
+            # What run_from_argv would print: one "CommandError: …" message, no traceback.
+            err.write(f"CommandError: {exc}\n")
+            return exc.returncode, out.getvalue(), err.getvalue()
+        return 0, out.getvalue(), err.getvalue()
+
+    return run

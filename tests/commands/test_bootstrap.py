@@ -1,0 +1,133 @@
+"""bootstrap: migrate, load the dataset into an empty database, then leave it alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from timeline.models import Article, Event, EventStatus, Excerpt
+
+from .conftest import REPO, SEED_DIR
+
+BODY = "Raid on Baiji\n\nOn Tuesday fighters attacked Baiji."
+QUOTE = "fighters attacked Baiji."
+
+
+def tiny_fixture() -> list[dict]:
+    start = BODY.index(QUOTE)
+    return [
+        {
+            "model": "timeline.publisher",
+            "pk": 1,
+            "fields": {
+                "name": "Test Wire",
+                "reliability": "B",
+                "url": "",
+                "created_at": "2024-01-01T00:00:00Z",
+                "updated_at": "2024-01-01T00:00:00Z",
+            },
+        },
+        {
+            "model": "timeline.article",
+            "pk": 1,
+            "fields": {
+                "title": "Raid on Baiji",
+                "publisher": 1,
+                "author": "",
+                "url": "",
+                "body": BODY,
+                "published": "2015-09-03",
+                "published_basis": "stated",
+                "published_reason": "",
+                "republished_from": "",
+                "origin_file": "x.txt",
+                "origin_index": 0,
+                "content_hash": "0" * 64,
+                "created_at": "2024-01-01T00:00:00Z",
+                "updated_at": "2024-01-01T00:00:00Z",
+            },
+        },
+        {
+            "model": "timeline.event",
+            "pk": 1,
+            "fields": {
+                "headline": "Attack on Baiji",
+                "summary": "",
+                "date_start": "2015-09-01",
+                "date_end": "2015-09-01",
+                "date_precision": "day",
+                "date_text": "Tuesday",
+                "event_type": "battles",
+                "place": None,
+                "place_precision": "unknown",
+                "fatalities": None,
+                "status": "verified",
+                "credibility": 3,
+                "fingerprint": None,
+                "notes": "",
+                "created_at": "2024-01-01T00:00:00Z",
+                "updated_at": "2024-01-01T00:00:00Z",
+            },
+        },
+        {
+            "model": "timeline.excerpt",
+            "pk": 1,
+            "fields": {
+                "event": 1,
+                "article": 1,
+                "start": start,
+                "end": start + len(QUOTE),
+                "quote": QUOTE,
+            },
+        },
+    ]
+
+
+@pytest.mark.django_db
+def test_bootstrap_loads_fixture_into_empty_database_once(run_command, tmp_path):
+    fixture = tmp_path / "seed.json"
+    fixture.write_text(json.dumps(tiny_fixture()), encoding="utf-8")
+
+    code, out, err = run_command("bootstrap", "--fixture", str(fixture))
+    assert code == 0, err
+    assert "Database migrated." in out
+    assert "Loaded seed.json: 1 articles, 1 verified events" in out
+    assert Event.objects.get().status == EventStatus.VERIFIED
+    x = Excerpt.objects.get()
+    assert x.quote == x.article.body[x.start : x.end]
+
+    code, out, err = run_command("bootstrap", "--fixture", str(fixture))
+    assert code == 0, err
+    assert "Database already has 1 article; nothing loaded." in out
+    assert Article.objects.count() == 1 and Event.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_bootstrap_without_dataset_ingests_articles_and_says_so(pipeline, run_command, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(SEED_DIR / "002_4fb60a34412dd3ff.txt", articles)
+    code, out, err = run_command(
+        "bootstrap", "--fixture", str(tmp_path / "absent.json"), "--articles", str(articles)
+    )
+    assert code == 0, err
+    assert "absent.json not found: ingesting" in out
+    assert Article.objects.count() == 1
+    assert not Event.objects.exclude(status=EventStatus.CANDIDATE).exists()
+
+
+@pytest.mark.django_db
+def test_bootstrap_with_the_shipped_seed_dataset(run_command):
+    seed = REPO / "fixtures" / "seed.json"
+    if not seed.exists():
+        pytest.skip("fixtures/seed.json (the curated dataset) is not in the repository yet")
+    code, out, err = run_command("bootstrap")
+    assert code == 0, err
+    assert Article.objects.count() == 13
+    assert Event.objects.filter(status=EventStatus.VERIFIED).exists()
+    for x in Excerpt.objects.select_related("article"):
+        assert x.quote == x.article.body[x.start : x.end]
+    code, out, err = run_command("bootstrap")
+    assert "Database already has 13 articles; nothing loaded." in out
