@@ -5,6 +5,7 @@ whatever the test text says, in a line grammar only these tests use:
 
     On 2015-09-01 ISIS attacked Baiji.        -> one battle, day precision, place Baiji
     BROKEN                                    -> a candidate with an empty span (the DB refuses it)
+    REFUSE… / CRASH… at the start             -> the pipeline raises ValueError / KeyError
 
 The first line of a file is its title; the whole text is the body; "Published: …" is not
 parsed (the date comes from ``published`` or defaults to 2016-01-01).
@@ -55,8 +56,10 @@ class FakePipeline:
 
     def extract(self, text, *, origin_file, published):
         self.calls += 1
-        if text.startswith("Published: not-a-date"):
-            raise ValueError("header date 'not-a-date' is not YYYY-MM-DD")
+        if text.startswith("REFUSE"):
+            raise ValueError("the pipeline refused this text")
+        if text.startswith("CRASH"):
+            raise KeyError("bug")
         title = text.strip().splitlines()[0]
         pub = published or date(2016, 1, 1)
         art = ArticleText(

@@ -138,13 +138,18 @@ def test_bad_file_writes_nothing_and_good_file_beside_it_goes_in(fake_pipeline):
             Source("bad.bin", b"\x00\x01\x02binary"),
             src("header.txt", "Published: not-a-date\n\nOn 2015-09-01 KH attacked Baiji.\n"),
             Source("latin.txt", "Caf\u00e9".encode("latin-1")),
+            src("refused.txt", "REFUSE this\n\nOn 2015-09-01 KH attacked Baiji.\n"),
+            src("crash.txt", "CRASH here\n\nOn 2015-09-01 KH attacked Baiji.\n"),
         ]
     )
     assert report.files_ok == ["good.txt"]
-    assert len(report.errors) == 3
-    assert report.errors[0].startswith("bad.bin: binary file")
-    assert report.errors[1] == "header.txt: header date 'not-a-date' is not YYYY-MM-DD"
-    assert report.errors[2].startswith("latin.txt: not UTF-8")
+    assert report.errors == [
+        "bad.bin: binary file, not text (NUL byte at offset 0)",
+        "header.txt: header line 'Published: not-a-date' is not a valid date (YYYY-MM-DD)",
+        "latin.txt: not UTF-8 (invalid byte 0xe9 at offset 3); save the file as UTF-8",
+        "refused.txt: the pipeline refused this text",
+        "crash.txt: extraction failed (KeyError: 'bug')",
+    ]
     assert Article.objects.count() == 1
     assert Article.objects.get().origin_file == "good.txt"
 
