@@ -1,0 +1,1047 @@
+"""The curation workspace: Django admin for events, the review queue, articles, gazetteers,
+publishers, history (simple-history: who, when, what, revert), restoring deleted events,
+ingest from the admin, and import of a dataset made elsewhere.
+
+Views here are thin: forms parse the request, services in ``timeline.services`` write (in a
+transaction, with history), selectors read. Custom admin views are wrapped in
+``admin_site.admin_view`` (staff login required) and check the model permission they need.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from timeline import selectors
+from timeline.models import (
+    Actor,
+    Article,
+    DateBasis,
+    Event,
+    EventActor,
+    EventStatus,
+    EventType,
+    Excerpt,
+    Place,
+    Publisher,
+)
+from timeline.services import curation
+from timeline.services.imports import ImportRefused, dataset_import, max_import_bytes
+
+admin.site.site_header = "Conflict Timeline — curation"
+admin.site.site_title = "Conflict Timeline curation"
+admin.site.index_title = "Curation workspace"
+
+CSS = {"all": ["admin_ext/curation.css"]}
+
+
+def excerpt_in_context(excerpt: Excerpt) -> str:
+    """The excerpt highlighted inside its paragraph (HTML, every piece of text escaped)."""
+    before, quote, after = selectors.paragraph_around(
+        excerpt.article.body, excerpt.start, excerpt.end
+    )
+    article_url = reverse("admin:timeline_article_change", args=[excerpt.article_id])
+    return format_html(
+        '<div class="ct-excerpt"><div class="ct-source"><a href="{}">{}</a>{} · '
+        "characters {}–{}</div>"
+        '<p class="ct-context">{}<mark>{}</mark>{}</p></div>',
+        article_url,
+        excerpt.article.title,
+        format_html(" · {}", excerpt.article.publisher.name) if excerpt.article.publisher else "",
+        excerpt.start,
+        excerpt.end,
+        before,
+        quote,
+        after,
+    )
+
+
+def excerpts_in_context(event: Event) -> str:
+    excerpts = event.excerpts.select_related("article__publisher").order_by(
+        "article__published", "article_id", "start"
+    )
+    html = format_html_join("", "{}", ((excerpt_in_context(ex),) for ex in excerpts))
+    return html or format_html('<p class="ct-none">{}</p>', "No excerpt.")
+
+
+# --- publishers, actors, places -------------------------------------------------------------
+
+
+@admin.register(Publisher)
+class PublisherAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "reliability", "url", "article_count"]
+    list_editable = ["reliability"]
+    list_filter = ["reliability"]
+    search_fields = ["name"]
+    history_list_display = ["reliability"]
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).annotate(n_articles=Count("articles"))
+
+    @admin.display(description="Articles", ordering="n_articles")
+    def article_count(self, obj: Publisher) -> int:
+        return obj.n_articles
+
+
+@admin.register(Actor)
+class ActorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "country", "parent", "event_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "slug", "aliases"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "aliases", "kind", "country", "parent", "description", "children_"]
+    readonly_fields = ["children_"]
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent")
+            .annotate(n_events=Count("event_roles"))
+        )
+
+    @admin.display(description="Events", ordering="n_events")
+    def event_count(self, obj: Actor) -> int:
+        return obj.n_events
+
+    @admin.display(description="Member groups")
+    def children_(self, obj: Actor) -> str:
+        if obj.pk is None:
+            return "—"
+        children = obj.children.order_by("name")
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                ((reverse("admin:timeline_actor_change", args=[c.pk]), c.name) for c in children),
+            )
+            or "—"
+        )
+
+
+def place_map_svg(place: Place, *, span: float = 4.0, width: int = 360, height: int = 240) -> str:
+    """A small map of the place's coordinates: an SVG with a graticule, the place in red and
+    the other known places in the window in grey (named), so a wrong coordinate stands out
+    (e.g. a Syrian town drawn among Iraqi ones). Drawn on the server: no tiles, no script."""
+    if place.latitude is None or place.longitude is None:
+        return format_html('<p class="ct-none">{}</p>', "No coordinates.")
+    lat0, lon0 = place.latitude, place.longitude
+    # Equirectangular, scaled by cos(latitude) so shapes are not stretched.
+    kx = math.cos(math.radians(lat0))
+    half_h = span / 2
+    half_w = half_h * width / height / max(kx, 0.1)
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        x = (lon - (lon0 - half_w)) / (2 * half_w) * width
+        y = ((lat0 + half_h) - lat) / (2 * half_h) * height
+        return round(x, 1), round(y, 1)
+
+    parts = [
+        format_html(
+            '<svg class="ct-map" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
+            'aria-label="Map of {} at {}, {}"><rect width="100%" height="100%" class="ct-sea"/>',
+            width,
+            height,
+            width,
+            height,
+            place.name,
+            lat0,
+            lon0,
+        )
+    ]
+    for d in range(math.floor(lon0 - half_w), math.ceil(lon0 + half_w) + 1):
+        x, _ = xy(lat0, d)
+        parts.append(
+            format_html('<line x1="{}" y1="0" x2="{}" y2="{}" class="ct-grid"/>', x, x, height)
+        )
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" class="ct-gridlabel">{}°E</text>', x + 2, height - 3, d
+            )
+        )
+    for d in range(math.floor(lat0 - half_h), math.ceil(lat0 + half_h) + 1):
+        _, y = xy(d, lon0)
+        parts.append(
+            format_html('<line x1="0" y1="{}" x2="{}" y2="{}" class="ct-grid"/>', y, width, y)
+        )
+        parts.append(format_html('<text x="2" y="{}" class="ct-gridlabel">{}°N</text>', y - 2, d))
+    neighbours = (
+        Place.objects.filter(
+            latitude__range=(lat0 - half_h, lat0 + half_h),
+            longitude__range=(lon0 - half_w, lon0 + half_w),
+        )
+        .exclude(pk=place.pk)
+        .order_by("name")[:60]
+    )
+    for other in neighbours:
+        x, y = xy(other.latitude, other.longitude)
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="3" class="ct-other"><title>{}</title></circle>'
+                '<text x="{}" y="{}" class="ct-otherlabel">{}</text>',
+                x,
+                y,
+                str(other),
+                x + 4,
+                y - 3,
+                other.name,
+            )
+        )
+    x, y = xy(lat0, lon0)
+    parts.append(
+        format_html(
+            '<circle cx="{}" cy="{}" r="6" class="ct-here"><title>{}</title></circle>'
+            '<text x="{}" y="{}" class="ct-herelabel">{}</text></svg>',
+            x,
+            y,
+            str(place),
+            x + 8,
+            y + 4,
+            place.name,
+        )
+    )
+    return format_html_join("", "{}", ((p,) for p in parts))
+
+
+@admin.register(Place)
+class PlaceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "country", "admin1", "kind", "latitude", "longitude", "event_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "slug", "aliases", "country", "admin1"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = [
+        "name",
+        "slug",
+        "aliases",
+        "kind",
+        "country",
+        "admin1",
+        ("latitude", "longitude"),
+        "map_preview",
+        "geonames_id",
+    ]
+    readonly_fields = ["map_preview"]
+
+    class Media:
+        css = CSS
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).annotate(n_events=Count("events"))
+
+    @admin.display(description="Events", ordering="n_events")
+    def event_count(self, obj: Place) -> int:
+        return obj.n_events
+
+    @admin.display(description="Map")
+    def map_preview(self, obj: Place) -> str:
+        if obj.pk is None:
+            return "Save to see the map."
+        return place_map_svg(obj)
+
+
+# --- articles and ingest --------------------------------------------------------------------
+
+
+class ArticleForm(forms.ModelForm):
+    redate_verified = forms.BooleanField(
+        required=False,
+        label="Also re-date verified events",
+        help_text="When the publication date changes, candidate events of this article are "
+        "re-dated; tick this to re-date verified and rejected events too.",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "publisher",
+            "author",
+            "url",
+            "published",
+            "published_basis",
+            "published_reason",
+            "republished_from",
+        ]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class IngestForm(forms.Form):
+    files = MultipleFileField(required=False, label="Text files (.txt, UTF-8)")
+    text = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 12}), label="Or paste an article"
+    )
+    title = forms.CharField(required=False, max_length=500)
+    publisher = forms.CharField(required=False, max_length=200)
+    author = forms.CharField(required=False, max_length=300)
+    url = forms.URLField(required=False, max_length=1000, label="URL")
+    published = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Publication date, used where the text states none (files too).",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("files") and not (data.get("text") or "").strip():
+            raise forms.ValidationError("Upload at least one file or paste some text.")
+        for name in ("title", "publisher", "author"):
+            if "\n" in (data.get(name) or "") or "\r" in (data.get(name) or ""):
+                self.add_error(name, "One line only.")
+        return data
+
+    def pasted_source_bytes(self) -> bytes | None:
+        """The pasted text with its metadata as the header block the pipeline reads."""
+        data = self.cleaned_data
+        text = (data.get("text") or "").replace("\r\n", "\n")
+        if not text.strip():
+            return None
+        header = [
+            f"{label}: {data[key]}"
+            for label, key in [
+                ("Title", "title"),
+                ("Publisher", "publisher"),
+                ("Author", "author"),
+                ("URL", "url"),
+            ]
+            if data.get(key)
+        ]
+        if data.get("published"):
+            header.append(f"Published: {data['published'].isoformat()}")
+        head = "\n".join(header) + "\n\n" if header else ""
+        return (head + text).encode("utf-8")
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleForm
+    list_display = [
+        "title",
+        "publisher",
+        "published",
+        "published_basis",
+        "origin_file",
+        "event_count",
+    ]
+    list_filter = ["published_basis", "publisher"]
+    search_fields = ["title", "author", "origin_file", "publisher__name"]
+    date_hierarchy = "published"
+    autocomplete_fields = ["publisher"]
+    readonly_fields = ["content_hash", "origin_file", "origin_index", "body_", "events_"]
+    fieldsets = [
+        (None, {"fields": ["title", "publisher", "author", "url", "republished_from"]}),
+        (
+            "Publication date",
+            {
+                "fields": ["published", "published_basis", "published_reason", "redate_verified"],
+                "description": "Relative dates (“on Tuesday”, “last week”) are resolved against "
+                "this date: saving a new date re-dates this article's candidate events and "
+                "lists what changed.",
+            },
+        ),
+        ("Text", {"fields": ["body_", "events_", "content_hash", "origin_file", "origin_index"]}),
+    ]
+    actions = ["redate_action"]
+    change_list_template = "admin/timeline/article/change_list.html"
+    history_list_display = ["published", "published_basis"]
+
+    class Media:
+        css = CSS
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("publisher")
+            .annotate(n_events=Count("excerpts__event", distinct=True))
+        )
+
+    @admin.display(description="Events", ordering="n_events")
+    def event_count(self, obj: Article) -> int:
+        return obj.n_events
+
+    @admin.display(description="Body (exactly as ingested; excerpts are offsets into it)")
+    def body_(self, obj: Article) -> str:
+        return format_html('<div class="ct-body">{}</div>', obj.body)
+
+    @admin.display(description="Events quoting this article")
+    def events_(self, obj: Article) -> str:
+        events = Event.objects.filter(excerpts__article=obj).distinct().order_by("date_start")
+        return (
+            format_html_join(
+                "",
+                '<div><a href="{}">#{} {}</a> — {} · {}</div>',
+                (
+                    (
+                        reverse("admin:timeline_event_change", args=[e.pk]),
+                        e.pk,
+                        e.headline,
+                        selectors.date_label(e.date_start, e.date_end, e.date_precision),
+                        e.get_status_display(),
+                    )
+                    for e in events
+                ),
+            )
+            or "—"
+        )
+
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None):
+        # Articles come in through the pipeline (split, boilerplate removed, events proposed).
+        return redirect("admin:timeline_article_ingest")
+
+    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
+        date_changed = change and "published" in form.changed_data
+        if date_changed and "published_basis" not in form.changed_data:
+            obj.published_basis = DateBasis.CURATOR if obj.published else DateBasis.UNKNOWN
+        if obj.published is None:
+            obj.published_basis = DateBasis.UNKNOWN
+        super().save_model(request, obj, form, change)
+        if date_changed:
+            self._redate(request, obj, include_verified=form.cleaned_data.get("redate_verified"))
+
+    def _redate(self, request: HttpRequest, article: Article, *, include_verified: bool) -> None:
+        try:
+            report = curation.article_redate_events(
+                article=article, include_verified=bool(include_verified), user=request.user
+            )
+        except Exception as exc:  # the extractor failing must not lose the curator's edit
+            self.message_user(
+                request,
+                f"“{article}”: dates could not be re-resolved ({type(exc).__name__}: {exc}).",
+                messages.WARNING,
+            )
+            return
+        summary = (
+            f"“{article}”: {len(report.changes)} event date(s) changed, "
+            f"{report.unchanged} unchanged"
+        )
+        if report.kept_verified:
+            summary += f", {report.kept_verified} verified/rejected kept"
+        if report.unmatched:
+            summary += f", {report.unmatched} no longer matched by the extractor (left as is)"
+        self.message_user(request, summary + ".", messages.INFO)
+        for change in report.changes:
+            self.message_user(request, str(change), messages.INFO)
+
+    @admin.action(description="Re-resolve event dates against the publication date")
+    def redate_action(self, request: HttpRequest, queryset: Any) -> None:
+        for article in queryset:
+            self._redate(request, article, include_verified=False)
+
+    def get_urls(self):
+        urls = super().get_urls()
+        custom = [
+            path(
+                "ingest/",
+                self.admin_site.admin_view(self.ingest_view),
+                name="timeline_article_ingest",
+            )
+        ]
+        return custom + urls
+
+    def ingest_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload .txt files or paste text: the same pipeline, checks and size limit as
+        ``manage.py ingest`` (``services.ingest.sources_ingest``)."""
+        if not (
+            request.user.has_perm("timeline.add_article")
+            and request.user.has_perm("timeline.add_event")
+        ):
+            raise PermissionDenied
+        from timeline.services import ingest
+
+        report = None
+        limit = ingest.max_article_bytes()
+        if request.method == "POST":
+            form = IngestForm(request.POST, request.FILES)
+            if form.is_valid():
+                sources, refused = [], []
+                for upload in form.cleaned_data["files"]:
+                    if upload.size > limit:  # refused before reading it into memory
+                        refused.append(
+                            f"{upload.name}: file too large ({upload.size:,} bytes; "
+                            f"the limit is {limit:,} bytes)"
+                        )
+                        continue
+                    sources.append(ingest.Source(name=upload.name, data=upload.read()))
+                pasted = form.pasted_source_bytes()
+                if pasted is not None:
+                    sources.append(ingest.Source(name="pasted text", data=pasted))
+                report = ingest.sources_ingest(
+                    sources=sources, published=form.cleaned_data.get("published")
+                )
+                report.errors[:0] = refused
+                for line in report.errors:
+                    self.message_user(request, line, messages.ERROR)
+                if report.files_ok:
+                    self.message_user(
+                        request,
+                        f"Ingested {len(report.files_ok)} file(s): {report.article_count} "
+                        f"article(s), {report.candidate_count} candidate event(s).",
+                        messages.SUCCESS,
+                    )
+                if not report.errors:
+                    form = IngestForm()
+        else:
+            form = IngestForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Ingest articles",
+            "opts": self.model._meta,
+            "form": form,
+            "report": report,
+            "limit": limit,
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/timeline/article/ingest.html", context)
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = "country"
+    parameter_name = "country"
+
+    def lookups(self, request: HttpRequest, model_admin: Any):
+        countries = Place.objects.exclude(country="").values_list("country", flat=True).distinct()
+        return [(c, c) for c in sorted(countries)]
+
+    def queryset(self, request: HttpRequest, queryset: Any):
+        if self.value():
+            return queryset.filter(place__country=self.value())
+        return queryset
+
+
+class ActorFilter(admin.SimpleListFilter):
+    title = "actor"
+    parameter_name = "actor"
+
+    def lookups(self, request: HttpRequest, model_admin: Any):
+        return list(
+            Actor.objects.filter(event_roles__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("pk", "name")
+        )
+
+    def queryset(self, request: HttpRequest, queryset: Any):
+        if self.value():
+            return queryset.filter(
+                pk__in=EventActor.objects.filter(actor_id=self.value()).values("event_id")
+            )
+        return queryset
+
+
+class PublisherFilter(admin.SimpleListFilter):
+    title = "publisher"
+    parameter_name = "publisher"
+
+    def lookups(self, request: HttpRequest, model_admin: Any):
+        return list(Publisher.objects.order_by("name").values_list("pk", "name"))
+
+    def queryset(self, request: HttpRequest, queryset: Any):
+        if self.value():
+            return queryset.filter(
+                pk__in=Excerpt.objects.filter(article__publisher_id=self.value()).values("event_id")
+            )
+        return queryset
+
+
+class EventActorInline(admin.TabularInline):
+    model = EventActor
+    extra = 0
+    autocomplete_fields = ["actor"]
+    fields = ["actor", "role"]
+
+
+class ExcerptInlineForm(forms.ModelForm):
+    class Meta:
+        model = Excerpt
+        fields = ["article", "start", "end", "quote"]
+        widgets = {"quote": forms.Textarea(attrs={"rows": 2, "cols": 60})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["quote"].required = False
+        self.fields["quote"].help_text = "Left empty, it is filled from the article text."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        article, start, end = data.get("article"), data.get("start"), data.get("end")
+        if article is not None and start is not None and end is not None:
+            if end <= start or end > len(article.body):
+                raise forms.ValidationError(
+                    f"Offsets must satisfy 0 ≤ start < end ≤ {len(article.body)}."
+                )
+            if not data.get("quote"):
+                data["quote"] = article.body[start:end]
+                self.instance.quote = data["quote"]
+        return data
+
+
+class ExcerptInline(admin.StackedInline):
+    model = Excerpt
+    form = ExcerptInlineForm
+    extra = 0
+    autocomplete_fields = ["article"]
+    fields = ["in_context", ("article", "start", "end"), "quote"]
+    readonly_fields = ["in_context"]
+    can_delete = False  # excerpts are the provenance: merge or reject the event instead
+
+    @admin.display(description="In its paragraph")
+    def in_context(self, obj: Excerpt) -> str:
+        if obj.pk is None:
+            return "—"
+        return excerpt_in_context(obj)
+
+
+class EventAdminForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "headline",
+            "summary",
+            "status",
+            "credibility",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "date_text",
+            "place",
+            "place_precision",
+            "event_type",
+            "fatalities",
+            "notes",
+        ]
+        widgets = {
+            "date_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    form = EventAdminForm
+    list_display = [
+        "pk",
+        "date_",
+        "headline",
+        "place",
+        "event_type",
+        "status",
+        "credibility",
+        "sources",
+    ]
+    list_display_links = ["pk", "headline"]
+    list_filter = [
+        "status",
+        "event_type",
+        "date_precision",
+        CountryFilter,
+        ActorFilter,
+        PublisherFilter,
+        "credibility",
+    ]
+    date_hierarchy = "date_start"
+    search_fields = ["headline", "summary", "date_text", "place__name", "notes"]
+    autocomplete_fields = ["place"]
+    inlines = [EventActorInline, ExcerptInline]
+    readonly_fields = ["fingerprint", "excerpts_", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["headline", "summary", "status", "credibility"]}),
+        ("When", {"fields": [("date_start", "date_end", "date_precision"), "date_text"]}),
+        ("Where and what", {"fields": [("place", "place_precision"), "event_type", "fatalities"]}),
+        ("Sources", {"fields": ["excerpts_"]}),
+        ("Notes", {"fields": ["notes", "fingerprint", ("created_at", "updated_at")]}),
+    ]
+    actions = ["verify_action", "reject_action", "merge_action"]
+    list_per_page = 50
+    change_form_template = "admin/timeline/event/change_form.html"
+    change_list_template = "admin/timeline/event/change_list.html"
+    history_list_display = ["status"]
+
+    class Media:
+        css = CSS
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None):
+        from timeline import exports
+
+        extra = {
+            "export_links": [
+                (fmt, reverse("exports:download", args=[fmt])) for fmt in exports.FORMATS
+            ],
+            "candidate_count": Event.objects.filter(status=EventStatus.CANDIDATE).count(),
+        }
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
+
+    def get_search_results(self, request: HttpRequest, queryset: Any, search_term: str):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            # Quotes and actor names too, through sub-queries (no duplicate rows).
+            queryset |= self.get_queryset(request).filter(
+                Q(pk__in=Excerpt.objects.filter(quote__icontains=term).values("event_id"))
+                | Q(
+                    pk__in=EventActor.objects.filter(
+                        Q(actor__name__icontains=term) | Q(actor__aliases__icontains=term)
+                    ).values("event_id")
+                )
+            )
+        return queryset, may_have_duplicates
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("place")
+            .annotate(n_sources=Count("excerpts__article", distinct=True))
+        )
+
+    @admin.display(description="Date", ordering="date_start")
+    def date_(self, obj: Event) -> str:
+        return selectors.date_label(obj.date_start, obj.date_end, obj.date_precision)
+
+    @admin.display(description="Sources", ordering="n_sources")
+    def sources(self, obj: Event) -> int:
+        return obj.n_sources
+
+    @admin.display(description="Excerpts in their paragraphs")
+    def excerpts_(self, obj: Event) -> str:
+        if obj.pk is None:
+            return "—"
+        return excerpts_in_context(obj)
+
+    def save_model(self, request: HttpRequest, obj: Event, form: Any, change: bool) -> None:
+        if "_verify" in request.POST:
+            obj.status = EventStatus.VERIFIED
+        elif "_reject" in request.POST:
+            obj.status = EventStatus.REJECTED
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        # Inline rows get the curator as history user too.
+        for f in formset.forms:
+            if f.instance is not None:
+                f.instance._history_user = request.user
+        super().save_formset(request, form, formset, change)
+
+    def response_change(self, request: HttpRequest, obj: Event) -> HttpResponse:
+        if "_verify" in request.POST or "_reject" in request.POST:
+            self.message_user(request, f"#{obj.pk} “{obj}” is now {obj.get_status_display()}.")
+            nxt = request.POST.get("next", "")
+            if nxt.startswith("/admin/"):
+                return HttpResponseRedirect(nxt)
+            return redirect("admin:timeline_event_review")
+        return super().response_change(request, obj)
+
+    # actions
+
+    @admin.action(description="Verify selected events", permissions=["change"])
+    def verify_action(self, request: HttpRequest, queryset: Any) -> None:
+        n = curation.events_verify(events=queryset, user=request.user)
+        self.message_user(request, f"{n} event(s) verified.", messages.SUCCESS)
+
+    @admin.action(description="Reject selected events", permissions=["change"])
+    def reject_action(self, request: HttpRequest, queryset: Any) -> None:
+        n = curation.events_reject(events=queryset, user=request.user)
+        self.message_user(request, f"{n} event(s) rejected.", messages.SUCCESS)
+
+    @admin.action(description="Merge selected events into one…", permissions=["change"])
+    def merge_action(self, request: HttpRequest, queryset: Any) -> HttpResponse | None:
+        events = list(
+            queryset.select_related("place").prefetch_related("excerpts__article", "actors")
+        )
+        if len(events) < 2:
+            self.message_user(request, "Select at least two events to merge.", messages.WARNING)
+            return None
+        if request.POST.get("apply"):
+            target_id = request.POST.get("target", "")
+            target = next((e for e in events if str(e.pk) == target_id), None)
+            if target is None:
+                self.message_user(request, "Choose the event to keep.", messages.ERROR)
+            else:
+                report = curation.events_merge(
+                    target=target, others=[e for e in events if e is not target], user=request.user
+                )
+                self.message_user(request, str(report), messages.SUCCESS)
+                return None
+        # Default choice: the verified one, else the one with most sources.
+        best = max(events, key=lambda e: (e.status == EventStatus.VERIFIED, e.n_sources, -e.pk))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge events",
+            "opts": self.model._meta,
+            "events": events,
+            "best": best,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/timeline/event/merge.html", context)
+
+    # custom views
+
+    def get_urls(self):
+        urls = super().get_urls()
+        wrap = self.admin_site.admin_view
+        custom = [
+            path("review/", wrap(self.review_view), name="timeline_event_review"),
+            path("review/<int:pk>/", wrap(self.review_decide_view), name="timeline_event_decide"),
+            path("deleted/", wrap(self.deleted_view), name="timeline_event_deleted"),
+            path(
+                "deleted/<int:event_id>/restore/",
+                wrap(self.restore_view),
+                name="timeline_event_restore",
+            ),
+            path("import/", wrap(self.import_view), name="timeline_event_import"),
+        ]
+        return custom + urls
+
+    def review_view(self, request: HttpRequest) -> HttpResponse:
+        """The queue of candidate events, oldest article first, each with a quick-edit form,
+        its excerpts in their paragraphs, and verify / reject / save buttons."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        qs = (
+            Event.objects.filter(status=EventStatus.CANDIDATE)
+            .select_related("place")
+            .prefetch_related(
+                "excerpts__article__publisher",
+                "event_actors__actor",
+            )
+            .order_by("date_start", "pk")
+        )
+        article_id = request.GET.get("article", "")
+        if article_id.isdigit():
+            qs = qs.filter(pk__in=Excerpt.objects.filter(article_id=article_id).values("event_id"))
+        event_type = request.GET.get("type", "")
+        if event_type in EventType.values:
+            qs = qs.filter(event_type=event_type)
+        paginator = Paginator(qs, 20)
+        page = paginator.get_page(request.GET.get("page"))
+        cards = [
+            {
+                "event": e,
+                "form": ReviewForm(instance=e, prefix=f"e{e.pk}", admin_site=self.admin_site),
+                "excerpts": excerpts_in_context(e),
+            }
+            for e in page.object_list
+        ]
+        media = self.media + ReviewForm(admin_site=self.admin_site).media
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Review queue — {paginator.count} candidate event(s)",
+            "opts": self.model._meta,
+            "cards": cards,
+            "page": page,
+            "paginator": paginator,
+            "types": EventType.choices,
+            "current_type": event_type,
+            "current_article": article_id,
+            "articles": Article.objects.filter(excerpts__event__status=EventStatus.CANDIDATE)
+            .distinct()
+            .order_by("title")
+            .values_list("pk", "title"),
+            "here": request.get_full_path(),
+            "media": media,
+        }
+        return TemplateResponse(request, "admin/timeline/event/review_queue.html", context)
+
+    def review_decide_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """POST one card of the queue: ``decision`` = verify | reject | save."""
+        if request.method != "POST" or not self.has_change_permission(request):
+            raise PermissionDenied
+        event = get_object_or_404(Event, pk=pk)
+        back = request.POST.get("next", "")
+        if not back.startswith(reverse("admin:timeline_event_review")):
+            back = reverse("admin:timeline_event_review")
+        decision = request.POST.get("decision", "")
+        if decision == "reject":
+            curation.events_reject(events=[event], user=request.user)
+            self.message_user(request, f"#{pk} “{event}” rejected.", messages.SUCCESS)
+            return HttpResponseRedirect(back)
+        if decision not in ("verify", "save"):
+            self.message_user(request, "Unknown decision.", messages.ERROR)
+            return HttpResponseRedirect(back)
+        form = ReviewForm(request.POST, instance=event, prefix=f"e{pk}", admin_site=self.admin_site)
+        # The form works on a copy so an invalid submission leaves ``event`` untouched.
+        if not form.is_valid():
+            errors = "; ".join(
+                f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}"
+                for k, v in form.errors.items()
+            )
+            self.message_user(request, f"#{pk} not saved: {errors}", messages.ERROR)
+            return HttpResponseRedirect(back)
+        fresh = Event.objects.get(pk=pk)
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            changed = curation.event_review(
+                event=fresh,
+                changes=changes,
+                status=EventStatus.VERIFIED if decision == "verify" else None,
+                user=request.user,
+            )
+        except curation.CurationError as exc:
+            self.message_user(request, f"#{pk} not saved: {exc}", messages.ERROR)
+            return HttpResponseRedirect(back)
+        verb = "verified" if decision == "verify" else "saved"
+        detail = f" (changed: {', '.join(changed)})" if changed else ""
+        self.message_user(request, f"#{pk} “{fresh}” {verb}{detail}.", messages.SUCCESS)
+        return HttpResponseRedirect(back)
+
+    def deleted_view(self, request: HttpRequest) -> HttpResponse:
+        """Events deleted and not restored, newest deletion first, from simple-history."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        existing = Event.objects.values("pk")
+        records = (
+            Event.history.filter(history_type="-")
+            .exclude(id__in=existing)
+            .select_related("history_user")
+            .order_by("-history_date")
+        )
+        seen, rows = set(), []
+        for rec in records[:500]:
+            if rec.id in seen:
+                continue
+            seen.add(rec.id)
+            rows.append(rec)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Deleted events",
+            "opts": self.model._meta,
+            "rows": rows,
+            "can_restore": self.has_add_permission(request),
+        }
+        return TemplateResponse(request, "admin/timeline/event/deleted.html", context)
+
+    def restore_view(self, request: HttpRequest, event_id: int) -> HttpResponse:
+        if request.method != "POST" or not self.has_add_permission(request):
+            raise PermissionDenied
+        try:
+            report = curation.event_restore(event_id=event_id, user=request.user)
+        except curation.CurationError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return redirect("admin:timeline_event_deleted")
+        self.message_user(request, str(report), messages.SUCCESS)
+        return redirect("admin:timeline_event_change", report.event.pk)
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload a fixture exported elsewhere: validated in full, then all or nothing."""
+        needed = [
+            f"timeline.{a}_{m}"
+            for m in ("event", "eventactor", "excerpt", "article", "actor", "place", "publisher")
+            for a in ("add", "change")
+        ]
+        if not request.user.has_perms(needed):
+            raise PermissionDenied
+        report, errors = None, []
+        limit = max_import_bytes()
+        if request.method == "POST":
+            form = ImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                upload = form.cleaned_data["file"]
+                if upload.size > limit:
+                    errors = [f"file is {upload.size:,} bytes; the limit is {limit:,} bytes"]
+                else:
+                    try:
+                        report = dataset_import(
+                            data=upload.read(),
+                            user=request.user,
+                            source_name=upload.name,
+                            prefer_incoming=form.cleaned_data["prefer_incoming"],
+                            dry_run=form.cleaned_data["dry_run"],
+                        )
+                    except ImportRefused as exc:
+                        errors = exc.errors
+                if errors:
+                    self.message_user(
+                        request,
+                        f"{upload.name}: import refused, nothing changed.",
+                        messages.ERROR,
+                    )
+                else:
+                    self.message_user(
+                        request, f"{upload.name}: {report.lines()[-1]}", messages.SUCCESS
+                    )
+        else:
+            form = ImportForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import a dataset",
+            "opts": self.model._meta,
+            "form": form,
+            "report": report,
+            "errors": errors,
+            "limit": limit,
+        }
+        return TemplateResponse(request, "admin/timeline/event/import.html", context)
+
+
+class ReviewForm(forms.ModelForm):
+    """The quick edit of one candidate in the review queue."""
+
+    class Meta:
+        model = Event
+        fields = [
+            "headline",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "date_text",
+            "event_type",
+            "place",
+            "place_precision",
+            "fatalities",
+            "credibility",
+        ]
+        widgets = {
+            "date_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "headline": forms.TextInput(attrs={"size": 70}),
+            "date_text": forms.TextInput(attrs={"size": 30}),
+        }
+
+    def __init__(self, *args: Any, admin_site: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["place"].widget = AutocompleteSelect(
+            Event._meta.get_field("place"), admin_site or admin.site
+        )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Fixture (JSON from “Export → fixture”)")
+    dry_run = forms.BooleanField(
+        required=False, label="Dry run: check and report, write nothing", initial=True
+    )
+    prefer_incoming = forms.BooleanField(
+        required=False,
+        label="On a conflict take the file's value (default: keep ours)",
+    )
