@@ -227,6 +227,23 @@ _PATTERNS: list[tuple[str, str]] = [
         + rf"|few|several)\s+)?(?P<unit>{UNIT_RE}|weekend|(?P<wd>{WEEKDAY_RE})"
         rf"|(?P<mon>{MONTH_RE})|(?P<season>{SEASON_RE}))",
     ),
+    # year-end / the end of the year / the year / the fiscal year
+    (
+        "theyear",
+        r"(?P<w>year-end|year's\s+end|the\s+end\s+of\s+the\s+(?P<u>year|month|week)"
+        r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
+    ),
+    # holidays with a fixed rule
+    (
+        "holiday",
+        r"(?:(?P<rel>last|next|this)\s+)?(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
+        r"|(?-i:New\s+Year's)(?:\s+(?-i:Day|Eve))?|(?-i:Thanksgiving)(?:\s+(?-i:Day))?"
+        r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
+        r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
+        r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
+        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday))"
+        rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
+    ),
     # now / currently / recently / the future ...
     (
         "ref",
@@ -262,7 +279,9 @@ _PAST_CUES = re.compile(
     r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot)\b",
     re.IGNORECASE,
 )
-_UNTIL_NEAR = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I)
+_UNTIL_NEAR = re.compile(
+    r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I
+)
 _SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]\s|\n\s*\n")
 
@@ -618,9 +637,11 @@ def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
     y = _spoken_year(m.group("sy"))
     if y is None:
         return None
-    if m.group("sy").lower().startswith("two thousand") and not m.group(0).lower().startswith(
-        "the year"
-    ) and _prev_word(st.text, m.start()) not in ("in", "since", "of", "by", "until", "year"):
+    if (
+        m.group("sy").lower().startswith("two thousand")
+        and not m.group(0).lower().startswith("the year")
+        and _prev_word(st.text, m.start()) not in ("in", "since", "of", "by", "until", "year")
+    ):
         return None
     return ("DATE", str(y))
 
@@ -659,6 +680,13 @@ def _h_century(st: _State, m: re.Match[str]) -> Result:
 
 
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+_QUARTER_ENDED = re.compile(
+    rf"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})"
+    rf"(?:,?\s*(?P<year>{_YEAR4}))?",
+    re.IGNORECASE,
+)
 
 
 def _h_quarter(st: _State, m: re.Match[str]) -> Result:
@@ -706,7 +734,20 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             if qq > 4:
                 y, qq = y + 1, 1
             return ("DATE", f"{y}-Q{qq}")
-        if "current" in adj or the == "this":
+        ended = _QUARTER_ENDED.match(st.text, m.end())
+        if ended is not None and unit == "quarter":
+            # "the quarter ended Sept. 30": the (calendar) quarter holding that day
+            mon = _month_of(ended.group("mon"))
+            y = int(ended.group("year")) if ended.group("year") else None
+            if y is None:
+                y = _nearest_year(st, mon, int(ended.group("day")), m.start(), m.end())
+            if y is None:
+                return ("DATE", f"XXXX-Q{(mon - 1) // 3 + 1}")
+            y -= 1 if yearago else 0
+            if not yearago:
+                st.ref_quarter = (y, (mon - 1) // 3 + 1)
+            return ("DATE", f"{y}-Q{(mon - 1) // 3 + 1}")
+        if "current" in adj and st.ref_quarter is None:
             if dct is None:
                 return ("DATE", "XXXX-QX")
             return ("DATE", f"{dct.year}-Q{_quarter(dct)}")
@@ -987,7 +1028,9 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
 
 
 _SET_PREV = re.compile(
-    r"(?:once|twice|thrice|times|\d|percent|%|cents?|dollars?|a|per|rate\s+of)\s*$", re.IGNORECASE
+    r"(?:once|twice|thrice|times|\d|percent|%|cents?|dollars?|per|rate\s+of|million|billion"
+    r"|\b\w\w\w+(?<!was)(?<!has)(?<!this)(?<!less)(?<!ss)s)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -1055,6 +1098,8 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
         return None
     if _next_word(st.text, m.end()) == "of" and rel in ("", "the first"):
         return None
+    if rel in ("recent", "the recent", "past"):
+        return ("DATE", "PAST_REF")  # "in recent years": a vague past time, not a length
     return ("DURATION", _fmt_duration(None, unit))
 
 
@@ -1281,7 +1326,99 @@ def _h_ref(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _REFS[w])
 
 
+def _h_theyear(st: _State, m: re.Match[str]) -> Result:
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    dct = st.dct
+    if w == "the year":
+        # "the year" is mostly a length ("during the year", "for the year")
+        return ("DURATION", "P1Y")
+    if m.group("adj") in ("fiscal", "calendar", "whole", "entire"):
+        return ("DURATION", "P1Y")
+    y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
+    unit = m.group("u")
+    if unit in ("month", "week"):
+        if dct is None:
+            return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
+        return ("DATE", f"{dct.year}-{dct.month:02d}" if unit == "month" else _fmt_week(dct))
+    return ("DATE", "XXXX" if y is None else str(y))
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th ISO weekday ``wd`` of a month (n = -1: the last one)."""
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    d = date(y, month, 28) + timedelta(days=4)
+    d = d - timedelta(days=d.day)  # last day of month
+    return d - timedelta(days=(d.isoweekday() - wd) % 7)
+
+
+def _holiday_date(name: str, y: int) -> date | None:
+    from dateutil.easter import easter
+
+    n = re.sub(r"\s+", " ", name.lower())
+    if n.startswith("christmas eve"):
+        return date(y, 12, 24)
+    if n.startswith("christmas"):
+        return date(y, 12, 25)
+    if n == "new year's eve":
+        return date(y, 12, 31)
+    if n.startswith("new year's"):
+        return date(y, 1, 1)
+    if n.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 4, 4)
+    if n.startswith("easter"):
+        e = easter(y)
+        return e + timedelta(days=1) if n.endswith("monday") else e
+    if n == "good friday":
+        return easter(y) - timedelta(days=2)
+    if n == "election day":
+        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+    if n in ("independence day", "fourth of july"):
+        return date(y, 7, 4)
+    if n == "memorial day":
+        return _nth_weekday(y, 5, 1, -1)
+    if n == "labor day":
+        return _nth_weekday(y, 9, 1, 1)
+    if n == "veterans day":
+        return date(y, 11, 11)
+    if n == "halloween":
+        return date(y, 10, 31)
+    if n == "valentine's day":
+        return date(y, 2, 14)
+    if n == "boxing day":
+        return date(y, 12, 26)
+    return None
+
+
+def _h_holiday(st: _State, m: re.Match[str]) -> Result:
+    name = m.group("h")
+    rel = (m.group("rel") or "").lower()
+    if m.group("year"):
+        y = int(m.group("year"))
+    elif st.dct is None:
+        return None
+    else:
+        y = st.dct.year
+        d0 = _holiday_date(name, y)
+        if d0 is None:
+            return None
+        if rel == "last" and d0 >= st.dct:
+            y -= 1
+        elif rel == "next" and d0 <= st.dct:
+            y += 1
+        elif not rel:
+            y = _nearest_year(st, d0.month, d0.day, m.start(), m.end()) or y
+    d = _holiday_date(name, y)
+    if d is None:
+        return None
+    return ("DATE", _fmt_day(d))
+
+
 _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
+    "theyear": _h_theyear,
+    "holiday": _h_holiday,
     "monthday": _h_monthday,
     "daymonth": _h_monthday,
     "month": _h_month,
@@ -1330,17 +1467,52 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
         st.ref_year = int(m2.group(1))
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop trailing punctuation/space and a leading "on"/"in" that patterns may swallow."""
+# Words a pattern may match (they help decide the value) that TimeML leaves outside the
+# TIMEX3 extent: possessives, focus adverbs, prepositions, "earlier"/"later" before "this week".
+_LEAD_DROP = re.compile(
+    r"(?:on|its|their|his|her|our|my|your|right|just|only|barely|fully|another)\s+", re.I
+)
+_LEAD_DROP_RELUNIT = re.compile(r"(?:earlier|later)\s+(?:in\s+)?(?=this|next|last)", re.I)
+_LEAD_DROP_ADJ = re.compile(r"(?:the|a|an|that)\s+(?=\S+[\s-](?:\S+-)?[a-z]+\b)", re.I)
+_ADJECTIVAL = re.compile(
+    r"(?:\d+|[a-z]+)[\s-](?:second|minute|hour|day|week|month|year|decade)(?:-long|-old)?$"
+    r"|(?:first|second|third|fourth)-quarter$",
+    re.I,
+)
+
+
+def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
+    """Fit a match to TimeML's extent conventions (see the _LEAD_DROP* patterns)."""
     while e > s and text[e - 1] in " \t\n,;:":
         e -= 1
     while s < e and text[s] in " \t\n":
         s += 1
-    low = text[s:e].lower()
-    for p in ("on ",):
-        if low.startswith(p) and len(low) > len(p) + 2:
-            s += len(p)
-            break
+    # "10 p.m." at the end of a sentence: the full stop is the sentence's
+    if text[e - 4 : e].lower() in ("a.m.", "p.m.") and re.match(
+        r"\s*(?:$|\n|[A-Z\"'`])", text[e : e + 3]
+    ):
+        e -= 1  # "at 10 p.m. He said": the full stop ends the sentence too
+    m = _LEAD_DROP.match(text, s)
+    if m and m.end() < e:
+        s = m.end()
+    if kind == "relunit":
+        m = _LEAD_DROP_RELUNIT.match(text, s)
+        if m and m.end() < e:
+            s = m.end()
+    if kind in ("duration", "quarter") and _ADJECTIVAL.search(text, s, e):
+        m = _LEAD_DROP_ADJ.match(text, s)
+        if (
+            m
+            and m.end() < e
+            and not re.match(
+                r"(?:a|an)\s+(?:\w+-)?(?:second|minute|hour|day|week|month|year|decade)\b",
+                text[s:e],
+                re.I,
+            )
+        ):
+            s = m.end()
+    if kind == "decade" and text[s : s + 4].lower() == "the ":
+        s += 4
     return s, e
 
 
@@ -1354,7 +1526,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (name, rx) in enumerate(_COMPILED):
         for m in rx.finditer(text):
-            s, e = _trim(text, m.start(), m.end())
+            s, e = _trim(text, m.start(), m.end(), name)
             if e > s:
                 cands.append((s, e, prio, name, m))
     # Longest first, then leftmost, then pattern order. A candidate its handler rejects (on a
