@@ -8,7 +8,6 @@ handed to ``selectors.event_list``, so the file equals the explorer's download f
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -64,10 +63,9 @@ class Command(BaseCommand):
             raise CommandError("Invalid filters: " + "; ".join(exc.messages)) from None
         stream = exports.export_stream(options["format"], events)
         if options["output"] == "-":
-            out = sys.stdout
             for chunk in stream:
-                out.write(chunk)
-            out.flush()
+                self.stdout.write(chunk, ending="")
+            self.stdout.flush()
             return
         try:
             with open(options["output"], "w", encoding="utf-8", newline="") as fh:
