@@ -1,0 +1,357 @@
+"""From article text to candidate events: the extraction entry points.
+
+    articles = extract_file(path)                       # split + metadata (+ inferred dates)
+    candidates = extract_candidates(article)            # events of one article
+    articles, candidates = extract_from_text(text)      # both at once
+    groups = merge_candidates(candidates)               # one happening → one group
+    candidate_to_dict(candidate)                        # the JSON line of ``manage.py extract``
+
+Contracts:
+- Pure: no Django, no I/O besides reading the file ``extract_file`` is given.
+- Every candidate's ``evidence.quote == article.body[evidence.start:evidence.end]``.
+- A candidate is one sentence with an event trigger (or two adjacent sentences of one
+  paragraph when they report the same happening), with at least one known actor or place.
+- Its date comes from the temporal tagger, run once over the whole body so that "the next
+  day" follows the narrative: a date in the sentence ("stated in sentence"), else the last
+  date earlier in the same paragraph or the one before ("narrative of paragraph"), else None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from timeline.extraction import gazetteer
+from timeline.extraction.articles import split_articles
+from timeline.extraction.events import LABELS, assign_roles, fatalities, find_trigger
+from timeline.extraction.sentences import Sentence, split_sentences
+from timeline.extraction.temporal import tag, to_date_range
+from timeline.extraction.types import (
+    ArticleText,
+    CandidateEvent,
+    DateRange,
+    Evidence,
+    GazetteerHit,
+    PlaceInfo,
+)
+
+# Most specific first: an event "in the Qadam district of southern Damascus" is in Qadam.
+_PLACE_RANK = {"site": 0, "district": 1, "town": 2, "city": 3, "other": 4, "region": 5}
+_NEAR_RE = re.compile(
+    r"\b(?:near|outside|around|close to|outskirts of|surrounding|vicinity of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|"
+    r"(?:km|kilometers|kilometres|miles) (?:\w+ )?(?:from|of))\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+){0,3}of\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE_RE = re.compile(
+    r"\b(?:in|at|near|outside|around|into|inside|from|to|toward|towards|across|of|on)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    start: int
+    end: int
+    range: DateRange
+
+
+# --- entry points ---------------------------------------------------------------------
+def extract_file(
+    path_or_text: str | Path,
+    *,
+    filename: str = "",
+    published: date | None = None,
+) -> list[ArticleText]:
+    """The articles of one source file (a ``Path``, or the file's text as ``str``).
+
+    ``filename`` names the origin (defaults to the path's name); ``published`` supplies a date
+    where the file states none. Raises ``ValueError`` for a malformed header and
+    ``UnicodeDecodeError`` for a file that is not UTF-8.
+    """
+    if isinstance(path_or_text, Path):
+        text = path_or_text.read_text(encoding="utf-8")
+        filename = filename or path_or_text.name
+    else:
+        text = path_or_text
+    return split_articles(text, origin_file=filename, published=published)
+
+
+def extract_from_text(
+    text: str, *, origin_file: str = "", published: date | None = None
+) -> tuple[list[ArticleText], list[CandidateEvent]]:
+    """Split ``text`` into articles and extract the candidate events of each."""
+    articles = split_articles(text, origin_file=origin_file, published=published)
+    candidates = [c for a in articles for c in extract_candidates(a)]
+    return articles, candidates
+
+
+def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
+    """Candidate events reported in ``article.body`` (see the module contract)."""
+    body = article.body
+    sentences = split_sentences(body)
+    dated = _timexes(body, article.published)
+    actor_hits = gazetteer.find_actors(body)
+    place_hits = gazetteer.find_places(body)
+    para_bounds = _paragraph_bounds(sentences)
+
+    raw: list[tuple[Sentence, CandidateEvent]] = []
+    for sent in sentences:
+        if _is_heading(sent, para_bounds) or sent.text.rstrip().endswith("?"):
+            continue
+        a_hits = _within(actor_hits, sent.start, sent.end)
+        p_hits = _within(place_hits, sent.start, sent.end)
+        kinds = {h.canonical: gazetteer.actor_kind(h.canonical) for h in a_hits}
+        trigger = find_trigger(sent.text, kinds)
+        if trigger is None:
+            continue
+        local = [
+            GazetteerHit(h.canonical, h.start - sent.start, h.end - sent.start, h.text)
+            for h in a_hits
+        ]
+        roles = assign_roles(sent.text, trigger, local)
+        place, precision = _best_place(body, p_hits, a_hits, sent.start + trigger.start)
+        if not roles and place is None:
+            continue
+        when, basis = _date_for(sent, dated, sentences, sent.start + trigger.start)
+        cand = CandidateEvent(
+            article=article,
+            evidence=Evidence(sent.start, sent.end, body[sent.start : sent.end]),
+            headline=_headline(sent.text),
+            event_type=trigger.event_type,
+            date=when,
+            place=place,
+            place_precision=precision,
+            actors=roles,
+            fatalities=fatalities(sent.text),
+            date_basis=basis,
+        )
+        raw.append((sent, cand))
+    return _join_adjacent(raw, body)
+
+
+def merge_candidates(candidates: list[CandidateEvent]) -> list[list[CandidateEvent]]:
+    """Group candidates that report one happening; every candidate is in exactly one group.
+
+    Two candidates are the same happening when they have the same event type, both have a
+    date no coarser than a month and the ranges overlap, and either they name the same place
+    (below country level) or they share a principal actor (actor1/actor2) while their places
+    do not disagree. Groups are closed under this relation (union-find) and keep input order.
+    """
+    n = len(candidates)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if _same_happening(candidates[i], candidates[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[CandidateEvent]] = {}
+    for i, c in enumerate(candidates):
+        groups.setdefault(find(i), []).append(c)
+    return list(groups.values())
+
+
+def candidate_to_dict(c: CandidateEvent) -> dict:
+    """The JSON-able form of one candidate (the keys of ``manage.py extract``)."""
+    place = c.place
+    return {
+        "date_start": c.date.earliest.isoformat() if c.date else None,
+        "date_end": c.date.latest.isoformat() if c.date else None,
+        "date_precision": c.date.precision if c.date else "unknown",
+        "date_basis": c.date_basis,
+        "place": place.name if place else None,
+        "country": (place.country or None) if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "actors": [name for name, _role in c.actors],
+        "event_type": c.event_type,
+        "fatalities": c.fatalities,
+        "excerpt": c.evidence.quote,
+        "article": {
+            "title": c.article.title,
+            "publisher": c.article.publisher,
+            "published": c.article.published.isoformat() if c.article.published else None,
+        },
+    }
+
+
+# --- helpers ----------------------------------------------------------------------------
+def _timexes(body: str, published: date | None) -> list[_Dated]:
+    """Dated temporal expressions of the whole body (tagged once, for narrative anchoring)."""
+    out = []
+    for t in tag(body, published):
+        if t.type not in ("DATE", "TIME"):
+            continue
+        rng = to_date_range(t)
+        if rng is not None:
+            out.append(_Dated(t.start, t.end, rng))
+    return out
+
+
+def _within(hits: list[GazetteerHit], start: int, end: int) -> list[GazetteerHit]:
+    return [h for h in hits if h.start >= start and h.end <= end]
+
+
+def _paragraph_bounds(sentences: list[Sentence]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for s in sentences:
+        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+    return counts
+
+
+def _is_heading(sent: Sentence, counts: dict[int, int]) -> bool:
+    """A sub-heading: a paragraph of one short line with no closing punctuation."""
+    return (
+        counts.get(sent.paragraph) == 1
+        and len(sent.text) <= 120
+        and not sent.text.rstrip("”\"’')").endswith((".", "!", "?", "…"))
+    )
+
+
+def _best_place(
+    body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], anchor: int
+) -> tuple[PlaceInfo | None, str]:
+    """The most specific place of the sentence and how precisely the event is located there."""
+    usable = []
+    for h in p_hits:
+        before = body[max(0, h.start - 40) : h.start]
+        in_actor = any(a.start < h.end and h.start < a.end for a in a_hits)
+        # A country or city named as an actor ("Turkey warned", "Baghdad government") is not
+        # where the event happened, unless a preposition of place introduces it.
+        if in_actor and not _LOCATIVE_RE.search(before):
+            continue
+        info = gazetteer.place_info(h.canonical)
+        usable.append((h, info))
+    if not usable:
+        return None, "unknown"
+
+    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[int, int]:
+        h, info = item
+        return (
+            _PLACE_RANK.get(info.kind, 6 if info.kind == "country" else 4),
+            abs(h.start - anchor),
+        )
+
+    hit, info = min(usable, key=rank)
+    if info.kind == "country":
+        precision = "country"
+    elif info.kind in ("region", "other"):
+        precision = "region"
+    elif _NEAR_RE.search(body[max(0, hit.start - 50) : hit.start]):
+        precision = "near"
+    else:
+        precision = "exact"
+    return info, precision
+
+
+def _date_for(
+    sent: Sentence, dated: list[_Dated], sentences: list[Sentence], anchor: int
+) -> tuple[DateRange | None, str]:
+    inside = [d for d in dated if d.start >= sent.start and d.end <= sent.end]
+    if inside:
+        best = min(
+            inside,
+            key=lambda d: (_PRECISION_RANK[d.range.precision] > 2, abs(d.start - anchor)),
+        )
+        return best.range, "stated in sentence"
+    # The narrative date: the last date before this sentence in its paragraph or the previous.
+    para_start = min(
+        (s.start for s in sentences if s.paragraph in (sent.paragraph, sent.paragraph - 1)),
+        default=sent.start,
+    )
+    earlier = [d for d in dated if para_start <= d.start < sent.start]
+    if earlier:
+        return earlier[-1].range, "narrative of paragraph"
+    return None, "none"
+
+
+def _headline(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:–-") + "…"
+
+
+def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> list[CandidateEvent]:
+    """Join a candidate to the one before it when they are adjacent sentences of one paragraph
+    with the same type and no disagreement on place or date: one happening, told in two."""
+    out: list[CandidateEvent] = []
+    prev_sent: Sentence | None = None
+    for sent, cand in raw:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and prev_sent is not None
+            and sent.paragraph == prev_sent.paragraph
+            and _next_to(prev_sent, sent, body)
+            and last.event_type == cand.event_type
+            and (cand.place is None or last.place is None or cand.place.name == last.place.name)
+            and (cand.date_basis != "stated in sentence" or last.date == cand.date)
+        ):
+            start, end = last.evidence.start, sent.end
+            actors = list(last.actors)
+            for name, role in cand.actors:
+                if name not in (n for n, _ in actors):
+                    actors.append((name, "mentioned" if role != "associated" else role))
+            f1, f2 = last.fatalities, cand.fatalities
+            out[-1] = CandidateEvent(
+                article=last.article,
+                evidence=Evidence(start, end, body[start:end]),
+                headline=last.headline,
+                event_type=last.event_type,
+                date=last.date or cand.date,
+                place=last.place or cand.place,
+                place_precision=last.place_precision if last.place else cand.place_precision,
+                actors=actors,
+                # The second sentence usually details the first: keep the larger figure.
+                fatalities=max(f1, f2) if f1 is not None and f2 is not None else (f1 or f2),
+                date_basis=last.date_basis if last.date else cand.date_basis,
+            )
+        else:
+            out.append(cand)
+        prev_sent = sent
+    return out
+
+
+def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
+    return not body[a.end : b.start].strip()
+
+
+def _principal(c: CandidateEvent) -> set[str]:
+    return {n for n, r in c.actors if r in ("actor1", "actor2")}
+
+
+def _same_happening(a: CandidateEvent, b: CandidateEvent) -> bool:
+    if a.event_type != b.event_type or a.date is None or b.date is None:
+        return False
+    if _PRECISION_RANK[a.date.precision] > 2 or _PRECISION_RANK[b.date.precision] > 2:
+        return False
+    if a.date.latest < b.date.earliest or b.date.latest < a.date.earliest:
+        return False
+    pa = a.place.name if a.place and a.place.kind != "country" else None
+    pb = b.place.name if b.place and b.place.kind != "country" else None
+    if pa and pb:
+        return pa == pb
+    return bool(_principal(a) & _principal(b)) and (pa is None or pb is None)
+
+
+__all__ = [
+    "LABELS",
+    "candidate_to_dict",
+    "extract_candidates",
+    "extract_file",
+    "extract_from_text",
+    "merge_candidates",
+]
