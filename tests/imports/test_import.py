@@ -1,0 +1,318 @@
+"""Import of a fixture made elsewhere: round trip, idempotence, matching, refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from timeline import exports, selectors
+from timeline.models import Actor, Article, Event, EventActor, Excerpt, Place, Publisher
+from timeline.services.imports import ImportRefused, dataset_import
+
+pytestmark = pytest.mark.django_db
+DATA_MODELS = (Excerpt, EventActor, Event, Article, Actor, Place, Publisher)
+
+
+def everything() -> str:
+    return exports.export_to_string(
+        "fixture", selectors.event_list(params={}, include_unverified=True)
+    )
+
+
+def snapshot() -> dict:
+    """Every data row and every history row: an import that is refused must change neither."""
+    out = {}
+    for model in DATA_MODELS:
+        out[model.__name__] = sorted(
+            json.dumps(row, default=str, sort_keys=True) for row in model.objects.values()
+        )
+        out["h" + model.__name__] = model.history.count()
+    return out
+
+
+def empty_database() -> None:
+    for model in DATA_MODELS:
+        model.objects.all().delete()
+
+
+def strip_times(fixture: str) -> list[dict]:
+    objects = json.loads(fixture)
+    for o in objects:
+        o["fields"].pop("created_at", None)
+        o["fields"].pop("updated_at", None)
+    return objects
+
+
+def test_round_trip_export_empty_import_export_gives_the_same_data(ds):
+    first = everything()
+    public = {
+        f: exports.export_to_string(f, selectors.event_list(params={})) for f in exports.FORMATS
+    }
+    empty_database()
+    assert Event.objects.count() == 0
+    report = dataset_import(data=first.encode(), source_name="first.json")
+    assert report.totals()["updated"] == report.totals()["conflicting"] == 0
+    assert report.added["event"] == 6 and report.added["excerpt"] == 6
+    assert strip_times(everything()) == strip_times(first)
+    for fmt, before in public.items():
+        after = exports.export_to_string(fmt, selectors.event_list(params={}))
+        if fmt == "fixture":
+            assert strip_times(after) == strip_times(before)
+        else:
+            assert after == before, fmt
+
+
+def test_reimport_duplicates_nothing(ds):
+    data = everything().encode()
+    before = snapshot()
+    report = dataset_import(data=data)
+    assert report.totals() == {
+        "added": 0,
+        "updated": 0,
+        "unchanged": len(json.loads(data)),
+        "conflicting": 0,
+    }
+    after = snapshot()
+    assert {k: v for k, v in after.items() if not k.startswith("h")} == {
+        k: v for k, v in before.items() if not k.startswith("h")
+    }
+
+
+def test_rows_matched_by_natural_keys_not_by_ids(ds):
+    """A file from another database: the same rows under other ids match; nothing doubles."""
+    objects = json.loads(everything())
+    for o in objects:
+        o["pk"] += 1000
+        for name, value in o["fields"].items():
+            if name in {"publisher", "parent", "place", "event", "actor", "article"} and value:
+                o["fields"][name] = value + 1000
+    counts = {m.__name__: m.objects.count() for m in DATA_MODELS}
+    report = dataset_import(data=json.dumps(objects))
+    assert report.totals()["added"] == 0
+    assert {m.__name__: m.objects.count() for m in DATA_MODELS} == counts
+
+
+def test_new_rows_added_and_blanks_filled_and_conflicts_reported(ds, curator):
+    objects = json.loads(everything())
+    for o in objects:
+        f = o["fields"]
+        if o["model"] == "timeline.event" and o["pk"] == ds.protest.pk:
+            f["fatalities"] = 0  # ours is empty: filled ("updated")
+        if o["model"] == "timeline.event" and o["pk"] == ds.battle.pk:
+            f["fatalities"] = 14  # ours says 12: a conflict
+        if o["model"] == "timeline.publisher" and f["name"] == "Wire Service":
+            f["reliability"] = "C"  # ours is F ("cannot be judged"): filled
+    objects.append(
+        {"model": "timeline.actor", "pk": 99, "fields": {"name": "Badr Organization",
+         "slug": "badr", "aliases": ["Badr"], "kind": "militia", "country": "Iraq",
+         "parent": ds.pmf.pk, "description": ""}}
+    )  # fmt: skip
+    report = dataset_import(data=json.dumps(objects), user=curator, source_name="theirs.json")
+    assert report.added["actor"] == 1
+    assert Actor.objects.get(name="Badr Organization").parent == ds.pmf
+    assert report.updated["event"] == 1 and report.updated["publisher"] == 1
+    assert report.conflicting["event"] == 1
+    assert any("fatalities" in c and "kept ours" in c for c in report.conflicts)
+    ds.battle.refresh_from_db()
+    ds.protest.refresh_from_db()
+    assert ds.battle.fatalities == 12 and ds.protest.fatalities == 0
+    assert Publisher.objects.get(name="Wire Service").reliability == "C"
+    last = ds.protest.history.first()
+    assert last.history_user == curator
+    assert last.history_change_reason == "Imported from theirs.json"
+    # Taking theirs on request:
+    report = dataset_import(data=json.dumps(objects), prefer_incoming=True)
+    ds.battle.refresh_from_db()
+    assert ds.battle.fatalities == 14 and report.conflicting["event"] == 1
+
+
+def test_candidate_here_verified_there_takes_the_verdict(ds):
+    objects = json.loads(everything())
+    for o in objects:
+        if o["model"] == "timeline.event" and o["pk"] == ds.shelling.pk:
+            o["fields"]["status"] = "verified"
+    report = dataset_import(data=json.dumps(objects))
+    ds.shelling.refresh_from_db()
+    assert ds.shelling.status == "verified" and report.updated["event"] == 1
+
+
+def test_dry_run_reports_and_writes_nothing(ds):
+    objects = json.loads(everything())
+    objects.append(
+        {"model": "timeline.publisher", "pk": 77, "fields": {"name": "New Paper",
+         "reliability": "C", "url": ""}}
+    )  # fmt: skip
+    before = snapshot()
+    report = dataset_import(data=json.dumps(objects), dry_run=True)
+    assert report.added["publisher"] == 1 and report.dry_run
+    assert snapshot() == before
+
+
+# --- refusals: one clear message, nothing changed --------------------------------------------
+
+
+def _mutate(ds, fn) -> bytes:
+    objects = json.loads(everything())
+    fn(objects)
+    return json.dumps(objects).encode()
+
+
+def _first(objects, label):
+    return next(o for o in objects if o["model"] == label)
+
+
+BAD_FILES = {
+    "truncated": (lambda ds: everything().encode()[:-40], "not valid JSON"),
+    "not json": (lambda ds: b"model,pk\nevent,1\n", "not valid JSON"),
+    "empty": (lambda ds: b"", "empty"),
+    "not utf-8": (lambda ds: b'[{"model": "timeline.publisher\xff"}]', "not UTF-8"),
+    "not a list": (lambda ds: b'{"model": "timeline.event"}', "not a list"),
+    "deeply nested": (lambda ds: b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "nested fields": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
+            headline={"a": [[[[1]]]]})),
+        "nested too deeply",
+    ),
+    "auth.user": (
+        lambda ds: json.dumps([{"model": "auth.user", "pk": 1, "fields": {
+            "username": "evil", "is_superuser": True, "password": "x"}}]).encode(),
+        "'auth.user' is not allowed",
+    ),
+    "history rows": (
+        lambda ds: json.dumps([{"model": "timeline.historicalevent", "pk": 1,
+                                "fields": {}}]).encode(),
+        "is not allowed",
+    ),
+    "wrong type": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
+            fatalities="many")),
+        "fatalities: must be a whole number",
+    ),
+    "bad choice": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
+            event_type="picnic")),
+        "event_type",
+    ),
+    "bad date": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
+            date_start="2015-02-30")),
+        "date_start",
+    ),
+    "dates reversed": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
+            date_start="2016-01-01")),
+        "event_date_end_after_start",
+    ),
+    "unknown field": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.actor")["fields"].update(
+            is_superuser=True)),
+        "unknown field 'is_superuser'",
+    ),
+    "dangling reference": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.excerpt")["fields"].update(
+            article=4242)),
+        "not in the file",
+    ),
+    "quote not the body slice": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.excerpt")["fields"].update(
+            quote="Something the article never said.")),
+        "the quote is not the text of article",
+    ),
+    "duplicate natural key": (
+        lambda ds: _mutate(ds, lambda o: o.append(
+            {**_first(o, "timeline.publisher"), "pk": 555})),
+        "appears twice",
+    ),
+    "actor cycle": (
+        lambda ds: _mutate(ds, lambda o: [
+            a["fields"].update(parent=next(
+                b["pk"] for b in o if b["model"] == "timeline.actor"
+                and b["fields"]["name"] == "Kataib Hezbollah"))
+            for a in o if a["model"] == "timeline.actor"
+            and a["fields"]["name"] == "Popular Mobilization Forces"]),
+        "cycle",
+    ),
+    "missing pk": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.place").pop("pk")),
+        "pk must be a positive whole number",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_malformed_or_hostile_files_refused_without_change(ds, case):
+    make, message = BAD_FILES[case]
+    data = make(ds)
+    before = snapshot()
+    with pytest.raises(ImportRefused) as info:
+        dataset_import(data=data)
+    assert message in str(info.value)
+    assert snapshot() == before
+
+
+def test_size_limit(ds, settings):
+    settings.TIMELINE_MAX_IMPORT_BYTES = 1000
+    before = snapshot()
+    with pytest.raises(ImportRefused, match="the limit is 1,000 bytes"):
+        dataset_import(data=everything().encode())
+    assert snapshot() == before
+
+
+def test_a_failure_while_writing_rolls_everything_back(ds, monkeypatch):
+    """All or nothing: a row failing late (here: a forced error on the excerpts) undoes the
+    publishers, actors and events written before it."""
+    objects = json.loads(everything())
+    objects.append(
+        {"model": "timeline.publisher", "pk": 77, "fields": {"name": "New Paper",
+         "reliability": "C", "url": ""}}
+    )  # fmt: skip
+    before = snapshot()
+    from timeline.services import imports
+
+    real = imports._Writer.upsert
+
+    def boom(self, row, existing, values):
+        if row.label == "timeline.excerpt":
+            raise RuntimeError("disk full")
+        return real(self, row, existing, values)
+
+    monkeypatch.setattr(imports._Writer, "upsert", boom)
+    with pytest.raises(RuntimeError):
+        dataset_import(data=json.dumps(objects))
+    assert snapshot() == before
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def test_import_events_command(ds, tmp_path, capsys):
+    path = tmp_path / "data.json"
+    path.write_text(everything(), encoding="utf-8")
+    empty_database()
+    out = _call("import_events", str(path))
+    assert "0 updated" in out and "added" in out
+    assert Event.objects.count() == 6
+    out = _call("import_events", str(path))
+    assert "0 added, 0 updated" in out
+
+
+def test_import_events_command_refuses_bad_file(ds, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('[{"model": "auth.user", "pk": 1, "fields": {}}]', encoding="utf-8")
+    before = snapshot()
+    with pytest.raises(CommandError, match="import refused, nothing changed"):
+        _call("import_events", str(path))
+    with pytest.raises(CommandError, match="no such file"):
+        _call("import_events", str(tmp_path / "missing.json"))
+    assert snapshot() == before
+
+
+def _call(*args: str) -> str:
+    import io
+
+    buf = io.StringIO()
+    call_command(*args, stdout=buf)
+    return buf.getvalue()
