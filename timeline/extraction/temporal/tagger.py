@@ -196,7 +196,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "weekday",
         r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on)\s+)?"
-        rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?(?:\s+{_POD.replace('pod', 'pod2')})?",
+        rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
+        rf"(?:\s+{_POD.replace('pod', 'pod2')})?",
     ),
     # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
     (
@@ -548,6 +549,32 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_day(d))
 
 
+_MONTH_PREPS = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "of",
+        "through",
+        "from",
+        "to",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "and",
+        "or",
+        "last",
+        "next",
+        "this",
+    ]
+)
+
+
 def _h_month(st: _State, m: re.Match[str]) -> Result:
     raw = m.group("mon")
     mon = _month_of(raw)
@@ -555,31 +582,13 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", rel)
     if m.group("year"):
         return ("DATE", f"{int(m.group('year'))}-{mon:02d}")
-    if raw.lower() in ("may", "march") and not rel and not m.group("mod") and not m.group("modof"):
-        # "May" the modal verb and "March" the noun: only a month after a date preposition
-        if _prev_word(st.text, m.start()) not in (
-            "in",
-            "since",
-            "by",
-            "until",
-            "till",
-            "of",
-            "through",
-            "from",
-            "to",
-            "during",
-            "before",
-            "after",
-            "early",
-            "late",
-            "mid",
-            "and",
-            "or",
-            "last",
-            "next",
-            "this",
-        ):
-            return None
+    bare = not rel and not m.group("mod") and not m.group("modof")
+    if (
+        bare
+        and raw.lower() in ("may", "march")
+        and _prev_word(st.text, m.start()) not in _MONTH_PREPS
+    ):
+        return None  # "May" the modal verb, "March" the noun: a month only after a preposition
     if st.dct is None:
         return ("DATE", f"XXXX-{mon:02d}")
     d = st.dct
@@ -701,12 +710,14 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     yearago = yearago or tail in ("a year ago", "a year earlier") or "last year" in the
     yearago = yearago or "last year" in tail
     nextyear = "next year" in the or "next year" in tail
-    if unit == "period":
-        if not (yearago or year or "comparable" in adj or "corresponding" in adj):
-            return None
-    if unit == "half" and ordw not in ("first", "second", "1st", "2nd", "last", "final"):
-        if not adj.startswith(("first", "second")):
-            return None
+    if unit == "period" and not (yearago or year or "comparable" in adj or "corresponding" in adj):
+        return None
+    if (
+        unit == "half"
+        and ordw not in ("first", "second", "1st", "2nd", "last", "final")
+        and not adj.startswith(("first", "second"))
+    ):
+        return None
     if not (the or adj or ordw or year):
         return None
     if unit == "quarter" and not ordw and not adj and the in ("its", "their"):
@@ -771,10 +782,9 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             return ("DATE", f"XXXX-Q{q}")
         year = dct.year
         cur = _quarter(dct)
-        if q > cur and st.tense(m.start(), m.end()) <= 0 and not nextyear:
-            # a finished quarter later in the year than the DCT: last year's (Q4 reported in Feb)
-            if q - cur >= 2 or cur == 1:
-                year -= 1
+        past = st.tense(m.start(), m.end()) <= 0 and not nextyear
+        if q > cur and past and (q - cur >= 2 or cur == 1):
+            year -= 1  # a finished quarter later in the year than the DCT: Q4 reported in Feb
         if yearago:
             year -= 1
         if nextyear:
@@ -818,10 +828,11 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
             "after",
         ):
             return None
-        if m.group("season").islower() and m.group("season").lower() in ("fall", "spring"):
-            # "in fall" is rare; "fall" and "spring" are mostly other words
-            if _prev_word(st.text, m.start()) not in ("in", "during", "by", "until", "since"):
-                return None
+        # "fall" and "spring" are mostly other words; as seasons they follow a preposition
+        if m.group("season").lower() in ("fall", "spring") and _prev_word(
+            st.text, m.start()
+        ) not in ("in", "during", "by", "until", "since"):
+            return None
     if rel == "the" and m.group("season").lower() in ("fall", "spring"):
         nxt = _next_word(st.text, m.end())
         if nxt in ("of", "in") and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
@@ -1505,7 +1516,7 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
             m
             and m.end() < e
             and not re.match(
-                r"(?:a|an)\s+(?:\w+-)?(?:second|minute|hour|day|week|month|year|decade)\b",
+                r"(?:a|an)\s+(?:second|minute|hour|day|week|month|year|decade)\b",
                 text[s:e],
                 re.I,
             )

@@ -1,0 +1,187 @@
+"""Table-driven tests of the temporal tagger and date ranges (no database)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction.temporal import tag, to_date_range
+from timeline.extraction.types import DateRange, Timex
+
+
+def _only(text: str, dct: date | None) -> Timex:
+    found = tag(text, dct)
+    assert len(found) == 1, found
+    t = found[0]
+    assert text[t.start : t.end] == t.text
+    return t
+
+
+# (text, dct, expected timex text, type, value)
+CASES = [
+    # explicit dates, with and without year; the weekday picks the year
+    ("He left on Friday, Oct. 28.", date(2016, 10, 30), "Friday, Oct. 28", "DATE", "2016-10-28"),
+    (
+        "On Tuesday, September 1 the militia attacked.",
+        date(2015, 9, 4),
+        "Tuesday, September 1",
+        "DATE",
+        "2015-09-01",
+    ),
+    ("It was signed on 3 March 2014.", date(2016, 1, 1), "3 March 2014", "DATE", "2014-03-03"),
+    ("It was signed on March 3, 2014.", None, "March 3, 2014", "DATE", "2014-03-03"),
+    ("The deal closes Jan. 2.", date(1989, 11, 20), "Jan. 2", "DATE", "1990-01-02"),
+    ("Talks began Sept. 1.", None, "Sept. 1", "DATE", "XXXX-09-01"),
+    ("It fell in June 1997.", date(2000, 1, 1), "June 1997", "DATE", "1997-06"),
+    ("They met in June.", date(2016, 10, 30), "June", "DATE", "2016-06"),
+    ("They met last June.", date(2016, 3, 1), "last June", "DATE", "2015-06"),
+    ("Since 2011 the war has raged.", date(2016, 10, 30), "2011", "DATE", "2011"),
+    ("Sales fell 2000 units.", date(2016, 10, 30), None, None, None),
+    ("It was dated 10/15/1999.", None, "10/15/1999", "DATE", "1999-10-15"),
+    # deictic, against the DCT
+    ("Officials said Friday the talks failed.", date(2016, 10, 30), "Friday", "DATE", "2016-10-28"),
+    ("The envoy will arrive Friday.", date(2016, 10, 30), "Friday", "DATE", "2016-11-04"),
+    ("It happened yesterday.", date(2016, 10, 30), "yesterday", "DATE", "2016-10-29"),
+    ("It happened yesterday.", None, "yesterday", "DATE", "XXXX-XX-XX"),
+    ("Troops moved in last week.", date(2016, 10, 30), "last week", "DATE", "2016-W42"),
+    ("Talks resume this week.", date(2016, 10, 30), "this week", "DATE", "2016-W43"),
+    ("Profits rose this year.", date(1989, 10, 27), "this year", "DATE", "1989"),
+    ("Profits rose last month.", date(1989, 1, 15), "last month", "DATE", "1988-12"),
+    ("The city fell three days ago.", date(2016, 10, 30), "three days ago", "DATE", "2016-10-27"),
+    ("The city fell two years ago.", date(2019, 6, 21), "two years ago", "DATE", "2017"),
+    (
+        "The city fell two years ago, almost to the day.",
+        date(2019, 6, 21),
+        "two years ago",
+        "DATE",
+        "2017-06-21",
+    ),
+    ("It was built in the 1990s.", None, "1990s", "DATE", "199"),
+    (
+        "Sales rose in the third quarter.",
+        date(1989, 10, 27),
+        "the third quarter",
+        "DATE",
+        "1989-Q3",
+    ),
+    ("They came this summer.", date(1998, 8, 1), "this summer", "DATE", "1998-SU"),
+    ("He is now in charge.", date(2016, 10, 30), "now", "DATE", "PRESENT_REF"),
+    ("He recently resigned.", date(2016, 10, 30), "recently", "DATE", "PAST_REF"),
+    ("They met on Christmas Day.", date(2016, 12, 28), "Christmas Day", "DATE", "2016-12-25"),
+    # times
+    (
+        "The blast came at 10:35 a.m. Tuesday.",
+        date(1998, 8, 7),
+        "10:35 a.m. Tuesday",
+        "TIME",
+        "1998-08-04T10:35",
+    ),
+    ("They spoke this morning.", date(1998, 2, 6), "this morning", "TIME", "1998-02-06TMO"),
+    # durations
+    ("The siege lasted two years.", date(2016, 10, 30), "two years", "DURATION", "P2Y"),
+    ("The siege lasted six weeks.", None, "six weeks", "DURATION", "P6W"),
+    ("Prices rose over the past three months.", None, "the past three months", "DURATION", "P3M"),
+    ("They waited 2 1/2 years.", None, "2 1/2 years", "DURATION", "P2Y6M"),
+    ("a 16-hour flight", None, "16-hour", "DURATION", "PT16H"),
+    ("It took several years.", None, "several years", "DURATION", "PXY"),
+    ("a 6-year-old girl", None, None, None, None),
+    # sets
+    ("The paper is published every week.", None, "every week", "SET", "P1W"),
+    ("The council meets each Thursday.", None, "each Thursday", "SET", "XXXX-WXX-4"),
+    ("Flights run daily.", None, "daily", "SET", "P1D"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "words", "typ", "value"), CASES)
+def test_tag(text, dct, words, typ, value):
+    found = tag(text, dct)
+    if words is None:
+        assert found == []
+        return
+    assert [(t.text, t.type, t.value) for t in found] == [(words, typ, value)]
+    (t,) = found
+    assert text[t.start : t.end] == words
+
+
+def test_anaphora_follow_the_narrative_date():
+    text = (
+        "On March 3, 2014, rebels seized the town. The next day they shelled the airport. "
+        "Two days earlier the army had left."
+    )
+    values = [(t.text, t.value) for t in tag(text, date(2016, 1, 1))]
+    assert values == [
+        ("March 3, 2014", "2014-03-03"),
+        ("The next day", "2014-03-04"),
+        ("Two days earlier", "2014-03-02"),
+    ]
+
+
+def test_that_year_refers_to_the_last_year_mentioned():
+    values = [t.value for t in tag("In 1988 he moved. That year he married.", date(1990, 1, 1))]
+    assert values == ["1988", "1988"]
+
+
+def test_offsets_match_text_and_do_not_overlap():
+    text = "Last week, on Friday, Oct. 28, and again two days later, for three hours."
+    found = tag(text, date(2016, 10, 30))
+    assert found
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    for t in found:
+        assert text[t.start : t.end] == t.text
+
+
+def _r(value: str, typ: str = "DATE", words: str = "w") -> DateRange | None:
+    return to_date_range(Timex(0, 1, words, typ, value))
+
+
+RANGES = [
+    ("2015-09-01", date(2015, 9, 1), date(2015, 9, 1), "day"),
+    ("2015-09-01T10:35", date(2015, 9, 1), date(2015, 9, 1), "day"),
+    ("2015-W36", date(2015, 8, 31), date(2015, 9, 6), "week"),
+    ("2015-W36-WE", date(2015, 9, 5), date(2015, 9, 6), "week"),
+    ("2015-09", date(2015, 9, 1), date(2015, 9, 30), "month"),
+    ("2016-02", date(2016, 2, 1), date(2016, 2, 29), "month"),
+    ("2015", date(2015, 1, 1), date(2015, 12, 31), "year"),
+    ("2015-Q3", date(2015, 7, 1), date(2015, 9, 30), "year"),
+    ("2015-H1", date(2015, 1, 1), date(2015, 6, 30), "year"),
+    ("2015-SU", date(2015, 6, 1), date(2015, 8, 31), "year"),
+    ("2015-WI", date(2015, 12, 1), date(2016, 2, 29), "year"),
+    ("199", date(1990, 1, 1), date(1999, 12, 31), "unknown"),
+    ("19", date(1900, 1, 1), date(1999, 12, 31), "unknown"),
+]
+
+
+@pytest.mark.parametrize(("value", "earliest", "latest", "precision"), RANGES)
+def test_to_date_range(value, earliest, latest, precision):
+    assert _r(value, words="Tuesday") == DateRange(earliest, latest, precision, "Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("value", "typ"),
+    [
+        ("P2Y", "DURATION"),
+        ("P1W", "SET"),
+        ("PRESENT_REF", "DATE"),
+        ("PAST_REF", "DATE"),
+        ("XXXX-09-01", "DATE"),
+        ("2015-WXX", "DATE"),
+        ("2015-02-30", "DATE"),
+    ],
+)
+def test_to_date_range_none(value, typ):
+    assert _r(value, typ) is None
+
+
+def test_last_week_range_is_the_week_before_dct():
+    (t,) = tag("Troops moved in last week.", date(2016, 10, 30))
+    assert to_date_range(t) == DateRange(
+        date(2016, 10, 17), date(2016, 10, 23), "week", "last week"
+    )
+
+
+def test_two_years_ago_to_the_day():
+    (t,) = tag("Two years ago, almost to the day, the city fell.", date(2019, 6, 21))
+    r = to_date_range(t)
+    assert r is not None and r.earliest == r.latest == date(2017, 6, 21)

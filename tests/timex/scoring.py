@@ -1,0 +1,124 @@
+"""A small TempEval-3 Task A scorer for the timex command test.
+
+Same measures as the workplace scorer (``timex_score.py``, not read here): strict and relaxed
+span P/R/F1 and value F1 = relaxed F1 x value accuracy over the relaxed pairs. Gold comes from
+TimeML ``.tml`` files: the plain text of ``<TEXT>`` with every tag removed, and its TIMEX3s
+except the creation time.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    dct: str | None
+    text: str
+    timexes: list[Span]
+
+
+def _walk(elem: ET.Element, buf: list[str], found: list[Span], pos: list[int]) -> None:
+    start = pos[0]
+    if elem.text:
+        buf.append(elem.text)
+        pos[0] += len(elem.text)
+    for child in elem:
+        _walk(child, buf, found, pos)
+        if child.tail:
+            buf.append(child.tail)
+            pos[0] += len(child.tail)
+    is_dct = elem.get("functionInDocument") == "CREATION_TIME"
+    if elem.tag == "TIMEX3" and not is_dct and pos[0] > start:
+        found.append(Span(start, pos[0], elem.get("type", ""), elem.get("value", "")))
+
+
+def read_gold(path: Path) -> GoldDoc:
+    root = ET.fromstring(path.read_bytes())
+    text_elem = root.find(".//TEXT")
+    assert text_elem is not None, f"{path}: no TEXT element"
+    buf: list[str] = []
+    found: list[Span] = []
+    pos = [0]
+    if text_elem.text:
+        buf.append(text_elem.text)
+        pos[0] += len(text_elem.text)
+    for child in text_elem:
+        _walk(child, buf, found, pos)
+        if child.tail:
+            buf.append(child.tail)
+            pos[0] += len(child.tail)
+    dct = next(
+        (
+            t.get("value")
+            for t in root.iter("TIMEX3")
+            if t.get("functionInDocument") == "CREATION_TIME"
+        ),
+        None,
+    )
+    name = path.name.split(".tml")[0]
+    return GoldDoc(name, dct, "".join(buf), sorted(found, key=lambda s: (s.start, s.end)))
+
+
+def _relaxed_pairs(gold: list[Span], system: list[Span]) -> list[tuple[int, int]]:
+    """One-to-one overlap matching: exact spans first, then by overlap (augmenting paths)."""
+    adj: list[list[int]] = []
+    for g in gold:
+        cands = []
+        for j, s in enumerate(system):
+            ov = min(g.end, s.end) - max(g.start, s.start)
+            if ov > 0:
+                exact = (g.start, g.end) == (s.start, s.end)
+                cands.append((not exact, -ov, j))
+        adj.append([j for *_, j in sorted(cands)])
+    match_sys = [-1] * len(system)
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in adj[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if match_sys[j] < 0 or augment(match_sys[j], seen):
+                match_sys[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        augment(i, set())
+    return [(i, j) for j, i in enumerate(match_sys) if i >= 0]
+
+
+def score(gold: dict[str, list[Span]], system: dict[str, list[Span]]) -> dict[str, float]:
+    n_gold = n_sys = strict = relaxed = value_ok = 0
+    for name, g in gold.items():
+        s = system.get(name, [])
+        n_gold += len(g)
+        n_sys += len(s)
+        gs = {(x.start, x.end) for x in g}
+        strict += sum((x.start, x.end) in gs for x in s)
+        pairs = _relaxed_pairs(g, s)
+        relaxed += len(pairs)
+        value_ok += sum(g[i].value == s[j].value for i, j in pairs)
+
+    def f1(c: int) -> float:
+        p = c / n_sys if n_sys else 0.0
+        r = c / n_gold if n_gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    relaxed_f1 = f1(relaxed)
+    return {
+        "strict_F1": f1(strict),
+        "relaxed_F1": relaxed_f1,
+        "value_F1": relaxed_f1 * (value_ok / relaxed if relaxed else 0.0),
+    }
