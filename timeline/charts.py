@@ -52,11 +52,21 @@ def _fold(lane: str, keep: set[str]) -> str:
     return lane if lane in keep else OTHER_LANE
 
 
-def _base_layout(lanes: list[str], lane_title: str, window: tuple[date | None, date | None]):
+def _base_layout(
+    lanes: list[str],
+    lane_title: str,
+    window: tuple[date | None, date | None],
+    exact: bool = False,
+):
+    """``exact``: the window is the reader's date filter, shown exactly (so a zoom that narrowed
+    the filter stays put); otherwise it is the data's extent, padded so edge marks show whole."""
     xaxis: dict[str, Any] = {"type": "date", "title": {"text": ""}, "automargin": True}
     if window[0] and window[1]:
-        # Show exactly the filtered window, so a zoom that narrowed the filter stays put.
-        xaxis["range"] = [window[0].isoformat(), (window[1] + timedelta(days=1)).isoformat()]
+        start, end = window[0], window[1] + timedelta(days=1)
+        if not exact:
+            pad = max(timedelta(days=3), (end - start) * 0.03)
+            start, end = start - pad, end + pad
+        xaxis["range"] = [start.isoformat(), end.isoformat()]
         xaxis["autorange"] = False
     return {
         "height": max(300, 110 + 30 * len(lanes)),
@@ -67,7 +77,6 @@ def _base_layout(lanes: list[str], lane_title: str, window: tuple[date | None, d
             "categoryorder": "array",
             # Plotly draws the first category at the bottom: reverse so the busiest is on top.
             "categoryarray": list(reversed(lanes)),
-            "title": {"text": lane_title},
             "automargin": True,
             "fixedrange": True,
         },
@@ -80,7 +89,11 @@ def _base_layout(lanes: list[str], lane_title: str, window: tuple[date | None, d
 
 
 def timeline_figure(
-    rows: list[dict[str, Any]], *, lane_title: str, window: tuple[date | None, date | None]
+    rows: list[dict[str, Any]],
+    *,
+    lane_title: str,
+    window: tuple[date | None, date | None],
+    exact: bool = False,
 ) -> dict[str, Any]:
     """A figure with one mark per (event, lane): markers for day-precise events, bars over the
     window for the rest. ``rows`` come from ``selectors.event_points``."""
@@ -91,16 +104,16 @@ def timeline_figure(
     bands: dict[str, dict[str, list]] = {}
     for r in rows:
         start, end = r["date_start"], r["date_end"] or r["date_start"]
-        exact = r["date_precision"] == "day" and end == start
+        is_point = r["date_precision"] == "day" and end == start
         custom = [r["pk"], r["headline"], r["date_label"], r["place_label"]]
-        target = points if exact else bands
+        target = points if is_point else bands
         t = target.setdefault(
             r["type_label"], {"x": [], "y": [], "customdata": [], "size": [], "base": []}
         )
         for ln in dict.fromkeys(_fold(x, keep) for x in r["lanes"]):
             t["y"].append(ln)
             t["customdata"].append(custom)
-            if exact:
+            if is_point:
                 t["x"].append(start.isoformat())
                 t["size"].append(marker_size(r["fatalities"]))
             else:
@@ -153,7 +166,7 @@ def timeline_figure(
                     "hovertemplate": hover,
                 }
             )
-    layout = _base_layout(lanes, lane_title, window)
+    layout = _base_layout(lanes, lane_title, window, exact)
     layout["barmode"] = "overlay"
     layout["meta"] = {"mode": "points"}
     return {"data": data, "layout": layout}
@@ -192,6 +205,7 @@ def heatmap_figure(
     bucket: str,
     lane_title: str,
     window: tuple[date | None, date | None],
+    exact: bool = False,
 ) -> dict[str, Any]:
     """Counts per lane per bucket as a heatmap; ``counts`` are (bucket start, lane, n) from
     ``selectors.event_counts``. ``layout.meta.edges`` lets the page turn a clicked column into
@@ -202,7 +216,7 @@ def heatmap_figure(
     lanes = _lane_order(lane_totals)
     keep = set(lanes)
     if not counts:
-        return {"data": [], "layout": _base_layout(lanes, lane_title, window)}
+        return {"data": [], "layout": _base_layout(lanes, lane_title, window, exact)}
     first = min(d for d, _, _ in counts)
     last = max(d for d, _, _ in counts)
     edges = bucket_edges(first, last, bucket)
@@ -234,7 +248,7 @@ def heatmap_figure(
             "ygap": 2,
         }
     ]
-    layout = _base_layout(lanes, lane_title, window)
+    layout = _base_layout(lanes, lane_title, window, exact)
     layout["meta"] = {
         "mode": "aggregate",
         "bucket": bucket,
@@ -257,6 +271,11 @@ def map_figure(places: list[dict[str, Any]]) -> dict[str, Any]:
         if lat1 - lat0 < 10:
             mid = (lat0 + lat1) / 2
             lat0, lat1 = mid - 5, mid + 5
+        # The map box is about three times wider than tall: widen the longitudes to match, so
+        # the frame is filled rather than letterboxed.
+        if lon1 - lon0 < 2.6 * (lat1 - lat0):
+            mid, half = (lon0 + lon1) / 2, 1.3 * (lat1 - lat0)
+            lon0, lon1 = mid - half, mid + half
     else:
         # The region the seed articles cover: Levant, Iraq, Iran.
         lat0, lat1, lon0, lon1 = 12.0, 42.0, 25.0, 63.0

@@ -66,18 +66,19 @@ FILTER_PARAMS = (
 )
 
 LANES = {"type": "Event type", "actor": "Actor", "country": "Country"}
-SORTS = {
-    "date": ("date_start", "pk"),
-    "-date": ("-date_start", "-pk"),
-    "fatalities": ("fatalities", "pk"),
-    "-fatalities": ("-fatalities", "-pk"),
-    "headline": ("headline", "pk"),
-    "-headline": ("-headline", "-pk"),
-    "type": ("event_type", "date_start", "pk"),
-    "-type": ("-event_type", "-date_start", "-pk"),
-    "place": ("place__name", "date_start", "pk"),
-    "-place": ("-place__name", "-date_start", "-pk"),
-}
+# List orders (the column, then "-" for descending); selectors map them to ORDER BY.
+SORTS = (
+    "date",
+    "-date",
+    "fatalities",
+    "-fatalities",
+    "headline",
+    "-headline",
+    "type",
+    "-type",
+    "place",
+    "-place",
+)
 MAX_PAGE = 1_000_000
 
 
@@ -150,11 +151,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_noop", widget=forms.CheckboxInput, label="Include member groups"
     )
     place = django_filters.ModelMultipleChoiceFilter(
-        queryset=Place.objects.all(),
-        to_field_name="slug",
-        field_name="place",
-        label="Places",
-        distinct=False,
+        queryset=Place.objects.all(), to_field_name="slug", method="filter_place", label="Places"
     )
     country = TextListFilter(field_name="place__country", label="Countries", distinct=False)
     type = django_filters.MultipleChoiceFilter(
@@ -207,6 +204,11 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(
             Exists(EventActor.objects.filter(event=OuterRef("pk"), actor_id__in=ids))
         )
+
+    def filter_place(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(place_id__in=[p.pk for p in value])
 
     def filter_publisher(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:

@@ -28,7 +28,6 @@ from django.utils.datastructures import MultiValueDict
 from timeline.filters import (
     FILTER_PARAMS,
     LANES,
-    SORTS,
     DisplayForm,
     EventFilter,
 )
@@ -48,6 +47,19 @@ from timeline.models import (
 )
 
 DEFAULT_MAX_POINTS = 3000
+# Undated events and unknown fatalities sort last whichever the direction.
+ORDERINGS = {
+    "date": (F("date_start").asc(nulls_last=True), "pk"),
+    "-date": (F("date_start").desc(nulls_last=True), "-pk"),
+    "fatalities": (F("fatalities").asc(nulls_last=True), "pk"),
+    "-fatalities": (F("fatalities").desc(nulls_last=True), "-pk"),
+    "headline": ("headline", "pk"),
+    "-headline": ("-headline", "-pk"),
+    "type": ("event_type", F("date_start").asc(nulls_last=True), "pk"),
+    "-type": ("-event_type", F("date_start").desc(nulls_last=True), "-pk"),
+    "place": (F("place__name").asc(nulls_last=True), "date_start", "pk"),
+    "-place": (F("place__name").desc(nulls_last=True), "-date_start", "-pk"),
+}
 PER_PAGE = 50
 NO_LANE = {"type": "(no type)", "actor": "(no actor)", "country": "(no country)"}
 
@@ -196,6 +208,7 @@ class ExplorerData:
     num_pages: int = 1
     summary: str = ""
     window: tuple[date | None, date | None] = (None, None)
+    window_is_filter: bool = False
 
 
 def choose_bucket(first: date, last: date) -> str:
@@ -258,6 +271,7 @@ def explorer_data(*, params: Mapping[str, Any], include_unverified: bool = False
         page=page,
         num_pages=num_pages,
         window=window,
+        window_is_filter=bool(cleaned.get("start") and cleaned.get("end")),
     )
     dated = qs.filter(date_start__isnull=False)
     if stats["dated"] > max_points():
@@ -362,7 +376,7 @@ def event_page(*, qs: QuerySet[Event], sort: str, page: int) -> list[Event]:
                 queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name"),
             )
         )
-        .order_by(*SORTS[sort])[offset : offset + PER_PAGE]
+        .order_by(*ORDERINGS[sort])[offset : offset + PER_PAGE]
     )
     if events:
         sources = dict(
@@ -382,10 +396,7 @@ def summary_sentence(
 ) -> str:
     """One plain sentence: "41 events from 31 Aug 2015 to 28 Oct 2016 · actor: Kataib Hezbollah
     · type: Battles". Parts appear in a fixed order, only for filters in use."""
-    if total == 0:
-        head = "No events"
-    else:
-        head = f"{total:,} event{'' if total == 1 else 's'}"
+    head = "No events" if total == 0 else f"{total:,} event{'' if total == 1 else 's'}"
     if start and end:
         head += f" from {short_date(start)} to {short_date(end)}"
     elif start:

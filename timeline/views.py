@@ -78,10 +78,16 @@ def _explorer_context(request: HttpRequest) -> tuple[dict, int]:
     lane_title = LANES[data.lane]
     if data.mode == "aggregate":
         figure = charts.heatmap_figure(
-            data.counts, bucket=data.bucket, lane_title=lane_title, window=data.window
+            data.counts,
+            bucket=data.bucket,
+            lane_title=lane_title,
+            window=data.window,
+            exact=data.window_is_filter,
         )
     else:
-        figure = charts.timeline_figure(data.points, lane_title=lane_title, window=data.window)
+        figure = charts.timeline_figure(
+            data.points, lane_title=lane_title, window=data.window, exact=data.window_is_filter
+        )
     selected = None
     if data.display.get("event"):
         selected = selectors.event_detail(pk=data.display["event"], include_unverified=staff)

@@ -110,6 +110,11 @@ BLOG_BODY = (
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """Create the world's rows (the caller provides database access)."""
     w = World()
     pmf = Actor.objects.create(
         name="Popular Mobilization Forces", slug="pmf", kind=ActorKind.MILITIA
