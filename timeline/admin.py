@@ -1031,9 +1031,9 @@ class ReviewForm(forms.ModelForm):
 
     def __init__(self, *args: Any, admin_site: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place"].widget = AutocompleteSelect(
-            Event._meta.get_field("place"), admin_site or admin.site
-        )
+        place = self.fields["place"]
+        place.widget = AutocompleteSelect(Event._meta.get_field("place"), admin_site or admin.site)
+        place.widget.choices = place.choices
 
 
 class ImportForm(forms.Form):

@@ -1,0 +1,162 @@
+"""The curation workspace answers a curator and refuses an anonymous reader."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from timeline.models import Event, EventStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def pages(ds) -> dict[str, str]:
+    return {
+        "event list": reverse("admin:timeline_event_changelist"),
+        "event change": reverse("admin:timeline_event_change", args=[ds.battle.pk]),
+        "event history": reverse("admin:timeline_event_history", args=[ds.battle.pk]),
+        "review queue": reverse("admin:timeline_event_review"),
+        "deleted events": reverse("admin:timeline_event_deleted"),
+        "import upload": reverse("admin:timeline_event_import"),
+        "ingest upload": reverse("admin:timeline_article_ingest"),
+        "article list": reverse("admin:timeline_article_changelist"),
+        "article change": reverse("admin:timeline_article_change", args=[ds.a1.pk]),
+        "article history": reverse("admin:timeline_article_history", args=[ds.a1.pk]),
+        "actor change": reverse("admin:timeline_actor_change", args=[ds.kh.pk]),
+        "actor history": reverse("admin:timeline_actor_history", args=[ds.kh.pk]),
+        "place change": reverse("admin:timeline_place_change", args=[ds.baiji.pk]),
+        "place history": reverse("admin:timeline_place_history", args=[ds.baiji.pk]),
+        "publisher list": reverse("admin:timeline_publisher_changelist"),
+        "publisher history": reverse("admin:timeline_publisher_history", args=[ds.lwj.pk]),
+    }
+
+
+@pytest.mark.parametrize(
+    "page_name",
+    [
+        "event list", "event change", "event history", "review queue", "deleted events",
+        "import upload", "ingest upload", "article list", "article change", "article history",
+        "actor change", "actor history", "place change", "place history", "publisher list",
+        "publisher history",
+    ],
+)  # fmt: skip
+def test_curator_sees_page_anonymous_is_sent_to_login(ds, client, curator, page_name):
+    url = pages(ds)[page_name]
+    r = client.get(url)
+    assert r.status_code == 302
+    assert r["Location"].startswith(reverse("admin:login"))
+    client.force_login(curator)
+    r = client.get(url)
+    assert r.status_code == 200, page_name
+
+
+def test_staff_without_the_group_is_refused(ds, client, django_user_model):
+    user = django_user_model.objects.create_user("someone", password="x", is_staff=True)
+    client.force_login(user)
+    for name in ("review queue", "import upload", "ingest upload", "event list"):
+        assert client.get(pages(ds)[name]).status_code == 403, name
+
+
+def test_curator_has_no_user_or_group_admin(cclient):
+    assert cclient.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert cclient.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_curator_group_has_exactly_the_curation_permissions(db):
+    perms = set(Group.objects.get(name="curator").permissions.values_list("codename", flat=True))
+    expected = {
+        f"{a}_{m}"
+        for m in ("event", "eventactor", "excerpt", "article", "actor", "place", "publisher")
+        for a in ("view", "add", "change")
+    } | {"delete_event", "delete_eventactor"}
+    assert perms == expected
+
+
+def test_create_curator_group_command_is_idempotent_and_adds_users(db, django_user_model):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    group = Group.objects.get(name="curator")
+    group.permissions.clear()  # damaged: the command repairs it
+    django_user_model.objects.create_user("newcurator", password="x")
+    out = StringIO()
+    call_command("create_curator_group", "--user", "newcurator", stdout=out)
+    call_command("create_curator_group", stdout=out)
+    assert Group.objects.filter(name="curator").count() == 1
+    assert group.permissions.count() == 23
+    user = django_user_model.objects.get(username="newcurator")
+    assert user.is_staff and user.groups.filter(name="curator").exists()
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No user named"):
+        call_command("create_curator_group", "--user", "nobody", stdout=out)
+
+
+def test_event_list_shows_date_precision_and_sources_and_filters(ds, cclient):
+    url = reverse("admin:timeline_event_changelist")
+    r = cclient.get(url)
+    html = r.content.decode()
+    assert "1 Sep 2015" in html and "week of 31 Aug 2015" in html
+    assert "Review queue (2)" in html
+    r = cclient.get(url, {"status__exact": "candidate"})
+    assert list(r.context["cl"].queryset.order_by("pk")) == [ds.battle_dup, ds.shelling]
+    r = cclient.get(url, {"actor": ds.kh.pk})
+    assert {e.pk for e in r.context["cl"].queryset} == {ds.battle.pk}
+    r = cclient.get(url, {"publisher": ds.wire.pk})
+    assert {e.pk for e in r.context["cl"].queryset} == {ds.battle_dup.pk, ds.protest.pk}
+    r = cclient.get(url, {"country": "Iraq", "date_precision__exact": "day"})
+    assert {e.pk for e in r.context["cl"].queryset} == {ds.battle.pk, ds.battle_dup.pk,
+                                                        ds.shelling.pk}  # fmt: skip
+    r = cclient.get(url, {"q": "shelled"})  # words of an excerpt
+    assert {e.pk for e in r.context["cl"].queryset} == {ds.shelling.pk}
+    r = cclient.get(url, {"q": "KH"})  # an actor alias
+    assert {e.pk for e in r.context["cl"].queryset} == {ds.battle.pk}
+
+
+def test_excerpt_highlighted_in_its_paragraph_and_escaped(ds, cclient):
+    r = cclient.get(reverse("admin:timeline_event_change", args=[ds.noise.pk]))
+    html = r.content.decode()
+    assert (
+        "<mark>Analysts wrote &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; other" in html
+    )
+    assert "<script>alert" not in html
+    r = cclient.get(reverse("admin:timeline_event_change", args=[ds.battle.pk]))
+    html = r.content.decode()
+    # The paragraph around the quote is there, the quote itself marked.
+    assert "<mark>On Tuesday, Kataib Hezbollah" in html
+    assert "</mark> The Popular Mobilization Forces said the road was open." in html
+
+
+def test_review_queue_shows_candidates_with_context(ds, cclient):
+    r = cclient.get(reverse("admin:timeline_event_review"))
+    html = r.content.decode()
+    assert f'id="event-{ds.battle_dup.pk}"' in html and f'id="event-{ds.shelling.pk}"' in html
+    assert f'id="event-{ds.battle.pk}"' not in html  # verified: not in the queue
+    assert "<mark>The next day, Islamic State shelled Tikrit.</mark>" in html
+    r = cclient.get(reverse("admin:timeline_event_review"), {"article": ds.a2.pk})
+    assert [c["event"].pk for c in r.context["cards"]] == [ds.battle_dup.pk]
+
+
+def test_place_map_preview(ds, cclient):
+    r = cclient.get(reverse("admin:timeline_place_change", args=[ds.baiji.pk]))
+    html = r.content.decode()
+    assert '<svg class="ct-map"' in html
+    assert ">Tikrit</text>" in html  # a neighbour within the window
+    assert ">Baghdad</text>" in html
+    assert "<script" not in html.split('<svg class="ct-map"')[1].split("</svg>")[0]
+
+
+def test_publisher_reliability_editable_in_the_list(ds, cclient):
+    r = cclient.get(reverse("admin:timeline_publisher_changelist"))
+    assert 'name="form-0-reliability"' in r.content.decode()
+
+
+def test_article_add_goes_to_ingest(cclient):
+    r = cclient.get(reverse("admin:timeline_article_add"))
+    assert r.status_code == 302 and r["Location"] == reverse("admin:timeline_article_ingest")
+
+
+def test_statuses_in_list_counts(ds):
+    assert Event.objects.filter(status=EventStatus.CANDIDATE).count() == 2
