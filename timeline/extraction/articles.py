@@ -207,6 +207,14 @@ def parse_header(text: str) -> tuple[dict[str, str], int]:
     return (fields, len(text)) if fields else ({}, 0)
 
 
+def _header_date(value: str) -> date:
+    """The date of a header ``Published:`` line; ValueError with a clear message if malformed."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"header line 'Published: {value}' is not a YYYY-MM-DD date") from None
+
+
 def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
 
@@ -314,37 +322,50 @@ def _original_source(lines: list[tuple[int, int, str]]) -> tuple[str, str]:
     return "", ""
 
 
-def _split_single(text: str, lines: list[tuple[int, int, str]]) -> dict:
-    """Title, stated date and body lines of a file that holds one article."""
+def _split_single(text: str, lines: list[tuple[int, int, str]], known_title: str = "") -> dict:
+    """Title, stated date and body lines of a file that holds one article.
+
+    The title is the first line when it looks like a headline (short, no closing full stop);
+    a line repeated a few lines below (page header + article header) marks the real start,
+    and what stands before it is masthead. With ``known_title`` (from a header block) the first
+    line is taken as the title only if it resembles it. With no title line the body starts at
+    the first line and the title is left empty.
+    """
     idx = [i for i, (_, _, s) in enumerate(lines) if s.strip()]
-    # Skip leading boilerplate (masthead lines) to the first headline-like line; a title
-    # repeated a few lines below (page header + article header) marks the real start.
     head = [i for i in idx[:12] if not is_boilerplate(lines[i][2])]
-    title_i = next((i for i in head if _looks_like_title(lines[i][2])), head[0] if head else 0)
+    title_i: int | None = None
     for i in head:
         if _looks_like_title(lines[i][2]) and any(
             lines[j][2].strip() == lines[i][2].strip() for j in head if j > i
         ):
             title_i = i
             break
-    title = lines[title_i][2].strip() if lines else ""
+    if title_i is None and head:
+        first = lines[head[0]][2].strip()
+        if known_title:
+            if _similar(first, known_title) > 0.8:
+                title_i = head[0]
+        elif _looks_like_title(first):
+            title_i = head[0]
+    title = lines[title_i][2].strip() if title_i is not None else ""
     when = None
-    body_start = title_i + 1
-    # Date lines and repeats of the title right after the title are metadata, not body.
-    for i in idx:
-        if i <= title_i:
-            continue
-        s = lines[i][2].strip()
-        d = parse_date_line(s)
-        if d and when is None:
-            when = d
-            body_start = i + 1
-        elif s == title:
-            body_start = i + 1
-        elif is_boilerplate(s):
-            continue
-        else:
-            break
+    body_start = title_i + 1 if title_i is not None else (head[0] if head else 0)
+    if title_i is not None:
+        # Date lines and repeats of the title right after the title are metadata, not body.
+        for i in idx:
+            if i <= title_i:
+                continue
+            s = lines[i][2].strip()
+            d = parse_date_line(s)
+            if d and when is None:
+                when = d
+                body_start = i + 1
+            elif s == title:
+                body_start = i + 1
+            elif is_boilerplate(s):
+                continue
+            else:
+                break
     return {"title": title, "date": when, "lines": lines[body_start:]}
 
 
@@ -357,10 +378,12 @@ def split_articles(
     """Split the text of one source file into articles.
 
     ``published`` (from the caller, e.g. ``--published``) and a header block fill what the text
-    does not state; a date the text states wins over neither. Returns [] for a text with no
-    article in it. Articles without a stated date get one inferred (see ``infer_published``).
+    does not state (a date line in the text is kept; the header wins over ``published``).
+    Returns [] for a text with no article in it. Articles still undated get one inferred where
+    the text allows (see ``infer_published``). Raises ValueError for a malformed header date.
     """
     header, offset = parse_header(text)
+    header_date = _header_date(header["published"]) if header.get("published") else None
     lines = [(s + offset, e + offset, line) for s, e, line in _lines(text[offset:])]
     page = _find_page_articles(lines)
     parts: list[dict] = []
@@ -379,7 +402,7 @@ def split_articles(
                 }
             )
     elif any(s.strip() for _, _, s in lines):
-        parts.append(_split_single(text, lines))
+        parts.append(_split_single(text, lines, header.get("title", "")))
 
     articles: list[ArticleText] = []
     for n, part in enumerate(parts):
@@ -391,13 +414,8 @@ def split_articles(
         republished_from = orig_pub or (reprint.group("pub").strip() if reprint else "")
         when = part.get("date")
         basis, reason = ("stated", "date line in the text") if when else ("unknown", "")
-        if header.get("published"):
-            try:
-                hdate = date.fromisoformat(header["published"])
-            except ValueError:
-                hdate = None
-            if hdate and when is None:
-                when, basis, reason = hdate, "stated", "Published: line of the file header"
+        if header_date and when is None:
+            when, basis, reason = header_date, "stated", "Published: line of the file header"
         if published and when is None:
             when, basis, reason = published, "stated", "publication date given by the caller"
         art = ArticleText(
@@ -421,6 +439,7 @@ def split_articles(
 
 # --- publication date inference ------------------------------------------------------------
 PLAUSIBLE_YEARS = (2000, 2025)
+YEARS_AFTER_MENTION = 2  # how long after the latest year it mentions an article may appear
 CENTRAL_MENTIONS = 3  # a person named this often is a subject of the article
 
 
@@ -439,7 +458,8 @@ def infer_published(article: ArticleText) -> ArticleText:
     recent day: the article was written on or soon after it. Of the years 2000–2025 keep those
     in which that day falls on that weekday, and which agree with the rest of the text: not
     before the latest year it mentions, and inside the period in which every actor it names
-    (with a known period in the gazetteer) existed. Exactly one year left → that date,
+    (with a known period in the gazetteer) existed; with years mentioned, within two years
+    after the latest. Exactly one year left → that date,
     ``published_basis="inferred"`` with the reasoning spelled out. Otherwise the article is
     returned undated, with a reason saying why no date could be inferred.
     """
@@ -449,8 +469,14 @@ def infer_published(article: ArticleText) -> ArticleText:
     why: list[str] = []
     years = [int(y) for y in _YEAR_MENTION_RE.findall(text) if int(y) <= PLAUSIBLE_YEARS[1]]
     if years:
-        lo = max(lo, date(max(years), 1, 1))
-        why.append(f"not before {max(years)}, the latest year the text mentions")
+        # News is written in or soon after the latest year it mentions.
+        latest_year = max(years)
+        lo = max(lo, date(latest_year, 1, 1))
+        hi = min(hi, date(min(latest_year + YEARS_AFTER_MENTION, PLAUSIBLE_YEARS[1]), 12, 31))
+        why.append(
+            f"{latest_year}–{latest_year + YEARS_AFTER_MENTION}, from the latest year the text"
+            " mentions"
+        )
     counts = Counter(h.canonical for h in gazetteer.find_actors(text))
     bounds_from, bounds_to = [], []
     for name in sorted(counts):

@@ -1,0 +1,119 @@
+"""Event typing, fatalities and actor roles on single sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extraction import events
+from timeline.extraction.events import assign_roles, fatalities, find_trigger, parse_number
+from timeline.extraction.gazetteer import find_actors
+
+
+def test_event_type_values_match_the_model():
+    from timeline.models import EventType
+
+    assert set(events.EVENT_TYPES) == set(EventType.values)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("ISIS launched attacks that killed 12 Iraqi soldiers near Haditha.", 12),
+        ("At least 28 people were killed in two bombings at a mosque.", 28),
+        ("They shot dead at least 232 people on Wednesday, including 190 former troops.", 232),
+        ("15 civilians and 35 militia fighters were also killed.", 50),
+        ("The counterattack left 20 soldiers dead, officials said.", 20),
+        ("Gunmen killed twenty-five villagers in the night.", 25),
+        ("Three soldiers were killed when their patrol was ambushed.", 3),
+        ("A dozen people were killed.", 12),
+        ("The war cost 603 dead Americans.", 603),
+        ("The death toll rose to 41 on Monday.", 41),
+        ("Dozens of people were killed.", None),
+        ("Many people were killed in the fighting.", None),
+        ("Troops captured four villages.", None),
+    ],
+)
+def test_fatalities(sentence, count):
+    assert fatalities(sentence) == count
+
+
+@pytest.mark.parametrize(
+    ("words", "n"),
+    [("12", 12), ("1,500", 1500), ("twenty-five", 25), ("a dozen", 12), ("two hundred", 200)],
+)
+def test_parse_number(words, n):
+    assert parse_number(words) == n
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Warplanes carried out airstrikes on the town.", "explosions_remote_violence"),
+        ("A suicide bomber blew himself up at a checkpoint.", "explosions_remote_violence"),
+        ("Militants shelled the village overnight.", "explosions_remote_violence"),
+        ("ISIS fighters overran the district in a surprise attack.", "battles"),
+        ("Government troops clashed with rebels outside the city.", "battles"),
+        ("Kurdish forces recaptured four villages.", "battles"),
+        ("Gunmen executed 15 prisoners.", "violence_against_civilians"),
+        ("Militiamen killed ten civilians in the market.", "violence_against_civilians"),
+        ("Thousands protested in the capital on Friday.", "protests"),
+        ("Demonstrators rallied outside the embassy.", "protests"),
+        ("Supporters of the cleric stormed the parliament building.", "riots"),
+        ("Rioters torched shops in the city centre.", "riots"),
+        ("Police arrested the governor on Monday.", "strategic_developments"),
+        ("The army withdrew from the town.", "strategic_developments"),
+    ],
+)
+def test_event_types(sentence, etype):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == etype
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The capture of the town would cut off supply lines.",
+        "Officials said the militia will attack soon.",
+        "Yet war with Iran didn't break out.",
+        "Analysts discussed the economy.",
+    ],
+)
+def test_no_event_in_hypothetical_or_plain_sentences(sentence):
+    trigger = find_trigger(sentence)
+    assert trigger is None
+
+
+def _roles(sentence: str) -> dict[str, str]:
+    trigger = find_trigger(sentence)
+    assert trigger is not None
+    return dict(assign_roles(sentence, trigger, find_actors(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "ISIS fighters attacked Iraqi soldiers near Haditha.",
+            {"Islamic State": "actor1", "Iraqi Security Forces": "actor2"},
+        ),
+        (
+            "Ramadi was captured by ISIS in May.",
+            {"Islamic State": "actor1"},
+        ),
+        (
+            "The Iraqi Army, supported by Kurdish Peshmerga forces, captured four villages "
+            "from ISIS.",
+            {"Iraqi Army": "actor1", "Peshmerga": "associated", "Islamic State": "actor2"},
+        ),
+        (
+            "According to the Pentagon, Hezbollah fighters attacked the SDF.",
+            {
+                "US Department of Defense": "mentioned",
+                "Hezbollah": "actor1",
+                "Syrian Democratic Forces": "actor2",
+            },
+        ),
+    ],
+)
+def test_roles_by_position(sentence, expected):
+    assert _roles(sentence) == expected

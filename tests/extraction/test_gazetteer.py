@@ -1,0 +1,166 @@
+"""Gazetteer data and matching: aliases, spelling variants, diacritics, prefixes, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extraction import gazetteer
+from timeline.extraction.gazetteer import find_actors, find_places
+
+ACTOR_KINDS = {
+    "state_force", "militia", "jihadist_group", "rebel_group", "person", "government", "party",
+    "coalition", "civilians", "organisation", "other",
+}  # fmt: skip
+PLACE_KINDS = {"country", "region", "city", "town", "district", "site", "other"}
+
+
+def _actors(text: str) -> list[str]:
+    return [h.canonical for h in find_actors(text)]
+
+
+def _places(text: str) -> list[str]:
+    return [h.canonical for h in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gen. Qassem Soleimani arrived.", "Qassem Soleimani"),
+        ("Qasem Suleimani arrived.", "Qassem Soleimani"),
+        ("Soleimani’s men arrived.", "Qassem Soleimani"),
+        ("Hizballah fighters", "Hezbollah"),
+        ("Hizbollah said", "Hezbollah"),
+        ("Hizbullah said", "Hezbollah"),
+        ("the PMF said", "Popular Mobilization Forces"),
+        ("the PMU said", "Popular Mobilization Forces"),
+        ("the Popular Mobilization Units", "Popular Mobilization Forces"),
+        ("Hashd al Shabi", "Popular Mobilization Forces"),
+        ("al-Hashd al-Shaabi", "Popular Mobilization Forces"),
+        ("ISIL fighters", "Islamic State"),
+        ("Daesh", "Islamic State"),
+        ("fighting against IS in the city", "Islamic State"),
+        ("the Bader Brigades", "Badr Organization"),
+        ("Badr", "Badr Organization"),
+        ("Kata’ib Hezbollah", "Kataib Hezbollah"),
+        ("Kataib Hezbollah", "Kataib Hezbollah"),
+        ("the Iraqi Hizballah Brigades", "Kataib Hezbollah"),
+        ("Asa'ib Ahl al-Haq", "Asaib Ahl al-Haq"),
+        ("the al-Qods Brigades", "Quds Force"),
+        ("the IRGC", "Islamic Revolutionary Guard Corps"),
+        ("Iraqi security forces", "Iraqi Security Forces"),
+        ("the Kurdish Peshmerga", "Peshmerga"),
+        ("the Pershmerga", "Peshmerga"),
+        ("the KRG", "Kurdistan Regional Government"),
+        ("the SDF", "Syrian Democratic Forces"),
+        ("Syrian Kurdish YPG", "YPG"),
+        ("U.S. forces", "US Armed Forces"),
+        ("American forces", "US Armed Forces"),
+        ("the U.S.-led coalition", "US-led coalition"),
+        ("Assad forces", "Syrian Arab Army"),
+        ("the Syrian regime", "Government of Syria"),
+        ("Erdoğan", "Recep Tayyip Erdogan"),
+    ],
+)
+def test_actor_aliases(text, expected):
+    assert expected in _actors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This IS NOT A DRILL",  # capitals in a shouted line are English
+        "what is happening",  # lower-case "is"
+        "tell US ABOUT IT",
+        "The USS Harry S. Truman sailed.",
+        "a market in Baghdad",  # the city, not Abu Bakr al-Baghdadi (one letter off)
+    ],
+)
+def test_no_false_acronyms_or_demonyms(text):
+    names = _actors(text)
+    assert "Islamic State" not in names
+    assert "Government of the United States" not in names
+    assert "Abu Bakr al-Baghdadi" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at al-Tanf", "Al-Tanf"),
+        ("in Tanf", "Al-Tanf"),
+        ("the Qadam district", "Qadam"),
+        ("Habbaniyeh", "Habbaniyah"),
+        ("al-Hamdaniyah", "Al-Hamdaniyah"),
+        ("the village of al-Houd", "Al-Houd"),
+        ("Makhmour", "Makhmour"),
+        ("Tal Afar", "Tal Afar"),
+        ("Tel Afar", "Tal Afar"),
+        ("Sinjar", "Sinjar"),
+        ("Rutba", "Rutba"),
+        ("Jalawla", "Jalawla"),
+        ("Tuz Khurmatu", "Tuz Khurmatu"),
+        ("Mehran", "Mehran"),
+        ("Karbala", "Karbala"),
+        ("Fallujah’s residents", "Fallujah"),
+        ("Fallijah", "Fallujah"),
+        ("Falljuah", "Fallujah"),
+        ("Tikirit", "Tikrit"),
+        ("Bayji", "Baiji"),
+        ("Irbil", "Erbil"),
+        ("Nineweh", "Nineveh"),
+    ],
+)
+def test_place_aliases_and_variants(text, expected):
+    assert expected in _places(text)
+
+
+def test_hits_slice_the_text_and_longest_wins():
+    text = "The Iraqi Hizballah Brigades and Hezbollah met in Baghdad’s Green Zone."
+    for hit in find_actors(text) + find_places(text):
+        assert text[hit.start : hit.end] == hit.text
+    assert _actors(text) == ["Kataib Hezbollah", "Hezbollah"]
+    assert _places(text) == ["Baghdad", "Green Zone"]
+
+
+def test_actor_data_is_consistent():
+    entries = gazetteer.actors().entries
+    for name, e in entries.items():
+        assert e["kind"] in ACTOR_KINDS, name
+        assert e["parent"] is None or e["parent"] in entries, name
+        assert name not in gazetteer.actor_ancestors(name)
+    assert gazetteer.actor_ancestors("Kataib Hezbollah")[0] == "Popular Mobilization Forces"
+    assert gazetteer.actor_ancestors("Quds Force")[0] == "Islamic Revolutionary Guard Corps"
+    assert gazetteer.actor_ancestors("Qassem Soleimani")[:2] == [
+        "Quds Force",
+        "Islamic Revolutionary Guard Corps",
+    ]
+
+
+def test_every_place_has_coordinates_and_a_source():
+    for name, p in gazetteer.places().entries.items():
+        assert p["kind"] in PLACE_KINDS, name
+        assert -90 <= p["latitude"] <= 90 and -180 <= p["longitude"] <= 180, name
+        assert p["coord_source"], name
+
+
+def test_place_coordinates_are_where_they_should_be():
+    mosul = gazetteer.place_info("Mosul")
+    assert (round(mosul.latitude), round(mosul.longitude)) == (36, 43)
+    assert mosul.country == "Iraq"
+    tanf = gazetteer.place_info("Al-Tanf")
+    assert tanf.country == "Syria" and 33 < tanf.latitude < 34
+
+
+@pytest.mark.parametrize(
+    ("prefix", "places"),
+    [
+        ("000", {"Qadam", "Damascus", "Haditha", "Baiji", "Habbaniyah", "Ramadi", "Sanaa"}),
+        ("001", {"Al-Tanf", "Mehran", "Karbala", "Tehran", "Aleppo", "Mosul"}),
+        ("002", {"Fallujah", "Baghdad", "Ramadi", "Tikrit", "Mosul"}),
+        ("004", {"Tal Afar", "Sinjar", "Rutba", "Al-Hamdaniyah", "Al-Houd", "Makhmour",
+                 "Jalawla", "Tuz Khurmatu", "Kirkuk", "Qandil Mountains", "Green Zone"}),
+    ],
+)  # fmt: skip
+def test_seed_places_are_found(seed_results, prefix, places):
+    articles, _ = seed_results[prefix]
+    found = {h.canonical for a in articles for h in find_places(a.body)}
+    assert places <= found

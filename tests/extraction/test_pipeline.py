@@ -1,0 +1,189 @@
+"""The pipeline end to end: candidates with evidence, dates, places, actors; merging."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tests.extraction.conftest import seed_path
+from timeline.extraction.pipeline import (
+    candidate_to_dict,
+    extract_candidates,
+    extract_file,
+    extract_from_text,
+    merge_candidates,
+)
+from timeline.extraction.types import ArticleText
+
+DICT_KEYS = {
+    "date_start", "date_end", "date_precision", "date_basis", "place", "country", "latitude",
+    "longitude", "actors", "event_type", "fatalities", "excerpt", "article",
+}  # fmt: skip
+
+
+def _find(candidates, words):
+    found = [c for c in candidates if words in c.evidence.quote]
+    assert found, words
+    return found[0]
+
+
+def test_every_seed_quote_equals_its_body_slice(seed_results):
+    total = 0
+    for articles, candidates in seed_results.values():
+        bodies = {id(a) for a in articles}
+        for c in candidates:
+            assert id(c.article) in bodies
+            assert c.article.body[c.evidence.start : c.evidence.end] == c.evidence.quote
+            total += 1
+    assert total > 20
+
+
+def test_every_seed_candidate_serialises(seed_results):
+    from timeline.models import EventType
+
+    for _, candidates in seed_results.values():
+        for c in candidates:
+            d = candidate_to_dict(c)
+            assert set(d) == DICT_KEYS
+            assert set(d["article"]) == {"title", "publisher", "published"}
+            assert d["event_type"] in EventType.values
+            json.dumps(d)
+            if d["date_start"]:
+                assert d["date_start"] <= d["date_end"]
+
+
+def test_000_haditha_attack(seed_results):
+    _, candidates = seed_results["000"]
+    c = _find(candidates, "killed 12 Iraqi soldiers")
+    assert c.date.earliest == c.date.latest == date(2015, 9, 1)
+    assert c.date.precision == "day"
+    assert c.date_basis == "stated in sentence"
+    assert c.event_type == "explosions_remote_violence"
+    assert c.fatalities == 12
+    assert c.place.name == "Haditha" and c.place_precision == "near"
+    roles = dict(c.actors)
+    assert roles["Islamic State"] == "actor1"
+    assert roles["Iraqi Security Forces"] == "actor2"
+
+
+def test_000_next_day_follows_the_narrative(seed_results):
+    _, candidates = seed_results["000"]
+    c = _find(candidates, "regained territory in the contested city of Baiji")
+    assert c.date.earliest == date(2015, 9, 2)
+    assert c.place.name == "Baiji"
+    assert c.event_type == "battles"
+
+
+def test_000_qadam_is_more_specific_than_damascus(seed_results):
+    _, candidates = seed_results["000"]
+    c = _find(candidates, "overran sections of the Qadam district")
+    assert c.place.name == "Qadam"
+    assert c.date.earliest == date(2015, 8, 31)
+
+
+def test_004_riot_and_mass_killing(seed_results):
+    _, candidates = seed_results["004"]
+    riot = _find(candidates, "stormed Baghdad’s Green Zone")
+    assert riot.event_type == "riots" and riot.place.name == "Green Zone"
+    assert riot.date.earliest == date(2016, 4, 30)  # "on Saturday" before 2016-05-05
+    killing = _find(candidates, "shot dead at least 232 people")
+    assert killing.event_type == "violence_against_civilians"
+    assert killing.fatalities == 232
+
+
+def test_extract_file_accepts_a_path_and_text():
+    path = seed_path("002")
+    from_path = extract_file(path)
+    from_text = extract_file(path.read_text(encoding="utf-8"), filename=path.name)
+    assert from_path == from_text
+    assert from_path[0].origin_file == path.name
+
+
+# --- unseen, synthetic articles ------------------------------------------------------
+UNSEEN = """Title: Clashes near Kirkuk
+Publisher: Example Wire
+Published: 2017-10-20
+
+Iraqi forces seize oil fields as Kurds pull back
+
+Iraqi forces clashed with Peshmerga fighters outside Kirkuk on Friday, killing three Kurdish fighters, officials said.
+The next day, hundreds of residents protested in Erbil against the government in Baghdad.
+A roadside bomb exploded near a convoy south of Tikrit on Wednesday, and two policemen were killed.
+Analysts say the crisis could deepen.
+"""  # noqa: E501
+
+
+def test_unseen_article_is_typed_dated_and_placed():
+    articles, candidates = extract_from_text(UNSEEN, origin_file="unseen.txt")
+    (art,) = articles
+    assert art.title == "Clashes near Kirkuk" and art.published == date(2017, 10, 20)
+    by_type = {c.event_type: c for c in candidates}
+    battle = by_type["battles"]
+    assert battle.date.earliest == date(2017, 10, 20)
+    assert battle.place.name == "Kirkuk" and battle.place_precision == "near"
+    assert battle.fatalities == 3
+    assert dict(battle.actors)["Iraqi Security Forces"] == "actor1"
+    assert dict(battle.actors)["Peshmerga"] == "actor2"
+    protest = by_type["protests"]
+    assert protest.date.earliest == date(2017, 10, 21)
+    assert protest.place.name == "Erbil"
+    bomb = by_type["explosions_remote_violence"]
+    assert bomb.place.name == "Tikrit" and bomb.fatalities == 2
+    assert bomb.date.earliest == date(2017, 10, 18)
+    assert not any("could deepen" in c.evidence.quote for c in candidates)
+    for c in candidates:
+        assert art.body[c.evidence.start : c.evidence.end] == c.evidence.quote
+
+
+def test_unseen_page_of_two_articles():
+    page = (
+        "Militants attack Syrian army post\n\nMarch 3, 2014\n\n"
+        "Militants attack Syrian army post, Example Daily, Jane Roe, March 3, 2014\n\n"
+        "Nusra Front fighters attacked a Syrian army post near Idlib on Sunday.\n\n"
+        "Share this\n\n"
+        "Airstrike hits market in Raqqa\n\nMarch 5, 2014\n\n"
+        "Airstrike hits market in Raqqa, Other News, March 5, 2014\n\n"
+        "An airstrike hit a market in Raqqa on Tuesday, killing 14 civilians.\n"
+    )
+    articles, candidates = extract_from_text(page)
+    assert [(a.title, a.publisher, a.author, a.published) for a in articles] == [
+        ("Militants attack Syrian army post", "Example Daily", "Jane Roe", date(2014, 3, 3)),
+        ("Airstrike hits market in Raqqa", "Other News", "", date(2014, 3, 5)),
+    ]
+    assert "Share this" not in articles[0].body
+    first, second = candidates
+    assert first.event_type == "battles" and first.date.earliest == date(2014, 3, 2)
+    assert dict(first.actors)["Nusra Front"] == "actor1"
+    assert dict(first.actors)["Syrian Arab Army"] == "actor2"
+    assert second.event_type == "explosions_remote_violence"
+    assert second.fatalities == 14 and second.date.earliest == date(2014, 3, 4)
+
+
+def _article(body: str, published: date) -> ArticleText:
+    return ArticleText(title="t", body=body, published=published, published_basis="stated")
+
+
+def test_merge_groups_one_happening_from_two_articles():
+    a = _article("ISIS fighters attacked Iraqi soldiers in Baiji on Tuesday.", date(2015, 9, 3))
+    b = _article("On Tuesday, Islamic State militants attacked Baiji.", date(2015, 9, 4))
+    c = _article("Protesters rallied in Basra on Tuesday.", date(2015, 9, 3))
+    cands = [x for art in (a, b, c) for x in extract_candidates(art)]
+    assert len(cands) == 3
+    groups = merge_candidates(cands)
+    assert sorted(len(g) for g in groups) == [1, 2]
+    pair = next(g for g in groups if len(g) == 2)
+    assert {g.article.body for g in pair} == {a.body, b.body}
+
+
+def test_merge_keeps_different_places_apart():
+    a = _article("ISIS fighters attacked Iraqi soldiers in Baiji on Tuesday.", date(2015, 9, 3))
+    b = _article("ISIS fighters attacked Iraqi soldiers in Ramadi on Tuesday.", date(2015, 9, 3))
+    cands = extract_candidates(a) + extract_candidates(b)
+    assert len(merge_candidates(cands)) == 2
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Share this\nPrint\n"])
+def test_no_article_text_gives_nothing(text):
+    assert extract_from_text(text) == ([], [])
