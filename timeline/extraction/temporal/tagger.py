@@ -50,7 +50,7 @@ from timeline.extraction.types import Timex
 # Patterns. Each is compiled case-insensitively; month/weekday names carry their own (?-i:).
 # --------------------------------------------------------------------------------------------
 
-_B = r"(?<![\w$£€.-])"  # left word boundary that also refuses "$1990", "1.1990", "-1990"
+_B = r"(?<![\w$£€.])(?<!\d-)"  # a word boundary that also refuses "$1990", "1.1990", "3-1990"
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 _MOD = r"(?P<mod>early|mid|late|earlier|later)"
 _MOD_OF = (
@@ -75,6 +75,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "monthday",
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?{_PREFIX}(?P<mon>{MONTH_RE})\s*"
         rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})(?:st|nd|rd|th)?\b(?!\s*%|[:.,]\d)"
+        rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
+    ),
+    # the week of March 6
+    (
+        "weekof",
+        rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
     ),
     # 28 October 2016 / the 28th of October
@@ -175,6 +181,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<unit>{UNIT_RE})\b(?P<adj>-(?:long|old))?"
         r"(?P<tail>\s+(?:or\s+so|and\s+a\s+half|or\s+more))?",
     ),
+    # "year-earlier results": the same period a year before
+    ("yearago", r"(?P<w>year-earlier|year-ago)(?=\s+[a-z])"),
+    ("ahead", r"(?:the\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b"),
     # years / recent months / the coming weeks / the past few days (no number)
     (
         "vague",
@@ -189,7 +198,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "dayref",
         r"(?:(?P<pre>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before"
         r"\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>morning|afternoon|evening"
-        r"|night))?\b(?!')",
+        r"|night))?\b",
     ),
     ("podref", r"(?:(?P<pre>early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+" + _POD),
     # weekday (with direction words and part of day)
@@ -283,6 +292,18 @@ _PAST_CUES = re.compile(
 _UNTIL_NEAR = re.compile(
     r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
+
+
+def _past_cues(seg: str) -> list[re.Match[str]]:
+    """Past-tense cue words in seg, leaving out passive participles ("is expected")."""
+    return [
+        m
+        for m in _PAST_CUES.finditer(seg)
+        if not _PASSIVE_BEFORE.search(seg, max(0, m.start() - 8), m.start())
+    ]
+
+
 _SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]\s|\n\s*\n")
 
@@ -446,14 +467,17 @@ class _State:
             return -1
         # the cue nearest before the expression decides; failing that, the first one after
         fut = [m.end() for m in _FUTURE_CUES.finditer(seg_before)]
-        past = [m.end() for m in _PAST_CUES.finditer(seg_before)]
+        past = [m.end() for m in _past_cues(seg_before)]
         if fut or past:
             return 1 if (fut[-1] if fut else -1) > (past[-1] if past else -1) else -1
         f2 = _FUTURE_CUES.search(seg_after)
-        p2 = _PAST_CUES.search(seg_after)
+        p2 = next(iter(_past_cues(seg_after)), None)
         if f2 or p2:
             return 1 if (f2.start() if f2 else 999) < (p2.start() if p2 else 999) else -1
         return 0
+
+
+_SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int) -> int | None:
@@ -471,6 +495,8 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         return (date(y, month, dd) - d).days
 
     best = min((d.year - 1, d.year, d.year + 1), key=lambda y: abs(dist(y)))
+    if _SINCE_NEAR.search(st.text, max(0, start - 12), start) and dist(best) > 0:
+        return best - 1  # "since Jan. 1": a start already passed
     slack = _TENSE_SLACK_DAYS
     if slack >= 0:
         delta = dist(best)
@@ -483,7 +509,7 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
     return best
 
 
-_TENSE_SLACK_DAYS = 120
+_TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
 
 
 def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
@@ -710,7 +736,8 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     yearago = yearago or tail in ("a year ago", "a year earlier") or "last year" in the
     yearago = yearago or "last year" in tail
     nextyear = "next year" in the or "next year" in tail
-    if unit == "period" and not (yearago or year or "comparable" in adj or "corresponding" in adj):
+    period_adj = ("comparable", "corresponding", "latest", "recent")
+    if unit == "period" and not (yearago or year or any(k in adj for k in period_adj)):
         return None
     if (
         unit == "half"
@@ -773,6 +800,8 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         if yearago:
             y -= 1
         if year is not None:
+            if unit == "period" and st.ref_quarter is None:
+                return ("DATE", str(year))  # "the 2006 period": no quarter is being discussed
             y = year
         return ("DATE", f"{y}-Q{qq}")
     if q is None:
@@ -917,6 +946,8 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     d = _shift(anchor, sign * n, letter, mult)
     if m.group("totheday"):
         return ("DATE", _fmt_day(d))
+    if letter == "Y":
+        return ("DATE", str(d.year))  # "a decade ago" is a year, not the whole decade
     return ("DATE", _fmt_at(d, letter, mult))
 
 
@@ -1105,8 +1136,8 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
             return None
         if _next_word(st.text, m.end()) in ("of", "old", "ago"):
             return None
-    if rel in ("the early", "the first") and unit.lower() == "years":
-        return None
+    if rel in ("the early", "the first") and unit.lower() in ("years", "hours"):
+        return None  # "the early years of", "the early hours of Monday"
     if _next_word(st.text, m.end()) == "of" and rel in ("", "the first"):
         return None
     if rel in ("recent", "the recent", "past"):
@@ -1427,7 +1458,34 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_day(d))
 
 
+def _h_yearago(st: _State, m: re.Match[str]) -> Result:
+    if st.ref_quarter is not None:
+        y, q = st.ref_quarter
+        return ("DATE", f"{y - 1}-Q{q}")
+    if st.dct is None:
+        return ("DATE", "XXXX")
+    return ("DATE", str(st.dct.year - 1))
+
+
+def _h_ahead(st: _State, m: re.Match[str]) -> Result:
+    return ("DURATION", _fmt_duration(None, m.group("unit")))
+
+
+def _h_weekof(st: _State, m: re.Match[str]) -> Result:
+    mon, day = _month_of(m.group("mon")), int(m.group("day"))
+    y = int(m.group("year")) if m.group("year") else _nearest_year(st, mon, day, m.start(), m.end())
+    if y is None:
+        return ("DATE", "XXXX-WXX")
+    try:
+        return ("DATE", _fmt_week(date(y, mon, day)))
+    except ValueError:
+        return None
+
+
 _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
+    "weekof": _h_weekof,
+    "yearago": _h_yearago,
+    "ahead": _h_ahead,
     "theyear": _h_theyear,
     "holiday": _h_holiday,
     "monthday": _h_monthday,
