@@ -457,11 +457,12 @@ def infer_published(article: ArticleText) -> ArticleText:
     Rule: a weekday written with a month and day but no year ("Tuesday, September 1") names a
     recent day: the article was written on or soon after it. Of the years 2000–2025 keep those
     in which that day falls on that weekday, and which agree with the rest of the text: not
-    before the latest year it mentions, and inside the period in which every actor it names
-    (with a known period in the gazetteer) existed; with years mentioned, within two years
-    after the latest. Exactly one year left → that date,
-    ``published_basis="inferred"`` with the reasoning spelled out. Otherwise the article is
-    returned undated, with a reason saying why no date could be inferred.
+    before the latest year it mentions nor more than two years after it, and inside the period
+    in which the actors it names existed (organisations: founding/end dates in the gazetteer;
+    people: their death, only when the article names them at least three times). Exactly one
+    year left → that date, ``published_basis="inferred"``, the reasoning spelled out in
+    ``published_reason``. Otherwise the article is returned undated, with a reason saying why
+    no date could be inferred (and which window the text fits).
     """
     text = article.title + "\n" + article.body
     mentions = list(_weekday_dates(text))
