@@ -187,3 +187,22 @@ def test_merge_keeps_different_places_apart():
 @pytest.mark.parametrize("text", ["", "   \n\n", "Share this\nPrint\n"])
 def test_no_article_text_gives_nothing(text):
     assert extract_from_text(text) == ([], [])
+
+
+def test_place_named_in_the_sentence_before_is_used_and_quoted():
+    body = (
+        "Hit, a town on the Euphrates, fell to the militants last year. "
+        "On Monday the army launched an offensive to retake it.\n"
+    )
+    fell, offensive = extract_candidates(_article(body, date(2016, 4, 13)))
+    assert fell.date.precision == "year" and fell.date.earliest == date(2015, 1, 1)
+    c = offensive
+    assert c.place.name == "Hit"
+    assert c.evidence.quote.startswith("Hit, a town")
+    assert body[c.evidence.start : c.evidence.end] == c.evidence.quote
+    assert c.date.earliest == date(2016, 4, 11)
+
+
+def test_commentary_without_date_or_place_is_not_a_candidate():
+    body = "The offensive was a failure of planning, analysts said of the militias.\n"
+    assert extract_candidates(_article(body, date(2016, 4, 13))) == []

@@ -174,6 +174,7 @@ _IRREALIS_RE = _words(
     r"will", r"would", r"could", r"may", r"might", r"should", r"must", r"can", r"cannot",
     r"to", r"not", r"never", r"no", r"didn't", r"don't", r"won't", r"wouldn't", r"can't",
     r"if", r"unless", r"threat(?:en|ens|ened)?", r"plans?", r"poised", r"ready", r"prepar(?:e|ing)",
+    r"avoid(?:s|ed|ing)?", r"without", r"prevent(?:s|ed|ing)?", r"any",
 )  # fmt: skip
 _ASSOCIATE_RE = re.compile(
     r"\b(?:backed|supported|assisted|aided|accompanied|joined|helped) by\s+(?:the\s+)?$"
@@ -292,7 +293,8 @@ class Trigger:
 
 def _realis(text: str, start: int) -> bool:
     """False when the words just before a trigger make it hypothetical or negated."""
-    before = re.findall(r"[\w']+", text[max(0, start - 40) : start])[-3:]
+    # Hyphenated modifiers ("head-on clash") count as one word.
+    before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start])[-3:]
     return not any(_IRREALIS_RE.fullmatch(w) for w in before)
 
 

@@ -10,7 +10,8 @@ Contracts:
 - Pure: no Django, no I/O besides reading the file ``extract_file`` is given.
 - Every candidate's ``evidence.quote == article.body[evidence.start:evidence.end]``.
 - A candidate is one sentence with an event trigger (or two adjacent sentences of one
-  paragraph when they report the same happening), with at least one known actor or place.
+  paragraph when they report the same happening), with at least one known actor or place,
+  and a date or a place below region level (else it is commentary, not an event).
 - Its date comes from the temporal tagger, run once over the whole body so that "the next
   day" follows the narrative: a date in the sentence ("stated in sentence"), else the last
   date earlier in the same paragraph or the one before ("narrative of paragraph"), else None.
@@ -51,6 +52,7 @@ _LOCATIVE_RE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+_COARSE = ("country", "region", "other")  # place kinds too coarse to locate an event
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -116,12 +118,31 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         ]
         roles = assign_roles(sent.text, trigger, local)
         place, precision = _best_place(body, p_hits, a_hits, sent.start + trigger.start)
+        ev_start = sent.start
+        if place is None or place.kind in _COARSE:
+            # News names the place once and goes on ("Ramadi, the capital of Anbar, fell …
+            # The offensive launched Tuesday …"): take it from the sentence just before, in
+            # the same paragraph, and quote both sentences so the evidence holds the place.
+            prev = _previous(sentences, sent, body)
+            if prev is not None:
+                prev_place, prev_precision = _best_place(
+                    body,
+                    _within(place_hits, prev.start, prev.end),
+                    _within(actor_hits, prev.start, prev.end),
+                    prev.start,  # the place a sentence leads with is what it is about
+                )
+                if prev_place is not None and prev_place.kind not in _COARSE:
+                    place, precision, ev_start = prev_place, prev_precision, prev.start
         if not roles and place is None:
             continue
         when, basis = _date_for(sent, dated, sentences, sent.start + trigger.start)
+        # An event is a happening somewhere at some time: a trigger with neither a date nor a
+        # place finer than a region is commentary ("the offensive was a failure"), not an event.
+        if when is None and (place is None or place.kind in _COARSE):
+            continue
         cand = CandidateEvent(
             article=article,
-            evidence=Evidence(sent.start, sent.end, body[sent.start : sent.end]),
+            evidence=Evidence(ev_start, sent.end, body[ev_start : sent.end]),
             headline=_headline(sent.text),
             event_type=trigger.event_type,
             date=when,
@@ -139,9 +160,11 @@ def merge_candidates(candidates: list[CandidateEvent]) -> list[list[CandidateEve
     """Group candidates that report one happening; every candidate is in exactly one group.
 
     Two candidates are the same happening when they have the same event type, both have a
-    date no coarser than a month and the ranges overlap, and either they name the same place
-    (below country level) or they share a principal actor (actor1/actor2) while their places
-    do not disagree. Groups are closed under this relation (union-find) and keep input order.
+    date no coarser than a month and the ranges overlap, they come from different articles (or
+    are the same passage repeated in one), and either they name the same place below country
+    level (or one inside the other) or they share a principal actor (actor1/actor2) while at
+    most one names a place. Groups are closed under this relation (union-find) and keep input
+    order.
     """
     n = len(candidates)
     parent = list(range(n))
@@ -297,7 +320,7 @@ def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> lis
             and sent.paragraph == prev_sent.paragraph
             and _next_to(prev_sent, sent, body)
             and last.event_type == cand.event_type
-            and (cand.place is None or last.place is None or cand.place.name == last.place.name)
+            and (cand.place is None or last.place is None or _same_place(last.place, cand.place))
             and (cand.date_basis != "stated in sentence" or last.date == cand.date)
         ):
             start, end = last.evidence.start, sent.end
@@ -325,6 +348,12 @@ def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> lis
     return out
 
 
+def _previous(sentences: list[Sentence], sent: Sentence, body: str) -> Sentence | None:
+    """The sentence right before ``sent`` in the same paragraph, if any."""
+    before = [s for s in sentences if s.end <= sent.start and s.paragraph == sent.paragraph]
+    return before[-1] if before and _next_to(before[-1], sent, body) else None
+
+
 def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
     return not body[a.end : b.start].strip()
 
@@ -340,11 +369,22 @@ def _same_happening(a: CandidateEvent, b: CandidateEvent) -> bool:
         return False
     if a.date.latest < b.date.earliest or b.date.latest < a.date.earliest:
         return False
-    pa = a.place.name if a.place and a.place.kind != "country" else None
-    pb = b.place.name if b.place and b.place.kind != "country" else None
+    # Within one article, only a repeated passage is the same report twice; distinct
+    # sentences of one article usually tell distinct moments of a story.
+    if a.article is b.article and a.evidence.quote != b.evidence.quote:
+        return False
+    pa = a.place if a.place and a.place.kind != "country" else None
+    pb = b.place if b.place and b.place.kind != "country" else None
     if pa and pb:
-        return pa == pb
+        return _same_place(pa, pb)
     return bool(_principal(a) & _principal(b)) and (pa is None or pb is None)
+
+
+def _same_place(a: PlaceInfo, b: PlaceInfo) -> bool:
+    """The same place, or one inside the other (a mosque in Sanaa; a town in its province)."""
+    if a.name == b.name:
+        return True
+    return bool(a.admin1) and a.admin1 == b.name or bool(b.admin1) and b.admin1 == a.name
 
 
 __all__ = [
