@@ -206,3 +206,17 @@ def test_place_named_in_the_sentence_before_is_used_and_quoted():
 def test_commentary_without_date_or_place_is_not_a_candidate():
     body = "The offensive was a failure of planning, analysts said of the militias.\n"
     assert extract_candidates(_article(body, date(2016, 4, 13))) == []
+
+
+def test_dict_lists_principal_actors_first():
+    body = "According to the Pentagon, Hezbollah fighters attacked the SDF near Raqqa on Monday.\n"
+    (c,) = extract_candidates(_article(body, date(2017, 6, 7)))
+    d = candidate_to_dict(c)
+    assert d["actors"] == ["Hezbollah", "Syrian Democratic Forces", "US Department of Defense"]
+    assert d["place"] == "Raqqa" and d["country"] == "Syria"
+    assert (d["date_start"], d["date_end"], d["date_precision"]) == (
+        "2017-06-05",
+        "2017-06-05",
+        "day",
+    )
+    assert d["excerpt"] == body.strip()

@@ -365,7 +365,12 @@ def assign_roles(text: str, trigger: Trigger, hits: list[GazetteerHit]) -> list[
         if old is None or _ROLE_RANK[role] < _ROLE_RANK[old]:
             roles[hit.canonical] = role
 
-    subject = next((h for h in before if id(h) not in source and id(h) not in helper), None)
+    eligible = [h for h in before if id(h) not in source and id(h) not in helper]
+    # The subject of the trigger's own clause ("Sensing the weakness of X, ISIS launched …")
+    # beats an actor in an earlier clause; else the sentence's first actor ("The Iraqi Army,
+    # supported by Y, captured …").
+    same_clause = [h for h in eligible if not re.search(r"[,;–—]", text[h.end : trigger.start])]
+    subject = (same_clause or eligible or [None])[0]
     objects = [h for h in after if id(h) not in source]
     passive = bool(_PASSIVE_RE.search(text[max(0, trigger.start - 30) : trigger.start]))
     agent = None

@@ -52,6 +52,7 @@ _LOCATIVE_RE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+_ROLE_ORDER = {"actor1": 0, "actor2": 1, "associated": 2, "mentioned": 3}
 _COARSE = ("country", "region", "other")  # place kinds too coarse to locate an event
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
@@ -197,7 +198,8 @@ def candidate_to_dict(c: CandidateEvent) -> dict:
         "country": (place.country or None) if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
-        "actors": [name for name, _role in c.actors],
+        # Principal actors first (actor1, actor2, associated, mentioned), then order of mention.
+        "actors": [name for name, _role in sorted(c.actors, key=lambda a: _ROLE_ORDER[a[1]])],
         "event_type": c.event_type,
         "fatalities": c.fatalities,
         "excerpt": c.evidence.quote,
