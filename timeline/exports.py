@@ -23,7 +23,7 @@ from typing import Any
 
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from timeline.models import (
     Actor,
@@ -99,23 +99,130 @@ class ExportFormat:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def iter_events(events: QuerySet[Event], *, chunk_size: int = CHUNK_SIZE) -> Iterator[Event]:
-    """Events with their place, actors and excerpts (and the excerpts' articles and publishers),
-    fetched ``chunk_size`` at a time. Article bodies are not loaded: only the quotes are needed.
-    """
-    qs = events.select_related("place").prefetch_related(
-        Prefetch(
-            "event_actors",
-            queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name"),
-        ),
-        Prefetch(
-            "excerpts",
-            queryset=Excerpt.objects.select_related("article__publisher")
-            .defer("article__body")
-            .order_by("article__published", "article_id", "start"),
-        ),
-    )
-    return qs.iterator(chunk_size=chunk_size)
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    name: str
+    country: str
+    admin1: str
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    pk: int
+    title: str
+    url: str
+    published: Any
+    publisher: str  # "" when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ExcerptRow:
+    quote: str
+    start: int
+    end: int
+    article: ArticleRow
+
+
+@dataclass(slots=True)
+class EventRow:
+    """What every writer needs of one event, read as plain values (no model instances)."""
+
+    pk: int
+    headline: str
+    summary: str
+    date_start: Any
+    date_end: Any
+    date_precision: str
+    date_text: str
+    event_type: str
+    place_precision: str
+    fatalities: int | None
+    status: str
+    credibility: int
+    place: PlaceRow | None
+    actors: list[tuple[str, str]]  # (name, role), by role then name
+    excerpts: list[ExcerptRow]  # by article date, article, offset
+
+
+EVENT_FIELDS = (
+    "pk",
+    "headline",
+    "summary",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "event_type",
+    "place_precision",
+    "fatalities",
+    "status",
+    "credibility",
+    "place_id",
+    "place__name",
+    "place__country",
+    "place__admin1",
+    "place__latitude",
+    "place__longitude",
+)
+
+
+def _rows_for_chunk(chunk: list[tuple]) -> list[EventRow]:
+    """Turn a chunk of event value-tuples into EventRows: two more queries, whatever its size."""
+    ids = [r[0] for r in chunk]
+    actors: dict[int, list[tuple[str, str]]] = {}
+    for event_id, name, role in (
+        EventActor.objects.filter(event_id__in=ids)
+        .order_by("event_id", "role", "actor__name")
+        .values_list("event_id", "actor__name", "role")
+    ):
+        actors.setdefault(event_id, []).append((name, role))
+    excerpts: dict[int, list[ExcerptRow]] = {}
+    articles: dict[int, ArticleRow] = {}
+    for event_id, quote, start, end, art_id, title, url, published, publisher in (
+        Excerpt.objects.filter(event_id__in=ids)
+        .order_by("event_id", "article__published", "article_id", "start")
+        .values_list(
+            "event_id",
+            "quote",
+            "start",
+            "end",
+            "article_id",
+            "article__title",
+            "article__url",
+            "article__published",
+            "article__publisher__name",
+        )
+    ):
+        article = articles.get(art_id)
+        if article is None:
+            article = articles[art_id] = ArticleRow(art_id, title, url, published, publisher or "")
+        excerpts.setdefault(event_id, []).append(ExcerptRow(quote, start, end, article))
+    rows = []
+    for r in chunk:
+        place = PlaceRow(r[13], r[14], r[15], r[16], r[17]) if r[12] is not None else None
+        rows.append(
+            EventRow(
+                *r[:12], place=place, actors=actors.get(r[0], []), excerpts=excerpts.get(r[0], [])
+            )
+        )
+    return rows
+
+
+def iter_events(events: QuerySet[Event], *, chunk_size: int = CHUNK_SIZE) -> Iterator[EventRow]:
+    """The events in their queryset order, each with place, actors and excerpts (with article
+    and publisher), read ``chunk_size`` events at a time: three queries per chunk. Values,
+    not model instances, and never an article body: this is what keeps exports fast and
+    their memory flat."""
+    chunk: list[tuple] = []
+    for values in events.values_list(*EVENT_FIELDS).iterator(chunk_size=chunk_size):
+        chunk.append(values)
+        if len(chunk) >= chunk_size:
+            yield from _rows_for_chunk(chunk)
+            chunk = []
+    if chunk:
+        yield from _rows_for_chunk(chunk)
 
 
 def _batched(parts: Iterable[str], size: int = FLUSH_BYTES) -> Iterator[str]:
@@ -132,18 +239,18 @@ def _batched(parts: Iterable[str], size: int = FLUSH_BYTES) -> Iterator[str]:
         yield "".join(buf)
 
 
-def _actors(event: Event, *roles: str) -> list[str]:
-    return [ea.actor.name for ea in event.event_actors.all() if ea.role in roles]
+def _actors(event: EventRow, *roles: str) -> list[str]:
+    return [name for name, role in event.actors if role in roles]
 
 
 def _iso(d: Any) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _article_ref(article: Article) -> dict[str, Any]:
+def _article_ref(article: ArticleRow) -> dict[str, Any]:
     return {
         "title": article.title,
-        "publisher": article.publisher.name if article.publisher else "",
+        "publisher": article.publisher,
         "published": _iso(article.published),
         "url": article.url,
     }
@@ -160,7 +267,7 @@ def _country_codes() -> dict[str, str]:
     return codes
 
 
-def event_id_cnty(event: Event) -> str:
+def event_id_cnty(event: EventRow) -> str:
     """ACLED-style id: the country's ISO alpha-3 code and our event id (``IRQ42``)."""
     country = event.place.country if event.place else ""
     code = _country_codes().get(country.lower(), "XXX") if country else "XXX"
@@ -170,13 +277,13 @@ def event_id_cnty(event: Event) -> str:
 # --- csv -------------------------------------------------------------------------------------
 
 
-def csv_row(event: Event) -> dict[str, Any]:
+def csv_row(event: EventRow) -> dict[str, Any]:
     place = event.place
-    excerpts = list(event.excerpts.all())
+    excerpts = event.excerpts
     sources: list[str] = []
     urls: list[str] = []
     for ex in excerpts:
-        pub = ex.article.publisher.name if ex.article.publisher else ex.article.title
+        pub = ex.article.publisher or ex.article.title
         if pub not in sources:
             sources.append(pub)
         if ex.article.url and ex.article.url not in urls:
@@ -229,7 +336,7 @@ def write_csv(events: QuerySet[Event]) -> Iterator[str]:
 # --- geojson ---------------------------------------------------------------------------------
 
 
-def geojson_feature(event: Event) -> dict[str, Any]:
+def geojson_feature(event: EventRow) -> dict[str, Any]:
     """A GeoJSON Feature (RFC 7946). Events without coordinates keep ``geometry: null`` (which
     the RFC allows) rather than vanishing from the download."""
     place = event.place
@@ -251,11 +358,11 @@ def geojson_feature(event: Event) -> dict[str, Any]:
             "place": place.name if place else None,
             "country": place.country if place else None,
             "place_precision": event.place_precision,
-            "actors": [ea.actor.name for ea in event.event_actors.all()],
+            "actors": [name for name, _role in event.actors],
             "fatalities": event.fatalities,
             "credibility": event.credibility,
             "status": event.status,
-            "sources": len({ex.article_id for ex in event.excerpts.all()}),
+            "sources": len({ex.article.pk for ex in event.excerpts}),
         },
     }
 
@@ -299,14 +406,14 @@ def _html(text: str) -> str:
     return escape(text)
 
 
-def timelinejs_event(event: Event) -> dict[str, Any] | None:
+def timelinejs_event(event: EventRow) -> dict[str, Any] | None:
     """A TimelineJS 3 slide; None for an undated event (TimelineJS requires a start date)."""
     if event.date_start is None:
         return None
     place = event.place
     paragraphs = []
     where = ", ".join(x for x in [place.name, place.country] if x) if place else ""
-    who = ", ".join(ea.actor.name for ea in event.event_actors.all())
+    who = ", ".join(name for name, _role in event.actors)
     facts = [x for x in [where, who] if x]
     if event.fatalities is not None:
         facts.append(f"{event.fatalities} killed")
@@ -314,8 +421,8 @@ def timelinejs_event(event: Event) -> dict[str, Any] | None:
         paragraphs.append(f"<p>{_html(' · '.join(facts))}</p>")
     if event.summary:
         paragraphs.append(f"<p>{_html(event.summary)}</p>")
-    for ex in event.excerpts.all():
-        source = ex.article.publisher.name if ex.article.publisher else ex.article.title
+    for ex in event.excerpts:
+        source = ex.article.publisher or ex.article.title
         cite = _html(source)
         if ex.article.url:
             cite = f'<a href="{_html(ex.article.url)}">{cite}</a>'
@@ -346,13 +453,13 @@ def write_timelinejs(events: QuerySet[Event]) -> Iterator[str]:
 # --- jsonl -----------------------------------------------------------------------------------
 
 
-def jsonl_record(event: Event) -> dict[str, Any]:
+def jsonl_record(event: EventRow) -> dict[str, Any]:
     """The keys of ``manage.py extract`` (see issue 2), plus ``id`` and ``excerpts`` (every
     quote with its article and offsets). ``excerpt``/``article`` are those of the first
     excerpt. ``date_basis`` holds the words the date came from (``Event.date_text``): a
     stored event keeps those, not the extractor's resolution note."""
     place = event.place
-    excerpts = list(event.excerpts.all())
+    excerpts = event.excerpts
     first = excerpts[0] if excerpts else None
     return {
         "id": event.pk,
@@ -365,7 +472,7 @@ def jsonl_record(event: Event) -> dict[str, Any]:
         "country": place.country if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
-        "actors": [ea.actor.name for ea in event.event_actors.all()],
+        "actors": [name for name, _role in event.actors],
         "event_type": event.event_type,
         "fatalities": event.fatalities,
         "excerpt": first.quote if first else None,
