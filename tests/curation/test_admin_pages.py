@@ -6,8 +6,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from timeline.models import Event, EventStatus
-
 pytestmark = pytest.mark.django_db
 
 
@@ -156,7 +154,3 @@ def test_publisher_reliability_editable_in_the_list(ds, cclient):
 def test_article_add_goes_to_ingest(cclient):
     r = cclient.get(reverse("admin:timeline_article_add"))
     assert r.status_code == 302 and r["Location"] == reverse("admin:timeline_article_ingest")
-
-
-def test_statuses_in_list_counts(ds):
-    assert Event.objects.filter(status=EventStatus.CANDIDATE).count() == 2
