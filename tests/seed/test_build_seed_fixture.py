@@ -216,3 +216,8 @@ def test_rebuild_from_the_seed_articles_gives_the_shipped_verified_set(tmp_path)
     assert verified(built) == verified(shipped)
     counts = json.loads(rep.read_text())["counts"]
     assert counts["kept"] + counts["fixed"] + counts["added"] == len(verified(built))
+
+
+def test_a_missing_review_file_is_one_clear_error(tmp_path):
+    with pytest.raises(CommandError, match=r"absent\.json: no such file"):
+        call_command("build_seed_fixture", f"--review={tmp_path / 'absent.json'}")

@@ -512,6 +512,7 @@ class Command(BaseCommand):
         manage = BASE / "manage.py"
         # The child runs in BASE: paths given relative to where the user stands must not move.
         opts = {k: str(Path(opts[k]).resolve()) for k in ("review", "articles", "output", "report")}
+        review_load(Path(opts["review"]))  # a bad review file fails here, before any work
         with tempfile.TemporaryDirectory(prefix="seedbuild-") as tmp:
             env = {**os.environ, "DATABASE_URL": f"sqlite:///{Path(tmp) / 'seed.sqlite3'}"}
             steps = [
@@ -535,8 +536,12 @@ class Command(BaseCommand):
                 done = subprocess.run(cmd, env=env, cwd=BASE, capture_output=True, text=True)
                 self.stdout.write(done.stdout, ending="")
                 if done.returncode != 0:
+                    last = done.stderr.strip().splitlines()[-1:] or [""]
+                    if last[0].startswith("CommandError: "):
+                        # The child already said what is wrong, in one line: pass it on.
+                        raise CommandError(last[0].removeprefix("CommandError: "))
                     self.stderr.write(done.stderr, ending="")
-                    raise CommandError(f"{' '.join(cmd[1:3])} failed (exit {done.returncode})")
+                    raise CommandError(f"{cmd[2]} failed in the temporary database")
 
     def build_here(self, opts: dict[str, Any]) -> None:
         from timeline.services.ingest import Source, sources_ingest
