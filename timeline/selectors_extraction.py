@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from timeline.extraction.types import CandidateEvent
+from timeline.extraction.types import ArticleText, CandidateEvent
 from timeline.models import Article, Event, EventStatus
 
 
@@ -95,13 +95,24 @@ class Evaluation:
 
 
 def _extract_article(article: Article) -> list[CandidateEvent]:
-    """Raw candidates of one stored article: its body and its known publication date."""
-    from timeline.extraction.pipeline import extract_from_text
+    """Raw candidates of one stored article: its body and its known publication date.
 
-    _articles, candidates = extract_from_text(
-        article.body, origin_file=article.origin_file, published=article.published
+    The body is given as it is stored (not re-split), so offsets and the article are the
+    same ones the verified excerpts refer to.
+    """
+    from timeline.extraction.pipeline import extract_candidates
+
+    return extract_candidates(
+        ArticleText(
+            title=article.title,
+            body=article.body,
+            publisher=article.publisher.name if article.publisher_id else "",
+            published=article.published,
+            published_basis=article.published_basis,
+            origin_file=article.origin_file,
+            origin_index=article.origin_index,
+        )
     )
-    return candidates
 
 
 def _extracted_item(article_id: int, c: CandidateEvent) -> ExtractedItem:
@@ -210,9 +221,7 @@ def extraction_evaluate(
         result.by_type[v.event_type]["verified"] += 1
 
     found_events: set[int] = set()
-    articles = Article.objects.order_by("pk").only(
-        "pk", "title", "body", "origin_file", "published"
-    )
+    articles = Article.objects.select_related("publisher").order_by("pk")
     for article in articles:
         result.articles += 1
         extracted = [_extracted_item(article.pk, c) for c in extract(article)]

@@ -171,26 +171,6 @@ def _merge(candidates: list[CandidateEvent]) -> list[list[CandidateEvent]]:
     return merge_candidates(candidates)
 
 
-def _header_check(name: str, text: str) -> None:
-    """Refuse a header block whose ``Published:`` line is not a real YYYY-MM-DD date.
-
-    The splitter would quietly ignore such a line; a person who wrote it meant a date, so
-    they are told rather than given an article with an inferred or missing one.
-    """
-    from timeline.extraction.articles import parse_header
-
-    header, _offset = parse_header(text)
-    value = header.get("published")
-    if value is None:
-        return
-    try:
-        published_parse(value)
-    except ValueError:
-        raise SourceError(
-            name, f"header line 'Published: {value}' is not a valid date (YYYY-MM-DD)"
-        ) from None
-
-
 def source_extract(
     *, source: Source, max_bytes: int, published: date | None = None
 ) -> tuple[list[ArticleText], list[CandidateEvent]]:
@@ -200,12 +180,11 @@ def source_extract(
     is the file's base name, so the same file ingested by another path is the same origin.
     """
     text = source_decode(source=source, max_bytes=max_bytes)
-    _header_check(source.name, text)
     try:
         articles, candidates = _extract(
             text, origin_file=PurePath(source.name).name, published=published
         )
-    except ValueError as exc:  # the pipeline's word for bad input (e.g. a header date)
+    except ValueError as exc:  # the pipeline's word for bad input (a malformed header date)
         raise SourceError(source.name, str(exc) or "malformed file") from None
     except Exception as exc:  # a pipeline bug must not stop the other files
         logger.exception("extraction failed on %s", source.name)

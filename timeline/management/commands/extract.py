@@ -42,17 +42,21 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError(f"--published: {exc}", returncode=2) from None
         limit = max_article_bytes()
-        sources, errors = sources_read(paths=options["files"], max_bytes=limit)
-        for source in sources:
-            try:
-                _articles, candidates = source_extract(
-                    source=source, max_bytes=limit, published=published
-                )
-            except SourceError as exc:
-                errors.append(str(exc))
-                continue
-            for candidate in candidates:
-                self.stdout.write(json.dumps(candidate_to_dict(candidate), ensure_ascii=False))
+        errors: list[str] = []
+        # Path by path, so output and error lines come in the order the files were given.
+        for path in options["files"]:
+            sources, read_errors = sources_read(paths=[path], max_bytes=limit)
+            errors.extend(read_errors)
+            for source in sources:
+                try:
+                    _articles, candidates = source_extract(
+                        source=source, max_bytes=limit, published=published
+                    )
+                except SourceError as exc:
+                    errors.append(str(exc))
+                    continue
+                for candidate in candidates:
+                    self.stdout.write(json.dumps(candidate_to_dict(candidate), ensure_ascii=False))
         if errors:
             # One line per file that could not be read (CommandError prints no traceback).
             raise CommandError("\n".join(errors), returncode=1)

@@ -11,6 +11,7 @@ from timeline.services.ingest import (
     MODEL_KEYS,
     OUTCOMES,
     IngestReport,
+    Source,
     max_article_bytes,
     published_parse,
     sources_ingest,
@@ -53,7 +54,16 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError(f"--published: {exc}", returncode=2) from None
         limit = max_article_bytes()
-        sources, errors = sources_read(paths=options["files"], max_bytes=limit)
+        # Read path by path, remembering the order, so error lines follow the arguments.
+        sources: list[Source] = []
+        ranked: list[tuple[int, str]] = []
+        rank: dict[str, int] = {}
+        for path in options["files"]:
+            read, read_errors = sources_read(paths=[path], max_bytes=limit)
+            for source in read:
+                rank.setdefault(source.name, len(rank) + len(ranked))
+            sources.extend(read)
+            ranked.extend((len(rank) + len(ranked), e) for e in read_errors)
 
         # The bar goes to stderr so stdout stays the report; only on a terminal.
         show = not options["no_progress"] and self.stderr.isatty()
@@ -73,7 +83,10 @@ class Command(BaseCommand):
         report = sources_ingest(sources=sources, published=published, progress=progress)
         bar.close()
         elapsed = time.perf_counter() - started
-        errors.extend(report.errors)
+        for line in report.errors:
+            name = next((n for n in rank if line.startswith(f"{n}: ")), "")
+            ranked.append((rank.get(name, len(rank) + len(ranked)), line))
+        errors = [line for _rank, line in sorted(ranked, key=lambda r: r[0])]
 
         n_files = len(report.files_ok)
         n_tried = n_files + len(errors)
