@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month",
         rf"{_PREFIX}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?"
-        rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR4})\b)?",
+        rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
     ),
     # numeric dates: 10/15/1999, 1999-10-15
     ("numdate", r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b(?!/)"),
@@ -141,13 +141,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "season",
         r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|mid)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
-        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR4})\b)?",
+        rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
     ),
     # N units ago / two days earlier / a year later / three weeks from now
     (
         "ago",
         rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
-        rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?"
+        rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?(?:or\s+so\s+)?"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|before|after|previously|back)\b"
         r"(?=(?P<totheday>,?\s+(?:almost\s+|nearly\s+)?to\s+the\s+day))?",
     ),
@@ -206,7 +206,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "weekday",
         r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on)\s+)?"
         rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
-        rf"(?:\s+{_POD.replace('pod', 'pod2')})?",
+        rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?",
     ),
     # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
     (
@@ -606,6 +606,8 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
     mon = _month_of(raw)
     rel = (m.group("rel") or "").lower()
     rel = re.sub(r"\s+", " ", rel)
+    if m.group("sy") and _spoken_year(m.group("sy")):
+        return ("DATE", f"{_spoken_year(m.group('sy'))}-{mon:02d}")
     if m.group("year"):
         return ("DATE", f"{int(m.group('year'))}-{mon:02d}")
     bare = not rel and not m.group("mod") and not m.group("modof")
@@ -838,6 +840,8 @@ def _h_qnum(st: _State, m: re.Match[str]) -> Result:
 def _h_season(st: _State, m: re.Match[str]) -> Result:
     s = SEASONS[m.group("season").lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if m.group("sy") and _spoken_year(m.group("sy")):
+        return ("DATE", f"{_spoken_year(m.group('sy'))}-{s}")
     if m.group("year"):
         return ("DATE", f"{m.group('year')}-{s}")
     if not rel and not m.group("mod"):
@@ -1082,6 +1086,9 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
     det = (m.group("det") or "").lower()
     rel = (m.group("rel") or "").lower()
     num = _number(numtxt)
+    tail = (m.group("tail") or "").lower()
+    if num is not None and "half" in tail:
+        num += 0.5
     if numtxt.lower() in ("a", "an") and unit.lower() in ("second", "seconds"):
         return None
     if numtxt.lower() in ("a", "an", "one") and unit.lower().startswith("quarter") and not rel:
@@ -1180,7 +1187,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     wd = _weekday_of(m.group("wd"))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     pod = m.group("pod") or m.group("pod2")
-    if m.group("plural"):
+    if m.group("plural") or m.group("plural2"):
         if rel in ("last", "next", "this", "coming", "past"):
             return None
         v = f"XXXX-WXX-{wd}"
