@@ -39,6 +39,8 @@ def test_ingest_seed_files_twice_changes_nothing(pipeline, run_command, seed_fil
     assert first["events"][0] > 0 and first["excerpts"][0] >= first["events"][0]
     assert first["publishers"][0] > 0 and first["places"][0] > 0 and first["actors"][0] > 0
     before = db_counts()
+    assert first["actors"][0] == before["Actor"] and first["places"][0] == before["Place"]
+    assert first["publishers"][0] == before["Publisher"]
     for x in Excerpt.objects.select_related("article"):
         assert x.quote == x.article.body[x.start : x.end]
 
@@ -49,6 +51,7 @@ def test_ingest_seed_files_twice_changes_nothing(pipeline, run_command, seed_fil
         assert (inserted, updated, deleted) == (0, 0, 0), model
     assert second["articles"][2] == 13
     assert second["events"][2] == first["events"][0]
+    assert second["actors"][2] == before["Actor"]
     assert "Nothing changed." in out
     assert db_counts() == before
 

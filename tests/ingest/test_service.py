@@ -300,3 +300,21 @@ def test_progress_is_reported_to_the_end(fake_pipeline):
     )
     assert seen[-1] == (6, 6)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+@pytest.mark.django_db
+def test_rows_shared_by_files_are_counted_once_per_run(fake_pipeline):
+    # Two files with no happening in common (two write units) name the same actor.
+    sources = [src("a.txt", GOOD_A), src("c.txt", "Other\n\nOn 2016-01-01 KH attacked Haditha.\n")]
+    first = sources_ingest(sources=sources)
+    assert first.counts["actors"] == {
+        "inserted": Actor.objects.count(),
+        "updated": 0,
+        "unchanged": 0,
+        "deleted": 0,
+    }
+    assert first.counts["publishers"]["inserted"] == Publisher.objects.count() == 1
+    second = sources_ingest(sources=sources)
+    assert second.counts["actors"]["unchanged"] == Actor.objects.count() == 2
+    assert second.counts["places"]["unchanged"] == Place.objects.count() == 2
+    assert second.counts["publishers"]["unchanged"] == 1

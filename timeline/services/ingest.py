@@ -304,15 +304,24 @@ def _touched_by_person(instance: Any) -> bool:
 class _Writer:
     """Writes one unit of files; caches rows so each is counted once per run."""
 
-    def __init__(self) -> None:
+    def __init__(self, counted_before: frozenset[tuple[str, int]] = frozenset()) -> None:
         self.counts = _counts()
+        # Rows already counted by an earlier unit of this run, and by this one: a row shared
+        # by several files (an actor, a publisher) is counted once per run.
+        self.counted_before = counted_before
+        self.counted: set[tuple[str, int]] = set()
         self.publishers: dict[str, Publisher] = {}
         self.actors: dict[str, Actor] = {}
         self.places: dict[tuple[str, str], Place] = {}
         self.articles: dict[str, Article] = {}
         self.events_seen: set[int] = set()
 
-    def count(self, model: str, outcome: str, n: int = 1) -> None:
+    def count(self, model: str, outcome: str, n: int = 1, *, row: Any = None) -> None:
+        if row is not None:
+            key = (model, row.pk)
+            if key in self.counted_before or key in self.counted:
+                return
+            self.counted.add(key)
         self.counts[model][outcome] += n
 
     # publishers, actors, places -------------------------------------------------------
@@ -327,9 +336,9 @@ class _Writer:
         if row is None:
             row = Publisher(name=name)
             _save(row)
-            self.count("publishers", "inserted")
+            self.count("publishers", "inserted", row=row)
         else:
-            self.count("publishers", "unchanged")
+            self.count("publishers", "unchanged", row=row)
         self.publishers[name] = row
         return row
 
@@ -359,7 +368,7 @@ class _Writer:
                 parent=parent,
             )
             _save(row)
-            self.count("actors", "inserted")
+            self.count("actors", "inserted", row=row)
         else:
             changed = False
             merged = _merged_aliases(list(row.aliases or []), aliases, name)
@@ -373,7 +382,7 @@ class _Writer:
                 row.parent, changed = parent, True
             if changed:
                 _save(row)
-            self.count("actors", "updated" if changed else "unchanged")
+            self.count("actors", "updated" if changed else "unchanged", row=row)
         self.actors[name] = row
         return row
 
@@ -414,7 +423,7 @@ class _Writer:
                 geonames_id=geonames_id,
             )
             _save(row)
-            self.count("places", "inserted")
+            self.count("places", "inserted", row=row)
         else:
             changed = False
             merged = _merged_aliases(list(row.aliases or []), aliases, name)
@@ -432,7 +441,7 @@ class _Writer:
                 row.geonames_id, changed = geonames_id, True
             if changed:
                 _save(row)
-            self.count("places", "updated" if changed else "unchanged")
+            self.count("places", "updated" if changed else "unchanged", row=row)
         self.places[key] = row
         return row
 
@@ -466,7 +475,7 @@ class _Writer:
         if row is None:
             row = Article(body=art.body, content_hash=h, **values)
             _save(row)
-            self.count("articles", "inserted")
+            self.count("articles", "inserted", row=row)
         else:
             if _touched_by_person(row):
                 # A curator edited it: only fill what is still empty.
@@ -482,7 +491,7 @@ class _Writer:
                 setattr(row, k, v)
             if diff:
                 _save(row)
-            self.count("articles", "updated" if diff else "unchanged")
+            self.count("articles", "updated" if diff else "unchanged", row=row)
         self.articles[h] = row
         return row
 
@@ -514,7 +523,7 @@ class _Writer:
         if found:
             event = min(found, key=lambda e: (_STATUS_PRIORITY.get(e.status, 9), e.pk))
             if event.status != EventStatus.CANDIDATE or _touched_by_person(event):
-                self.count("events", "unchanged")
+                self.count("events", "unchanged", row=event)
                 self.events_seen.add(event.pk)
                 return event
         else:
@@ -601,7 +610,9 @@ class _Writer:
             EventActor.objects.filter(pk__in=[ea.pk for ea in current.values()]).delete()
             changed = True
 
-        self.count("events", "inserted" if created else "updated" if changed else "unchanged")
+        self.count(
+            "events", "inserted" if created else "updated" if changed else "unchanged", row=event
+        )
         self.events_seen.add(event.pk)
         return event
 
@@ -716,8 +727,9 @@ def sources_ingest(
 
     all_candidates = [c for p in prepared for c in p.candidates]
     groups = _merge(all_candidates) if all_candidates else []
+    counted: set[tuple[str, int]] = set()
     for file_ids, unit_groups in _units(prepared, groups):
-        writer = _Writer()
+        writer = _Writer(frozenset(counted))
         try:
             with transaction.atomic():
                 for i in file_ids:
@@ -732,6 +744,7 @@ def sources_ingest(
                 report.errors.append(f"{prepared[i].name}: could not be stored ({exc})")
         else:
             report.add(writer.counts)
+            counted |= writer.counted
             for i in file_ids:
                 report.files_ok.append(prepared[i].name)
                 report.article_count += len(prepared[i].articles)
