@@ -69,6 +69,19 @@ CASES = [
     ("He is now in charge.", date(2016, 10, 30), "now", "DATE", "PRESENT_REF"),
     ("He recently resigned.", date(2016, 10, 30), "recently", "DATE", "PAST_REF"),
     ("They met on Christmas Day.", date(2016, 12, 28), "Christmas Day", "DATE", "2016-12-25"),
+    ("Polls closed on Election Day.", date(1998, 11, 5), "Election Day", "DATE", "1998-11-03"),
+    ("Eastern Airlines cut flights.", date(1989, 10, 26), None, None, None),
+    ("In mid-2014 the group seized Mosul.", date(2016, 1, 1), "mid-2014", "DATE", "2014"),
+    ("Fighting has raged since Jan. 1.", date(2016, 10, 30), "Jan. 1", "DATE", "2016-01-01"),
+    ("The March accession was delayed.", date(1999, 2, 10), "March", "DATE", "1999-03"),
+    ("You may leave.", date(1999, 2, 10), None, None, None),
+    (
+        "It fell in the winter of nineteen ninety-four.",
+        None,
+        "the winter of nineteen ninety-four",
+        "DATE",
+        "1994-WI",
+    ),
     # times
     (
         "The blast came at 10:35 a.m. Tuesday.",
@@ -90,6 +103,8 @@ CASES = [
     ("The paper is published every week.", None, "every week", "SET", "P1W"),
     ("The council meets each Thursday.", None, "each Thursday", "SET", "XXXX-WXX-4"),
     ("Flights run daily.", None, "daily", "SET", "P1D"),
+    ("Two flights a week leave.", None, "a week", "SET", "P1W"),
+    ("It waited a minute and a half.", None, "a minute and a half", "DURATION", "PT1M30S"),
 ]
 
 

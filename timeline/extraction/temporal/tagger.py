@@ -251,7 +251,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
         r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
-        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday))"
+        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday))\b(?!-)"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
     # now / currently / recently / the future ...
@@ -597,6 +597,7 @@ _MONTH_PREPS = frozenset(
         "last",
         "next",
         "this",
+        "the",
     ]
 )
 
