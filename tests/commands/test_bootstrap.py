@@ -131,3 +131,32 @@ def test_bootstrap_with_the_shipped_seed_dataset(run_command):
         assert x.quote == x.article.body[x.start : x.end]
     code, out, err = run_command("bootstrap")
     assert "Database already has 13 articles; nothing loaded." in out
+
+
+@pytest.mark.django_db
+def test_ingesting_the_seeds_over_the_curated_dataset_keeps_every_curated_value(
+    pipeline, run_command
+):
+    seed = REPO / "fixtures" / "seed.json"
+    if not seed.exists():
+        pytest.skip("fixtures/seed.json (the curated dataset) is not in the repository yet")
+    run_command("bootstrap")
+
+    def snapshot():
+        curated = Event.objects.exclude(status=EventStatus.CANDIDATE).order_by("pk")
+        return (
+            list(Article.objects.order_by("pk").values()),
+            list(curated.values()),
+            sorted(Excerpt.objects.filter(event__in=curated).values_list("pk", "event_id")),
+        )
+
+    before = snapshot()
+    code, out, err = run_command("ingest", str(SEED_DIR))
+    assert code == 0, err
+    after = snapshot()
+    strip = [{k: v for k, v in row.items() if k != "updated_at"} for row in before[0]]
+    assert [{k: v for k, v in row.items() if k != "updated_at"} for row in after[0]] == strip
+    assert after[1:] == before[1:]
+    # And the run after that changes nothing at all.
+    code, out, err = run_command("ingest", str(SEED_DIR))
+    assert "Nothing changed." in out

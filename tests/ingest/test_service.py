@@ -317,4 +317,42 @@ def test_rows_shared_by_files_are_counted_once_per_run(fake_pipeline):
     second = sources_ingest(sources=sources)
     assert second.counts["actors"]["unchanged"] == Actor.objects.count() == 2
     assert second.counts["places"]["unchanged"] == Place.objects.count() == 2
-    assert second.counts["publishers"]["unchanged"] == 1
+    assert second.counts["publishers"] == {
+        "inserted": 0,
+        "updated": 0,
+        "unchanged": 0,
+        "deleted": 0,
+    }
+
+
+@pytest.mark.django_db
+def test_existing_article_is_only_completed_never_overwritten(fake_pipeline):
+    """A curated dataset loaded from a fixture has no history: its values still win."""
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    curated = Publisher.objects.create(name="Curated Wire", reliability="B")
+    # As loaddata writes rows: no history, so nothing marks these as a person's edits.
+    Article.objects.update(
+        title="Curated title", publisher=curated, author="", published=date(2015, 9, 2)
+    )
+    report = sources_ingest(sources=sources)
+    article = Article.objects.get()
+    assert (article.title, article.publisher, article.published) == (
+        "Curated title",
+        curated,
+        date(2015, 9, 2),
+    )
+    assert report.counts["articles"]["unchanged"] == 1
+    assert not Publisher.objects.filter(name="Test Wire", articles__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_existing_article_gets_what_it_lacks(fake_pipeline):
+    sources = [src("a.txt", GOOD_A)]
+    sources_ingest(sources=sources)
+    Article.objects.update(publisher=None, published=None, published_basis="unknown")
+    report = sources_ingest(sources=sources)
+    article = Article.objects.get()
+    assert article.publisher.name == "Test Wire"
+    assert (article.published, article.published_basis) == (date(2016, 1, 1), "stated")
+    assert report.counts["articles"]["updated"] == 1

@@ -18,8 +18,9 @@ Contracts:
   body, publishers by name, actors and places by the gazetteer's canonical name, candidate
   events by a fingerprint (sha256 of article hash, excerpt span and type).
 - Curators win: only events still in status *candidate* and never edited by a person are
-  refreshed; verified and rejected events are left exactly as they are. Actors and places
-  that exist are only completed (empty fields filled, aliases added), never overwritten.
+  refreshed; verified and rejected events are left exactly as they are. Articles, actors and
+  places that exist are only completed (empty fields filled, aliases added), never
+  overwritten.
 """
 
 from __future__ import annotations
@@ -461,32 +462,34 @@ class _Writer:
             basis = DateBasis.UNKNOWN
         values: dict[str, Any] = {
             "title": (art.title.strip() or art.body.strip().splitlines()[0])[:500],
-            "publisher": self.publisher(art.publisher),
             "author": art.author.strip()[:300],
             "url": art.url.strip()[:1000],
-            "published": published,
-            "published_basis": basis,
-            "published_reason": reason,
             "republished_from": art.republished_from.strip()[:300],
             "origin_file": art.origin_file[:300],
-            "origin_index": art.origin_index,
         }
         row = Article.objects.filter(content_hash=h).first()
         if row is None:
-            row = Article(body=art.body, content_hash=h, **values)
+            row = Article(
+                body=art.body,
+                content_hash=h,
+                publisher=self.publisher(art.publisher),
+                published=published,
+                published_basis=basis,
+                published_reason=reason,
+                origin_index=art.origin_index,
+                **values,
+            )
             _save(row)
             self.count("articles", "inserted", row=row)
         else:
-            if _touched_by_person(row):
-                # A curator edited it: only fill what is still empty.
-                values = {k: v for k, v in values.items() if not getattr(row, k) and v}
-                values.pop("published_basis", None)
-                values.pop("published_reason", None)
-                values.pop("published", None)
-            elif row.published_basis == DateBasis.CURATOR:
-                for k in ("published", "published_basis", "published_reason"):
-                    values.pop(k)
-            diff = {k: v for k, v in values.items() if getattr(row, k) != v}
+            # The stored article may carry a curator's corrections (a fixed publisher, a
+            # publication date set by hand, a fuller reason), and a dataset loaded from a
+            # fixture has no history to tell: so ingest only fills what is still empty.
+            diff = {k: v for k, v in values.items() if v and not getattr(row, k)}
+            if row.publisher_id is None and art.publisher.strip():
+                diff["publisher"] = self.publisher(art.publisher)
+            if row.published is None and published is not None:
+                diff.update(published=published, published_basis=basis, published_reason=reason)
             for k, v in diff.items():
                 setattr(row, k, v)
             if diff:
