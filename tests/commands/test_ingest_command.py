@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from timeline.models import Actor, Article, Event, EventActor, Excerpt, Place, Publisher
 
@@ -163,3 +165,19 @@ def test_published_option_supplies_the_date(pipeline, run_command, tmp_path):
     article = Article.objects.get()
     assert str(article.published) == "2015-09-05"
     assert article.published_basis != "unknown"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.django_db
+def test_progress_bar_on_a_terminal_only_and_not_with_no_progress(pipeline):
+    err = _Terminal()
+    call_command("ingest", str(SMALL_SEED), stdout=io.StringIO(), stderr=err)
+    assert "ingest:" in err.getvalue() and "0/2 [" in err.getvalue()  # 2 steps per file
+
+    err = _Terminal()
+    call_command("ingest", "--no-progress", str(SMALL_SEED), stdout=io.StringIO(), stderr=err)
+    assert err.getvalue() == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -74,6 +75,8 @@ class Command(BaseCommand):
             desc="ingest",
             unit="step",
             leave=False,
+            # A terminal that reports no width (some ptys) would get an empty bar.
+            ncols=min(shutil.get_terminal_size().columns, 100),
         )
 
         def progress(done: int, total: int) -> None:
