@@ -76,6 +76,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
     (tmp / "latin1.txt").write_bytes("Les milices chiites \u00e0 Baiji".encode("latin-1"))
     (tmp / "digits.txt").write_bytes(b"2015 -- 12 / 07 ... 3 4 5\n")
     (tmp / "huge.txt").write_bytes(b"Baiji. " * 2000)
+    (tmp / "header_only.txt").write_bytes(b"Title: Raid on Baiji\nPublished: 2015-09-01\n\n")
     return {
         "empty": (tmp / "empty.txt", "empty file"),
         "whitespace": (tmp / "blank.txt", "empty file"),
@@ -84,13 +85,23 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "no article text": (tmp / "digits.txt", "no article text"),
         "missing": (tmp / "nope.txt", "no such file or directory"),
         "too large": (tmp / "huge.txt", "file too large (13.7 KiB; the limit is 9.8 KiB)"),
+        "header only": (tmp / "header_only.txt", "no article text found"),
     }
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "case",
-    ["empty", "whitespace", "binary", "not utf-8", "no article text", "missing", "too large"],
+    [
+        "empty",
+        "whitespace",
+        "binary",
+        "not utf-8",
+        "no article text",
+        "header only",
+        "missing",
+        "too large",
+    ],
 )
 def test_bad_input_one_line_nonzero_nothing_written_good_file_in(
     case, pipeline, run_command, tmp_path, settings
