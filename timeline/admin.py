@@ -644,6 +644,7 @@ class EventAdminForm(forms.ModelForm):
             "notes",
         ]
         widgets = {
+            "headline": forms.TextInput(attrs={"size": 100}),
             "date_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "date_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
