@@ -9,10 +9,14 @@ transaction, with history), selectors read. Custom admin views are wrapped in
 
 from __future__ import annotations
 
+import json
 import math
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
@@ -133,10 +137,51 @@ class ActorAdmin(SimpleHistoryAdmin):
         )
 
 
+WORLD_TOPOJSON = Path(settings.BASE_DIR) / "static" / "vendor" / "topojson" / "world_110m.json"
+Line = list[tuple[float, float]]
+
+
+@cache
+def world_lines() -> tuple[list[Line], list[Line]]:
+    """(country borders and coasts, rivers) as lon/lat polylines, decoded once from the
+    Natural Earth 1:110m TopoJSON the explorer serves (quantised, delta-encoded arcs).
+    Empty if the file is missing: the map then shows places and graticule only."""
+    try:
+        topo = json.loads(WORLD_TOPOJSON.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [], []
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs: list[Line] = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def arc_ids(node: Any, out: set[int]) -> set[int]:
+        if isinstance(node, int):
+            out.add(node if node >= 0 else ~node)  # ~i: arc i, reversed
+        elif isinstance(node, list):
+            for item in node:
+                arc_ids(item, out)
+        elif isinstance(node, dict):
+            arc_ids(node.get("arcs", []), out)
+            for g in node.get("geometries", []):
+                arc_ids(g, out)
+        return out
+
+    borders = arc_ids(topo["objects"].get("countries", {}), set())
+    rivers = arc_ids(topo["objects"].get("rivers", {}), set()) - borders
+    return [arcs[i] for i in sorted(borders)], [arcs[i] for i in sorted(rivers)]
+
+
 def place_map_svg(place: Place, *, span: float = 4.0, width: int = 360, height: int = 240) -> str:
-    """A small map of the place's coordinates: an SVG with a graticule, the place in red and
-    the other known places in the window in grey (named), so a wrong coordinate stands out
-    (e.g. a Syrian town drawn among Iraqi ones). Drawn on the server: no tiles, no script."""
+    """A small map of the place's coordinates: an SVG with country borders and rivers
+    (Natural Earth 1:110m), a graticule, the place in red and the other known places in the
+    window in grey (named), so a wrong coordinate stands out (e.g. a Syrian town drawn among
+    Iraqi ones, or a point in the sea). Drawn on the server: no tiles, no script."""
     if place.latitude is None or place.longitude is None:
         return format_html('<p class="ct-none">{}</p>', "No coordinates.")
     lat0, lon0 = place.latitude, place.longitude
@@ -163,6 +208,15 @@ def place_map_svg(place: Place, *, span: float = 4.0, width: int = 360, height: 
             lon0,
         )
     ]
+    borders, rivers = world_lines()
+    for lines, css in ((rivers, "ct-river"), (borders, "ct-border")):
+        for line in lines:
+            if not any(
+                abs(lon - lon0) <= 2 * half_w and abs(lat - lat0) <= 2 * half_h for lon, lat in line
+            ):
+                continue
+            points = " ".join("{},{}".format(*xy(lat, lon)) for lon, lat in line)
+            parts.append(format_html('<polyline points="{}" class="{}"/>', points, css))
     for d in range(math.floor(lon0 - half_w), math.ceil(lon0 + half_w) + 1):
         x, _ = xy(lat0, d)
         parts.append(

@@ -143,6 +143,7 @@ def test_place_map_preview(ds, cclient):
     assert '<svg class="ct-map"' in html
     assert ">Tikrit</text>" in html  # a neighbour within the window
     assert ">Baghdad</text>" in html
+    assert 'class="ct-border"' in html  # Natural Earth borders around the point
     assert "<script" not in html.split('<svg class="ct-map"')[1].split("</svg>")[0]
 
 
