@@ -356,3 +356,17 @@ def test_existing_article_gets_what_it_lacks(fake_pipeline):
     assert article.publisher.name == "Test Wire"
     assert (article.published, article.published_basis) == (date(2016, 1, 1), "stated")
     assert report.counts["articles"]["updated"] == 1
+
+
+@pytest.mark.django_db
+def test_same_article_in_two_files_is_one_article_and_one_event(fake_pipeline):
+    sources = [src("a.txt", GOOD_A), src("copy.txt", GOOD_A)]
+    first = sources_ingest(sources=sources)
+    assert first.errors == [] and first.files_ok == ["a.txt", "copy.txt"]
+    assert Article.objects.count() == 1 and Event.objects.count() == 1
+    assert Excerpt.objects.count() == 1
+    second = sources_ingest(sources=sources)
+    assert not second.changed
+    assert not sources_ingest(sources=sources[::-1]).changed
+    assert not sources_ingest(sources=sources[1:]).changed
+    assert Event.objects.count() == 1

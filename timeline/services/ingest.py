@@ -17,6 +17,8 @@ Contracts:
 - Identity, so a re-run on the same files changes nothing: articles by the sha256 of their
   body, publishers by name, actors and places by the gazetteer's canonical name, candidate
   events by a fingerprint (sha256 of article hash, excerpt span and type).
+- A re-run with a changed extractor deletes the candidates it no longer proposes for the
+  articles it writes, if ingest made them and no person touched them.
 - Curators win: only events still in status *candidate* and never edited by a person are
   refreshed; verified and rejected events are left exactly as they are. Articles, actors and
   places that exist are only completed (empty fields filled, aliases added), never
@@ -204,7 +206,9 @@ def _counts() -> dict[str, dict[str, int]]:
 
 @dataclass
 class IngestReport:
-    """What a run did: per model, how many rows were inserted, updated or left unchanged.
+    """What a run did: per model, how many rows were inserted, updated, left unchanged or
+    deleted (only stale candidates and their excerpts are ever deleted). A row is counted
+    once per run however many files name it.
 
     ``errors`` holds one line per file that was not ingested (``"<file>: <problem>"``);
     ``files_ok`` the names of the files that were.
@@ -619,13 +623,15 @@ class _Writer:
         self.events_seen.add(event.pk)
         return event
 
-    def stale_candidates_delete(self) -> None:
+    def stale_candidates_delete(self, *, owned: set[str]) -> None:
         """Delete candidates of this unit's articles that this run no longer extracts.
 
-        Only events ingest made (a fingerprint), still candidates, untouched by a person, and
-        citing only articles written in this unit: anything else is a curator's to decide.
+        ``owned`` holds the content hashes of the articles whose candidates all belong to
+        this unit (the article's first file in the run is here). Only events ingest made (a
+        fingerprint), still candidates, untouched by a person, and citing only such articles
+        are deleted: anything else is a curator's to decide.
         """
-        article_ids = {a.pk for a in self.articles.values()}
+        article_ids = {a.pk for h, a in self.articles.items() if h in owned}
         stale = (
             Event.objects.filter(
                 status=EventStatus.CANDIDATE,
@@ -728,6 +734,20 @@ def sources_ingest(
         if progress:
             progress(done, total)
 
+    # The same article in two files (same body) yields the same candidates twice: keep one,
+    # so a fingerprint names exactly one candidate of this run.
+    seen_fps: set[str] = set()
+    owner: dict[str, int] = {}  # article content hash -> first file holding it
+    for i, p in enumerate(prepared):
+        for art in p.articles:
+            owner.setdefault(content_hash(art.body), i)
+        unique = []
+        for c in p.candidates:
+            fp = candidate_fingerprint(article_hash=content_hash(c.article.body), candidate=c)
+            if fp not in seen_fps:
+                seen_fps.add(fp)
+                unique.append(c)
+        p.candidates = unique
     all_candidates = [c for p in prepared for c in p.candidates]
     groups = _merge(all_candidates) if all_candidates else []
     counted: set[tuple[str, int]] = set()
@@ -740,7 +760,7 @@ def sources_ingest(
                         writer.article(art)
                 for g in unit_groups:
                     writer.event(g)
-                writer.stale_candidates_delete()
+                writer.stale_candidates_delete(owned={h for h, i in owner.items() if i in file_ids})
         except (DatabaseError, ValidationError) as exc:
             logger.exception("ingest failed writing %s", [prepared[i].name for i in file_ids])
             for i in file_ids:
