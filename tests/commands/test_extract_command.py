@@ -92,3 +92,24 @@ def test_extract_from_the_shell_needs_no_database(pipeline, tmp_path):
     for line in proc.stdout.splitlines():
         assert set(json.loads(line)) == KEYS
     assert not db.exists()
+
+
+def test_extract_published_option_supplies_the_date(pipeline, run_command, tmp_path):
+    f = tmp_path / "undated.txt"
+    f.write_text(
+        "Militia attack on Baiji\n\nIslamic State fighters attacked Baiji on Tuesday, "
+        "killing 12 Iraqi soldiers.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_command("extract", "--published", "2015-09-05", str(f))
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and {r["article"]["published"] for r in rows} == {"2015-09-05"}
+
+
+def test_extract_malformed_published_option(run_command):
+    code, out, err = run_command("extract", "--published", "5 Sept 2015", "x.txt")
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        "CommandError: --published: '5 Sept 2015' is not a date in the form YYYY-MM-DD"
+    ]
