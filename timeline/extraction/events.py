@@ -13,6 +13,7 @@ not import Django; a test checks they agree).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.extraction.types import GazetteerHit
@@ -77,6 +78,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"detonat(?:ed|ion|ing)",
         r"(?:warplanes?|aircraft|jets|drones?|helicopters?) (?:struck|hit|opened fire|fired)",
         r"(?:struck|hit) by (?:an? )?(?:air ?strike|missile|rocket|drone)",
+        r"pound(?:ed|ing)",
     ),
     VAC: _words(
         r"execut(?:ed|ing|ion|ions)",
@@ -118,6 +120,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"expelled",
         r"liberated",
         r"took control",
+        r"takeovers?",
+        r"invasion",
+        r"invaded",
         r"fell to",
         r"killed",
         r"wounded",
@@ -141,7 +146,6 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"pulled (?:out|back)",
         r"retreat(?:ed)?",
         r"deploy(?:ed|ment)",
-        r"dispatched",
         r"summoned",
         r"ceasefire",
         r"truce",
@@ -154,6 +158,28 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"began",
         r"handed over",
         r"took over",
+        # Meetings, visits, new posts and bases, orders: ACLED's non-violent developments.
+        r"visit(?:s|ed|ing)?",
+        r"met with",
+        r"held talks",
+        r"signed",
+        r"(?:named|appointed|nominated|installed) (?:\w+ ){0,3}as",
+        r"replac(?:ed|es)",
+        r"resign(?:ed|s)",
+        r"(?:established|set up|opened|built)(?= (?:an? |the |its |their )?(?:[\w-]+ ){0,3}"
+        r"(?:base|headquarters|command|cent(?:er|re)|office|camp|outpost|garrison|war room)s?\b)",
+        r"(?:base|headquarters|command|cent(?:er|re)|office|camp|outpost|war room)s? "
+        r"(?:that |which )?(?:\w+ )?(?:established|set up|opened|built)",
+        r"instructed",
+        r"sent (?:\w+ ){0,2}(?:troops|forces|reinforcements|soldiers|fighters|advisers|warships|"
+        r"aircraft|jets|bombers|ships|a naval|an aircraft carrier)",
+        r"dispatch(?:ed|ing)",
+        r"stationed",
+        r"relocat(?:ed|ing)",
+        r"evacuat(?:ed|ion)",
+        r"(?:formed|launched|founded) (?:a |an |the )?(?:new )?(?:party|movement|coalition|alliance|"
+        r"government|militia|brigade|force)",
+        r"formation of (?:a |an |the )?(?:new )?(?:party|movement|coalition|alliance|government)",
     ),
 }
 # Riots need a crowd: "supporters stormed the parliament" is a riot, "troops stormed" a battle.
@@ -293,20 +319,195 @@ class Trigger:
 
 def _realis(text: str, start: int) -> bool:
     """False when the words just before a trigger make it hypothetical or negated."""
-    # Hyphenated modifiers ("head-on clash") count as one word.
-    before = re.findall(r"[\w'-]+", text[max(0, start - 40) : start])[-3:]
-    return not any(_IRREALIS_RE.fullmatch(w) for w in before)
+    # Hyphenated modifiers ("head-on clash") count as one word; "wasn’t" is "wasn't".
+    window = text[max(0, start - 40) : start].replace("’", "'")
+    before = re.findall(r"[\w'-]+", window)[-3:]
+    return not any(_IRREALIS_RE.fullmatch(w) or w.lower().endswith("n't") for w in before)
 
 
-def find_trigger(text: str, actor_kinds: dict[str, str] | None = None) -> Trigger | None:
+# --- is the trigger a report of a happening? -------------------------------------------
+# News reports a happening with a finite verb in the past ("ISIS overran the district"), the
+# present perfect or the progressive ("troops are attacking the centre"). The same words also
+# name events in passing ("the battle for Mosul", "the ISIS offensive"), describe people
+# ("soldiers fighting to retake the city"), or sit under a prediction, an opinion or a
+# condition ("analysts predicted that retaking the city would be hard"). These rules tell the
+# two apart without a parser.
+
+# Words that, before a trigger in the same sentence, put it in someone's expectation,
+# belief or plan rather than in the world.
+_OPINION_RE = _words(
+    r"predict(?:s|ed|ing|ions?)?", r"expect(?:s|ed|ing|ations?)?", r"believ(?:e|es|ed|ing)",
+    r"fear(?:s|ed)?", r"hop(?:e|es|ed|ing|efully)", r"consider", r"doubts?", r"likely",
+    r"unlikely", r"probably", r"perhaps", r"opinions?", r"speculat(?:e|es|ed|ion)",
+    r"intend(?:s|ed)?", r"vow(?:s|ed)?", r"pledg(?:e|es|ed)", r"promis(?:e|es|ed)",
+    r"warn(?:s|ed)? that", r"(?:ready|set|about|going|poised|expected) to", r"if", r"unless",
+    r"whether", r"in order to",
+)  # fmt: skip
+# A clause that recalls an earlier, different happening: its triggers and dates are the
+# backdrop of the sentence, not its news ("…, recalling a previous defeat in June 2014").
+_BACKDROP_RE = _words(
+    r"recalling", r"reminiscent of", r"echoing", r"similar to", r"a repeat of",
+    r"(?:a|an|the) (?:previous|earlier|prior)",
+)  # fmt: skip
+# Event nouns: they name a happening; on their own they do not report one.
+_NOMINAL_RE = _words(
+    r"clash(?:es)?", r"fighting", r"firefights?", r"gun ?battles?", r"battles?",
+    r"(?:counter-?)?offensives?", r"counter-?attacks?", r"assaults?", r"attacks?",
+    r"ambush(?:es)?", r"takeovers?", r"invasion", r"air ?strikes?", r"air raids?",
+    r"bombing raids?", r"bombings?", r"bombardment", r"explosions?", r"blasts?", r"shelling",
+    r"mortars?", r"IEDs?", r"improvised explosive devices?", r"appointment", r"withdrawal",
+    r"deployment", r"visits?", r"ceasefire", r"truce", r"protests?", r"demonstrations?",
+    r"rall(?:y|ies)", r"riots?", r"executions?", r"massacres?", r"abductions?",
+    r"evacuation", r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|vehicles?|car)",
+    r"(?:missile|drone|rocket) (?:strikes?|attacks?)", r"artillery (?:fire|strikes?|barrage)",
+    r"formation of .*", r"mortar", r"rocket attacks?",
+)  # fmt: skip
+# Before an event noun: a verb that makes it happen ("launched an offensive", "killed in a
+# bombing") or an adjective of intensity that only a happening has ("fierce fighting").
+_LICENSOR_RE = _words(
+    r"launch(?:ed|es|ing)?", r"stag(?:ed|es|ing)", r"mount(?:ed|s|ing)", r"carr(?:ied|ying) out",
+    r"conduct(?:ed|s|ing)", r"wag(?:ed|es|ing)", r"beg[au]n", r"start(?:ed|s|ing)",
+    r"unleash(?:ed|es|ing)", r"repell?(?:ed|s|ing)", r"repuls(?:ed|es|ing)", r"fought",
+    r"engaged in", r"(?:killed|died|dead|wounded|injured|hurt|destroyed|damaged) (?:in|by|during)",
+    r"caused by", r"survived", r"claimed(?: responsibility for)?", r"resum(?:ed|es|ing)",
+    r"renewed", r"fierce", r"heavy", r"intense", r"deadly", r"bloody", r"fresh", r"series of",
+    r"wave of", r"surprise", r"(?:on|in) (?:his|her|their|a|an) (?:\w+ )?(?=visits?)",
+)  # fmt: skip
+# After an event noun: its own finite verb ("the offensive began", "the battle is ramping up").
+_EVENTIVE_AFTER_RE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,4}?"
+    r"(?:(?:was|were|is|are|has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?)?"
+    r"(?:\w+ed|\w+ing|began|begun|broke|broken|took|taken|went|gone|hit|struck|left|came|"
+    r"spread|ground|fought|blew|overran|fell|shot)\b",
+    re.IGNORECASE,
+)
+_BE_RE = re.compile(r"\b(?:is|are|am|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_DETERMINER_RE = _words(
+    r"the", r"a", r"an", r"this", r"that", r"its", r"their", r"his", r"her", r"our", r"of",
+    r"in", r"for", r"from", r"after", r"during", r"amid", r"by",
+)  # fmt: skip
+_CLAUSE_BREAK_RE = re.compile(r"[;:–—()]|,\s")
+
+
+def _clause_after(text: str, end: int) -> str:
+    rest = text[end : end + 60]
+    m = _CLAUSE_BREAK_RE.search(rest)
+    return rest[: m.start()] if m else rest
+
+
+def _clause_before(text: str, start: int) -> str:
+    head = text[max(0, start - 60) : start]
+    cuts = list(_CLAUSE_BREAK_RE.finditer(head))
+    return head[cuts[-1].end() :] if cuts else head
+
+
+def _dated_nearby(start: int, end: int, text: str, timex_spans: Sequence[tuple[int, int]]) -> bool:
+    """A date inside the noun phrase: "the withdrawal in 2011", "Tuesday's attack"."""
+    for t_start, t_end in timex_spans:
+        if 0 <= t_start - end <= 30 and not _CLAUSE_BREAK_RE.search(text[end:t_start]):
+            return True
+        if 0 <= start - t_end <= 12 and not _CLAUSE_BREAK_RE.search(text[t_end:start]):
+            return True
+    return False
+
+
+def _nominal_licensed(
+    text: str, start: int, end: int, timex_spans: Sequence[tuple[int, int]]
+) -> bool:
+    before = " ".join(re.findall(r"[\w'’-]+", _clause_before(text, start))[-6:])
+    if _LICENSOR_RE.search(before):
+        return True
+    if _EVENTIVE_AFTER_RE.match(_clause_after(text, end)):
+        return True
+    return _dated_nearby(start, end, text, timex_spans)
+
+
+def is_reported(
+    text: str, start: int, end: int, timex_spans: Sequence[tuple[int, int]] = ()
+) -> bool:
+    """True when the trigger ``text[start:end]`` reports a happening (see the rules above).
+
+    ``timex_spans`` are the sentence-relative spans of its temporal expressions: an event noun
+    with its own date ("the U.S. withdrawal from Iraq in 2011") is a dated happening.
+    """
+    if not _realis(text, start):
+        return False
+    head = text[:start]
+    if _OPINION_RE.search(head) or _BACKDROP_RE.search(head):
+        return False
+    word = text[start:end]
+    if _NOMINAL_RE.fullmatch(word):
+        if word.lower().endswith("ing") and " " not in word:
+            prev = re.findall(r"[\w'’-]+", text[max(0, start - 30) : start])
+            if _BE_RE.search(text[max(0, start - 30) : start]):
+                return True  # progressive: "troops are fighting"
+            last = prev[-1] if prev else ""
+            # "soldiers fighting to retake …": a participle describing people, not a report.
+            if (
+                last
+                and not _DETERMINER_RE.fullmatch(last)
+                and (last[0].isupper() or re.search(r"(?<!s)s$|men$", last))
+            ):
+                return False
+        return _nominal_licensed(text, start, end, timex_spans)
+    if word.lower().endswith("ing") and " " not in word:
+        # A bare participle: only the progressive reports ("are pounding", "were executing").
+        return bool(_BE_RE.search(text[max(0, start - 30) : start]))
+    return True
+
+
+_PRESENT_AUX_RE = re.compile(
+    r"\b(?:is|are|am|has|have|'s|'re)\s+(?:\w+ly\s+)?(?:been\s+)?(?:being\s+)?$", re.I
+)
+_PAST_PERFECT_RE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
+_AUX_AFTER_RE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,4}?(?P<aux>is|are|has|have|had|was|were)\b", re.IGNORECASE
+)
+
+
+def tense_of(text: str, start: int, end: int) -> str:
+    """The tense of the clause a trigger reports in: "present", "past perfect" or "past".
+
+    "present" covers the progressive and the present perfect ("are attacking", "have
+    abducted"): news uses them for what is happening as it reports. An event noun takes the
+    tense of the verb after it ("the battle is ramping up").
+    """
+    before = text[max(0, start - 40) : start].replace("’", "'")
+    if _PAST_PERFECT_RE.search(before):
+        return "past perfect"
+    if _PRESENT_AUX_RE.search(before):
+        return "present"
+    word = text[start:end]
+    if _NOMINAL_RE.fullmatch(word):
+        m = _AUX_AFTER_RE.match(_clause_after(text, end))
+        if m:
+            aux = m.group("aux").lower()
+            return {"is": "present", "are": "present", "has": "present", "have": "present",
+                    "had": "past perfect"}.get(aux, "past")  # fmt: skip
+    return "past"
+
+
+def backdrop_start(text: str) -> int | None:
+    """Where a backdrop clause recalling an earlier happening begins, or None."""
+    m = _BACKDROP_RE.search(text)
+    return m.start() if m else None
+
+
+def find_trigger(
+    text: str,
+    actor_kinds: dict[str, str] | None = None,
+    *,
+    timex_spans: Sequence[tuple[int, int]] = (),
+) -> Trigger | None:
     """The trigger that decides the sentence's event type, or None if it reports no event.
 
-    ``actor_kinds`` maps canonical names of the actors in the sentence to their kinds; it lets
-    a killing of civilians by an armed group count as violence against civilians.
+    Only triggers that report a happening count (``is_reported``). ``actor_kinds`` maps
+    canonical names of the actors in the sentence to their kinds (unused by the rules now;
+    kept for callers). ``timex_spans`` are the sentence-relative spans of its dates.
     """
     found: dict[str, list[re.Match[str]]] = {}
     for etype, rx in TRIGGERS.items():
-        hits = [m for m in rx.finditer(text) if _realis(text, m.start())]
+        hits = [m for m in rx.finditer(text) if is_reported(text, m.start(), m.end(), timex_spans)]
         if hits:
             found[etype] = hits
     if not found:

@@ -21,12 +21,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from timeline.extraction import gazetteer
 from timeline.extraction.articles import split_articles
-from timeline.extraction.events import LABELS, assign_roles, fatalities, find_trigger
+from timeline.extraction.events import (
+    LABELS,
+    assign_roles,
+    backdrop_start,
+    fatalities,
+    find_trigger,
+    tense_of,
+)
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.temporal import tag, to_date_range
 from timeline.extraction.types import (
@@ -62,6 +69,7 @@ class _Dated:
     start: int
     end: int
     range: DateRange
+    backdrop: bool = False  # in a clause recalling an earlier happening
 
 
 # --- entry points ---------------------------------------------------------------------
@@ -102,6 +110,8 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
     actor_hits = gazetteer.find_actors(body)
     place_hits = gazetteer.find_places(body)
     para_bounds = _paragraph_bounds(sentences)
+    dated = _mark_backdrop(dated, sentences)
+    sections = _sections(sentences, para_bounds)
 
     raw: list[tuple[Sentence, CandidateEvent]] = []
     for sent in sentences:
@@ -110,7 +120,12 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         a_hits = _within(actor_hits, sent.start, sent.end)
         p_hits = _within(place_hits, sent.start, sent.end)
         kinds = {h.canonical: gazetteer.actor_kind(h.canonical) for h in a_hits}
-        trigger = find_trigger(sent.text, kinds)
+        spans = [
+            (d.start - sent.start, d.end - sent.start)
+            for d in dated
+            if d.start >= sent.start and d.end <= sent.end
+        ]
+        trigger = find_trigger(sent.text, kinds, timex_spans=spans)
         if trigger is None:
             continue
         local = [
@@ -136,7 +151,10 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
                     place, precision, ev_start = prev_place, prev_precision, prev.start
         if not roles and place is None:
             continue
-        when, basis = _date_for(sent, dated, sentences, sent.start + trigger.start)
+        tense = tense_of(sent.text, trigger.start, trigger.end)
+        when, basis = _date_for(
+            sent, dated, sentences, sent.start + trigger.start, tense, sections, article.published
+        )
         # An event is a happening somewhere at some time: a trigger with neither a date nor a
         # place finer than a region is commentary ("the offensive was a failure"), not an event.
         if when is None and (place is None or place.kind in _COARSE):
@@ -280,25 +298,97 @@ def _best_place(
     return info, precision
 
 
+def _mark_backdrop(dated: list[_Dated], sentences: list[Sentence]) -> list[_Dated]:
+    """Flag the dates that sit in a clause recalling an earlier happening."""
+    cuts = []
+    for s in sentences:
+        at = backdrop_start(s.text)
+        if at is not None:
+            cuts.append((s.start + at, s.end))
+    if not cuts:
+        return dated
+    return [_Dated(d.start, d.end, d.range, any(a <= d.start < b for a, b in cuts)) for d in dated]
+
+
+def _sections(sentences: list[Sentence], counts: dict[int, int]) -> dict[int, int]:
+    """{paragraph: section number}; a sub-heading starts a new section."""
+    out: dict[int, int] = {}
+    section = 0
+    for s in sentences:
+        if s.paragraph in out:
+            continue
+        if _is_heading(s, counts):
+            section += 1
+        out[s.paragraph] = section
+    return out
+
+
+# How far before publication an undated report in the present tense (or one with no date in
+# its whole section) may lie: news reports what happened in the days before it appears.
+_REPORTING_WINDOW = timedelta(days=6)
+
+
 def _date_for(
-    sent: Sentence, dated: list[_Dated], sentences: list[Sentence], anchor: int
+    sent: Sentence,
+    dated: list[_Dated],
+    sentences: list[Sentence],
+    anchor: int,
+    tense: str = "past",
+    sections: dict[int, int] | None = None,
+    published: date | None = None,
 ) -> tuple[DateRange | None, str]:
-    inside = [d for d in dated if d.start >= sent.start and d.end <= sent.end]
+    """The event's date and how it was found, most direct first:
+
+    1. a date in the sentence (not one in a clause recalling an earlier happening);
+    2. the present tense ("troops are attacking", "militias have seized") without a date: the
+       time of reporting, i.e. the week up to publication;
+    3. the narrative date: the last date before the sentence in its paragraph or the previous;
+    4. the narrative date of the section: its last date precise to the day or week;
+    5. a past-tense report with no date anywhere before it in its section: the week up to
+       publication, as a bound (news reports recent happenings; the basis says so).
+    Past-perfect reports (earlier than the narrative) get no publication bound.
+    """
+    inside = [d for d in dated if d.start >= sent.start and d.end <= sent.end and not d.backdrop]
     if inside:
         best = min(
             inside,
             key=lambda d: (_PRECISION_RANK[d.range.precision] > 2, abs(d.start - anchor)),
         )
         return best.range, "stated in sentence"
+    if tense == "present" and published is not None:
+        return _publication_week(published), "present tense: the week up to publication"
     # The narrative date: the last date before this sentence in its paragraph or the previous.
     para_start = min(
         (s.start for s in sentences if s.paragraph in (sent.paragraph, sent.paragraph - 1)),
         default=sent.start,
     )
     earlier = [d for d in dated if para_start <= d.start < sent.start]
-    if earlier:
-        return earlier[-1].range, "narrative of paragraph"
+    # A date recalled from an earlier happening does not move the narrative on.
+    main = [d for d in earlier if not d.backdrop]
+    if main:
+        return main[-1].range, "narrative of paragraph"
+    if sections is not None:
+        here = sections.get(sent.paragraph)
+        sec_paras = {p for p, n in sections.items() if n == here}
+        sec_start = min((s.start for s in sentences if s.paragraph in sec_paras), default=0)
+        narrative = [
+            d
+            for d in dated
+            if sec_start <= d.start < sent.start
+            and not d.backdrop
+            and d.range.precision in ("day", "week")
+        ]
+        if narrative:
+            return narrative[-1].range, "narrative of section"
+    if tense == "past" and published is not None:
+        return _publication_week(published), "not stated: the week up to publication (bound)"
     return None, "none"
+
+
+def _publication_week(published: date) -> DateRange:
+    return DateRange(
+        published - _REPORTING_WINDOW, published, "week", f"published {published.isoformat()}"
+    )
 
 
 def _headline(text: str, limit: int = 160) -> str:
@@ -331,14 +421,17 @@ def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> lis
                 if name not in (n for n, _ in actors):
                     actors.append((name, "mentioned" if role != "associated" else role))
             f1, f2 = last.fatalities, cand.fatalities
+            # The second sentence often names the exact site inside the first's town ("… in
+            # the capital. The first explosion was in the X mosque"): keep the finer place.
+            finer = cand if _finer(cand.place, last.place) else last
             out[-1] = CandidateEvent(
                 article=last.article,
                 evidence=Evidence(start, end, body[start:end]),
                 headline=last.headline,
                 event_type=last.event_type,
                 date=last.date or cand.date,
-                place=last.place or cand.place,
-                place_precision=last.place_precision if last.place else cand.place_precision,
+                place=finer.place or last.place or cand.place,
+                place_precision=finer.place_precision if finer.place else cand.place_precision,
                 actors=actors,
                 # The second sentence usually details the first: keep the larger figure.
                 fatalities=max(f1, f2) if f1 is not None and f2 is not None else (f1 or f2),
@@ -350,10 +443,34 @@ def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> lis
     return out
 
 
+def _finer(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
+    """``a`` lies inside ``b`` (a site in its city, a town in its province)."""
+    return (
+        a is not None
+        and b is not None
+        and a.name != b.name
+        and _same_place(a, b)
+        and _PLACE_RANK.get(a.kind, 4) < _PLACE_RANK.get(b.kind, 4)
+    )
+
+
+# A sentence that opens with a personal or demonstrative pronoun continues the one before,
+# even across a paragraph break ("… around the city. ¶ They shot dead 232 people …").
+_ANAPHORIC_OPENING_RE = re.compile(r"^[\"“‘']?(?:They|It|He|She|These|Those)\b")
+
+
 def _previous(sentences: list[Sentence], sent: Sentence, body: str) -> Sentence | None:
-    """The sentence right before ``sent`` in the same paragraph, if any."""
-    before = [s for s in sentences if s.end <= sent.start and s.paragraph == sent.paragraph]
-    return before[-1] if before and _next_to(before[-1], sent, body) else None
+    """The sentence right before ``sent`` in the same paragraph (or, when ``sent`` opens with
+    a pronoun, the last sentence of the paragraph before), if any."""
+    before = [s for s in sentences if s.end <= sent.start]
+    if not before:
+        return None
+    prev = before[-1]
+    if prev.paragraph == sent.paragraph:
+        return prev if _next_to(prev, sent, body) else None
+    if prev.paragraph == sent.paragraph - 1 and _ANAPHORIC_OPENING_RE.match(sent.text):
+        return prev
+    return None
 
 
 def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
