@@ -177,8 +177,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"stationed",
         r"relocat(?:ed|ing)",
         r"evacuat(?:ed|ion)",
-        r"(?:formed|launched|founded) (?:a |an |the )?(?:new )?(?:party|movement|coalition|alliance|"
-        r"government|militia|brigade|force)",
+        r"(?:formed|launched|founded) (?:a |an |the )?(?:new )?"
+        r"(?:party|movement|coalition|alliance|government|militia|brigade|force)",
         r"formation of (?:a |an |the )?(?:new )?(?:party|movement|coalition|alliance|government)",
     ),
 }
