@@ -370,3 +370,20 @@ def test_same_article_in_two_files_is_one_article_and_one_event(fake_pipeline):
     assert not sources_ingest(sources=sources[::-1]).changed
     assert not sources_ingest(sources=sources[1:]).changed
     assert Event.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_files_ingested_apart_then_together_merge_their_candidates(fake_pipeline):
+    a, b = src("a.txt", GOOD_A), src("b.txt", GOOD_B)
+    sources_ingest(sources=[a])
+    sources_ingest(sources=[b])
+    assert Event.objects.filter(place__name="Baiji").count() == 2  # apart: two candidates
+
+    together = sources_ingest(sources=[a, b])
+    baiji = Event.objects.get(place__name="Baiji")
+    assert baiji.excerpts.count() == 2
+    assert together.counts["events"]["deleted"] == 1
+    assert Event.objects.count() == 2  # Baiji and Haditha
+
+    again = sources_ingest(sources=[a, b])
+    assert not again.changed and again.counts["events"]["deleted"] == 0

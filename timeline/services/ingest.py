@@ -222,7 +222,7 @@ class IngestReport:
 
     @property
     def changed(self) -> bool:
-        return any(c["inserted"] or c["updated"] for c in self.counts.values())
+        return any(c["inserted"] or c["updated"] or c["deleted"] for c in self.counts.values())
 
     def add(self, other: dict[str, dict[str, int]]) -> None:
         for model, outcomes in other.items():
@@ -515,7 +515,21 @@ class _Writer:
             (a.pk, c.evidence.start, c.evidence.end) for a, c in zip(arts, members, strict=True)
         }
 
-        found = list(Event.objects.filter(fingerprint__in=fps))
+        # The events this group already is: any event whose identity is one of the members'
+        # fingerprints, and any candidate ingest made that cites a member's words under the
+        # member's type (that is a member's fingerprint too, though not the one stored, since
+        # an event stores only the smallest of its members').
+        member_q = Q(fingerprint__in=fps)
+        for art, c in zip(arts, members, strict=True):
+            member_q |= Q(
+                status=EventStatus.CANDIDATE,
+                fingerprint__isnull=False,
+                event_type=c.event_type,
+                excerpts__article_id=art.pk,
+                excerpts__start=c.evidence.start,
+                excerpts__end=c.evidence.end,
+            )
+        found = list(Event.objects.filter(member_q).distinct())
         if not found:
             # A curator may have merged this candidate into another event and deleted it:
             # words already cited by a curated (verified or rejected) event are known.
@@ -528,11 +542,19 @@ class _Writer:
                 Event.objects.filter(span_q).exclude(status=EventStatus.CANDIDATE).distinct()
             )
         if found:
-            event = min(found, key=lambda e: (_STATUS_PRIORITY.get(e.status, 9), e.pk))
+            found.sort(key=lambda e: (_STATUS_PRIORITY.get(e.status, 9), e.pk))
+            event = found[0]
             if event.status != EventStatus.CANDIDATE or _touched_by_person(event):
                 self.count("events", "unchanged", row=event)
                 self.events_seen.add(event.pk)
                 return event
+            # Candidates stored apart that this run finds to be one happening (their files
+            # ingested together now) become one: the others go, their words move here.
+            for other in found[1:]:
+                if other.status == EventStatus.CANDIDATE and not _touched_by_person(other):
+                    self.count("excerpts", "deleted", other.excerpts.count())
+                    other.delete()
+                    self.count("events", "deleted")
         else:
             event = None
 
