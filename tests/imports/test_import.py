@@ -208,6 +208,21 @@ BAD_FILES = {
             date_start="2016-01-01")),
         "event_date_end_after_start",
     ),
+    "dates unpaired": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
+            date_end=None)),
+        "event_dates_paired",
+    ),
+    "coordinates unpaired": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.place")["fields"].update(
+            longitude=None)),
+        "place_coordinates_paired",
+    ),
+    "published without basis": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.article")["fields"].update(
+            published_basis="unknown")),
+        "article_published_has_basis",
+    ),
     "unknown field": (
         lambda ds: _mutate(ds, lambda o: _first(o, "timeline.actor")["fields"].update(
             is_superuser=True)),
@@ -236,6 +251,16 @@ BAD_FILES = {
             for a in o if a["model"] == "timeline.actor"
             and a["fields"]["name"] == "Popular Mobilization Forces"]),
         "cycle",
+    ),
+    "hash not of the body": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.article")["fields"].update(
+            content_hash="0" * 64)),
+        "content_hash is not the sha256 of the body",
+    ),
+    "another body under our hash": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.article")["fields"].update(
+            body="Different words entirely, same hash claimed.")),
+        "content_hash is not the sha256 of the body",
     ),
     "missing pk": (
         lambda ds: _mutate(ds, lambda o: _first(o, "timeline.place").pop("pk")),
@@ -274,14 +299,14 @@ def test_a_failure_while_writing_rolls_everything_back(ds, monkeypatch):
     before = snapshot()
     from timeline.services import imports
 
-    real = imports._Writer.upsert
+    real = imports._Writer.apply
 
-    def boom(self, row, existing, values):
-        if row.label == "timeline.excerpt":
+    def boom(self, label, rows, values, existing):
+        if label == "timeline.excerpt":
             raise RuntimeError("disk full")
-        return real(self, row, existing, values)
+        return real(self, label, rows, values, existing)
 
-    monkeypatch.setattr(imports._Writer, "upsert", boom)
+    monkeypatch.setattr(imports._Writer, "apply", boom)
     with pytest.raises(RuntimeError):
         dataset_import(data=json.dumps(objects))
     assert snapshot() == before
