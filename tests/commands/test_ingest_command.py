@@ -192,3 +192,28 @@ def test_progress_bar_on_a_terminal_only_and_not_with_no_progress(pipeline):
     err = _Terminal()
     call_command("ingest", "--no-progress", str(SMALL_SEED), stdout=io.StringIO(), stderr=err)
     assert err.getvalue() == ""
+
+
+def test_unmigrated_database_gets_one_line_not_a_traceback_per_file(tmp_path):
+    """The real command line against a database nobody migrated."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+    for command in (["ingest", str(SMALL_SEED)], ["evaluate_extraction"]):
+        proc = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 1
+        assert proc.stderr.strip().splitlines() == [
+            "CommandError: the database has no timeline tables yet; run `python manage.py "
+            "bootstrap` (or `migrate`) first"
+        ]

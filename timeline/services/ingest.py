@@ -190,7 +190,8 @@ def source_extract(
     except ValueError as exc:  # the pipeline's word for bad input (a malformed header date)
         raise SourceError(source.name, str(exc) or "malformed file") from None
     except Exception as exc:  # a pipeline bug must not stop the other files
-        logger.exception("extraction failed on %s", source.name)
+        # The user gets one line; the traceback is there for a developer (DJANGO_LOG_LEVEL=DEBUG).
+        logger.debug("extraction failed on %s", source.name, exc_info=True)
         raise SourceError(source.name, f"extraction failed ({type(exc).__name__}: {exc})") from None
     if not articles or not any(a.body.strip() for a in articles):
         raise SourceError(source.name, "no article text found")
@@ -784,7 +785,9 @@ def sources_ingest(
                     writer.event(g)
                 writer.stale_candidates_delete(owned={h for h, i in owner.items() if i in file_ids})
         except (DatabaseError, ValidationError) as exc:
-            logger.exception("ingest failed writing %s", [prepared[i].name for i in file_ids])
+            logger.debug(
+                "ingest failed writing %s", [prepared[i].name for i in file_ids], exc_info=True
+            )
             for i in file_ids:
                 report.errors.append(f"{prepared[i].name}: could not be stored ({exc})")
         else:
@@ -809,6 +812,13 @@ def published_parse(value: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{value!r} is not a valid date (YYYY-MM-DD)") from None
+
+
+def database_ready() -> bool:
+    """Whether the timeline tables exist (``migrate`` has been run on this database)."""
+    from django.db import connection
+
+    return Article._meta.db_table in connection.introspection.table_names()
 
 
 def sources_read(*, paths: Sequence[str], max_bytes: int) -> tuple[list[Source], list[str]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from timeline.selectors_extraction import Evaluation, extraction_evaluate
+from timeline.services.ingest import database_ready
 
 
 def _pct(x: float | None) -> str:
@@ -75,6 +76,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        if not database_ready():
+            raise CommandError(
+                "the database has no timeline tables yet; run `python manage.py bootstrap` "
+                "(or `migrate`) first",
+                returncode=1,
+            )
         ev = extraction_evaluate()
         if options["json"]:
             self.stdout.write(json.dumps(ev.as_dict(details=options["details"]), indent=1))

@@ -6,6 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from timeline.management.commands.ingest import stdout_closed
 from timeline.services.ingest import (
     SourceError,
     max_article_bytes,
@@ -33,6 +34,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        try:
+            self._handle(**options)
+        except BrokenPipeError:  # `extract … | head`: the reader has all it wanted
+            stdout_closed()
+
+    def _handle(self, **options) -> None:
         from timeline.extraction.pipeline import candidate_to_dict
 
         published = None

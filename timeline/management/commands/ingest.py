@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -13,11 +15,22 @@ from timeline.services.ingest import (
     OUTCOMES,
     IngestReport,
     Source,
+    database_ready,
     max_article_bytes,
     published_parse,
     sources_ingest,
     sources_read,
 )
+
+
+def stdout_closed() -> None:
+    """The reader of stdout went away (``… | head``): stop quietly, as Unix tools do.
+
+    Further writes, including the interpreter's final flush, go to /dev/null instead of
+    raising BrokenPipeError again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def report_table(report: IngestReport) -> str:
@@ -48,12 +61,24 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        try:
+            self._handle(**options)
+        except BrokenPipeError:
+            stdout_closed()
+
+    def _handle(self, **options) -> None:
         published = None
         if options["published"]:
             try:
                 published = published_parse(options["published"])
             except ValueError as exc:
                 raise CommandError(f"--published: {exc}", returncode=2) from None
+        if not database_ready():
+            raise CommandError(
+                "the database has no timeline tables yet; run `python manage.py bootstrap` "
+                "(or `migrate`) first",
+                returncode=1,
+            )
         limit = max_article_bytes()
         # Read path by path, remembering the order, so error lines follow the arguments.
         sources: list[Source] = []
