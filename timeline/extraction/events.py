@@ -376,9 +376,10 @@ _LICENSOR_RE = _words(
 # After an event noun: its own finite verb ("the offensive began", "the battle is ramping up").
 _EVENTIVE_AFTER_RE = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,4}?"
-    r"(?:(?:was|were|is|are|has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?)?"
-    r"(?:\w+ed|\w+ing|began|begun|broke|broken|took|taken|went|gone|hit|struck|left|came|"
-    r"spread|ground|fought|blew|overran|fell|shot)\b",
+    r"(?:(?:was|were|is|are|has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ed|\w+ing|"
+    r"begun|broken|taken|gone|hit|struck|left|come|spread|ground|fought|overrun|fallen|shot)"
+    r"|\w+ed|began|broke|took|went|hit|struck|left|came|spread|ground|fought|blew|overran|fell"
+    r"|shot)\b",
     re.IGNORECASE,
 )
 _BE_RE = re.compile(r"\b(?:is|are|am|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -422,6 +423,17 @@ def _nominal_licensed(
     return _dated_nearby(start, end, text, timex_spans)
 
 
+# Modal or negated verb earlier in the trigger's own clause: "they could never really purge".
+_CLAUSE_IRREALIS_RE = _words(
+    r"will", r"would", r"could", r"may", r"might", r"should", r"must", r"cannot", r"never",
+    r"not", r"no", r"unable",
+)  # fmt: skip
+# "With ISIS driven out of Mosul, …": an absolute construction states a prior condition.
+_ABSOLUTE_RE = re.compile(r"^\W*With\s+(?:[\w'’-]+\s+){1,5}$", re.IGNORECASE)
+_QUOTES_OPEN = "“\"‘'"
+_QUOTES_CLOSE = "”\"’'"
+
+
 def is_reported(
     text: str, start: int, end: int, timex_spans: Sequence[tuple[int, int]] = ()
 ) -> bool:
@@ -431,6 +443,19 @@ def is_reported(
     with its own date ("the U.S. withdrawal from Iraq in 2011") is a dated happening.
     """
     if not _realis(text, start):
+        return False
+    # A word in scare quotes ("“liberated” towns") is the writer's irony, not a report.
+    if (
+        start > 0
+        and text[start - 1] in _QUOTES_OPEN
+        and text[end : end + 1] in tuple(_QUOTES_CLOSE)
+        and text[end : end + 1] != ""
+    ):
+        return False
+    clause = _clause_before(text, start)
+    if _CLAUSE_IRREALIS_RE.search(clause.replace("’", "'")) or re.search(r"n['’]t\b", clause):
+        return False
+    if _ABSOLUTE_RE.match(clause):
         return False
     head = text[:start]
     if _OPINION_RE.search(head) or _BACKDROP_RE.search(head):
@@ -451,8 +476,10 @@ def is_reported(
                 return False
         return _nominal_licensed(text, start, end, timex_spans)
     if word.lower().endswith("ing") and " " not in word:
-        # A bare participle: only the progressive reports ("are pounding", "were executing").
-        return bool(_BE_RE.search(text[max(0, start - 30) : start]))
+        # A bare participle reports in the progressive ("are pounding") or as a free adjunct
+        # of the clause before ("…, killing 12" / "… force—dispatching a battle group").
+        before = text[max(0, start - 30) : start]
+        return bool(_BE_RE.search(before) or re.search(r"[,—–]\s*$", before))
     return True
 
 

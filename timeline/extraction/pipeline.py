@@ -132,6 +132,10 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
             GazetteerHit(h.canonical, h.start - sent.start, h.end - sent.start, h.text)
             for h in a_hits
         ]
+        # Places in the attribution ("…, said X, an official in Y") locate the source.
+        tail = _attribution_start(sent.text, trigger.end)
+        if tail is not None:
+            p_hits = [h for h in p_hits if h.start < sent.start + tail]
         roles = assign_roles(sent.text, trigger, local)
         place, precision = _best_place(body, p_hits, a_hits, sent.start + trigger.start)
         ev_start = sent.start
@@ -157,7 +161,9 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         )
         # An event is a happening somewhere at some time: a trigger with neither a date nor a
         # place finer than a region is commentary ("the offensive was a failure"), not an event.
-        if when is None and (place is None or place.kind in _COARSE):
+        # A date inferred from the section or the publication is too weak to stand for the
+        # place: without a place below region level, the text itself must date the event.
+        if (place is None or place.kind in _COARSE) and basis not in _TEXT_DATED:
             continue
         cand = CandidateEvent(
             article=article,
@@ -274,6 +280,10 @@ def _best_place(
         # where the event happened, unless a preposition of place introduces it.
         if in_actor and not _LOCATIVE_RE.search(before):
             continue
+        # "Iran's proxy", "Fallujah's council chairman": a possessive names an owner, not the
+        # scene, unless a preposition of place introduces it ("in Baghdad's Green Zone").
+        if body[h.end : h.end + 2] in ("'s", "’s") and not _LOCATIVE_RE.search(before):
+            continue
         info = gazetteer.place_info(h.canonical)
         usable.append((h, info))
     if not usable:
@@ -296,6 +306,22 @@ def _best_place(
     else:
         precision = "exact"
     return info, precision
+
+
+_TEXT_DATED = ("stated in sentence", "narrative of paragraph")
+_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:(?:said|says|told|according to|reported|added|noted)\b"
+    r"|[^,]{0,80}\b(?:said|says|told|reported|added)\W*$)",
+    re.IGNORECASE,
+)
+
+
+def _attribution_start(text: str, after: int) -> int | None:
+    """Where a trailing attribution (", said X, an official in Y") begins, after ``after``."""
+    for m in _ATTRIBUTION_RE.finditer(text):
+        if m.start() >= after:
+            return m.start()
+    return None
 
 
 def _mark_backdrop(dated: list[_Dated], sentences: list[Sentence]) -> list[_Dated]:
