@@ -468,10 +468,12 @@ def is_reported(
                 return True  # progressive: "troops are fighting"
             last = prev[-1] if prev else ""
             # "soldiers fighting to retake …": a participle describing people, not a report.
+            at_start = len(prev) == 1 and not text[: max(0, start - len(last) - 1)].strip()
             if (
                 last
                 and not _DETERMINER_RE.fullmatch(last)
-                and (last[0].isupper() or re.search(r"(?<!s)s$|men$", last))
+                and not _LICENSOR_RE.fullmatch(last)
+                and ((last[0].isupper() and not at_start) or re.search(r"(?<!s)s$|men$", last))
             ):
                 return False
         return _nominal_licensed(text, start, end, timex_spans)

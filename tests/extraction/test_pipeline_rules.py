@@ -1,0 +1,129 @@
+"""Pipeline rules of news English: how undated reports are dated, where events are placed.
+
+All articles here are invented for the test; none comes from the seed articles.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extraction.pipeline import extract_candidates
+from timeline.extraction.types import ArticleText
+
+PUB = date(2018, 3, 16)  # a Friday
+
+
+def _cands(body: str, published: date | None = PUB):
+    art = ArticleText(title="t", body=body, published=published, published_basis="stated")
+    out = extract_candidates(art)
+    for c in out:
+        assert body[c.evidence.start : c.evidence.end] == c.evidence.quote
+    return out
+
+
+def test_present_tense_report_is_dated_to_the_week_up_to_publication():
+    (c,) = _cands("Army units are attacking rebel positions in Kirkuk.\n")
+    assert (c.date.earliest, c.date.latest, c.date.precision) == (date(2018, 3, 10), PUB, "week")
+    assert c.date_basis.startswith("present tense")
+
+
+def test_undated_past_report_gets_the_publication_week_as_a_bound():
+    (c,) = _cands("Rebels overran two checkpoints in Kirkuk.\n")
+    assert (c.date.earliest, c.date.latest) == (date(2018, 3, 10), PUB)
+    assert "bound" in c.date_basis
+
+
+def test_past_perfect_report_gets_no_publication_bound():
+    (c,) = _cands("Rebels had overrun two checkpoints in Kirkuk.\n")
+    assert c.date is None and c.date_basis == "none"
+
+
+def test_no_publication_date_means_no_bound():
+    (c,) = _cands("Rebels overran two checkpoints in Kirkuk.\n", published=None)
+    assert c.date is None
+
+
+def test_section_narrative_dates_a_later_undated_paragraph():
+    body = (
+        "Militants stormed a police station in Tikrit on Tuesday.\n\n"
+        "Officials gave no figures.\n\n"
+        "Local people praised the police.\n\n"
+        "Rebels overran two checkpoints in Kirkuk.\n"
+    )
+    c = next(c for c in _cands(body) if "Kirkuk" in c.evidence.quote)
+    assert c.date.earliest == date(2018, 3, 13) and c.date_basis == "narrative of section"
+
+
+def test_a_sub_heading_starts_a_new_section():
+    body = (
+        "Militants stormed a police station in Tikrit on Tuesday.\n\n"
+        "Officials gave no figures.\n\n"
+        "Trouble in the north\n\n"
+        "Rebels overran two checkpoints in Kirkuk.\n"
+    )
+    c = next(c for c in _cands(body) if "Kirkuk" in c.evidence.quote)
+    assert c.date_basis.startswith("not stated")
+
+
+def test_a_recalled_date_does_not_date_the_news_or_move_the_narrative():
+    body = (
+        "The brigade was thrown back near Kirkuk on Tuesday.\n\n"
+        "Its tanks were stopped at Baiji and retreated, recalling a previous rout in May 2014.\n\n"
+        "The police withdrew from Tikrit.\n"
+    )
+    cands = _cands(body)
+    baiji = next(c for c in cands if "Baiji" in c.evidence.quote)
+    tikrit = next(c for c in cands if "Tikrit" in c.evidence.quote)
+    assert baiji.date.earliest == date(2018, 3, 13)
+    assert tikrit.date.earliest == date(2018, 3, 13)
+
+
+def test_joined_sentences_keep_the_finer_place():
+    body = (
+        "At least 9 people were killed in two bombings in Baghdad on Monday. "
+        "The first explosion struck a market in Sadr City.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "Sadr City"
+
+
+def test_pronoun_opening_takes_the_place_of_the_paragraph_before():
+    body = (
+        "Militants seized villages around Kirkuk on Monday.\n\n"
+        "They executed 20 prisoners on Tuesday.\n"
+    )
+    cands = _cands(body)
+    vac = next(c for c in cands if c.event_type == "violence_against_civilians")
+    assert vac.place.name == "Kirkuk"
+    assert vac.evidence.quote.startswith("Militants seized")
+
+
+def test_place_in_the_attribution_is_not_the_scene():
+    body = "ISIS fighters killed four soldiers on Monday, said a police officer in Kirkuk.\n"
+    (c,) = _cands(body)
+    assert c.place is None and c.date.earliest == date(2018, 3, 12)
+
+
+def test_possessive_place_names_an_owner_not_the_scene():
+    body = "ISIS fighters ambushed Syria's most senior envoy on Monday.\n"
+    (c,) = _cands(body)
+    assert c.place is None
+    (d,) = _cands("ISIS fighters ambushed a patrol in Kirkuk's old market on Monday.\n")
+    assert d.place.name == "Kirkuk"
+
+
+def test_placeless_report_needs_a_date_from_its_own_text():
+    assert _cands("ISIS fighters ambushed the convoy of a senior envoy.\n") == []
+    (c,) = _cands("ISIS fighters ambushed the convoy of a senior envoy on Monday.\n")
+    assert c.date.earliest == date(2018, 3, 12)
+
+
+def test_commentary_sentences_give_no_candidates():
+    body = (
+        "Analysts expect the battle for Kirkuk to be long.\n\n"
+        "If the militias attack Kirkuk, the Kurds will respond.\n\n"
+        "The militia's offensive in Kirkuk and its failures dominate the debate.\n\n"
+        "Volunteers fighting in Kirkuk asked for food.\n\n"
+        "With the rebels driven out of Kirkuk, farmers returned.\n"
+    )
+    assert _cands(body) == []

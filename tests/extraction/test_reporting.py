@@ -1,0 +1,130 @@
+"""Report or mention? Tense, aspect, modality and clause rules of news English.
+
+Every sentence here is invented for the test; none comes from the seed articles. Each case
+pins one rule of ``events.is_reported`` / ``events.tense_of`` / ``find_trigger``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extraction.events import backdrop_start, find_trigger, is_reported, tense_of
+
+
+def _reported(sentence: str, word: str, timex: tuple[str, ...] = ()) -> bool:
+    start = sentence.index(word)
+    spans = [(sentence.index(t), sentence.index(t) + len(t)) for t in timex]
+    return is_reported(sentence, start, start + len(word), spans)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "timex", "expected"),
+    [
+        # An event noun needs a verb that makes it happen …
+        ("Rebels launched an offensive on the northern districts.", "offensive", (), True),
+        ("Two villagers were killed in a bombing at the market.", "bombing", (), True),
+        ("Fierce fighting raged around the airport.", "fighting", (), True),
+        # … or its own finite verb after it …
+        ("The offensive began at dawn with heavy shelling.", "offensive", (), True),
+        ("The battle for the port is intensifying.", "battle", (), True),
+        # … or its own date ("the withdrawal in 2012", "Monday's attack").
+        ("Since the army's withdrawal from the town in 2012, crime rose.", "withdrawal",
+         ("2012",), True),
+        ("Monday's attack shocked the town.", "attack", ("Monday",), True),
+        # Otherwise it only names the event in passing.
+        ("Analysts wrote a book about the battle for the port.", "battle", (), False),
+        ("The rebel offensive in the north and its failure dominate the news.", "offensive",
+         (), False),
+        ("That ambush marked the third attack on the convoy route.", "attack", (), False),
+    ],
+)  # fmt: skip
+def test_event_nouns_need_a_verb_or_a_date(sentence, word, timex, expected):
+    assert _reported(sentence, word, timex) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militiamen fighting to hold the bridge waved flags.", False),  # reduced relative
+        ("Volunteers fighting in the south asked for food.", False),
+        ("Government troops are fighting rebels in the hills.", True),  # progressive
+        ("The rebels were fighting for control of the dam when night fell.", True),
+    ],
+)
+def test_participles_describe_progressives_report(sentence, expected):
+    assert _reported(sentence, "fighting") is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials predicted that retaking the valley would take months of fighting.",
+        "Residents fear the militia attacked the wrong village.",
+        "If the talks fail, rebels attacked before and may do so again.",
+        "A spokesman said the brigade was set to attack the town.",
+        "The army could never really defeat the insurgents in the marshes.",
+        "The convoy wasn't attacked, officials insisted.",
+        "With the rebels driven out of the valley, farmers returned.",
+        "Few believe the “liberated” districts are safe.",
+        "Troops were pinned down, recalling a previous ambush in the same pass.",
+    ],
+)
+def test_opinion_condition_modal_absolute_scare_quote_and_backdrop_are_not_reports(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "tense"),
+    [
+        ("Army units are attacking the old town.", "attacking", "present"),
+        ("Rebels have captured two villages.", "captured", "present"),
+        ("The battle for the port is intensifying.", "battle", "present"),
+        ("Rebels captured two villages on Monday.", "captured", "past"),
+        ("The rebels had captured the village before the truce.", "captured", "past perfect"),
+    ],
+)
+def test_tense_of_the_reporting_clause(sentence, word, tense):
+    start = sentence.index(word)
+    assert tense_of(sentence, start, start + len(word)) == tense
+
+
+def test_backdrop_clause_starts_at_its_marker():
+    s = "The brigade retreated on Monday, recalling a previous defeat in May 2014."
+    assert backdrop_start(s) == s.index("recalling")
+    assert backdrop_start("The brigade retreated on Monday.") is None
+
+
+def test_free_adjunct_participle_reports_with_its_clause():
+    s = "The government made a show of strength, dispatching two warships to the gulf."
+    trigger = find_trigger(s)
+    assert trigger is not None and trigger.event_type == "strategic_developments"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The foreign minister visited the capital last week.",
+        "During his visit to the capital on Monday, the minister met with the president.",
+        "The general was appointed as commander of the northern front.",
+        "Engineers set up a new command center outside the city.",
+        "The ministry sent 500 troops to the border town.",
+        "The cleric formed a new party with his followers.",
+        "The headquarters they established in the port now coordinates the campaign.",
+        "The ambassador resigned on Friday.",
+    ],
+)
+def test_strategic_developments_without_fighting(sentence):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == "strategic_developments"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Warplanes are pounding rebel positions in the hills.", "explosions_remote_violence"),
+        ("The army's invasion of the enclave began on Sunday.", "battles"),
+    ],
+)
+def test_more_violent_triggers(sentence, etype):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == etype
