@@ -200,3 +200,15 @@ def test_two_years_ago_to_the_day():
     (t,) = tag("Two years ago, almost to the day, the city fell.", date(2019, 6, 21))
     r = to_date_range(t)
     assert r is not None and r.earliest == r.latest == date(2017, 6, 21)
+
+
+@pytest.mark.parametrize("chunk", ["- ", "\n", " ", "Q", "the "])
+def test_no_quadratic_blowup_on_long_runs(chunk):
+    # A pattern whose optional parts can each match a whitespace/hyphen run once made this
+    # take minutes; linear matching keeps 100 KB of junk well under the limit.
+    import time
+
+    text = chunk * (100_000 // len(chunk))
+    t0 = time.process_time()
+    assert tag(text, date(2000, 1, 1)) == []
+    assert time.process_time() - t0 < 5.0

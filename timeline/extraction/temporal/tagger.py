@@ -129,13 +129,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<adj>(?:(?:year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding"
         r"|same|latest|current|recent|most\s+recent|just-ended|just\s+ended|just-completed"
         r"|fiscal|calendar|last|past|previous|prior|next|coming|final|(?:19|20)\d\d)[\s-]+)*)"
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?[\s-]*"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?[\s-]{0,2}"
         r"(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)\b(?!s)"
         rf"(?:\s+(?:of|in|for)\s+(?:(?:fiscal|calendar)\s+)?(?P<yr2>{_YEAR4})\b)?"
         r"(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:last|this|next)\s+year"
         r"|(?:last|this|next)\s+year))?",
     ),
-    ("qnum", rf"\b(?:(?P<yr>{_YEAR4})[\s-]*)?Q(?P<q>[1-4])(?:[\s-]*(?P<yr2>{_YEAR4}))?\b"),
+    ("qnum", rf"\b(?:(?P<yr>{_YEAR4})[\s-]?)?Q(?P<q>[1-4])(?:[\s-]?(?P<yr2>{_YEAR4}))?\b"),
     # seasons
     (
         "season",
@@ -305,7 +305,7 @@ def _past_cues(seg: str) -> list[re.Match[str]]:
 
 
 _SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
-_SENT_END = re.compile(r"[.!?]\s|\n\s*\n")
+_SENT_END = re.compile(r"[.!?]\s|\n[ \t]*\n")
 
 
 def _number(s: str) -> float | None:
