@@ -189,6 +189,30 @@ def run_one(fmt: str, params: str) -> None:
     )
 
 
+def run_import(fixture: str) -> None:
+    """In a fresh process on an empty database: import ``fixture`` (then again: idempotent)."""
+    from django.core.management import call_command
+
+    from timeline.services.imports import dataset_import
+
+    call_command("migrate", verbosity=0)
+    data = Path(fixture).read_bytes()
+    for attempt in ("first import", "re-import"):
+        base = rss_mb()
+        reset_peak()
+        t0 = time.perf_counter()
+        report = dataset_import(data=data, source_name="benchmark")
+        secs = time.perf_counter() - t0
+        peak = peak_rss_mb()
+        t = report.totals()
+        print(
+            f"import      {attempt:<34} {len(data) / 1e6:6.1f} MB file  {secs:7.2f} s  "
+            f"added {t['added']:,} unchanged {t['unchanged']:,}  peak RSS {peak:6.1f} MB  "
+            f"(+{peak - base:5.1f} MB)",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -196,8 +220,12 @@ def main() -> None:
     parser.add_argument("--formats", nargs="*", default=FORMATS)
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument("--params", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--import-fixture", help=argparse.SUPPRESS)
     args = parser.parse_args()
     setup_django(args.db)
+    if args.import_fixture:
+        run_import(args.import_fixture)
+        return
     if args.run:
         run_one(args.run, args.params)
         return
@@ -218,6 +246,26 @@ def main() -> None:
                 ],
                 check=True,
             )
+    # Import: the fixture of the ~10 % window into an empty database, then again.
+    from django.core.management import call_command
+
+    fixture = Path(args.db).with_suffix(".window.json")
+    call_command(
+        "export_events",
+        "--format",
+        "fixture",
+        "--query",
+        windows[0] + "&status=verified&status=candidate",
+        "--output",
+        str(fixture),
+        stderr=open(os.devnull, "w"),  # noqa: SIM115
+    )
+    target = Path(args.db).with_suffix(".import.sqlite3")
+    target.unlink(missing_ok=True)
+    subprocess.run(
+        [sys.executable, __file__, "--db", str(target), "--import-fixture", str(fixture)],
+        check=True,
+    )
 
 
 if __name__ == "__main__":
