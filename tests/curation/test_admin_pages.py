@@ -155,3 +155,10 @@ def test_publisher_reliability_editable_in_the_list(ds, cclient):
 def test_article_add_goes_to_ingest(cclient):
     r = cclient.get(reverse("admin:timeline_article_add"))
     assert r.status_code == 302 and r["Location"] == reverse("admin:timeline_article_ingest")
+
+
+def test_admin_index_links_the_curation_views(cclient):
+    html = cclient.get(reverse("admin:index")).content.decode()
+    for name in ("review", "deleted", "import"):
+        assert reverse(f"admin:timeline_event_{name}") in html
+    assert reverse("admin:timeline_article_ingest") in html
