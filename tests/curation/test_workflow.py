@@ -72,13 +72,14 @@ def test_reject_from_the_queue(ds, cclient):
     assert [c["event"].pk for c in r.context["cards"]] == [ds.shelling.pk]
 
 
-def test_save_and_verify_button_on_the_change_form(ds, cclient):
-    url = reverse("admin:timeline_event_change", args=[ds.shelling.pk])
-    page = cclient.get(url)
-    assert 'name="_verify"' in page.content.decode()
+def change_form_data(client, event) -> tuple[str, dict]:
+    """The event's change form as the browser would post it back, inlines included."""
+    url = reverse("admin:timeline_event_change", args=[event.pk])
+    page = client.get(url)
     form = page.context["adminform"].form
     data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
-    data["date_start"] = data["date_end"] = "2015-09-02"
+    for name in ("date_start", "date_end"):
+        data[name] = data[name].isoformat() if data[name] else ""
     for fs in page.context["inline_admin_formsets"]:
         mgmt = fs.formset.management_form
         for name, field in mgmt.fields.items():
@@ -88,12 +89,72 @@ def test_save_and_verify_button_on_the_change_form(ds, cclient):
                 value = f.initial.get(name)
                 data[f"{fs.formset.prefix}-{i}-{name}"] = "" if value is None else value
             data[f"{fs.formset.prefix}-{i}-id"] = f.instance.pk
-            data[f"{fs.formset.prefix}-{i}-event"] = ds.shelling.pk
+            data[f"{fs.formset.prefix}-{i}-event"] = event.pk
+    return url, data
+
+
+def test_save_and_verify_button_on_the_change_form(ds, cclient):
+    url, data = change_form_data(cclient, ds.shelling)
+    assert 'name="_verify"' in cclient.get(url).content.decode()
     data["_verify"] = "Save and verify"
     r = cclient.post(url, data)
     assert r.status_code == 302, r.context and r.context["adminform"].form.errors
     ds.shelling.refresh_from_db()
     assert ds.shelling.status == EventStatus.VERIFIED
+
+
+def test_add_an_excerpt_and_an_actor_in_the_change_form(ds, cclient, curator):
+    """A curator adds what the extractor missed: a second source (the quote filled from the
+    article by its offsets) and an actor."""
+    url, data = change_form_data(cclient, ds.shelling)
+    quote = "Officials said three civilians died."
+    start = ds.a1.body.index(quote)
+    n_ex = int(data["excerpts-TOTAL_FORMS"])
+    data.update(
+        {
+            "excerpts-TOTAL_FORMS": n_ex + 1,
+            f"excerpts-{n_ex}-article": ds.a1.pk,
+            f"excerpts-{n_ex}-start": start,
+            f"excerpts-{n_ex}-end": start + len(quote),
+            f"excerpts-{n_ex}-quote": "",
+            f"excerpts-{n_ex}-event": ds.shelling.pk,
+        }
+    )
+    n_ac = int(data["event_actors-TOTAL_FORMS"])
+    data.update(
+        {
+            "event_actors-TOTAL_FORMS": n_ac + 1,
+            f"event_actors-{n_ac}-actor": ds.pmf.pk,
+            f"event_actors-{n_ac}-role": "actor2",
+            f"event_actors-{n_ac}-event": ds.shelling.pk,
+        }
+    )
+    r = cclient.post(url, data)
+    assert r.status_code == 302, r.context and [
+        fs.formset.errors for fs in r.context["inline_admin_formsets"]
+    ]
+    ex = ds.shelling.excerpts.get(start=start)
+    assert ex.quote == quote
+    assert ex.history.first().history_user == curator
+    assert ds.shelling.event_actors.get(actor=ds.pmf).role == "actor2"
+
+
+def test_excerpt_offsets_outside_the_article_refused(ds, cclient):
+    url, data = change_form_data(cclient, ds.shelling)
+    n_ex = int(data["excerpts-TOTAL_FORMS"])
+    data.update(
+        {
+            "excerpts-TOTAL_FORMS": n_ex + 1,
+            f"excerpts-{n_ex}-article": ds.a1.pk,
+            f"excerpts-{n_ex}-start": 10,
+            f"excerpts-{n_ex}-end": 10**6,
+            f"excerpts-{n_ex}-quote": "",
+        }
+    )
+    r = cclient.post(url, data)
+    assert r.status_code == 200  # the form again, with the error
+    assert "Offsets must satisfy" in r.content.decode()
+    assert ds.shelling.excerpts.count() == 1
 
 
 def action(client, name, events, **extra):
