@@ -127,3 +127,22 @@ def test_commentary_sentences_give_no_candidates():
         "With the rebels driven out of Kirkuk, farmers returned.\n"
     )
     assert _cands(body) == []
+
+
+def test_headline_is_the_reporting_clause_without_framing():
+    body = (
+        "Meanwhile, in Kirkuk, on Monday, March 12, ISIS fighters ambushed a police patrol, "
+        "killing four officers, a police spokesman said.\n"
+    )
+    (c,) = _cands(body)
+    assert c.headline == "ISIS fighters ambushed a police patrol, killing four officers"
+
+
+def test_headline_is_cut_at_a_word_boundary():
+    body = (
+        "ISIS fighters ambushed a police patrol near Kirkuk on Monday with rifles, rockets, "
+        "grenades, mortars and a car packed with explosives that had been parked by the road.\n"
+    )
+    (c,) = _cands(body)
+    assert len(c.headline) <= 111 and c.headline.endswith("…")
+    assert body.startswith(c.headline[:-1])

@@ -168,7 +168,7 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         cand = CandidateEvent(
             article=article,
             evidence=Evidence(ev_start, sent.end, body[ev_start : sent.end]),
-            headline=_headline(sent.text),
+            headline=_headline(sent.text, trigger.start),
             event_type=trigger.event_type,
             date=when,
             place=place,
@@ -417,12 +417,54 @@ def _publication_week(published: date) -> DateRange:
     )
 
 
-def _headline(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:–-") + "…"
+# Sentence openers that frame the news rather than tell it: discourse markers, time and
+# place adverbials, attributions ("According to X,", "Officials said that").
+_OPENER_RE = re.compile(
+    r"^(?:(?:But|And|Meanwhile|However|Yet|So|Also|Indeed|Instead|Still|Thus|Then|Later|"
+    r"Earlier|Separately|Elsewhere|Overnight)\b,?\s*"
+    r"|(?:Most |More )?[A-Z][a-z]+ly,\s*"
+    r"|(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Dd]uring|[Oo]ver|[Ss]ince|Last|This|Early|Late)"
+    r"(?:\s+[\w’'.-]+){1,3},\s*"
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: night| morning| evening)?"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|The next day|That day),\s*"
+    r"|[A-Z][a-z]+ing\b[^,;:]{0,80},\s*"
+    r"|According to [^,]{1,80},\s*"
+    r"|(?:[\w’'.-]+\s+){1,8}(?:said|says|reported|reports|announced|claimed|told \w+)"
+    r"(?: on \w+| \w+day)?(?: that)?[,\s]+)",
+)
+_HEADLINE_LIMIT = 110
+
+
+def _headline(text: str, trigger_start: int | None = None, limit: int = _HEADLINE_LIMIT) -> str:
+    """A short, neutral headline from the sentence: the clause that holds the trigger, without
+    framing openers ("Meanwhile, in Iraq, on Tuesday,") or a trailing attribution
+    (", officials said"), cut at a word boundary."""
+    start, end = 0, len(text)
+    if trigger_start is not None:
+        # Semicolons and colons end clauses; dashes usually enclose a parenthesis.
+        breaks = [m.end() for m in re.finditer(r"[;:]\s*", text[:trigger_start])]
+        if breaks:
+            start = breaks[-1]
+        tail = _attribution_start(text, trigger_start)
+        if tail is not None:
+            end = tail
+        nxt = re.search(r"\s*[;:]", text[trigger_start:end])
+        if nxt:
+            end = trigger_start + nxt.start()
+    clause = text[start:end]
+    # Strip openers while the trigger stays in what is left.
+    while True:
+        m = _OPENER_RE.match(clause)
+        if not m or (trigger_start is not None and start + m.end() > trigger_start):
+            break
+        clause, start = clause[m.end() :], start + m.end()
+    clause = " ".join(clause.split()).strip(" ,;:—–\"“”‘’'")
+    clause = clause.rstrip(".")
+    if not clause:
+        clause = " ".join(text.split())
+    if len(clause) > limit:
+        clause = clause[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    return clause[:1].upper() + clause[1:]
 
 
 def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> list[CandidateEvent]:
