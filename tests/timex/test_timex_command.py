@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.timex.scoring import Span, read_gold, score
+from timeline.extraction.temporal.scoring import Span, read_gold, score
 
 DATA = Path(__file__).parent / "data"
 

@@ -1,9 +1,9 @@
-"""A small TempEval-3 Task A scorer for the timex command test.
+"""A small TempEval-3 Task A scorer (used by the timex command test and evaluate_timex.py).
 
-Same measures as the workplace scorer (``timex_score.py``, not read here): strict and relaxed
-span P/R/F1 and value F1 = relaxed F1 x value accuracy over the relaxed pairs. Gold comes from
-TimeML ``.tml`` files: the plain text of ``<TEXT>`` with every tag removed, and its TIMEX3s
-except the creation time.
+The TempEval-3 measures: strict and relaxed span P/R/F1, and value/type F1 = relaxed F1 x
+attribute accuracy over the one-to-one relaxed pairs. Gold comes from TimeML ``.tml`` files:
+the plain text of ``<TEXT>`` with every tag removed, and its TIMEX3s except the creation time.
+On the TBAQ training data it gives the same figures as the workplace's ``timex_score.py``.
 """
 
 from __future__ import annotations
@@ -100,7 +100,8 @@ def _relaxed_pairs(gold: list[Span], system: list[Span]) -> list[tuple[int, int]
 
 
 def score(gold: dict[str, list[Span]], system: dict[str, list[Span]]) -> dict[str, float]:
-    n_gold = n_sys = strict = relaxed = value_ok = 0
+    """Micro-averaged P/R/F1 (strict, relaxed) and value/type F1 over all documents."""
+    n_gold = n_sys = strict = relaxed = value_ok = type_ok = 0
     for name, g in gold.items():
         s = system.get(name, [])
         n_gold += len(g)
@@ -109,16 +110,25 @@ def score(gold: dict[str, list[Span]], system: dict[str, list[Span]]) -> dict[st
         strict += sum((x.start, x.end) in gs for x in s)
         pairs = _relaxed_pairs(g, s)
         relaxed += len(pairs)
-        value_ok += sum(g[i].value == s[j].value for i, j in pairs)
+        value_ok += sum(g[i].value.strip() == s[j].value.strip() for i, j in pairs)
+        type_ok += sum(g[i].type.upper() == s[j].type.upper() for i, j in pairs)
 
-    def f1(c: int) -> float:
+    def prf(c: int) -> tuple[float, float, float]:
         p = c / n_sys if n_sys else 0.0
         r = c / n_gold if n_gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-    relaxed_f1 = f1(relaxed)
+    sp, sr, sf = prf(strict)
+    rp, rr, rf = prf(relaxed)
     return {
-        "strict_F1": f1(strict),
-        "relaxed_F1": relaxed_f1,
-        "value_F1": relaxed_f1 * (value_ok / relaxed if relaxed else 0.0),
+        "gold": n_gold,
+        "system": n_sys,
+        "strict_P": sp,
+        "strict_R": sr,
+        "strict_F1": sf,
+        "relaxed_P": rp,
+        "relaxed_R": rr,
+        "relaxed_F1": rf,
+        "value_F1": rf * (value_ok / relaxed if relaxed else 0.0),
+        "type_F1": rf * (type_ok / relaxed if relaxed else 0.0),
     }
