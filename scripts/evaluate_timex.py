@@ -1,0 +1,73 @@
+"""Score the temporal tagger on TimeML data, with the fixed development / held-out split.
+
+    python scripts/evaluate_timex.py DIR [DIR ...] [--part all|dev|held]
+
+Each DIR holds TimeML ``.tml`` files (e.g. TBAQ-cleaned's ``TimeBank/`` and ``AQUAINT/``).
+The held-out part is every fifth document by sorted file name within each DIR (indices 4, 9,
+14, ...); the tagger was never tuned on it. Prints TempEval-3 strict / relaxed P, R, F1 and
+value / type F1, per DIR and over all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline.extraction.temporal import tag  # noqa: E402
+from timeline.extraction.temporal.scoring import Span, read_gold, score  # noqa: E402
+
+
+def split(files: list[Path], part: str) -> list[Path]:
+    """The documents of one part: "held" is every fifth by sorted name, "dev" the rest."""
+    files = sorted(files, key=lambda p: p.name)
+    if part == "all":
+        return files
+    held = part == "held"
+    return [f for i, f in enumerate(files) if (i % 5 == 4) == held]
+
+
+def _dct(raw: str | None) -> date | None:
+    return date(int(raw[0:4]), int(raw[5:7]), int(raw[8:10])) if raw else None
+
+
+def evaluate(files: list[Path]) -> dict[str, float]:
+    gold, system = {}, {}
+    for f in files:
+        doc = read_gold(f)
+        gold[doc.name] = doc.timexes
+        system[doc.name] = [
+            Span(t.start, t.end, t.type, t.value) for t in tag(doc.text, _dct(doc.dct))
+        ]
+    return score(gold, system)
+
+
+def _print(label: str, n_docs: int, s: dict[str, float]) -> None:
+    print(f"{label}: {n_docs} documents, {s['gold']} gold, {s['system']} system timexes")
+    for m in ("strict", "relaxed"):
+        print(f"  {m:8s} P {s[m + '_P']:.4f}  R {s[m + '_R']:.4f}  F1 {s[m + '_F1']:.4f}")
+    print(f"  value F1 {s['value_F1']:.4f}   type F1 {s['type_F1']:.4f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("--part", choices=("all", "dev", "held"), default="all")
+    args = ap.parse_args(argv)
+    every = []
+    for d in args.dirs:
+        files = split(list(d.glob("*.tml")), args.part)
+        if not files:
+            ap.error(f"{d}: no .tml files")
+        every += files
+        _print(f"{d.name} ({args.part})", len(files), evaluate(files))
+    if len(args.dirs) > 1:
+        _print(f"all ({args.part})", len(every), evaluate(every))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
