@@ -146,3 +146,15 @@ def test_headline_is_cut_at_a_word_boundary():
     (c,) = _cands(body)
     assert len(c.headline) <= 111 and c.headline.endswith("…")
     assert body.startswith(c.headline[:-1])
+
+
+def test_a_lede_retold_in_the_next_paragraph_is_one_candidate():
+    body = (
+        "The governor was summoned to Baghdad on Monday, an aide said.\n\n"
+        "The aide said the minister's office told the governor he was summoned to Baghdad "
+        "because of the protests.\n\n"
+        "Police arrested a journalist in Basra.\n"
+    )
+    first, second = _cands(body)
+    assert first.evidence.quote.startswith("The governor") and "because" in first.evidence.quote
+    assert second.place.name == "Basra"

@@ -114,6 +114,7 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
     sections = _sections(sentences, para_bounds)
 
     raw: list[tuple[Sentence, CandidateEvent]] = []
+    triggers: dict[int, str] = {}  # id(candidate) -> its trigger words
     for sent in sentences:
         if _is_heading(sent, para_bounds) or sent.text.rstrip().endswith("?"):
             continue
@@ -178,7 +179,8 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
             date_basis=basis,
         )
         raw.append((sent, cand))
-    return _join_adjacent(raw, body)
+        triggers[id(cand)] = trigger.text.casefold()
+    return _join_adjacent(raw, body, triggers)
 
 
 def merge_candidates(candidates: list[CandidateEvent]) -> list[list[CandidateEvent]]:
@@ -467,17 +469,37 @@ def _headline(text: str, trigger_start: int | None = None, limit: int = _HEADLIN
     return clause[:1].upper() + clause[1:]
 
 
-def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> list[CandidateEvent]:
+def _join_adjacent(
+    raw: list[tuple[Sentence, CandidateEvent]],
+    body: str,
+    triggers: dict[int, str] | None = None,
+) -> list[CandidateEvent]:
     """Join a candidate to the one before it when they are adjacent sentences of one paragraph
-    with the same type and no disagreement on place or date: one happening, told in two."""
+    with the same type and no disagreement on place or date: one happening, told in two.
+
+    A news lede is often retold, with its source, at the start of the next paragraph ("X was
+    summoned to Y, a cleric said. ¶ The cleric said the embassy told X he was summoned to
+    Y …"): adjacent sentences across a paragraph break join too when they repeat the same
+    trigger words at the same place.
+    """
+    triggers = triggers or {}
     out: list[CandidateEvent] = []
     prev_sent: Sentence | None = None
     for sent, cand in raw:
         last = out[-1] if out else None
+        retold = (
+            last is not None
+            and prev_sent is not None
+            and sent.paragraph == prev_sent.paragraph + 1
+            and last.place is not None
+            and cand.place is not None
+            and triggers.get(id(cand)) is not None
+            and triggers.get(id(cand)) == triggers.get(id(last))
+        )
         if (
             last is not None
             and prev_sent is not None
-            and sent.paragraph == prev_sent.paragraph
+            and (sent.paragraph == prev_sent.paragraph or retold)
             and _next_to(prev_sent, sent, body)
             and last.event_type == cand.event_type
             and (cand.place is None or last.place is None or _same_place(last.place, cand.place))
@@ -505,6 +527,7 @@ def _join_adjacent(raw: list[tuple[Sentence, CandidateEvent]], body: str) -> lis
                 fatalities=max(f1, f2) if f1 is not None and f2 is not None else (f1 or f2),
                 date_basis=last.date_basis if last.date else cand.date_basis,
             )
+            triggers[id(out[-1])] = triggers.get(id(last), "")
         else:
             out.append(cand)
         prev_sent = sent
