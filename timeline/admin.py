@@ -314,8 +314,9 @@ class ArticleForm(forms.ModelForm):
     redate_verified = forms.BooleanField(
         required=False,
         label="Also re-date verified events",
-        help_text="When the publication date changes, candidate events of this article are "
-        "re-dated; tick this to re-date verified and rejected events too.",
+        help_text="When the publication date changes, candidate events whose date depends on "
+        "it (“on Tuesday”, “last week”) are re-dated; tick this to re-date verified, rejected "
+        "and hand-edited events too. Absolute dates never move.",
     )
 
     class Meta:
@@ -481,12 +482,27 @@ class ArticleAdmin(SimpleHistoryAdmin):
             obj.published_basis = DateBasis.UNKNOWN
         super().save_model(request, obj, form, change)
         if date_changed:
-            self._redate(request, obj, include_verified=form.cleaned_data.get("redate_verified"))
+            self._redate(
+                request,
+                obj,
+                include_verified=form.cleaned_data.get("redate_verified"),
+                previous={"previous_published": form.initial.get("published")},
+            )
 
-    def _redate(self, request: HttpRequest, article: Article, *, include_verified: bool) -> None:
+    def _redate(
+        self,
+        request: HttpRequest,
+        article: Article,
+        *,
+        include_verified: bool,
+        previous: dict[str, Any] | None = None,
+    ) -> None:
         try:
             report = curation.article_redate_events(
-                article=article, include_verified=bool(include_verified), user=request.user
+                article=article,
+                include_verified=bool(include_verified),
+                user=request.user,
+                **(previous or {}),
             )
         except Exception as exc:  # the extractor failing must not lose the curator's edit
             self.message_user(
@@ -500,7 +516,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
             f"{report.unchanged} unchanged"
         )
         if report.kept_verified:
-            summary += f", {report.kept_verified} verified/rejected kept"
+            summary += (
+                f", {report.kept_verified} kept (verified, rejected or edited by hand; "
+                "tick “Also re-date verified events” to change them)"
+            )
         if report.unmatched:
             summary += f", {report.unmatched} no longer matched by the extractor (left as is)"
         self.message_user(request, summary + ".", messages.INFO)

@@ -72,7 +72,7 @@ def test_new_publication_date_redates_candidates_and_reports(ds, cclient, curato
     assert (ds.shelling.date_start, ds.shelling.date_end) == (date(2015, 9, 9), date(2015, 9, 9))
     assert ds.shelling.date_text == "The next day"
     assert ds.battle.date_start == date(2015, 9, 1)  # verified: kept
-    assert any("1 event date(s) changed" in m and "verified/rejected kept" in m for m in messages)
+    assert any("1 event date(s) changed" in m and "kept (verified" in m for m in messages)
     assert any(f"#{ds.shelling.pk}" in m and "2015-09-02 (day) → 2015-09-09 (day)" in m
                for m in messages)  # fmt: skip
     last = ds.shelling.history.first()
@@ -101,6 +101,34 @@ def test_extractor_failure_keeps_the_edit_and_says_so(ds, cclient, monkeypatch):
     ds.a1.refresh_from_db()
     assert ds.a1.published == date(2015, 9, 11)
     assert any("could not be re-resolved" in str(m) for m in r.context["messages"])
+
+
+def test_absolute_and_hand_edited_dates_do_not_move(ds, extractor):
+    """Only dates that depend on the publication date are re-resolved: "Sept. 1" stays, and
+    a verified "last month" stays unless the curator asks."""
+    ds.battle_dup.date_start = ds.battle_dup.date_end = date(2015, 8, 30)  # a curator's fix
+    ds.battle_dup.save()
+    report = curation.article_set_published(article=ds.a2, published=date(2015, 10, 5))
+    ds.battle_dup.refresh_from_db()
+    ds.protest.refresh_from_db()
+    assert ds.battle_dup.date_start == date(2015, 8, 30)
+    assert (ds.protest.date_start, ds.protest.date_end) == (date(2015, 8, 1), date(2015, 8, 31))
+    assert report.changes == [] and report.kept_verified == 1  # the protest
+    report = curation.article_set_published(
+        article=ds.a2, published=date(2015, 11, 5), include_verified=True
+    )
+    ds.protest.refresh_from_db()
+    ds.battle_dup.refresh_from_db()
+    assert (ds.protest.date_start, ds.protest.date_end) == (date(2015, 10, 1), date(2015, 10, 31))
+    assert ds.battle_dup.date_start == date(2015, 8, 30)  # absolute: never moves
+
+
+def test_hand_edited_relative_date_kept_unless_asked(ds, extractor):
+    ds.shelling.date_start = ds.shelling.date_end = date(2015, 9, 3)  # a curator's fix
+    ds.shelling.save()
+    report = curation.article_set_published(article=ds.a1, published=date(2015, 9, 11))
+    ds.shelling.refresh_from_db()
+    assert ds.shelling.date_start == date(2015, 9, 3) and report.kept_verified >= 1
 
 
 def test_service_sets_date_and_basis(ds, extractor):

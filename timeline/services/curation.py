@@ -299,11 +299,11 @@ def _extract(text: str, *, origin_file: str, published: date | None) -> tuple[li
     return extract_from_text(text, origin_file=origin_file, published=published)
 
 
-def _extract_dates(article: Article) -> list[tuple[str, int, Any]]:
+def _extract_dates(article: Article, published: date | None) -> list[tuple[str, int, Any]]:
     """(quote, start, DateRange | None) for each candidate the extractor finds in the article,
-    resolved against the article's current publication date."""
+    resolved against ``published``."""
     _articles, candidates = _extract(
-        article.body, origin_file=article.origin_file, published=article.published
+        article.body, origin_file=article.origin_file, published=published
     )
     found = []
     for cand in candidates:
@@ -317,22 +317,66 @@ def _extract_dates(article: Article) -> list[tuple[str, int, Any]]:
     return found
 
 
+class _Dates:
+    """The extractor's dates for one run, looked up by an excerpt's words and position."""
+
+    def __init__(self, found: list[tuple[str, int, Any]]):
+        self.found = found
+        self.by_quote: dict[str, list[tuple[int, Any]]] = {}
+        for quote, start, dr in found:
+            self.by_quote.setdefault(quote, []).append((start, dr))
+
+    def match(self, ex: Excerpt) -> tuple[bool, Any]:
+        """(found, DateRange | None) for the candidate quoting the same words (the nearest if
+        the sentence repeats), else a dated candidate overlapping the excerpt's span."""
+        options = self.by_quote.get(ex.quote)
+        if not options:
+            # The excerpt may span several sentences, or one sentence of several.
+            options = [
+                (s, dr)
+                for q, s, dr in self.found
+                if (s < ex.end and s + len(q) > ex.start) and dr is not None
+            ]
+        if not options:
+            return False, None
+        return True, min(options, key=lambda o: abs(o[0] - ex.start))[1]
+
+
+def _triple(dr: Any) -> tuple[date | None, date | None, str]:
+    if dr is None:
+        return (None, None, DatePrecision.UNKNOWN.value)
+    return (dr.earliest, dr.latest, dr.precision)
+
+
+_UNSET: Any = object()
+
+
 def article_redate_events(
-    *, article: Article, include_verified: bool = False, user: Any = None
+    *,
+    article: Article,
+    previous_published: date | None = _UNSET,
+    include_verified: bool = False,
+    user: Any = None,
 ) -> RedateReport:
     """Re-resolve the dates of the events this article reports, against its publication date.
 
     Relative expressions ("on Tuesday", "last week", "the next day") depend on the date an
-    article was published, so after a correction the extractor is run again on the article
-    and each event is matched to the candidate with the same quoted words (nearest start if
-    the sentence repeats). Candidate events take the new date; verified (and rejected) events
-    keep theirs unless ``include_verified`` — a curator may have fixed them by hand.
+    article was published. The extractor is run on the article against the new date and,
+    when ``previous_published`` is given, against the previous one too; each event is matched
+    to the candidate quoting the same words. Only dates that *depend* on the publication date
+    move (the two runs disagree): an absolute date ("Oct. 28, 2016", "in June 2014") is never
+    touched. Of those, candidate events whose date is still the extractor's take the new one;
+    verified or rejected events, and candidates whose date a curator edited, keep theirs
+    unless ``include_verified``. Without ``previous_published`` (re-resolve after the
+    extractor changed), candidate events simply take the extractor's current date.
     """
     report = RedateReport(article=article)
-    found = _extract_dates(article)
-    by_quote: dict[str, list[tuple[int, Any]]] = {}
-    for quote, start, dr in found:
-        by_quote.setdefault(quote, []).append((start, dr))
+    new = _Dates(_extract_dates(article, article.published))
+    old = (
+        None
+        if previous_published is _UNSET
+        else _Dates(_extract_dates(article, previous_published))
+    )
     events = (
         Event.objects.filter(excerpts__article=article)
         .distinct()
@@ -341,39 +385,35 @@ def article_redate_events(
     )
     with transaction.atomic():
         for event in events:
-            if event.status != EventStatus.CANDIDATE and not include_verified:
-                report.kept_verified += 1
-                continue
-            matched, match = False, None
-            for ex in event.excerpts.all():
-                if ex.article_id != article.pk:
-                    continue
-                options = by_quote.get(ex.quote)
-                if not options:
-                    # The excerpt may span several sentences, or one sentence of several.
-                    options = [
-                        (s, dr)
-                        for q, s, dr in found
-                        if (s < ex.end and s + len(q) > ex.start) and dr is not None
-                    ]
-                if options:
-                    matched = True
-                    match = min(options, key=lambda o, ex=ex: abs(o[0] - ex.start))[1]
+            mine = [ex for ex in event.excerpts.all() if ex.article_id == article.pk]
+            matched, match, ex_used = False, None, None
+            for ex in mine:
+                matched, match = new.match(ex)
+                if matched:
+                    ex_used = ex
                     break
             if not matched:
                 # The extractor no longer proposes this event: leave its date to the curator.
                 report.unmatched += 1
                 continue
             before = (event.date_start, event.date_end, event.date_precision)
-            if match is None:
-                after = (None, None, DatePrecision.UNKNOWN.value)
-                words = ""
-            else:
-                after = (match.earliest, match.latest, match.precision)
-                words = match.words
+            after = _triple(match)
             if after == before:
                 report.unchanged += 1
                 continue
+            edited = False
+            if old is not None:
+                _found, old_match = old.match(ex_used)
+                if _triple(old_match) == after:
+                    # Not a date that depends on the publication date (or the curator chose
+                    # another one by hand): nothing to re-resolve.
+                    report.unchanged += 1
+                    continue
+                edited = _triple(old_match) != before
+            if (event.status != EventStatus.CANDIDATE or edited) and not include_verified:
+                report.kept_verified += 1
+                continue
+            words = match.words if match is not None else ""
             event.date_start, event.date_end, event.date_precision = after
             event.date_text = words[:300]
             _save(
@@ -411,7 +451,8 @@ def article_set_published(
     if basis is not None and basis not in DateBasis.values:
         raise CurationError(f"Unknown date basis {basis!r}.")
     with transaction.atomic():
-        date_changed = article.published != published
+        previous = article.published
+        date_changed = previous != published
         article.published = published
         if basis is not None:
             article.published_basis = basis
@@ -424,7 +465,12 @@ def article_set_published(
         _save(article, user=user, reason="Publication date set")
         if not date_changed:
             return RedateReport(article=article)
-        return article_redate_events(article=article, include_verified=include_verified, user=user)
+        return article_redate_events(
+            article=article,
+            previous_published=previous,
+            include_verified=include_verified,
+            user=user,
+        )
 
 
 # --- deleted events -------------------------------------------------------------------------
