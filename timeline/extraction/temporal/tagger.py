@@ -212,7 +212,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "time",
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-        r"|(?P<h2>\d{1,2}):(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|o'clock|hours|h\b))"
+        r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|o'clock|hours|h\b))"
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
         r"\s+(?:o'clock|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?P<noon>noon|midnight|midday))"
@@ -270,9 +270,6 @@ _COMPILED = [
     (name, re.compile(_B + pat if not pat.startswith(r"\b") else pat, _FLAGS))
     for name, pat in _PATTERNS
 ]
-
-# Cheap prefilter: most text has no temporal expression, and every pattern above needs one of
-# these trigger words or a digit. Scanning with it first keeps the tagger fast.
 
 # --------------------------------------------------------------------------------------------
 # Small helpers
@@ -528,13 +525,6 @@ def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
 # --------------------------------------------------------------------------------------------
 
 Result = tuple[str, str] | None
-
-
-def _g(m: re.Match[str], name: str) -> str | None:
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -1020,7 +1010,6 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     rel = rel.removeprefix("the ")
     unit = m.group("unit").lower()
-    fiscal = m.group("fiscal")
     dct = st.dct
     if rel == "new" and unit != "year":
         return None
@@ -1061,7 +1050,6 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
         d = dct + relativedelta(months=step)
         return ("DATE", f"{d.year}-{d.month:02d}")
     if unit == "year":
-        del fiscal
         return ("DATE", str(dct.year + step))
     if unit == "decade":
         if rel in ("past", "last") and m.group(0).lower().startswith(("the", "past", "last")):
@@ -1343,7 +1331,6 @@ _REFS = {
     "the medium term": "FUTURE_REF",
     "the long run": "FUTURE_REF",
     "the short run": "FUTURE_REF",
-    "time to time": "",
 }
 # reference words we recognise (so that they win overlaps) but do not emit: too often not
 # temporal in news ("once" = "as soon as", "former president", "the moment he").
