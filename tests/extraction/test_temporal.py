@@ -29,6 +29,8 @@ CASES = [
         "DATE",
         "2015-09-01",
     ),
+    # a weekday that does not fit the DCT's year moves the date back to a year where it fits
+    ("On Friday, Oct. 28, they met.", date(2019, 6, 21), "Friday, Oct. 28", "DATE", "2016-10-28"),
     ("It was signed on 3 March 2014.", date(2016, 1, 1), "3 March 2014", "DATE", "2014-03-03"),
     ("It was signed on March 3, 2014.", None, "March 3, 2014", "DATE", "2014-03-03"),
     ("The deal closes Jan. 2.", date(1989, 11, 20), "Jan. 2", "DATE", "1990-01-02"),

@@ -537,6 +537,28 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: int, end: int) -> int:
+    """The year in which ``mon``/``day`` falls on ISO weekday ``wd`` ("Friday, Oct. 28").
+
+    Tried in order: the year already chosen, the year the narrative is at (the last explicit
+    year), then earlier years back from the DCT (news reports the past), then later ones if
+    the sentence is future. A stated weekday that fits no nearby year leaves ``y`` as it was.
+    """
+    assert st.dct is not None
+    back = [st.dct.year - k for k in range(0, 12)]
+    ahead = [st.dct.year + k for k in range(1, 3)]
+    order = [y] + ([st.ref_year] if st.ref_year is not None else [])
+    order += (ahead + back) if st.tense(start, end) > 0 else (back + ahead)
+    for cand in order:
+        try:
+            d = date(cand, mon, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd:
+            return cand
+    return y
+
+
 def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     mon = _month_of(m.group("mon"))
     day = _ordinal(m.group("day"))
@@ -548,14 +570,7 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     else:
         y = _nearest_year(st, mon, day, m.start(), m.end())
         if y is not None and wd is not None and st.dct is not None:
-            # a stated weekday picks the year in which the date falls on that weekday
-            for cand in (y, y - 1, y + 1, st.dct.year, st.dct.year - 1):
-                try:
-                    if date(cand, mon, day).isoweekday() == wd:
-                        y = cand
-                        break
-                except ValueError:
-                    continue
+            y = _year_for_weekday(st, mon, day, wd, y, m.start(), m.end())
     if y is None:
         return ("DATE", f"XXXX-{mon:02d}-{day:02d}")
     try:
@@ -1278,6 +1293,9 @@ _SETWORDS = {
 
 
 def _h_setword(st: _State, m: re.Match[str]) -> Result:
+    w = m.group("w")
+    if w[0].isupper() and not re.search(r"(?:^|[.!?:\"'“‘]\s*|\n\s*)$", st.text[: m.start()][-4:]):
+        return None  # "The Daily Beast", "Business Weekly": part of a name
     return ("SET", _SETWORDS[m.group("w").lower()])
 
 
