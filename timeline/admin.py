@@ -315,8 +315,8 @@ class ArticleForm(forms.ModelForm):
         required=False,
         label="Also re-date verified events",
         help_text="When the publication date changes, candidate events whose date depends on "
-        "it (“on Tuesday”, “last week”) are re-dated; tick this to re-date verified, rejected "
-        "and hand-edited events too. Absolute dates never move.",
+        "it (“on Tuesday”, “last week”) are re-dated; tick this to re-date verified and "
+        "rejected events too. Absolute dates and dates set by hand never move.",
     )
 
     class Meta:
@@ -517,8 +517,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
         )
         if report.kept_verified:
             summary += (
-                f", {report.kept_verified} kept (verified, rejected or edited by hand; "
-                "tick “Also re-date verified events” to change them)"
+                f", {report.kept_verified} verified/rejected kept "
+                "(tick “Also re-date verified events” to change them)"
+            )
+        if report.kept_edited:
+            summary += (
+                f", {len(report.kept_edited)} dated by hand and kept — check them: "
+                + ", ".join(f"#{pk}" for pk in report.kept_edited)
             )
         if report.unmatched:
             summary += f", {report.unmatched} no longer matched by the extractor (left as is)"

@@ -72,7 +72,7 @@ def test_new_publication_date_redates_candidates_and_reports(ds, cclient, curato
     assert (ds.shelling.date_start, ds.shelling.date_end) == (date(2015, 9, 9), date(2015, 9, 9))
     assert ds.shelling.date_text == "The next day"
     assert ds.battle.date_start == date(2015, 9, 1)  # verified: kept
-    assert any("1 event date(s) changed" in m and "kept (verified" in m for m in messages)
+    assert any("1 event date(s) changed" in m and "verified/rejected kept" in m for m in messages)
     assert any(f"#{ds.shelling.pk}" in m and "2015-09-02 (day) → 2015-09-09 (day)" in m
                for m in messages)  # fmt: skip
     last = ds.shelling.history.first()
@@ -109,26 +109,28 @@ def test_absolute_and_hand_edited_dates_do_not_move(ds, extractor):
     ds.battle_dup.date_start = ds.battle_dup.date_end = date(2015, 8, 30)  # a curator's fix
     ds.battle_dup.save()
     report = curation.article_set_published(article=ds.a2, published=date(2015, 10, 5))
-    ds.battle_dup.refresh_from_db()
     ds.protest.refresh_from_db()
-    assert ds.battle_dup.date_start == date(2015, 8, 30)
     assert (ds.protest.date_start, ds.protest.date_end) == (date(2015, 8, 1), date(2015, 8, 31))
     assert report.changes == [] and report.kept_verified == 1  # the protest
+    curation.article_set_published(article=ds.a2, published=date(2015, 9, 5))  # undo
     report = curation.article_set_published(
-        article=ds.a2, published=date(2015, 11, 5), include_verified=True
+        article=ds.a2, published=date(2015, 10, 5), include_verified=True
     )
     ds.protest.refresh_from_db()
     ds.battle_dup.refresh_from_db()
-    assert (ds.protest.date_start, ds.protest.date_end) == (date(2015, 10, 1), date(2015, 10, 31))
+    assert (ds.protest.date_start, ds.protest.date_end) == (date(2015, 9, 1), date(2015, 9, 30))
     assert ds.battle_dup.date_start == date(2015, 8, 30)  # absolute: never moves
+    assert [c.event_id for c in report.changes] == [ds.protest.pk]
 
 
-def test_hand_edited_relative_date_kept_unless_asked(ds, extractor):
+def test_a_date_set_by_hand_is_never_moved_but_reported(ds, cclient, extractor):
     ds.shelling.date_start = ds.shelling.date_end = date(2015, 9, 3)  # a curator's fix
     ds.shelling.save()
-    report = curation.article_set_published(article=ds.a1, published=date(2015, 9, 11))
+    r = article_post(cclient, ds.a1, published="2015-09-11", redate_verified="on")
     ds.shelling.refresh_from_db()
-    assert ds.shelling.date_start == date(2015, 9, 3) and report.kept_verified >= 1
+    assert ds.shelling.date_start == date(2015, 9, 3)
+    assert any(f"dated by hand and kept — check them: #{ds.shelling.pk}" in str(m)
+               for m in r.context["messages"])  # fmt: skip
 
 
 def test_service_sets_date_and_basis(ds, extractor):

@@ -289,6 +289,7 @@ class RedateReport:
     changes: list[DateChange] = field(default_factory=list)
     unchanged: int = 0
     kept_verified: int = 0
+    kept_edited: list[int] = field(default_factory=list)  # ids of events dated by hand
     unmatched: int = 0
 
 
@@ -366,9 +367,10 @@ def article_redate_events(
     to the candidate quoting the same words. Only dates that *depend* on the publication date
     move (the two runs disagree): an absolute date ("Oct. 28, 2016", "in June 2014") is never
     touched. Of those, candidate events whose date is still the extractor's take the new one;
-    verified or rejected events, and candidates whose date a curator edited, keep theirs
-    unless ``include_verified``. Without ``previous_published`` (re-resolve after the
-    extractor changed), candidate events simply take the extractor's current date.
+    verified and rejected events keep theirs unless ``include_verified``; a date a person set
+    by hand (not what the extractor read against the previous date) is never moved, only
+    listed in ``kept_edited`` for a check. Without ``previous_published`` (re-resolve after
+    the extractor changed), candidate events simply take the extractor's current date.
     """
     report = RedateReport(article=article)
     new = _Dates(_extract_dates(article, article.published))
@@ -401,16 +403,18 @@ def article_redate_events(
             if after == before:
                 report.unchanged += 1
                 continue
-            edited = False
             if old is not None:
                 _found, old_match = old.match(ex_used)
                 if _triple(old_match) == after:
-                    # Not a date that depends on the publication date (or the curator chose
-                    # another one by hand): nothing to re-resolve.
+                    # Not a date that depends on the publication date: nothing to re-resolve.
                     report.unchanged += 1
                     continue
-                edited = _triple(old_match) != before
-            if (event.status != EventStatus.CANDIDATE or edited) and not include_verified:
+                if _triple(old_match) != before:
+                    # A person chose this date (it is not what the extractor read): it is
+                    # never moved automatically; the report lists it for a check.
+                    report.kept_edited.append(event.pk)
+                    continue
+            if event.status != EventStatus.CANDIDATE and not include_verified:
                 report.kept_verified += 1
                 continue
             words = match.words if match is not None else ""
