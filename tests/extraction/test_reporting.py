@@ -128,3 +128,29 @@ def test_strategic_developments_without_fighting(sentence):
 def test_more_violent_triggers(sentence, etype):
     trigger = find_trigger(sentence)
     assert trigger is not None and trigger.event_type == etype
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Troops tried in vain to retake the bridge.", False),  # infinitive: a plan
+        ("The towns lay open to militant assaults last week.", True),  # preposition
+        ("A shell landed next to the station, and militants attacked it.", True),
+    ],
+)
+def test_to_is_irrealis_only_as_an_infinitive(sentence, expected):
+    assert (find_trigger(sentence) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The defence minister was in Kabul on Tuesday to meet commanders.", True),
+        ("Their presence was in breach of the accord.", False),
+        ("The general is in Kabul.", False),
+    ],
+)
+def test_presence_in_a_named_place_is_a_development(sentence, expected):
+    trigger = find_trigger(sentence)
+    found = trigger is not None and trigger.event_type == "strategic_developments"
+    assert found is expected

@@ -171,6 +171,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:base|headquarters|command|cent(?:er|re)|office|camp|outpost|war room)s? "
         r"(?:that |which )?(?:\w+ )?(?:established|set up|opened|built)",
         r"instructed",
+        # A person's presence somewhere, reported in the past: "the minister was in Baghdad".
+        r"(?:was|were) (?:in|at)(?= (?-i:[A-Z]))",
         r"sent (?:\w+ ){0,2}(?:troops|forces|reinforcements|soldiers|fighters|advisers|warships|"
         r"aircraft|jets|bombers|ships|a naval|an aircraft carrier)",
         r"dispatch(?:ed|ing)",
@@ -322,7 +324,14 @@ def _realis(text: str, start: int) -> bool:
     # Hyphenated modifiers ("head-on clash") count as one word; "wasn’t" is "wasn't".
     window = text[max(0, start - 40) : start].replace("’", "'")
     before = re.findall(r"[\w'-]+", window)[-3:]
-    return not any(_IRREALIS_RE.fullmatch(w) or w.lower().endswith("n't") for w in before)
+    for i, w in enumerate(before):
+        # "to" marks an infinitive ("to retake") only right before the verb (or one adverb);
+        # "open to attacks", "next to the station" are prepositions.
+        if w.lower() == "to" and len(before) - i > 2:
+            continue
+        if _IRREALIS_RE.fullmatch(w) or w.lower().endswith("n't"):
+            return False
+    return True
 
 
 # --- is the trigger a report of a happening? -------------------------------------------
