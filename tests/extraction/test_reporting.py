@@ -131,15 +131,15 @@ def test_more_violent_triggers(sentence, etype):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "word", "timex", "expected"),
     [
-        ("Troops tried in vain to retake the bridge.", False),  # infinitive: a plan
-        ("The towns lay open to militant assaults last week.", True),  # preposition
-        ("A shell landed next to the station, and militants attacked it.", True),
+        ("Troops tried in vain to retake the bridge.", "retake", (), False),  # infinitive
+        ("The towns lay open to militant assaults last week.", "assaults", ("last week",), True),
+        ("A shell landed next to the station and militants stormed it.", "stormed", (), True),
     ],
 )
-def test_to_is_irrealis_only_as_an_infinitive(sentence, expected):
-    assert (find_trigger(sentence) is not None) is expected
+def test_to_is_irrealis_only_as_an_infinitive(sentence, word, timex, expected):
+    assert _reported(sentence, word, timex) is expected
 
 
 @pytest.mark.parametrize(
