@@ -327,7 +327,9 @@ def _realis(text: str, start: int) -> bool:
     for i, w in enumerate(before):
         # "to" marks an infinitive ("to retake") only right before the verb (or one adverb);
         # "open to attacks", "next to the station" are prepositions.
-        if w.lower() == "to" and len(before) - i > 2:
+        if w.lower() == "to" and not (
+            i == len(before) - 1 or (i == len(before) - 2 and before[-1].lower().endswith("ly"))
+        ):
             continue
         if _IRREALIS_RE.fullmatch(w) or w.lower().endswith("n't"):
             return False
