@@ -72,6 +72,7 @@ CASES = [
     ("He recently resigned.", date(2016, 10, 30), "recently", "DATE", "PAST_REF"),
     ("They met on Christmas Day.", date(2016, 12, 28), "Christmas Day", "DATE", "2016-12-25"),
     ("Polls closed on Election Day.", date(1998, 11, 5), "Election Day", "DATE", "1998-11-03"),
+    ("They met on Christmas Eve.", None, "Christmas Eve", "DATE", "XXXX-12-24"),
     ("Eastern Airlines cut flights.", date(1989, 10, 26), None, None, None),
     ("In mid-2014 the group seized Mosul.", date(2016, 1, 1), "mid-2014", "DATE", "2014"),
     ("Fighting has raged since Jan. 1.", date(2016, 10, 30), "Jan. 1", "DATE", "2016-01-01"),

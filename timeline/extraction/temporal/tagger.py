@@ -1453,7 +1453,11 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     if m.group("year"):
         y = int(m.group("year"))
     elif st.dct is None:
-        return None
+        a, b = _holiday_date(name, 2001), _holiday_date(name, 2002)
+        if a is None or b is None:
+            return None
+        same = (a.month, a.day) == (b.month, b.day)  # fixed-date holidays keep month and day
+        return ("DATE", f"XXXX-{a.month:02d}-{a.day:02d}" if same else "XXXX-XX-XX")
     else:
         y = st.dct.year
         d0 = _holiday_date(name, y)
