@@ -158,3 +158,16 @@ def test_a_lede_retold_in_the_next_paragraph_is_one_candidate():
     first, second = _cands(body)
     assert first.evidence.quote.startswith("The governor") and "because" in first.evidence.quote
     assert second.place.name == "Basra"
+
+
+def test_country_only_place_is_refined_by_a_place_inside_it_just_before():
+    body = (
+        "ISIS fighters stormed a police post in Tikrit on Monday.\n\n"
+        "ISIS fighters also shelled a school in Iraq.\n\n"
+        "Rebels overran a checkpoint in Idlib on Monday.\n\n"
+        "Rebels also shelled a school in Iraq.\n"
+    )
+    cands = _cands(body)
+    shelled = [c for c in cands if c.event_type == "explosions_remote_violence"]
+    assert [c.place.name for c in shelled] == ["Tikrit", "Iraq"]  # Idlib is not in Iraq
+    assert shelled[0].evidence.quote.startswith("ISIS fighters stormed")

@@ -145,6 +145,15 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
             # The offensive launched Tuesday …"): take it from the sentence just before, in
             # the same paragraph, and quote both sentences so the evidence holds the place.
             prev = _previous(sentences, sent, body)
+            if prev is None and place is not None:
+                # Only a country or region named: the sentence just before (even across a
+                # paragraph break) may name the scene inside it ("… in Qadam, southern
+                # Damascus. ¶ ISIS fired a missile next to Syria's TV station"). A finer
+                # place that lies inside the coarse one refines it; any other does not.
+                prev = _previous(sentences, sent, body, across=True)
+                coarse = place
+            else:
+                coarse = None
             if prev is not None:
                 prev_place, prev_precision = _best_place(
                     body,
@@ -152,7 +161,11 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
                     _within(actor_hits, prev.start, prev.end),
                     prev.start,  # the place a sentence leads with is what it is about
                 )
-                if prev_place is not None and prev_place.kind not in _COARSE:
+                if (
+                    prev_place is not None
+                    and prev_place.kind not in _COARSE
+                    and (coarse is None or _inside(prev_place, coarse))
+                ):
                     place, precision, ev_start = prev_place, prev_precision, prev.start
         if not roles and place is None:
             continue
@@ -550,18 +563,25 @@ def _finer(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
 _ANAPHORIC_OPENING_RE = re.compile(r"^[\"“‘']?(?:They|It|He|She|These|Those)\b")
 
 
-def _previous(sentences: list[Sentence], sent: Sentence, body: str) -> Sentence | None:
+def _previous(
+    sentences: list[Sentence], sent: Sentence, body: str, *, across: bool = False
+) -> Sentence | None:
     """The sentence right before ``sent`` in the same paragraph (or, when ``sent`` opens with
-    a pronoun, the last sentence of the paragraph before), if any."""
+    a pronoun or ``across`` is true, the last sentence of the paragraph before), if any."""
     before = [s for s in sentences if s.end <= sent.start]
     if not before:
         return None
     prev = before[-1]
     if prev.paragraph == sent.paragraph:
         return prev if _next_to(prev, sent, body) else None
-    if prev.paragraph == sent.paragraph - 1 and _ANAPHORIC_OPENING_RE.match(sent.text):
+    if prev.paragraph == sent.paragraph - 1 and (across or _ANAPHORIC_OPENING_RE.match(sent.text)):
         return prev
     return None
+
+
+def _inside(fine: PlaceInfo, coarse: PlaceInfo) -> bool:
+    """``fine`` lies in the country or region ``coarse``."""
+    return coarse.name in (fine.country, fine.admin1)
 
 
 def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
