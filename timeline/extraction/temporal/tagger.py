@@ -254,6 +254,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday))\b(?!-)"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
+    # at the time / for a while / at a later date
+    (
+        "misc",
+        r"(?<=\bat\s)(?P<t>the\s+time)\b(?!\s+(?:of|when|that|being|to|it|he|she|they|we|I)\b)"
+        r"|(?<=\bfor\s)(?P<w>a\s+(?:long\s+)?while)\b"
+        r"|(?P<l>a\s+later\s+date)\b",
+    ),
     # now / currently / recently / the future ...
     (
         "ref",
@@ -1499,7 +1506,16 @@ def _h_weekof(st: _State, m: re.Match[str]) -> Result:
         return None
 
 
+def _h_misc(st: _State, m: re.Match[str]) -> Result:
+    if m.group("t"):
+        return ("DATE", "PAST_REF")
+    if m.group("w"):
+        return ("DURATION", "PXX")
+    return ("DATE", "FUTURE_REF")
+
+
 _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
+    "misc": _h_misc,
     "weekof": _h_weekof,
     "yearago": _h_yearago,
     "ahead": _h_ahead,
