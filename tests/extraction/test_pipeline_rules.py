@@ -171,3 +171,20 @@ def test_country_only_place_is_refined_by_a_place_inside_it_just_before():
     shelled = [c for c in cands if c.event_type == "explosions_remote_violence"]
     assert [c.place.name for c in shelled] == ["Tikrit", "Iraq"]  # Idlib is not in Iraq
     assert shelled[0].evidence.quote.startswith("ISIS fighters stormed")
+
+
+def test_one_trigger_with_a_list_of_places_gives_one_event_per_place():
+    body = (
+        "ISIS fighters attacked the oil city of Kirkuk, the Kurdish town of Sinjar and Tikrit "
+        "on Monday, killing 30 people.\n"
+    )
+    cands = _cands(body)
+    assert [c.place.name for c in cands] == ["Kirkuk", "Sinjar", "Tikrit"]
+    assert all(c.date.earliest == date(2018, 3, 12) for c in cands)
+    assert all(c.fatalities is None for c in cands)
+
+
+def test_places_not_in_a_list_give_one_event():
+    body = "ISIS fighters attacked Kirkuk on Monday after leaving their bases near Tikrit.\n"
+    (c,) = _cands(body)
+    assert c.place.name in ("Kirkuk", "Tikrit")

@@ -179,21 +179,64 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         # place: without a place below region level, the text itself must date the event.
         if (place is None or place.kind in _COARSE) and basis not in _TEXT_DATED:
             continue
-        cand = CandidateEvent(
-            article=article,
-            evidence=Evidence(ev_start, sent.end, body[ev_start : sent.end]),
-            headline=_headline(sent.text, trigger.start),
-            event_type=trigger.event_type,
-            date=when,
-            place=place,
-            place_precision=precision,
-            actors=roles,
-            fatalities=fatalities(sent.text),
-            date_basis=basis,
-        )
-        raw.append((sent, cand))
-        triggers[id(cand)] = trigger.text.casefold()
+        # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
+        # happenings as places (ACLED codes one event per location). Fatalities stated once
+        # for the whole list cannot be split, so each copy leaves them unset.
+        places = _coordinated_places(body, p_hits, a_hits, sent.start + trigger.end) or [
+            (place, precision)
+        ]
+        for one_place, one_precision in places:
+            cand = CandidateEvent(
+                article=article,
+                evidence=Evidence(ev_start, sent.end, body[ev_start : sent.end]),
+                headline=_headline(sent.text, trigger.start),
+                event_type=trigger.event_type,
+                date=when,
+                place=one_place,
+                place_precision=one_precision,
+                actors=roles,
+                fatalities=fatalities(sent.text) if len(places) == 1 else None,
+                date_basis=basis,
+            )
+            raw.append((sent, cand))
+            triggers[id(cand)] = trigger.text.casefold()
     return _join_adjacent(raw, body, triggers)
+
+
+# Between two places of a list: a comma or "and", then at most a descriptor ("the Kurdish
+# town of", "the oil city of").
+_LIST_GAP_RE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:(?:town|city|village|district|province|region|capital|port|base)s?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_places(
+    body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], after: int
+) -> list[tuple[PlaceInfo, str]]:
+    """Two or more places below region level listed together after the trigger, else []."""
+    hits = [
+        h
+        for h in sorted(p_hits, key=lambda h: h.start)
+        if h.start >= after and gazetteer.place_info(h.canonical).kind not in _COARSE
+    ]
+    run: list[GazetteerHit] = []
+    for h in hits:
+        if run and _LIST_GAP_RE.match(body[run[-1].end : h.start]):
+            run.append(h)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [h]
+    if len(run) < 2 or len({h.canonical for h in run}) < 2:
+        return []
+    out = []
+    for h in run:
+        info, precision = _best_place(body, [h], a_hits, h.start)
+        if info is not None:
+            out.append((info, precision))
+    return out if len(out) >= 2 else []
 
 
 def merge_candidates(candidates: list[CandidateEvent]) -> list[list[CandidateEvent]]:
