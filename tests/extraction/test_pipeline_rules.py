@@ -188,3 +188,19 @@ def test_places_not_in_a_list_give_one_event():
     body = "ISIS fighters attacked Kirkuk on Monday after leaving their bases near Tikrit.\n"
     (c,) = _cands(body)
     assert c.place.name in ("Kirkuk", "Tikrit")
+
+
+def test_since_a_date_runs_until_the_report():
+    body = (
+        "The UN said on Friday that, since the offensive began on March 1, ISIS fighters have "
+        "abducted hundreds of villagers around Kirkuk.\n"
+    )
+    (c,) = _cands(body)
+    assert (c.date.earliest, c.date.latest) == (date(2018, 3, 1), date(2018, 3, 16))
+    assert c.date.precision == "month" and c.date_basis.startswith("since")
+
+
+def test_an_event_noun_inside_its_since_phrase_keeps_its_own_date():
+    body = "Since the army's withdrawal from Kirkuk in 2012, crime has risen.\n"
+    (c,) = _cands(body)
+    assert (c.date.earliest, c.date.latest) == (date(2012, 1, 1), date(2012, 12, 31))

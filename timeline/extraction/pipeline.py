@@ -438,6 +438,9 @@ def _date_for(
             inside,
             key=lambda d: (_PRECISION_RANK[d.range.precision] > 2, abs(d.start - anchor)),
         )
+        since = _since_range(sent, best, inside, anchor, published)
+        if since is not None:
+            return since, "since the stated date, until the report"
         return best.range, "stated in sentence"
     if tense == "present" and published is not None:
         return _publication_week(published), "present tense: the week up to publication"
@@ -467,6 +470,28 @@ def _date_for(
     if tense == "past" and published is not None:
         return _publication_week(published), "not stated: the week up to publication (bound)"
     return None, "none"
+
+
+_SINCE_RE = re.compile(r"\bsince\b(?![^,;:]*[,;:])[^.]*$", re.IGNORECASE)
+
+
+def _since_range(
+    sent: Sentence, best: _Dated, inside: list[_Dated], anchor: int, published: date | None
+) -> DateRange | None:
+    """ "Since Oct. 17, militants have abducted thousands": the happening runs from the date
+    to the time of the report (another date in the sentence, else publication). Not when the
+    trigger itself sits in the since-phrase ("since the withdrawal in 2011": its own date)."""
+    m = _SINCE_RE.search(sent.text[: best.start - sent.start])
+    if m is None or sent.start + m.start() <= anchor < best.start:
+        return None
+    later = [d.range.latest for d in inside if d is not best and d.range.latest > best.range.latest]
+    until = max(later) if later else published
+    if until is None or until <= best.range.earliest:
+        return None
+    days = (until - best.range.earliest).days
+    precision = "week" if days <= 7 else "month" if days <= 31 else "year"
+    words = f"{m.group().strip()}{best.range.words}"
+    return DateRange(best.range.earliest, until, precision, words)
 
 
 def _publication_week(published: date) -> DateRange:
