@@ -73,6 +73,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # Friday, Oct. 28, 2016 / Oct. 28 / early June 5 / March eighth
     (
         "monthday",
+        rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?{_PREFIX}(?P<mon>{MONTH_RE})\s*"
         rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})(?:st|nd|rd|th)?\b(?!\s*%|[:.,]\d)"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
@@ -241,6 +242,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "theyear",
         r"(?P<w>year-end|year's\s+end|the\s+end\s+of\s+the\s+(?P<u>year|month|week)"
+        r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
     ),
     # holidays with a fixed rule
@@ -572,8 +574,16 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     if day is None or not 1 <= day <= 31:
         return None
     wd = _weekday_of(m.group("wd")) if m.group("wd") else None
+    rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
     if m.group("year"):
         y = int(m.group("year"))
+    elif rel and st.dct is not None:
+        # "last Oct. 23": the latest one before the DCT; "next May 5": the first one after
+        y = st.dct.year
+        if rel in ("last", "this past") and (mon, day) >= (st.dct.month, st.dct.day):
+            y -= 1
+        elif rel in ("next", "this coming") and (mon, day) <= (st.dct.month, st.dct.day):
+            y += 1
     else:
         y = _nearest_year(st, mon, day, m.start(), m.end())
         if y is not None and wd is not None and st.dct is not None:
@@ -757,7 +767,7 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     if (
         unit == "half"
         and ordw not in ("first", "second", "1st", "2nd", "last", "final")
-        and not adj.startswith(("first", "second"))
+        and not adj.startswith(("first", "second", "last", "final"))
     ):
         return None
     if not (the or adj or ordw or year):
@@ -768,7 +778,7 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     dct = st.dct
     # which quarter / half
     if unit == "half":
-        h = 1 if ordw in ("first", "1st") else 2
+        h = 1 if ordw in ("first", "1st") or adj.startswith("first") else 2
         if year is None:
             if dct is None:
                 return ("DATE", f"XXXX-H{h}")
@@ -1398,6 +1408,17 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         return ("DURATION", "P1Y")
     y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
     unit = m.group("u")
+    if m.group("u2"):
+        # "earlier in the year/day": within the period the narrative is at
+        unit = m.group("u2")
+        if unit == "year":
+            return ("DATE", "XXXX" if y is None else str(y))
+        ref = st.ref or dct
+        if ref is None:
+            return ("DATE", {"month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX"}[unit])
+        if unit == "day":
+            return ("DATE", _fmt_day(ref))
+        return ("DATE", f"{ref.year}-{ref.month:02d}" if unit == "month" else _fmt_week(ref))
     if unit in ("month", "week"):
         if dct is None:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
