@@ -156,7 +156,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "anaphor",
         r"(?:(?P<mod2>early|late|earlier|later)\s+)?(?:(?P<rel>the\s+(?:next|following|previous"
-        r"|preceding|prior|same|very\s+same|very)|that|the|a|one)\s+)"
+        r"|preceding|prior|same|very\s+same|very)|that(?:\s+same)?|the|a|one)\s+)"
         r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
         r"(?:\s+(?P<dir>before|after|earlier|later|prior))?\b(?!\s+(?:of|when|that|in|on|after"
         r"|before)\b)",
@@ -1012,7 +1012,11 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     if unit == "weekend":
         return _weekend(st, m, step)
     g = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
-    if g == "Y" and rel in ("that", "the same", "the very same") and st.ref_year is not None:
+    if (
+        g == "Y"
+        and rel in ("that", "that same", "the same", "the very same")
+        and st.ref_year is not None
+    ):
         return ("DATE", str(st.ref_year + step))
     if anchor is None:
         return ("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[g])
