@@ -204,3 +204,23 @@ def test_an_event_noun_inside_its_since_phrase_keeps_its_own_date():
     body = "Since the army's withdrawal from Kirkuk in 2012, crime has risen.\n"
     (c,) = _cands(body)
     assert (c.date.earliest, c.date.latest) == (date(2012, 1, 1), date(2012, 12, 31))
+
+
+def test_opponent_and_relative_clause_places_are_not_the_scene():
+    (c,) = _cands("ISIS fighters fought against Syria on Monday.\n")
+    assert c.place is None
+    body = (
+        "ISIS fighters ambushed a convoy of Iraqi troops on Monday, who take their orders "
+        "from Baghdad.\n"
+    )
+    (d,) = _cands(body)
+    assert d.place is None
+    (e,) = _cands("ISIS fighters, who attacked Kirkuk on Monday, lost 20 men.\n")
+    assert e.place.name == "Kirkuk"
+
+
+def test_possessive_after_of_is_an_owner_even_after_a_preposition():
+    (c,) = _cands("ISIS fighters killed the commander of Syria's air force on Monday.\n")
+    assert c.place is None
+    (d,) = _cands("ISIS fighters shelled an area next to Syria's television building on Monday.\n")
+    assert d.place.name == "Syria"

@@ -154,3 +154,19 @@ def test_presence_in_a_named_place_is_a_development(sentence, expected):
     trigger = find_trigger(sentence)
     found = trigger is not None and trigger.event_type == "strategic_developments"
     assert found is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The threat was also said to include rockets deployed near the border.",
+        "The convoy belonged to militias, which were fighting for the government.",
+    ],
+)
+def test_hearsay_and_background_relatives_are_not_reports(sentence):
+    assert find_trigger(sentence) is None
+
+
+def test_a_continuative_relative_still_reports():
+    trigger = find_trigger("Rebels fired a rocket, which exploded near the station.")
+    assert trigger is not None and trigger.event_type == "explosions_remote_violence"

@@ -352,7 +352,7 @@ _OPINION_RE = _words(
     r"unlikely", r"probably", r"perhaps", r"opinions?", r"speculat(?:e|es|ed|ion)",
     r"intend(?:s|ed)?", r"vow(?:s|ed)?", r"pledg(?:e|es|ed)", r"promis(?:e|es|ed)",
     r"warn(?:s|ed)? that", r"(?:ready|set|about|going|poised|expected) to", r"if", r"unless",
-    r"whether", r"in order to",
+    r"whether", r"in order to", r"(?:is|are|was|were|also) said to",
 )  # fmt: skip
 # A clause that recalls an earlier, different happening: its triggers and dates are the
 # backdrop of the sentence, not its news ("…, recalling a previous defeat in June 2014").
@@ -467,6 +467,10 @@ def is_reported(
     if _CLAUSE_IRREALIS_RE.search(clause.replace("’", "'")) or re.search(r"n['’]t\b", clause):
         return False
     if _ABSOLUTE_RE.match(clause):
+        return False
+    # ", which were fighting on behalf of X": a non-restrictive relative in the progressive
+    # describes what a participant was doing, as background to the sentence's news.
+    if re.search(r",\s*(?:who|which)\s+(?:are|were|is|was)\s+(?:\w+ly\s+)?$", text[:start]):
         return False
     head = text[:start]
     if _OPINION_RE.search(head) or _BACKDROP_RE.search(head):

@@ -59,6 +59,14 @@ _LOCATIVE_RE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Prepositions that place a possessive's head at the scene ("in Baghdad's Green Zone",
+# "next to Syria's TV station"); "of"/"to" alone do not ("the commander of Iran's force").
+_SCENE_RE = re.compile(
+    r"\b(?:in|at|near|outside|around|into|inside|across|toward|towards|from|next to|"
+    r"close to|through)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_RE = re.compile(r",\s*(?:who|which|whose)\b[^,;:.]*$", re.IGNORECASE)
 _ROLE_ORDER = {"actor1": 0, "actor2": 1, "associated": 2, "mentioned": 3}
 _COARSE = ("country", "region", "other")  # place kinds too coarse to locate an event
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -340,7 +348,15 @@ def _best_place(
             continue
         # "Iran's proxy", "Fallujah's council chairman": a possessive names an owner, not the
         # scene, unless a preposition of place introduces it ("in Baghdad's Green Zone").
-        if body[h.end : h.end + 2] in ("'s", "’s") and not _LOCATIVE_RE.search(before):
+        if body[h.end : h.end + 2] in ("'s", "’s") and not _SCENE_RE.search(before):
+            continue
+        # "fought against Iraq": the object of "against" is an opponent, not a scene.
+        if re.search(r"\bagainst\s+(?:the\s+)?$", before, re.IGNORECASE):
+            continue
+        # "…, who takes his orders from Tehran": a non-restrictive relative clause after the
+        # trigger describes a participant; its places are not where the event happened.
+        rel = _RELATIVE_RE.search(body[max(0, h.start - 80) : h.start])
+        if rel is not None and h.start - 80 + rel.start() > anchor:
             continue
         info = gazetteer.place_info(h.canonical)
         usable.append((h, info))
