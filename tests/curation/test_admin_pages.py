@@ -133,6 +133,9 @@ def test_review_queue_shows_candidates_with_context(ds, cclient):
     assert f'id="event-{ds.battle_dup.pk}"' in html and f'id="event-{ds.shelling.pk}"' in html
     assert f'id="event-{ds.battle.pk}"' not in html  # verified: not in the queue
     assert "<mark>The next day, Islamic State shelled Tikrit.</mark>" in html
+    # The quick-edit form shows each candidate's current place, selected.
+    assert f'<option value="{ds.tikrit.pk}" selected>Tikrit, Iraq</option>' in html
+    assert f'<option value="{ds.baiji.pk}" selected>Baiji, Iraq</option>' in html
     r = cclient.get(reverse("admin:timeline_event_review"), {"article": ds.a2.pk})
     assert [c["event"].pk for c in r.context["cards"]] == [ds.battle_dup.pk]
 
@@ -162,3 +165,22 @@ def test_admin_index_links_the_curation_views(cclient):
     for name in ("review", "deleted", "import"):
         assert reverse(f"admin:timeline_event_{name}") in html
     assert reverse("admin:timeline_article_ingest") in html
+
+
+def test_review_queue_query_count_does_not_grow_with_candidates(ds, cclient):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.curation.factories import excerpt
+    from timeline.models import Event
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert cclient.get(reverse("admin:timeline_event_review")).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    for i in range(8):
+        e = Event.objects.create(headline=f"more {i}", event_type="battles", place=ds.baiji)
+        excerpt(e, ds.a1, "The next day, Islamic State shelled Tikrit.")
+    assert count() == few

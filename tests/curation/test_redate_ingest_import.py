@@ -195,6 +195,9 @@ def test_ingest_upload_of_several_files(ds, cclient, fake_ingest):
     assert Article.objects.count() == n + 2
     report = r.context["report"]
     assert report.counts["articles"]["inserted"] == 2 and not report.errors
+    assert ("articles", [2, 0, 0] + [0] * (len(r.context["outcomes"]) - 3)) in r.context[
+        "report_rows"
+    ]
     e = Event.objects.get(excerpts__quote="On Friday, a convoy was hit.")
     assert e.status == EventStatus.CANDIDATE and e.date_start == date(2016, 10, 28)
 
