@@ -224,3 +224,7 @@ def test_possessive_after_of_is_an_owner_even_after_a_preposition():
     assert c.place is None
     (d,) = _cands("ISIS fighters shelled an area next to Syria's television building on Monday.\n")
     assert d.place.name == "Syria"
+
+
+def test_placeless_report_dated_only_to_a_decade_is_not_a_candidate():
+    assert _cands("ISIS fighters fought the army during the 1980s.\n") == []

@@ -170,3 +170,17 @@ def test_hearsay_and_background_relatives_are_not_reports(sentence):
 def test_a_continuative_relative_still_reports():
     trigger = find_trigger("Rebels fired a rocket, which exploded near the station.")
     assert trigger is not None and trigger.event_type == "explosions_remote_violence"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Food ran short in the besieged city.", None),  # adjective
+        ("Few people returned to the liberated towns.", None),
+        ("Militias that captured the town looted it.", "battles"),  # relative "that": a verb
+        ("The general was spotted near the front line on Sunday.", "strategic_developments"),
+    ],
+)
+def test_participle_after_a_determiner_is_an_adjective(sentence, expected):
+    trigger = find_trigger(sentence)
+    assert (trigger.event_type if trigger else None) == expected

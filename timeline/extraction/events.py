@@ -173,6 +173,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"instructed",
         # A person's presence somewhere, reported in the past: "the minister was in Baghdad".
         r"(?:was|were) (?:in|at)(?= (?-i:[A-Z]))",
+        r"(?:sighted|spotted)(?= (?:in|at|near|on|outside|around) )",
         r"sent (?:\w+ ){0,2}(?:troops|forces|reinforcements|soldiers|fighters|advisers|warships|"
         r"aircraft|jets|bombers|ships|a naval|an aircraft carrier)",
         r"dispatch(?:ed|ing)",
@@ -492,6 +493,14 @@ def is_reported(
             ):
                 return False
         return _nominal_licensed(text, start, end, timex_spans)
+    # "the besieged city", "a liberated town": a participle after a determiner is an
+    # adjective describing a thing, not a verb reporting a happening.
+    if (
+        " " not in word
+        and word.lower().endswith(("ed", "en"))
+        and re.search(r"\b(?:the|a|an|its|their|this|these|those)\s+$", text[:start], re.I)
+    ):
+        return False
     if word.lower().endswith("ing") and " " not in word:
         # A bare participle reports in the progressive ("are pounding") or as a free adjunct
         # of the clause before ("…, killing 12" / "… force—dispatching a battle group").

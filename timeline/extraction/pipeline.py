@@ -185,7 +185,9 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         # place finer than a region is commentary ("the offensive was a failure"), not an event.
         # A date inferred from the section or the publication is too weak to stand for the
         # place: without a place below region level, the text itself must date the event.
-        if (place is None or place.kind in _COARSE) and basis not in _TEXT_DATED:
+        if (place is None or place.kind in _COARSE) and (
+            basis not in _TEXT_DATED or when is None or when.precision == "unknown"
+        ):
             continue
         # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
         # happenings as places (ACLED codes one event per location). Fatalities stated once
