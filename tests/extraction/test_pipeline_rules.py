@@ -228,3 +228,13 @@ def test_possessive_after_of_is_an_owner_even_after_a_preposition():
 
 def test_placeless_report_dated_only_to_a_decade_is_not_a_candidate():
     assert _cands("ISIS fighters fought the army during the 1980s.\n") == []
+
+
+def test_a_partitive_opening_details_the_happening_before():
+    body = (
+        "ISIS fighters attacked an army post near Kirkuk on Monday, killing 11 soldiers.\n\n"
+        "Of these casualties, four were killed by a suicide bomber, an officer said.\n"
+    )
+    (c,) = _cands(body)
+    assert c.event_type == "battles" and c.place.name == "Kirkuk"
+    assert c.evidence.quote.endswith("an officer said.") and c.fatalities == 11

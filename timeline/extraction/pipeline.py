@@ -20,7 +20,7 @@ Contracts:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -568,6 +568,11 @@ def _headline(text: str, trigger_start: int | None = None, limit: int = _HEADLIN
     return clause[:1].upper() + clause[1:]
 
 
+_PARTITIVE_RE = re.compile(
+    r"^[\"“‘']?(?:Of|Among) (?:these|those|them|the dead|the victims|the casualties)\b"
+)
+
+
 def _join_adjacent(
     raw: list[tuple[Sentence, CandidateEvent]],
     body: str,
@@ -595,10 +600,20 @@ def _join_adjacent(
             and triggers.get(id(cand)) is not None
             and triggers.get(id(cand)) == triggers.get(id(last))
         )
+        # "Of these casualties, six were …": a partitive opening details the happening just
+        # told, whatever its own trigger says.
+        detail = (
+            last is not None
+            and prev_sent is not None
+            and sent.paragraph - prev_sent.paragraph in (0, 1)
+            and _PARTITIVE_RE.match(sent.text) is not None
+        )
+        if detail and _next_to(prev_sent, sent, body):
+            cand = replace(cand, event_type=last.event_type, place=None, date=None)
         if (
             last is not None
             and prev_sent is not None
-            and (sent.paragraph == prev_sent.paragraph or retold)
+            and (sent.paragraph == prev_sent.paragraph or retold or detail)
             and _next_to(prev_sent, sent, body)
             and last.event_type == cand.event_type
             and (cand.place is None or last.place is None or _same_place(last.place, cand.place))
