@@ -778,7 +778,44 @@ class EventAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     change_form_template = "admin/timeline/event/change_form.html"
     change_list_template = "admin/timeline/event/change_list.html"
+    object_history_template = "admin/timeline/event/object_history.html"
     history_list_display = ["status"]
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None):
+        """simple-history's page for the event, plus the history of its actors and excerpts
+        (separate tables), so who changed what about the event is on one page."""
+        kinds = {"+": "added", "~": "changed", "-": "removed"}
+        rows = []
+        if str(object_id).isdigit():
+            actor_names = dict(Actor.objects.values_list("pk", "name"))
+            for rec in EventActor.history.filter(event_id=object_id).select_related("history_user")[
+                :200
+            ]:
+                rows.append(
+                    {
+                        "date": rec.history_date,
+                        "user": rec.history_user,
+                        "change": f"actor {kinds.get(rec.history_type, rec.history_type)}",
+                        "what": f"{actor_names.get(rec.actor_id, rec.actor_id)} ({rec.role})",
+                        "reason": rec.history_change_reason,
+                    }
+                )
+            for rec in Excerpt.history.filter(event_id=object_id).select_related("history_user")[
+                :200
+            ]:
+                rows.append(
+                    {
+                        "date": rec.history_date,
+                        "user": rec.history_user,
+                        "change": f"excerpt {kinds.get(rec.history_type, rec.history_type)}",
+                        "what": f"article #{rec.article_id} [{rec.start}:{rec.end}] "
+                        f"“{rec.quote[:120]}”",
+                        "reason": rec.history_change_reason,
+                    }
+                )
+        rows.sort(key=lambda r: r["date"], reverse=True)
+        context = {"related_history": rows, **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=context)
 
     class Media:
         css = CSS

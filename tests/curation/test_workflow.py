@@ -137,6 +137,14 @@ def test_add_an_excerpt_and_an_actor_in_the_change_form(ds, cclient, curator):
     assert ex.quote == quote
     assert ex.history.first().history_user == curator
     assert ds.shelling.event_actors.get(actor=ds.pmf).role == "actor2"
+    # The event's history page shows who added them.
+    page = cclient.get(reverse("admin:timeline_event_history", args=[ds.shelling.pk]))
+    rows = page.context["related_history"]
+    assert {(r["change"], r["user"]) for r in rows[:2]} == {
+        ("actor added", curator),
+        ("excerpt added", curator),
+    }
+    assert "Popular Mobilization Forces (actor2)" in page.content.decode()
 
 
 def test_excerpt_offsets_outside_the_article_refused(ds, cclient):
@@ -236,6 +244,13 @@ def test_delete_then_restore_with_excerpts_and_actors(ds, cclient, curator):
     assert not Excerpt.objects.filter(event_id=pk).exists()
     page = cclient.get(reverse("admin:timeline_event_deleted"))
     assert f"#{pk} Kataib Hezbollah attacks" in page.content.decode()
+    # Its history stays readable, including the excerpt and actors the deletion removed.
+    hist = cclient.get(reverse("admin:timeline_event_history", args=[pk]))
+    assert hist.status_code == 200
+    assert {r["change"] for r in hist.context["related_history"]} >= {
+        "excerpt removed",
+        "actor removed",
+    }
     r = cclient.post(reverse("admin:timeline_event_restore", args=[pk]))
     assert r.status_code == 302
     assert r["Location"] == reverse("admin:timeline_event_change", args=[pk])
