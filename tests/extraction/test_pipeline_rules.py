@@ -233,7 +233,8 @@ def test_placeless_report_dated_only_to_a_decade_is_not_a_candidate():
 def test_a_partitive_opening_details_the_happening_before():
     body = (
         "ISIS fighters attacked an army post near Kirkuk on Monday, killing 11 soldiers.\n\n"
-        "Of these casualties, four were killed by a suicide bomber, an officer said.\n"
+        "Of these casualties, four Peshmerga fighters were killed by a suicide bomber, "
+        "an officer said.\n"
     )
     (c,) = _cands(body)
     assert c.event_type == "battles" and c.place.name == "Kirkuk"
