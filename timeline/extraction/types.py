@@ -28,6 +28,9 @@ class Timex:
     text: str
     type: TimexType
     value: str
+    # TimeML's ``mod``: "APPROX" for hedged expressions ("about two years ago", "two years
+    # ago, almost to the day"), "" when the expression is not modified.
+    mod: str = ""
 
 
 @dataclass(frozen=True, slots=True)
