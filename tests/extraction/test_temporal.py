@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -31,6 +31,23 @@ CASES = [
     ),
     # a weekday that does not fit the DCT's year moves the date back to a year where it fits
     ("On Friday, Oct. 28, they met.", date(2019, 6, 21), "Friday, Oct. 28", "DATE", "2016-10-28"),
+    # a weekday that does not fit a date days before the DCT is a typo, not a year jump
+    (
+        "The rebels shelled the port on Tuesday Oct. 17, a spokesman said.",
+        date(2016, 10, 19),
+        "Tuesday Oct. 17",
+        "DATE",
+        "2016-10-17",
+    ),
+    # a mistyped ordinal suffix keeps the day with its month and year
+    (
+        "The accord was signed on January 31t, 2015 in Geneva.",
+        date(2016, 3, 1),
+        "January 31t, 2015",
+        "DATE",
+        "2015-01-31",
+    ),
+    ("Voting ended on the 22th of May.", date(2016, 6, 1), "the 22th of May", "DATE", "2016-05-22"),
     ("It was signed on 3 March 2014.", date(2016, 1, 1), "3 March 2014", "DATE", "2014-03-03"),
     ("It was signed on March 3, 2014.", None, "March 3, 2014", "DATE", "2014-03-03"),
     ("The deal closes Jan. 2.", date(1989, 11, 20), "Jan. 2", "DATE", "1990-01-02"),
@@ -200,9 +217,27 @@ def test_last_week_range_is_the_week_before_dct():
 
 
 def test_two_years_ago_to_the_day():
-    (t,) = tag("Two years ago, almost to the day, the city fell.", date(2019, 6, 21))
+    (t,) = tag("Two years ago to the day, the city fell.", date(2019, 6, 21))
     r = to_date_range(t)
-    assert r is not None and r.earliest == r.latest == date(2017, 6, 21)
+    assert t.mod == "" and r is not None and r.earliest == r.latest == date(2017, 6, 21)
+
+
+@pytest.mark.parametrize(
+    "text, dct, earliest, latest",
+    [
+        # hedged: TimeML mod="APPROX", and the range widens to the week around the day
+        ("Two years ago, almost to the day, the city fell.", date(2019, 6, 21), 18, 24),
+        ("The ceasefire broke down around May 12.", date(2019, 6, 21), 9, 15),
+        ("The convoy left about three days ago.", date(2019, 6, 21), 15, 21),
+    ],
+)
+def test_hedged_day_widens_to_a_week(text, dct, earliest, latest):
+    (t,) = tag(text, dct)
+    assert t.mod == "APPROX"
+    r = to_date_range(t)
+    assert r is not None and r.precision == "week"
+    assert (r.earliest.day, r.latest.day) == (earliest, latest)
+    assert r.latest - r.earliest == timedelta(days=6)
 
 
 @pytest.mark.parametrize("chunk", ["- ", "\n", " ", "Q", "the "])

@@ -28,9 +28,10 @@ def to_date_range(timex: Timex) -> DateRange | None:
 
     "2015-09-01" (and "2015-09-01T10:00") -> that day, precision "day"; "2015-W36" -> Monday to
     Sunday, "week"; "2015-W36-WE" -> Saturday and Sunday, "week"; "2015-09" -> the month;
-    "2015" -> the year; quarters, halves and seasons -> their months, precision "year" (no finer
-    label is honest); decades and centuries -> precision "unknown". DURATION and SET timexes,
-    PRESENT_REF/PAST_REF/FUTURE_REF and values with X's give None.
+    "2015" -> the year; a day with ``mod="APPROX"`` ("about", "around", "almost to the day")
+    -> the week around it, precision "week"; quarters, halves and seasons -> their months,
+    precision "year" (no finer label is honest); decades and centuries -> precision "unknown".
+    DURATION and SET timexes, PRESENT_REF/PAST_REF/FUTURE_REF and values with X's give None.
     """
     if timex.type not in ("DATE", "TIME"):
         return None
@@ -41,6 +42,9 @@ def to_date_range(timex: Timex) -> DateRange | None:
     try:
         if m := _DAY.match(v):
             d = date(int(m[1]), int(m[2]), int(m[3]))
+            if timex.mod == "APPROX":
+                # "two years ago, almost to the day": a week around the day, not the day
+                return DateRange(d - timedelta(days=3), d + timedelta(days=3), "week", w)
             return DateRange(d, d, "day", w)
         if m := _WEEK.match(v):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)

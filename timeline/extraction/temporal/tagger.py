@@ -69,13 +69,17 @@ _APPROX = (
     r"|well\s+over|barely|fully|a\s+full|the\s+better\s+part\s+of|upwards\s+of)"
 )
 
+# An ordinal suffix after a day number, typos included: "31st", "2d", and "31t" or "22th"
+# (a mistyped suffix must not split "January 31t, 2015" into "January" and "2015").
+_ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
+
 _PATTERNS: list[tuple[str, str]] = [
     # Friday, Oct. 28, 2016 / Oct. 28 / early June 5 / March eighth
     (
         "monthday",
         rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?{_PREFIX}(?P<mon>{MONTH_RE})\s*"
-        rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})(?:st|nd|rd|th)?\b(?!\s*%|[:.,]\d)"
+        rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\b(?!\s*%|[:.,]\d)"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
     ),
     # the week of March 6
@@ -88,7 +92,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "daymonth",
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
-        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?:,?\s*(?P<year>{_YEAR4})\b)?",
+        rf"{_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?:,?\s*(?P<year>{_YEAR4})\b)?",
     ),
     # June / June 1997 / last June / early June / the end of June
     (
@@ -550,14 +554,24 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
     """The year in which ``mon``/``day`` falls on ISO weekday ``wd`` ("Friday, Oct. 28").
 
     Tried in order: the year already chosen, the year the narrative is at (the last explicit
-    year), then earlier years back from the DCT (news reports the past), then later ones if
-    the sentence is future. A stated weekday that fits no nearby year leaves ``y`` as it was.
+    year), then earlier years back from the DCT (news reports the past), then later ones only
+    if the sentence is future. When the chosen date lies within a couple of months of the DCT
+    and the sentence is not future, a weekday that does not fit it is taken for a typo: a
+    report on "Tuesday Oct. 17" two days after Oct. 17 is about that Oct. 17, not one ten
+    years back or one next year. A stated weekday that fits no nearby year leaves ``y``.
     """
     assert st.dct is not None
+    future = st.tense(start, end) > 0
+    try:
+        near = abs((date(y, mon, day) - st.dct).days) <= _TENSE_SLACK_DAYS
+    except ValueError:
+        near = False
+    if near and not future:
+        return y
     back = [st.dct.year - k for k in range(0, 12)]
     ahead = [st.dct.year + k for k in range(1, 3)]
     order = [y] + ([st.ref_year] if st.ref_year is not None else [])
-    order += (ahead + back) if st.tense(start, end) > 0 else (back + ahead)
+    order += (ahead + back) if future else back
     for cand in order:
         try:
             d = date(cand, mon, day)
@@ -1643,6 +1657,22 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
     return s, e
 
 
+_HEDGE = r"(?:about|around|approximately|roughly|circa|nearly|almost|some)"
+_HEDGE_IN = re.compile(_HEDGE + r"\s", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(r"\b" + _HEDGE + r"\s+$", re.IGNORECASE)
+_HEDGE_TO_THE_DAY = re.compile(r",?\s+(?:almost|nearly|about|roughly)\s+to\s+the\s+day", re.I)
+
+
+def _mod(text: str, s: int, e: int) -> str:
+    """TimeML ``mod="APPROX"`` for a hedged expression: "about two years ago", "around
+    March 5", "two years ago, almost to the day"; "" otherwise."""
+    if _HEDGE_IN.match(text, s, e) or _HEDGE_TO_THE_DAY.match(text, e):
+        return "APPROX"
+    if _HEDGE_BEFORE.search(text, max(0, s - 16), s):
+        return "APPROX"
+    return ""
+
+
 def tag(text: str, dct: date | None) -> list[Timex]:
     """Find the temporal expressions in ``text`` and normalise them (TimeML TIMEX3).
 
@@ -1680,5 +1710,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if not value:
             continue
         _update_refs(st, name, typ, value)
-        out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value))  # type: ignore[arg-type]
+        out.append(
+            Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=_mod(text, s, e))  # type: ignore[arg-type]
+        )
     return out
