@@ -360,3 +360,30 @@ def test_new_rows_after_an_import_get_free_ids(ds):
     assert Event.objects.filter(pk=top).exists()
     new = Event.objects.create(headline="Added after the import", event_type="battles")
     assert new.pk > top
+
+
+def test_round_trip_of_the_shipped_seed_dataset(db, tmp_path):
+    """The curated seed (fixtures/seed.json, loaded by bootstrap) survives export → empty
+    database → import → export unchanged, in every format."""
+    from django.conf import settings
+
+    seed = settings.BASE_DIR / "fixtures" / "seed.json"
+    if not seed.exists():
+        pytest.skip("fixtures/seed.json not built yet")
+    call_command("loaddata", str(seed), verbosity=0)
+    assert Event.objects.exists()
+    first = everything()
+    public = {
+        f: exports.export_to_string(f, selectors.event_list(params={})) for f in exports.FORMATS
+    }
+    empty_database()
+    report = dataset_import(data=first.encode(), source_name="seed-export.json")
+    assert report.totals()["added"] == len(json.loads(first))
+    assert strip_times(everything()) == strip_times(first)
+    for fmt, before in public.items():
+        after = exports.export_to_string(fmt, selectors.event_list(params={}))
+        assert (
+            (strip_times(after) == strip_times(before)) if fmt == "fixture" else (after == before)
+        ), fmt
+    again = dataset_import(data=first.encode())
+    assert again.totals()["added"] == again.totals()["updated"] == 0
