@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from timeline.extraction.pipeline import extract_candidates
 from timeline.extraction.types import ArticleText
 
@@ -239,3 +241,18 @@ def test_a_partitive_opening_details_the_happening_before():
     (c,) = _cands(body)
     assert c.event_type == "battles" and c.place.name == "Kirkuk"
     assert c.evidence.quote.endswith("an officer said.") and c.fatalities == 11
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision"),
+    [
+        ("ISIS fighters attacked a village outside Kirkuk on Monday.", "near"),
+        ("ISIS fighters attacked a village north of Kirkuk on Monday.", "near"),
+        ("ISIS fighters attacked a village 30 km south of Kirkuk on Monday.", "near"),
+        ("ISIS fighters attacked a village on the outskirts of Kirkuk on Monday.", "near"),
+        ("ISIS fighters attacked a police station in Kirkuk on Monday.", "exact"),
+    ],
+)
+def test_place_precision_near_for_places_given_relative_to_a_town(sentence, precision):
+    (c,) = _cands(sentence + "\n")
+    assert c.place.name == "Kirkuk" and c.place_precision == precision
