@@ -39,6 +39,51 @@ CASES = [
         "DATE",
         "2016-10-17",
     ),
+    # tense cues: "would" looks ahead; irregular past verbs look back; initials and titles
+    # do not end a sentence; "next to" is a place; "since" is always a start already passed
+    (
+        "The official said the summit would be held on April 24.",
+        date(1999, 2, 10),
+        "April 24",
+        "DATE",
+        "1999-04-24",
+    ),
+    (
+        "In January, the firm brought in a new chief.",
+        date(1989, 10, 27),
+        "January",
+        "DATE",
+        "1989-01",
+    ),
+    (
+        "Mr. Hale will succeed Anna B. Cole Feb. 1.",
+        date(1989, 10, 26),
+        "Feb. 1",
+        "DATE",
+        "1990-02-01",
+    ),
+    (
+        "Dozens were wounded in the blast next to the embassy on Friday.",
+        date(1998, 8, 8),
+        "Friday",
+        "DATE",
+        "1998-08-07",
+    ),
+    (
+        "The ship has been at sea since March and is scheduled to dock soon.",
+        date(1990, 8, 13),
+        "March",
+        "DATE",
+        "1990-03",
+    ),
+    # an event named by its day ("Wednesday's ruling") has happened, even after "would"
+    (
+        "Lawyers said they would look for ways around Wednesday's ruling.",
+        date(2000, 1, 7),
+        "Wednesday",
+        "DATE",
+        "2000-01-05",
+    ),
     # a mistyped ordinal suffix keeps the day with its month and year
     (
         "The accord was signed on January 31t, 2015 in Geneva.",

@@ -289,14 +289,18 @@ _COMPILED = [
 # --------------------------------------------------------------------------------------------
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|plann(?:ed|ing)|scheduled|expected\s+to|set\s+to|next|upcoming|to\s+be\s+held"
+    r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
+    r"|plans?\s+to|plann(?:ed|ing)|scheduled|expected\s+to|set\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|said|told|\w{3,}ed|went|came|made|took|gave|began|ago|last|earlier"
-    r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot)\b",
+    r"\b(?:was|were|had|did|said|told|\w{3,}(?<!e)(?<!hundr)ed|agreed|freed|decreed|went|came|made|took|gave|began|ago|last|earlier"
+    r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot"
+    r"|brought|thought|sought|fought|caught|taught|built|sent|spent|kept|felt|found|stood"
+    r"|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|drew|led|fled|became|arose|sank"
+    r"|stole|swore|tore|woke|withdrew|undertook|overtook|forgot|meant|slept|swept|began"
+    r"|underwent|forbade|dealt|heard|lent|sped|stuck|swung|wept|wound)\b",
     re.IGNORECASE,
 )
 _UNTIL_NEAR = re.compile(
@@ -315,7 +319,15 @@ def _past_cues(seg: str) -> list[re.Match[str]]:
 
 
 _SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
-_SENT_END = re.compile(r"[.!?]\s|\n[ \t]*\n")
+# A sentence end, but not the full stop of an initial or a title ("Daniel P. Davison",
+# "Mr. Schwarz", "Gen. Schwarzkopf", "Oct. 5"): those must not cut a sentence's tense cues off.
+_ABBREV = (
+    "Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Adm|Maj|Prof|Rev|Jr|Sr|Co|Corp|Inc|Ltd"
+    "|No|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|vs"
+)
+_SENT_END = re.compile(
+    "".join(rf"(?<!\b{a})" for a in ("[A-Z]", *_ABBREV.split("|"))) + r"[.!?]\s|\n[ \t]*\n"
+)
 
 
 def _number(s: str) -> float | None:
@@ -505,8 +517,9 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         return (date(y, month, dd) - d).days
 
     best = min((d.year - 1, d.year, d.year + 1), key=lambda y: abs(dist(y)))
-    if _SINCE_NEAR.search(st.text, max(0, start - 12), start) and dist(best) > 0:
-        return best - 1  # "since Jan. 1": a start already passed
+    if _SINCE_NEAR.search(st.text, max(0, start - 12), start):
+        # "since Jan. 1": a start already passed, whatever the rest of the sentence says
+        return best - 1 if dist(best) > 0 else best
     slack = _TENSE_SLACK_DAYS
     if slack >= 0:
         delta = dist(best)
@@ -1245,6 +1258,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             d = _resolve_weekday(st.dct, wd, tense if tense else 1)
         else:
             tense = st.tense(m.start(), m.end())
+            if tense > 0 and st.text.startswith("'s", m.end()):
+                # "Wednesday's ruling": an event named by its day has mostly happened; only
+                # a future word right before it ("will follow Friday's vote") looks ahead
+                near = st.text[max(0, m.start() - 25) : m.start()]
+                tense = 1 if _FUTURE_CUES.search(near) else -1
             d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
         v = _fmt_day(d)
     if pod:
