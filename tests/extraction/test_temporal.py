@@ -197,6 +197,22 @@ def test_anaphora_follow_the_narrative_date():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast quarter is not the reported one
+        "Net income rose in the third quarter. Analysts expect losses through the fourth"
+        " quarter. In the year-earlier period, the company earned $5 million.",
+        # an earlier quarter mentioned in passing is background
+        "Net income rose in the third quarter. After a flat second quarter, sales rose from"
+        " the year-earlier period.",
+    ],
+)
+def test_year_earlier_period_compares_with_the_reported_quarter(text):
+    found = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert found["the year-earlier period"] == "1988-Q3"
+
+
 def test_that_year_refers_to_the_last_year_mentioned():
     values = [t.value for t in tag("In 1988 he moved. That year he married.", date(1990, 1, 1))]
     assert values == ["1988", "1988"]

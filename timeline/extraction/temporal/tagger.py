@@ -776,6 +776,20 @@ _QUARTER_ENDED = re.compile(
 )
 
 
+def _set_ref_quarter(st: _State, y: int, q: int) -> None:
+    """Make (y, q) the quarter "the year-ago period" / "a year earlier" compare with.
+
+    Only a quarter already over at the DCT can be a reported one: "losses through the third
+    quarter of 1990" or "the impact on fourth-quarter results" (a forecast) do not move it.
+    Of the finished ones, the latest mentioned is the report's subject: "after a flat second
+    quarter" in a third-quarter report is background.
+    """
+    if st.dct is not None and (y, q) >= (st.dct.year, _quarter(st.dct)):
+        return
+    if st.ref_quarter is None or (y, q) > st.ref_quarter:
+        st.ref_quarter = (y, q)
+
+
 def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     unit = m.group("unit").lower()
     adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower()).strip()
@@ -835,7 +849,7 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
                 return ("DATE", f"XXXX-Q{(mon - 1) // 3 + 1}")
             y -= 1 if yearago else 0
             if not yearago:
-                st.ref_quarter = (y, (mon - 1) // 3 + 1)
+                _set_ref_quarter(st, y, (mon - 1) // 3 + 1)
             return ("DATE", f"{y}-Q{(mon - 1) // 3 + 1}")
         if "current" in adj and st.ref_quarter is None:
             if dct is None:
@@ -873,7 +887,7 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         if "last" in the and "year" in the:
             year = dct.year - 1
     if not yearago:
-        st.ref_quarter = (year, q)
+        _set_ref_quarter(st, year, q)
     return ("DATE", f"{year}-Q{q}")
 
 
@@ -1085,7 +1099,7 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
             return ("DATE", "XXXX-QX")
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
         d = _shift(dct, step, "Q", 1)
-        st.ref_quarter = (d.year, _quarter(d))
+        _set_ref_quarter(st, d.year, _quarter(d))
         st.fin_quarter = True
         return ("DATE", f"{d.year}-Q{_quarter(d)}")
     if rel in ("this", "current", "this coming", "this past", "new"):
