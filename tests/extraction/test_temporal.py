@@ -168,7 +168,10 @@ CASES = [
     ("The paper is published every week.", None, "every week", "SET", "P1W"),
     ("The council meets each Thursday.", None, "each Thursday", "SET", "XXXX-WXX-4"),
     ("Flights run daily.", None, "daily", "SET", "P1D"),
-    ("Two flights a week leave.", None, "a week", "SET", "P1W"),
+    ("The ferry sails twice a week.", None, "a week", "SET", "P1W"),
+    # a rate's "a week" / "a year" is not annotated (TimeBank practice)
+    ("Two flights a week leave.", None, None, None, None),
+    ("The plan saves $500 million a year.", date(1989, 10, 26), None, None, None),
     ("It waited a minute and a half.", None, "a minute and a half", "DURATION", "PT1M30S"),
 ]
 

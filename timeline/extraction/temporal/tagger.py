@@ -1169,7 +1169,11 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
     if numtxt.lower() in ("a", "an") and not rel and not det and not m.group("approx"):
         before = st.text[max(0, m.start() - 20) : m.start()]
         if _SET_PREV.search(before):
-            return ("SET", _fmt_duration(1, unit))
+            # "twice a week" is a SET; "$1.76 a year", "700 seats a week" are rates, whose
+            # "a year" TimeML annotators mostly leave untagged
+            if re.search(r"(?:once|twice|thrice|times)\s*$", before, re.IGNORECASE):
+                return ("SET", _fmt_duration(1, unit))
+            return None
     if m.group("adj") and m.group("adj").lower() == "-old":
         return None  # ages ("a 6-year-old") are not temporal expressions in TimeML
     if re.match(r"[\s-]+old\b", st.text[m.end() : m.end() + 6]):
