@@ -168,6 +168,13 @@ CASES = [
     ("The paper is published every week.", None, "every week", "SET", "P1W"),
     ("The council meets each Thursday.", None, "each Thursday", "SET", "XXXX-WXX-4"),
     ("Flights run daily.", None, "daily", "SET", "P1D"),
+    (
+        "The second blast came a minute and a half later.",
+        None,
+        "a minute and a half later",
+        "DURATION",
+        "PT1M30S",
+    ),
     ("The ferry sails twice a week.", None, "a week", "SET", "P1W"),
     # a rate's "a week" / "a year" is not annotated (TimeBank practice)
     ("Two flights a week leave.", None, None, None, None),

@@ -994,6 +994,8 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         if direction in ("ago", "earlier", "previously", "back"):
             return ("DATE", "PAST_REF")
         return ("DATE", "FUTURE_REF")
+    if m.group("and"):
+        num += 0.5  # "a minute and a half later"
     if is_time:
         return ("DURATION", _fmt_duration(num, unit))
     n = int(num)
