@@ -223,6 +223,12 @@ def test_year_earlier_period_compares_with_the_reported_quarter(text):
     assert found["the year-earlier period"] == "1988-Q3"
 
 
+def test_the_following_month_counts_from_the_last_month_named():
+    text = "In March, the rebels took the town. The following month, the army returned."
+    found = {t.text: t.value for t in tag(text, date(1989, 10, 27))}
+    assert found == {"March": "1989-03", "The following month": "1989-04"}
+
+
 def test_that_year_refers_to_the_last_year_mentioned():
     values = [t.value for t in tag("In 1988 he moved. That year he married.", date(1990, 1, 1))]
     assert values == ["1988", "1988"]

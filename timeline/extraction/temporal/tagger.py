@@ -461,6 +461,7 @@ class _State:
     ref: date | None  # the day the narrative is at
     ref_year: int | None
     ref_quarter: tuple[int, int] | None = None  # last (year, quarter) talked about
+    ref_month: date | None = None  # first day of the last month the narrative moved to
     fin_quarter: bool = False  # the document talks about fiscal quarters
 
     def tense(self, start: int, end: int) -> int:
@@ -1061,6 +1062,8 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
         and st.ref_year is not None
     ):
         return ("DATE", str(st.ref_year + step))
+    if g == "M" and st.ref_month is not None:
+        anchor = st.ref_month
     if anchor is None:
         return ("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[g])
     d = _shift(anchor, step, g, 1)
@@ -1640,10 +1643,14 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
         except ValueError:
             return
         st.ref_year = st.ref.year
+        st.ref_month = st.ref.replace(day=1)
         return
-    m2 = re.match(r"^(\d{4})(?:-\d\d)?$", value)
+    m2 = re.match(r"^(\d{4})(?:-(\d\d))?$", value)
     if m2 and kind in ("year", "month", "monthday", "daymonth", "spokenyear"):
         st.ref_year = int(m2.group(1))
+        if m2.group(2) and kind == "month":
+            # "In March, ... The following month": month anaphora count from March
+            st.ref_month = date(int(m2.group(1)), int(m2.group(2)), 1)
 
 
 # Words a pattern may match (they help decide the value) that TimeML leaves outside the
