@@ -76,6 +76,23 @@ CASES = [
         "DATE",
         "1990-03",
     ),
+    # a capitalised "-ed" word is a name ("United States"), not a past-tense cue
+    (
+        "Officials announced that the envoy would be flying to the United States Thursday.",
+        date(2000, 4, 5),
+        "Thursday",
+        "DATE",
+        "2000-04-06",
+    ),
+    # "until" looks ahead unless a past perfect follows
+    (
+        "Until Thursday, police had not named him.",
+        date(1999, 5, 7),
+        "Thursday",
+        "DATE",
+        "1999-05-06",
+    ),
+    ("The polls stay open until Thursday.", date(1999, 5, 4), "Thursday", "DATE", "1999-05-06"),
     # an event named by its day ("Wednesday's ruling") has happened, even after "would"
     (
         "Lawyers said they would look for ways around Wednesday's ruling.",

@@ -295,7 +295,7 @@ _FUTURE_CUES = re.compile(
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|said|told|\w{3,}(?<!e)(?<!hundr)ed|agreed|freed|decreed|went|came|made|took|gave|began|ago|last|earlier"
+    r"\b(?:was|were|had|did|said|told|(?-i:[a-z])\w{2,}(?<!e)(?<!hundr)ed|agreed|freed|decreed|went|came|made|took|gave|began|ago|last|earlier"
     r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot"
     r"|brought|thought|sought|fought|caught|taught|built|sent|spent|kept|felt|found|stood"
     r"|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|drew|led|fled|became|arose|sank"
@@ -480,12 +480,14 @@ class _State:
             seg_before = seg_before[last.end() :]
         if _SAID_NEAR.search(seg_before[-20:]):
             return -1
-        if _UNTIL_NEAR.search(seg_before[-25:]):
-            return 1
         seg_after = text[end : end + 60]
         m2 = _SENT_END.search(seg_after)
         if m2 is not None:
             seg_after = seg_after[: m2.start()]
+        if _UNTIL_NEAR.search(seg_before[-25:]):
+            # "until Friday" looks ahead, unless a past perfect follows ("Until Thursday,
+            # they had not called him")
+            return -1 if re.match(r"\W*(?:\w+\s+){0,3}had\b", seg_after) else 1
         if re.match(r"\W*(?:said|says|told)\b", seg_after):
             return -1
         # the cue nearest before the expression decides; failing that, the first one after
