@@ -84,6 +84,15 @@ CASES = [
         "DATE",
         "2000-04-06",
     ),
+    # "planned to" looks ahead; "planned" alone is past
+    ("The team planned to leave on Thursday.", date(1998, 9, 30), "Thursday", "DATE", "1998-10-01"),
+    (
+        "A vigil planned for Saturday was canceled.",
+        date(1999, 10, 24),
+        "Saturday",
+        "DATE",
+        "1999-10-23",
+    ),
     # "until" looks ahead unless a past perfect follows
     (
         "Until Thursday, police had not named him.",
