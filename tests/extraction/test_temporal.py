@@ -84,6 +84,9 @@ CASES = [
         "DATE",
         "2000-04-06",
     ),
+    # "payable" / "effective" dates lie ahead
+    ("The dividend is payable Jan. 2.", date(1989, 11, 2), "Jan. 2", "DATE", "1990-01-02"),
+    ("The pact becomes effective June 1.", date(1989, 10, 26), "June 1", "DATE", "1990-06-01"),
     # "planned to" looks ahead; "planned" alone is past
     ("The team planned to leave on Thursday.", date(1998, 9, 30), "Thursday", "DATE", "1998-10-01"),
     (

@@ -291,7 +291,7 @@ _COMPILED = [
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|expected\s+to|set\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held"
-    r"|intends?\s+to|will\s+be)\b",
+    r"|intends?\s+to|will\s+be|payable|effective)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
