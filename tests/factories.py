@@ -1,4 +1,4 @@
-"""A small, fully known dataset for the curation, export and import tests.
+"""A small, fully known dataset shared by the curation, export and import tests.
 
 Two articles report the same battle at Baiji (one verified event, one candidate duplicate);
 there are candidates to review, a rejected event, a verified event without a place and one
@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -261,3 +262,23 @@ def make_curator(username: str = "cura", password: str = "pw-Curator-123"):
     user = User.objects.create_user(username=username, password=password, is_staff=True)
     user.groups.add(Group.objects.get(name="curator"))
     return user
+
+
+# Fixtures, imported by the conftest.py of each area that uses them (pytest finds a fixture
+# only through a conftest.py or the test module itself).
+
+
+@pytest.fixture
+def ds(db) -> Dataset:
+    return make_dataset()
+
+
+@pytest.fixture
+def curator(db):
+    return make_curator()
+
+
+@pytest.fixture
+def cclient(client, curator):
+    client.force_login(curator)
+    return client

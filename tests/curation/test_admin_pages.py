@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from tests.factories import excerpt
+from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -72,10 +81,6 @@ def test_curator_group_has_exactly_the_curation_permissions(db):
 
 
 def test_create_curator_group_command_is_idempotent_and_adds_users(db, django_user_model):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     group = Group.objects.get(name="curator")
     group.permissions.clear()  # damaged: the command repairs it
     django_user_model.objects.create_user("newcurator", password="x")
@@ -86,8 +91,6 @@ def test_create_curator_group_command_is_idempotent_and_adds_users(db, django_us
     assert group.permissions.count() == 23
     user = django_user_model.objects.get(username="newcurator")
     assert user.is_staff and user.groups.filter(name="curator").exists()
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="No user named"):
         call_command("create_curator_group", "--user", "nobody", stdout=out)
 
@@ -168,12 +171,6 @@ def test_admin_index_links_the_curation_views(cclient):
 
 
 def test_review_queue_query_count_does_not_grow_with_candidates(ds, cclient):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.curation.factories import excerpt
-    from timeline.models import Event
-
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
             assert cclient.get(reverse("admin:timeline_event_review")).status_code == 200

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.curation.factories import excerpt
+from tests.factories import excerpt
 from timeline.models import Article, Event, Excerpt
 from timeline.services import curation
 

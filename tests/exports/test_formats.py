@@ -8,12 +8,24 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from tests.factories import excerpt
 from timeline import exports, selectors
-from timeline.models import Event, EventStatus
+from timeline.models import (
+    Actor,
+    Article,
+    Event,
+    EventActor,
+    EventStatus,
+    Excerpt,
+    Place,
+    Publisher,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -147,8 +159,6 @@ def test_fixture_loads_with_loaddata(ds, tmp_path):
     }
     assert counts_before["timeline.event"] == 6
     assert counts_before["timeline.actor"] == 3  # PMF comes along as Kataib Hezbollah's parent
-    from timeline.models import Actor, Article, EventActor, Excerpt, Place, Publisher
-
     for model in (Excerpt, EventActor, Event, Article, Actor, Place, Publisher):
         model.objects.all().delete()
     call_command("loaddata", str(path), verbosity=0)
@@ -183,8 +193,6 @@ def test_export_reads_a_fixed_number_of_queries(ds, django_assert_max_num_querie
     small = {fmt: count(fmt) for fmt in exports.FORMATS}
     for i in range(30):
         e = Event.objects.create(headline=f"extra {i}", event_type="battles", status="verified")
-        from tests.curation.factories import excerpt
-
         excerpt(e, ds.a1, "The next day, Islamic State shelled Tikrit.")
     large = {fmt: count(fmt) for fmt in exports.FORMATS}
     assert large == small
@@ -210,8 +218,6 @@ def test_download_matches_the_selector_for_the_same_query_string(ds, client):
 
 @pytest.mark.parametrize("fmt", list(exports.FORMATS))
 def test_every_format_downloads(ds, client, fmt):
-    from django.urls import reverse
-
     r = client.get(reverse("exports:download", args=[fmt]))
     assert r.status_code == 200
     assert streamed(r) == export(fmt)
@@ -249,7 +255,5 @@ def test_command_takes_the_same_filters(ds, tmp_path):
 
 
 def test_command_refuses_bad_filters(ds):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="Invalid filters"):
         call_command("export_events", "--format", "csv", "--query", "start=2015-13-45")

@@ -1,19 +1,3 @@
-import pytest
+"""The shared dataset and curator fixtures (tests/factories.py)."""
 
-from tests.curation.factories import make_curator, make_dataset
-
-
-@pytest.fixture
-def ds(db):
-    return make_dataset()
-
-
-@pytest.fixture
-def curator(db):
-    return make_curator()
-
-
-@pytest.fixture
-def cclient(client, curator):
-    client.force_login(curator)
-    return client
+from tests.factories import cclient, curator, ds  # noqa: F401  (fixtures, found by name)
