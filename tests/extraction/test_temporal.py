@@ -258,6 +258,12 @@ def test_the_following_month_counts_from_the_last_month_named():
     assert found == {"March": "1989-03", "The following month": "1989-04"}
 
 
+def test_the_full_year_is_the_reporting_year():
+    text = "The plant will open in 1992. Analysts see a gain for the full year."
+    found = {t.text: t.value for t in tag(text, date(1989, 10, 27))}
+    assert found["the full year"] == "1989"
+
+
 def test_that_year_refers_to_the_last_year_mentioned():
     values = [t.value for t in tag("In 1988 he moved. That year he married.", date(1990, 1, 1))]
     assert values == ["1988", "1988"]

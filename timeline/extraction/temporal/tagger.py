@@ -1468,6 +1468,9 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     if m.group("adj") in ("fiscal", "calendar", "whole", "entire"):
         return ("DURATION", "P1Y")
     y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
+    if m.group("adj") == "full":
+        # "earnings for the full year": the reporting year, whatever year was named last
+        return ("DATE", "XXXX" if dct is None else str(dct.year))
     unit = m.group("u")
     if m.group("u2"):
         # "earlier in the year/day": within the period the narrative is at
