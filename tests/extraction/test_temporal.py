@@ -84,6 +84,16 @@ CASES = [
         "DATE",
         "2000-04-06",
     ),
+    # a year phrase after a month picks its year and is not tagged itself
+    ("They join NATO in April next year.", date(1998, 12, 3), "April", "DATE", "1999-04"),
+    (
+        "It passed in early October this year.",
+        date(1998, 12, 3),
+        "early October",
+        "DATE",
+        "1998-10",
+    ),
+    ("Talks broke off on May 5 last year.", date(1998, 12, 3), "May 5", "DATE", "1997-05-05"),
     # "payable" / "effective" dates lie ahead
     ("The dividend is payable Jan. 2.", date(1989, 11, 2), "Jan. 2", "DATE", "1990-01-02"),
     ("The pact becomes effective June 1.", date(1989, 10, 26), "June 1", "DATE", "1990-06-01"),

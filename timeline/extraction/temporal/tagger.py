@@ -73,6 +73,10 @@ _APPROX = (
 # (a mistyped suffix must not split "January 31t, 2015" into "January" and "2015").
 _ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
 
+# "October this year", "April 5 next year": the year phrase only says which year the month
+# is in. TimeML annotators tag the month alone (with that year) and leave the phrase untagged.
+_REL_YEAR = r"(?P<ry>\s+(?:this|last|next)\s+year\b(?![-']))?"
+
 _PATTERNS: list[tuple[str, str]] = [
     # Friday, Oct. 28, 2016 / Oct. 28 / early June 5 / March eighth
     (
@@ -80,7 +84,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?{_PREFIX}(?P<mon>{MONTH_RE})\s*"
         rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\b(?!\s*%|[:.,]\d)"
-        rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
+        rf"(?:,?\s*(?P<year>{_YEAR4})\b)?{_REL_YEAR}",
     ),
     # the week of March 6
     (
@@ -98,7 +102,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month",
         rf"{_PREFIX}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?"
-        rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
+        rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?"
+        rf"{_REL_YEAR}",
     ),
     # numeric dates: 10/15/1999, 1999-10-15
     ("numdate", r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b(?!/)"),
@@ -598,6 +603,13 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
     return y
 
 
+def _rel_year(st: _State, phrase: str) -> int | None:
+    """The year "this year" / "last year" / "next year" names, from the DCT."""
+    if st.dct is None:
+        return None
+    return st.dct.year + {"this": 0, "last": -1, "next": 1}[phrase.split()[0].lower()]
+
+
 def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     mon = _month_of(m.group("mon"))
     day = _ordinal(m.group("day"))
@@ -607,6 +619,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
     if m.group("year"):
         y = int(m.group("year"))
+    elif m.groupdict().get("ry"):
+        y = _rel_year(st, m.group("ry"))  # type: ignore[assignment]
     elif rel and st.dct is not None:
         # "last Oct. 23": the latest one before the DCT; "next May 5": the first one after
         y = st.dct.year
@@ -663,6 +677,9 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{_spoken_year(m.group('sy'))}-{mon:02d}")
     if m.group("year"):
         return ("DATE", f"{int(m.group('year'))}-{mon:02d}")
+    if m.group("ry"):
+        y = _rel_year(st, m.group("ry"))
+        return ("DATE", f"{'XXXX' if y is None else y}-{mon:02d}")
     bare = not rel and not m.group("mod") and not m.group("modof")
     if (
         bare
@@ -1753,6 +1770,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None)
     out: list[Timex] = []
     for s, e, name, m in taken:
+        if name in ("month", "monthday") and m.group("ry"):
+            e = m.start("ry")  # "October this year": the year phrase is consumed, not tagged
         res = _HANDLERS[name](st, m)
         if res is None:
             continue
