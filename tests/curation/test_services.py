@@ -24,6 +24,16 @@ def test_event_review_validates_before_writing(ds):
     assert ds.shelling.history.count() == before
 
 
+def test_event_review_refuses_unknown_status_before_touching_the_event(ds):
+    event = ds.shelling
+    with pytest.raises(curation.CurationError, match="Unknown status 'approved'"):
+        curation.event_review(event=event, changes={"headline": "Edited"}, status="approved")
+    # The caller's object is left as it was, not half-edited, and nothing was written.
+    assert event.headline == "Islamic State shells Tikrit"
+    event.refresh_from_db()
+    assert event.headline == "Islamic State shells Tikrit"
+
+
 def test_event_review_without_change_writes_nothing(ds):
     before = ds.shelling.history.count()
     assert (

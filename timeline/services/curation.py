@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from timeline.models import (
+    Actor,
     Article,
     DateBasis,
     DatePrecision,
@@ -27,6 +28,7 @@ from timeline.models import (
     Excerpt,
     Place,
 )
+from timeline.services.ingest import ROLE_RANK
 
 CURATOR_GROUP = "curator"
 # What a curator needs and nothing more: review and fix events (and their actors and
@@ -84,8 +86,8 @@ def curator_add_user(*, username: str, make_staff: bool = True) -> Any:
         user = User.objects.get(**{User.USERNAME_FIELD: username})
     except User.DoesNotExist as exc:
         raise CurationError(f"No user named {username!r}.") from exc
-    group = curator_group_ensure()
     with transaction.atomic():
+        group = curator_group_ensure()
         user.groups.add(group)
         if make_staff and not user.is_staff:
             user.is_staff = True
@@ -152,12 +154,12 @@ def event_review(
     unknown = set(changes) - set(EDITABLE_EVENT_FIELDS)
     if unknown:
         raise CurationError(f"Cannot edit: {', '.join(sorted(unknown))}.")
+    if status is not None and status not in EventStatus.values:
+        raise CurationError(f"Unknown status {status!r}.")
     changed = [name for name, value in changes.items() if getattr(event, name) != value]
     for name in changed:
         setattr(event, name, changes[name])
     if status is not None and status != event.status:
-        if status not in EventStatus.values:
-            raise CurationError(f"Unknown status {status!r}.")
         event.status = status
         changed.append("status")
     if not changed:
@@ -188,9 +190,6 @@ class MergeReport:
             f"Merged events {', '.join(f'#{pk}' for pk in self.merged)} into #{self.target.pk}: "
             f"{self.excerpts_added} excerpt(s) and {self.actors_added} actor(s) added."
         )
-
-
-_ROLE_RANK = {"actor1": 0, "actor2": 1, "associated": 2, "mentioned": 3}
 
 
 def events_merge(*, target: Event, others: Iterable[Event], user: Any = None) -> MergeReport:
@@ -231,7 +230,7 @@ def events_merge(*, target: Event, others: Iterable[Event], user: Any = None) ->
                     _save(new, user=user, reason=f"Merged from event #{other.pk}")
                     roles[ea.actor_id] = new
                     report.actors_added += 1
-                elif _ROLE_RANK.get(ea.role, 9) < _ROLE_RANK.get(mine.role, 9):
+                elif ROLE_RANK.get(ea.role, 9) < ROLE_RANK.get(mine.role, 9):
                     mine.role = ea.role
                     _save(mine, user=user, reason=f"Merged from event #{other.pk}")
             if target.place_id is None and other.place_id is not None:
@@ -521,8 +520,10 @@ def event_restore(*, event_id: int, user: Any = None) -> RestoreReport:
         raise CurationError(f"No deleted event #{event_id} in the history.")
     event = record.instance
     skipped: list[str] = []
-    if event.fingerprint and Event.objects.filter(fingerprint=event.fingerprint).exists():
-        other = Event.objects.get(fingerprint=event.fingerprint)
+    other = None
+    if event.fingerprint:
+        other = Event.objects.filter(fingerprint=event.fingerprint).first()
+    if other is not None:
         raise CurationError(
             f"Event #{other.pk} has since been created from the same article sentence "
             f"(same fingerprint); edit that one instead."
@@ -543,8 +544,6 @@ def event_restore(*, event_id: int, user: Any = None) -> RestoreReport:
             ex._state.adding = False
             _save(ex, user=user, reason=f"Restored with event #{event_id}")
             report.excerpts += 1
-        from timeline.models import Actor
-
         for rec in _latest_deleted(EventActor.history.all(), "event_id", event_id):
             ea = rec.instance
             if not Actor.objects.filter(pk=ea.actor_id).exists():

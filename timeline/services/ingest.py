@@ -77,7 +77,9 @@ INGEST_REASON = "ingest"
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
 _MAX_CONTROL_RATIO = 0.05
 
-_ROLE_STRENGTH = {
+# How central a role is (lower is more central): when one actor comes with two roles, in one
+# happening's several reports or in a curator's merge, the more central one is kept.
+ROLE_RANK = {
     ActorRole.ACTOR1: 0,
     ActorRole.ACTOR2: 1,
     ActorRole.ASSOCIATED: 2,
@@ -587,7 +589,7 @@ class _Writer:
                     role = ActorRole.MENTIONED
                 actor = self.actor(actor_name)
                 old = roles.get(actor.pk)
-                if old is None or _ROLE_STRENGTH[role] < _ROLE_STRENGTH[old]:
+                if old is None or ROLE_RANK[role] < ROLE_RANK[old]:
                     roles[actor.pk] = role
 
         created = event is None
