@@ -215,6 +215,9 @@ CASES = [
         "PT1M30S",
     ),
     ("The ferry sails twice a week.", None, "a week", "SET", "P1W"),
+    # a number before a capitalised unit is a title
+    ("He told 60 Minutes he was innocent.", None, None, None, None),
+    ("Two Years later the war ended.", None, "Two Years later", "DATE", "XXXX"),
     # a rate's "a week" / "a year" is not annotated (TimeBank practice)
     ("Two flights a week leave.", None, None, None, None),
     ("The plan saves $500 million a year.", date(1989, 10, 26), None, None, None),

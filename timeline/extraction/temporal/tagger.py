@@ -1181,6 +1181,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         num += 0.5
     if numtxt.lower() in ("a", "an") and unit.lower() in ("second", "seconds"):
         return None
+    if unit[0].isupper() and not unit.isupper() and not numtxt[0].isupper():
+        return None  # "60 Minutes", "48 Hours": a title, not a length of time
     if numtxt.lower() in ("a", "an", "one") and unit.lower().startswith("quarter") and not rel:
         return None  # "a quarter of the vote"
     if numtxt.lower() in ("some", "many") and not rel and unit.lower()[-1:] != "s":
