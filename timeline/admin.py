@@ -30,7 +30,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from timeline import selectors
+from timeline import exports, selectors
 from timeline.models import (
     Actor,
     Article,
@@ -739,6 +739,20 @@ class EventAdminForm(forms.ModelForm):
         }
 
 
+_HISTORY_KINDS = {"+": "added", "~": "changed", "-": "removed"}
+
+
+def _history_row(rec: Any, table: str, what: str) -> dict[str, Any]:
+    """One line of the event history page for a record of a related table."""
+    return {
+        "date": rec.history_date,
+        "user": rec.history_user,
+        "change": f"{table} {_HISTORY_KINDS.get(rec.history_type, rec.history_type)}",
+        "what": what,
+        "reason": rec.history_change_reason,
+    }
+
+
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
     form = EventAdminForm
@@ -784,35 +798,33 @@ class EventAdmin(SimpleHistoryAdmin):
     def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None):
         """simple-history's page for the event, plus the history of its actors and excerpts
         (separate tables), so who changed what about the event is on one page."""
-        kinds = {"+": "added", "~": "changed", "-": "removed"}
         rows = []
         if str(object_id).isdigit():
-            actor_names = dict(Actor.objects.values_list("pk", "name"))
-            for rec in EventActor.history.filter(event_id=object_id).select_related("history_user")[
-                :200
-            ]:
-                rows.append(
-                    {
-                        "date": rec.history_date,
-                        "user": rec.history_user,
-                        "change": f"actor {kinds.get(rec.history_type, rec.history_type)}",
-                        "what": f"{actor_names.get(rec.actor_id, rec.actor_id)} ({rec.role})",
-                        "reason": rec.history_change_reason,
-                    }
+            actor_recs = list(
+                EventActor.history.filter(event_id=object_id).select_related("history_user")[:200]
+            )
+            excerpt_recs = Excerpt.history.filter(event_id=object_id).select_related(
+                "history_user"
+            )[:200]
+            # Only the actors these records name (an actor deleted since shows its id).
+            actor_names = dict(
+                Actor.objects.filter(pk__in={r.actor_id for r in actor_recs}).values_list(
+                    "pk", "name"
                 )
-            for rec in Excerpt.history.filter(event_id=object_id).select_related("history_user")[
-                :200
-            ]:
-                rows.append(
-                    {
-                        "date": rec.history_date,
-                        "user": rec.history_user,
-                        "change": f"excerpt {kinds.get(rec.history_type, rec.history_type)}",
-                        "what": f"article #{rec.article_id} [{rec.start}:{rec.end}] "
-                        f"“{rec.quote[:120]}”",
-                        "reason": rec.history_change_reason,
-                    }
+            )
+            rows = [
+                _history_row(
+                    rec, "actor", f"{actor_names.get(rec.actor_id, rec.actor_id)} ({rec.role})"
                 )
+                for rec in actor_recs
+            ] + [
+                _history_row(
+                    rec,
+                    "excerpt",
+                    f"article #{rec.article_id} [{rec.start}:{rec.end}] “{rec.quote[:120]}”",
+                )
+                for rec in excerpt_recs
+            ]
         rows.sort(key=lambda r: r["date"], reverse=True)
         context = {"related_history": rows, **(extra_context or {})}
         return super().history_view(request, object_id, extra_context=context)
@@ -821,8 +833,6 @@ class EventAdmin(SimpleHistoryAdmin):
         css = CSS
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None):
-        from timeline import exports
-
         extra = {
             "export_links": [
                 (fmt, reverse("exports:download", args=[fmt])) for fmt in exports.FORMATS
