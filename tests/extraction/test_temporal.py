@@ -142,6 +142,17 @@ CASES = [
     ("Since 2011 the war has raged.", date(2016, 10, 30), "2011", "DATE", "2011"),
     ("Sales fell 2000 units.", date(2016, 10, 30), None, None, None),
     ("It was dated 10/15/1999.", None, "10/15/1999", "DATE", "1999-10-15"),
+    # a numeric date that cannot be month-first is day-first
+    ("It was dated 16/10/2016.", None, "16/10/2016", "DATE", "2016-10-16"),
+    # a 24-hour clock time after "at"
+    (
+        "The convoy was hit at 14:30 Tuesday.",
+        date(2016, 10, 19),
+        "14:30 Tuesday",
+        "TIME",
+        "2016-10-18T14:30",
+    ),
+    ("They won at 3:1 odds.", date(2016, 10, 19), None, None, None),
     # deictic, against the DCT
     ("Officials said Friday the talks failed.", date(2016, 10, 30), "Friday", "DATE", "2016-10-28"),
     ("The envoy will arrive Friday.", date(2016, 10, 30), "Friday", "DATE", "2016-11-04"),

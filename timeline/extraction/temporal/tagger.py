@@ -223,6 +223,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "time",
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
         r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|o'clock|hours|h\b))"
+        r"|(?<=\bat\s)(?P<h4>[0-2]?\d):(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b))"
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
         r"\s+(?:o'clock|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?P<noon>noon|midnight|midday))"
@@ -703,6 +704,8 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
 
 def _h_numdate(st: _State, m: re.Match[str]) -> Result:
     mo, dd, yy = int(m.group("m")), int(m.group("d")), m.group("y")
+    if mo > 12 >= dd:
+        mo, dd = dd, mo  # "16/10/2016": day first, as outside the US
     y = int(yy)
     if len(yy) == 2:
         y += 1900 if y > 30 else 2000
@@ -1330,8 +1333,12 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             h += 12
         elif ampm.startswith("a") and h == 12:
             h = 0
-    elif m.group("h2") is not None:
-        h, mi = int(m.group("h2")), int(m.group("mi2"))
+    elif m.group("h2") is not None or m.group("h4") is not None:
+        # "0600 GMT", "10:30 local time"; a 24-hour clock after "at" ("at 08:30")
+        hh, mm = (
+            (m.group("h2"), m.group("mi2")) if m.group("h2") else (m.group("h4"), m.group("mi4"))
+        )
+        h, mi = int(hh), int(mm)
         if h > 24 or mi > 59:
             return None
     else:
