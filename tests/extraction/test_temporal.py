@@ -282,6 +282,38 @@ def test_the_following_month_counts_from_the_last_month_named():
     assert found == {"March": "1989-03", "The following month": "1989-04"}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each day of a day range is a date of its own
+        (
+            "Raids on 14 and 15 October killed 20.",
+            [("14", "2016-10-14"), ("15 October", "2016-10-15")],
+        ),
+        (
+            "On October 14-15, militants attacked.",
+            [("October 14", "2016-10-14"), ("15", "2016-10-15")],
+        ),
+        ("Oct. 5 and 6 percent of voters", [("Oct. 5", "2016-10-05")]),
+        # a range's end gives its start a year
+        (
+            "The report covers January-March 2015.",
+            [("January", "2015-01"), ("March 2015", "2015-03")],
+        ),
+        (
+            "Between December and February 2015 it snowed.",
+            [("December", "2014-12"), ("February 2015", "2015-02")],
+        ),
+        (
+            "From Jan. 5 to Feb. 2, 2015, it rained.",
+            [("Jan. 5", "2015-01-05"), ("Feb. 2, 2015", "2015-02-02")],
+        ),
+    ],
+)
+def test_date_ranges(text, expected):
+    assert [(t.text, t.value) for t in tag(text, date(2016, 10, 19))] == expected
+
+
 def test_the_full_year_is_the_reporting_year():
     text = "The plant will open in 1992. Analysts see a gain for the full year."
     found = {t.text: t.value for t in tag(text, date(1989, 10, 27))}

@@ -604,6 +604,29 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
     return y
 
 
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:-|–|—|to|and|through|until|till)\s+(?:(?:the\s+)?\d{{1,2}}{_ORD_SUFFIX}\s+(?:of\s+)?)?"
+    rf"(?P<mon>{MONTH_RE})(?:\s*\d{{1,2}}{_ORD_SUFFIX})?,?\s*(?P<year>{_YEAR4})\b"
+    rf"|\s*(?:-|–|—)\s*(?P<mon2>{MONTH_RE})(?:\s*\d{{1,2}}{_ORD_SUFFIX})?,?\s*(?P<year2>{_YEAR4})\b"
+    rf"|\s*(?:-|–|—|to|and|through|until|till)\s+\d{{1,2}}{_ORD_SUFFIX},?\s*(?P<year3>{_YEAR4})\b",
+    re.IGNORECASE,
+)
+
+
+def _range_year(st: _State, end: int, mon: int) -> int | None:
+    """The year a range's end gives its start: "January-March 2016", "from Jan. 5 to Feb. 2,
+    2015", "between 1 and 3 October 2016" (a December start before a January end is the year
+    before). None when no such range follows."""
+    r = _RANGE_TAIL.match(st.text, end)
+    if r is None:
+        return None
+    if r.group("year3"):
+        return int(r.group("year3"))
+    mon_end = _month_of(r.group("mon") or r.group("mon2"))
+    y = int(r.group("year") or r.group("year2"))
+    return y - 1 if mon > mon_end else y
+
+
 def _rel_year(st: _State, phrase: str) -> int | None:
     """The year "this year" / "last year" / "next year" names, from the DCT."""
     if st.dct is None:
@@ -622,6 +645,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
         y = int(m.group("year"))
     elif m.groupdict().get("ry"):
         y = _rel_year(st, m.group("ry"))  # type: ignore[assignment]
+    elif (ry := _range_year(st, m.end(), mon)) is not None:
+        y = ry
     elif rel and st.dct is not None:
         # "last Oct. 23": the latest one before the DCT; "next May 5": the first one after
         y = st.dct.year
@@ -681,6 +706,8 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
     if m.group("ry"):
         y = _rel_year(st, m.group("ry"))
         return ("DATE", f"{'XXXX' if y is None else y}-{mon:02d}")
+    if not rel and (ry := _range_year(st, m.end(), mon)) is not None:
+        return ("DATE", f"{ry}-{mon:02d}")
     bare = not rel and not m.group("mod") and not m.group("modof")
     if (
         bare
@@ -1791,4 +1818,39 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         out.append(
             Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=_mod(text, s, e))  # type: ignore[arg-type]
         )
+        if name in ("monthday", "daymonth") and _DAY_RE.match(value):
+            extra = _range_other_day(text, s, e, value, used)
+            if extra is not None:
+                out.append(extra)
+    out.sort(key=lambda t: t.start)
     return out
+
+
+_DAY_BEFORE = re.compile(r"(?<![\d,.$])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*$")
+_DAY_AFTER = re.compile(
+    rf"\s*(?:-|–|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|{MONTH_RE})|[:./]\d)",
+    re.IGNORECASE,
+)
+
+
+def _range_other_day(text: str, s: int, e: int, value: str, used: bytearray) -> Timex | None:
+    """The other day of a day range around a tagged date: "14" in "14 and 15 October", "15" in
+    "October 14-15". It gets its own DATE in the same month; None when there is no such day."""
+    y, mo, d = int(value[0:4]), int(value[5:7]), int(value[8:10])
+    if text[s].isdigit() or text[s : s + 4].lower() == "the ":
+        r = _DAY_BEFORE.search(text, max(0, s - 12), s)
+        if r is None or not int(r.group(1)) < d:
+            return None
+        a, b = r.start(1), r.end(1)
+    else:
+        r = _DAY_AFTER.match(text, e)
+        if r is None or not d < int(r.group(1)):
+            return None
+        a, b = r.start(1), r.end(1)
+    if used.find(1, a, b) != -1:
+        return None
+    try:
+        day = date(y, mo, int(text[a:b]))
+    except ValueError:
+        return None
+    return Timex(start=a, end=b, text=text[a:b], type="DATE", value=_fmt_day(day))
