@@ -314,6 +314,14 @@ def test_date_ranges(text, expected):
     assert [(t.text, t.value) for t in tag(text, date(2016, 10, 19))] == expected
 
 
+def test_a_clock_time_takes_the_date_that_follows_it():
+    found = tag("The blast came at 3 p.m. on 12 October.", date(2016, 10, 19))
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("3 p.m.", "TIME", "2016-10-12T15:00"),
+        ("12 October", "DATE", "2016-10-12"),
+    ]
+
+
 def test_the_full_year_is_the_reporting_year():
     text = "The plant will open in 1992. Analysts see a gain for the full year."
     found = {t.text: t.value for t in tag(text, date(1989, 10, 27))}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -1823,7 +1823,21 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             if extra is not None:
                 out.append(extra)
     out.sort(key=lambda t: t.start)
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        if (
+            t.type == "TIME"
+            and nxt.type == "DATE"
+            and _DAY_RE.match(nxt.value)
+            and "T" in t.value
+            and _TIME_THEN_DATE.fullmatch(text, t.end, nxt.start)
+        ):
+            # "at 08:30 on 16/10/2016": the clock time is on the date that follows it
+            out[i] = replace(t, value=nxt.value + t.value[t.value.index("T") :])
     return out
+
+
+_TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?(?:the\s+)?")
 
 
 _DAY_BEFORE = re.compile(r"(?<![\d,.$])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*$")
