@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import batched
 from typing import Any
 
 from django.core import serializers
@@ -215,14 +216,9 @@ def iter_events(events: QuerySet[Event], *, chunk_size: int = CHUNK_SIZE) -> Ite
     and publisher), read ``chunk_size`` events at a time: three queries per chunk. Values,
     not model instances, and never an article body: this is what keeps exports fast and
     their memory flat."""
-    chunk: list[tuple] = []
-    for values in events.values_list(*EVENT_FIELDS).iterator(chunk_size=chunk_size):
-        chunk.append(values)
-        if len(chunk) >= chunk_size:
-            yield from _rows_for_chunk(chunk)
-            chunk = []
-    if chunk:
-        yield from _rows_for_chunk(chunk)
+    rows = events.values_list(*EVENT_FIELDS).iterator(chunk_size=chunk_size)
+    for chunk in batched(rows, chunk_size):
+        yield from _rows_for_chunk(list(chunk))
 
 
 def _batched(parts: Iterable[str], size: int = FLUSH_BYTES) -> Iterator[str]:
@@ -501,18 +497,10 @@ def write_jsonl(events: QuerySet[Event]) -> Iterator[str]:
 
 # --- fixture ---------------------------------------------------------------------------------
 
-FIXTURE_MODELS = (Publisher, Place, Actor, Article, Event, EventActor, Excerpt)
-
 
 def _serialize(objects: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """Django's own "python" serialisation, a chunk at a time (the format loaddata reads)."""
-    chunk: list[Any] = []
-    for obj in objects:
-        chunk.append(obj)
-        if len(chunk) >= CHUNK_SIZE:
-            yield from serializers.serialize("python", chunk)
-            chunk = []
-    if chunk:
+    for chunk in batched(objects, CHUNK_SIZE):
         yield from serializers.serialize("python", chunk)
 
 
