@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import batched
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import F, Q
@@ -522,11 +523,6 @@ def _merge(
 BATCH = 500  # rows per bulk INSERT / per IN (...) lookup
 
 
-def _chunks(items: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 class _Writer:
     """Writes validated rows model by model, in dependency order: look up the matches of a
     whole model in a few ``IN (...)`` queries, merge the matched rows one by one (saved, with
@@ -575,7 +571,7 @@ class _Writer:
         if not new:
             return
         taken: set[int] = set()
-        for chunk in _chunks([row.pk for row, _ in new]):
+        for chunk in batched([row.pk for row, _ in new], BATCH):
             taken |= set(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
         objs = []
         for row, vals in new:
@@ -603,7 +599,7 @@ class _Writer:
 def _by(model: type[models.Model], field: str, keys: list[Any]) -> dict[Any, models.Model]:
     """Existing rows of ``model`` whose ``field`` is in ``keys``, by that value."""
     found: dict[Any, models.Model] = {}
-    for chunk in _chunks(sorted({k for k in keys if k is not None}, key=str)):
+    for chunk in batched(sorted({k for k in keys if k is not None}, key=str), BATCH):
         for obj in model.objects.filter(**{f"{field}__in": chunk}):
             found.setdefault(getattr(obj, field), obj)
     return found
@@ -620,7 +616,7 @@ def _find_events(values: list[dict[str, Any]], spans: list[frozenset]) -> list[E
         starts = sorted({k[0] for k in keys if k[0] is not None})
         local: dict[tuple, list[Event]] = defaultdict(list)
         query = Event.objects.prefetch_related("excerpts")
-        wanted = [query.filter(date_start__in=c) for c in _chunks(starts)]
+        wanted = [query.filter(date_start__in=c) for c in batched(starts, BATCH)]
         if any(k[0] is None for k in keys):
             wanted.append(query.filter(date_start__isnull=True))
         for qs in wanted:
@@ -642,7 +638,7 @@ def _children(
 ) -> dict[tuple, models.Model]:
     """Existing rows of ``model`` (event actors, excerpts) of events that matched."""
     found: dict[tuple, models.Model] = {}
-    for chunk in _chunks(sorted(events_matched)):
+    for chunk in batched(sorted(events_matched), BATCH):
         for obj in model.objects.filter(event_id__in=chunk):
             found[key(obj)] = obj
     return found
@@ -770,11 +766,3 @@ def dataset_import(
     except _DryRun:
         pass
     return report
-
-
-def fields_of(label: str) -> list[str]:
-    """The field names a fixture row of ``label`` may carry (for documentation and tests)."""
-    try:
-        return list(_field_map(MODELS[label]))
-    except (KeyError, FieldDoesNotExist):
-        return []
