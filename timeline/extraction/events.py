@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from timeline.extraction.types import GazetteerHit
+from timeline.extraction.types import ROLE_RANK, GazetteerHit
 
 BATTLES = "battles"
 EXPLOSIONS = "explosions_remote_violence"
@@ -586,19 +586,6 @@ def find_trigger(
     return None
 
 
-@dataclass
-class Roles:
-    """Actors of one event with their ACLED role, in order of mention."""
-
-    roles: list[tuple[str, str]] = field(default_factory=list)
-
-    def names(self, role: str) -> list[str]:
-        return [n for n, r in self.roles if r == role]
-
-
-_ROLE_RANK = {"actor1": 0, "actor2": 1, "associated": 2, "mentioned": 3}
-
-
 def assign_roles(text: str, trigger: Trigger, hits: list[GazetteerHit]) -> list[tuple[str, str]]:
     """(canonical name, role) for each actor hit in a sentence, by position to the trigger.
 
@@ -616,7 +603,7 @@ def assign_roles(text: str, trigger: Trigger, hits: list[GazetteerHit]) -> list[
 
     def give(hit: GazetteerHit, role: str) -> None:
         old = roles.get(hit.canonical)
-        if old is None or _ROLE_RANK[role] < _ROLE_RANK[old]:
+        if old is None or ROLE_RANK[role] < ROLE_RANK[old]:
             roles[hit.canonical] = role
 
     eligible = [h for h in before if id(h) not in source and id(h) not in helper]

@@ -14,6 +14,11 @@ Precision = Literal["day", "week", "month", "year", "unknown"]
 PublishedBasis = Literal["stated", "inferred", "curator", "unknown"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
+# ACLED's actor roles (the values of timeline.models.ActorRole), most central first. When one
+# actor gets two roles (in one sentence, across the reports of one happening, in a curator's
+# merge) the lower rank wins.
+ROLE_RANK: dict[str, int] = {"actor1": 0, "actor2": 1, "associated": 2, "mentioned": 3}
+
 
 @dataclass(frozen=True, slots=True)
 class Timex:

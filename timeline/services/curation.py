@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from timeline.extraction.types import ROLE_RANK
 from timeline.models import (
     Actor,
     Article,
@@ -28,7 +29,6 @@ from timeline.models import (
     Excerpt,
     Place,
 )
-from timeline.services.ingest import ROLE_RANK
 
 CURATOR_GROUP = "curator"
 # What a curator needs and nothing more: review and fix events (and their actors and

@@ -44,7 +44,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from timeline.extraction.types import ArticleText, CandidateEvent, PlaceInfo
+from timeline.extraction.types import ROLE_RANK, ArticleText, CandidateEvent, PlaceInfo
 from timeline.models import (
     Actor,
     ActorKind,
@@ -77,14 +77,6 @@ INGEST_REASON = "ingest"
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
 _MAX_CONTROL_RATIO = 0.05
 
-# How central a role is (lower is more central): when one actor comes with two roles, in one
-# happening's several reports or in a curator's merge, the more central one is kept.
-ROLE_RANK = {
-    ActorRole.ACTOR1: 0,
-    ActorRole.ACTOR2: 1,
-    ActorRole.ASSOCIATED: 2,
-    ActorRole.MENTIONED: 3,
-}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _STATUS_PRIORITY = {EventStatus.VERIFIED: 0, EventStatus.REJECTED: 1, EventStatus.CANDIDATE: 2}
 
