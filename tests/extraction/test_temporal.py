@@ -226,6 +226,20 @@ CASES = [
         "PT1M30S",
     ),
     ("The ferry sails twice a week.", None, "a week", "SET", "P1W"),
+    (
+        "Most were killed in the first half of 2016.",
+        None,
+        "the first half of 2016",
+        "DATE",
+        "2016-H1",
+    ),
+    (
+        "Since the start of the year, 500 died.",
+        date(2016, 10, 19),
+        "the start of the year",
+        "DATE",
+        "2016",
+    ),
     # a number before a capitalised unit is a title
     ("He told 60 Minutes he was innocent.", None, None, None, None),
     ("Two Years later the war ended.", None, "Two Years later", "DATE", "XXXX"),

@@ -251,7 +251,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # year-end / the end of the year / the year / the fiscal year
     (
         "theyear",
-        r"(?P<w>year-end|year's\s+end|the\s+end\s+of\s+the\s+(?P<u>year|month|week)"
+        r"(?P<w>year-end|year's\s+end|the\s+(?:end|start|beginning)\s+of\s+the\s+(?P<u>year|month|week)"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
     ),
@@ -767,6 +767,9 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
             return None
         if y < 1900 and _prev_word(st.text, m.start()) not in ("in", "since", "of", "from", "by"):
             return None
+    modof = re.sub(r"\s+", " ", (m.group("modof") or "").lower())
+    if modof in ("first half", "second half"):
+        return ("DATE", f"{y}-H{1 if modof == 'first half' else 2}")  # the first half of 2016
     return ("DATE", str(y))
 
 
