@@ -328,6 +328,14 @@ def test_date_ranges(text, expected):
     assert [(t.text, t.value) for t in tag(text, date(2016, 10, 19))] == expected
 
 
+def test_a_hedged_clock_time_keeps_its_day():
+    (t,) = tag("The blast came at around 3 p.m. Friday.", date(2016, 10, 19))
+    assert t.mod == "APPROX"
+    assert to_date_range(t) == DateRange(
+        date(2016, 10, 14), date(2016, 10, 14), "day", "3 p.m. Friday"
+    )
+
+
 def test_a_clock_time_takes_the_date_that_follows_it():
     found = tag("The blast came at 3 p.m. on 12 October.", date(2016, 10, 19))
     assert [(t.text, t.type, t.value) for t in found] == [

@@ -42,8 +42,9 @@ def to_date_range(timex: Timex) -> DateRange | None:
     try:
         if m := _DAY.match(v):
             d = date(int(m[1]), int(m[2]), int(m[3]))
-            if timex.mod == "APPROX":
+            if timex.mod == "APPROX" and "T" not in v:
                 # "two years ago, almost to the day": a week around the day, not the day
+                # ("around 3 p.m." hedges the hour, not the day)
                 return DateRange(d - timedelta(days=3), d + timedelta(days=3), "week", w)
             return DateRange(d, d, "day", w)
         if m := _WEEK.match(v):
