@@ -328,6 +328,14 @@ def test_date_ranges(text, expected):
     assert [(t.text, t.value) for t in tag(text, date(2016, 10, 19))] == expected
 
 
+def test_the_weekend_is_the_one_nearest_the_dct():
+    found = tag("Stocks fell Friday. Over the weekend, traders fretted.", date(1989, 10, 30))
+    assert [(t.text, t.value) for t in found] == [
+        ("Friday", "1989-10-27"),
+        ("the weekend", "1989-W43-WE"),
+    ]
+
+
 def test_a_hedged_clock_time_keeps_its_day():
     (t,) = tag("The blast came at around 3 p.m. Friday.", date(2016, 10, 19))
     assert t.mod == "APPROX"

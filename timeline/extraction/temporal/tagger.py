@@ -1127,7 +1127,8 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
 
 
 def _weekend(st: _State, m: re.Match[str], step: int) -> Result:
-    base = st.ref or st.dct
+    # "the weekend" is deictic (the one nearest the DCT); "the following weekend" anaphoric
+    base = (st.dct or st.ref) if step == 0 else (st.ref or st.dct)
     if base is None:
         return ("DATE", "XXXX-WXX-WE")
     if step == 0:
