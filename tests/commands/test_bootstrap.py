@@ -160,3 +160,24 @@ def test_ingesting_the_seeds_over_the_curated_dataset_keeps_every_curated_value(
     # And the run after that changes nothing at all.
     code, out, err = run_command("ingest", str(SEED_DIR))
     assert "Nothing changed." in out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content",
+    [
+        '[{"model": "timeline.article", "pk": 1, "fields": {',  # cut short
+        json.dumps([{"model": "timeline.nosuchmodel", "pk": 1, "fields": {}}]),
+        # An excerpt pointing at an article the file does not hold.
+        json.dumps([r for r in tiny_fixture() if r["model"] != "timeline.article"]),
+    ],
+    ids=["truncated", "unknown-model", "dangling-reference"],
+)
+def test_bootstrap_with_a_broken_dataset_says_so_and_loads_nothing(run_command, tmp_path, content):
+    fixture = tmp_path / "seed.json"
+    fixture.write_text(content, encoding="utf-8")
+    code, out, err = run_command("bootstrap", "--fixture", str(fixture))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"CommandError: {fixture}: ")
+    assert Article.objects.count() == 0 and Event.objects.count() == 0

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError
 
 from timeline.management.commands.ingest import report_table
 from timeline.models import Actor, Article, Event, EventStatus, Excerpt, Place
@@ -23,6 +26,15 @@ def _default_articles() -> Path:
     return Path(
         getattr(settings, "TIMELINE_SEED_ARTICLES", settings.BASE_DIR / "fixtures" / "articles")
     )
+
+
+def _load_problem(exc: Exception) -> str:
+    """loaddata's error as one line, without its "Problem installing fixture …:" preamble
+    (the file is named already); a bare wrapper gives way to the error it wraps."""
+    text = re.sub(r"^Problem installing fixtures?(?: '[^']*')?:\s*", "", str(exc).strip())
+    if not text and exc.__cause__ is not None:
+        text = str(exc.__cause__)
+    return " ".join(text.split()) or type(exc).__name__
 
 
 class Command(BaseCommand):
@@ -63,7 +75,14 @@ class Command(BaseCommand):
             return
 
         if fixture.is_file():
-            call_command("loaddata", str(fixture), verbosity=0)
+            try:
+                # loaddata runs in one transaction: a broken file loads nothing.
+                call_command("loaddata", str(fixture), verbosity=0)
+            except (DeserializationError, DatabaseError) as exc:
+                raise CommandError(
+                    f"{fixture}: dataset not loaded, nothing changed: {_load_problem(exc)}",
+                    returncode=1,
+                ) from None
             self.stdout.write(
                 f"Loaded {fixture.name}: {Article.objects.count()} articles, "
                 f"{Event.objects.filter(status=EventStatus.VERIFIED).count()} verified events "
