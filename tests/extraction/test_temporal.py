@@ -240,6 +240,9 @@ CASES = [
         "DATE",
         "2016",
     ),
+    # "the day after the attack" is relative to an undated event: not a date
+    ("The day after the attack, crowds gathered.", date(2016, 10, 19), None, None, None),
+    ("The day after, crowds gathered.", date(2016, 10, 19), "The day after", "DATE", "2016-10-20"),
     # a number before a capitalised unit is a title
     ("He told 60 Minutes he was innocent.", None, None, None, None),
     ("Two Years later the war ended.", None, "Two Years later", "DATE", "XXXX"),

@@ -1081,6 +1081,10 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     unit = m.group("unit").lower()
     direction = (m.group("dir") or "").lower()
+    if direction in ("before", "after", "prior") and re.match(r"\s+[\w$]", st.text[m.end() :]):
+        # "the day before authorities issued a warrant", "the day after the attack": relative
+        # to an event we cannot date, so not a date of its own (TimeML leaves it untagged)
+        return None
     if rel in ("the", "a", "one"):
         if rel == "the" and unit == "weekend" and not direction:
             return _weekend(st, m, 0)
