@@ -239,7 +239,10 @@ class Place(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.country}" if self.country else self.name
+        # "Iraq, Iraq" says nothing more than "Iraq".
+        if not self.country or self.country == self.name:
+            return self.name
+        return f"{self.name}, {self.country}"
 
 
 class Event(TimeStamped):
