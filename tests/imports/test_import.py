@@ -7,6 +7,8 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from timeline import exports, selectors
 from timeline.models import Actor, Article, Event, EventActor, Excerpt, Place, Publisher
@@ -387,3 +389,25 @@ def test_round_trip_of_the_shipped_seed_dataset(db, tmp_path):
         ), fmt
     again = dataset_import(data=first.encode())
     assert again.totals()["added"] == again.totals()["updated"] == 0
+
+
+def test_place_matching_query_count_does_not_grow_with_the_places(db):
+    def places(n: int) -> bytes:
+        rows = [
+            {
+                "model": "timeline.place",
+                "pk": i + 1,
+                "fields": {"name": f"Town {i}", "slug": f"town-{i}", "country": "Iraq"},
+            }
+            for i in range(n)
+        ]
+        return json.dumps(rows).encode()
+
+    def count(n: int) -> int:
+        Place.objects.all().delete()
+        with CaptureQueriesContext(connection) as ctx:
+            report = dataset_import(data=places(n), dry_run=True)
+        assert report.added["place"] == n
+        return len(ctx.captured_queries)
+
+    assert count(20) == count(2)

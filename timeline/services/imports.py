@@ -655,11 +655,15 @@ def _write(rows: dict[str, list[_Row]], w: _Writer) -> None:
     items = rows.get(label, [])
     vals = [w.resolve(r) for r in items]
     by_slug = _by(Place, "slug", [v["slug"] for v in vals])
+    # Else by name and country: one query per chunk of names, not one per place.
+    by_name: dict[tuple[str, str], Place] = {}
+    unmatched = sorted({v["name"] for v in vals if v["slug"] not in by_slug})
+    for chunk in batched(unmatched, BATCH):
+        for obj in Place.objects.filter(name__in=chunk).order_by("pk"):
+            by_name.setdefault((obj.name, obj.country), obj)
     existing: list[Any] = []
     for v in vals:
-        obj = by_slug.get(v["slug"]) or (
-            Place.objects.filter(name=v["name"], country=v["country"]).first()
-        )
+        obj = by_slug.get(v["slug"]) or by_name.get((v["name"], v["country"]))
         if obj is not None:
             v["slug"] = obj.slug  # the slug is the place's identity here; never rename ours
         existing.append(obj)
