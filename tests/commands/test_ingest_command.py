@@ -217,3 +217,20 @@ def test_unmigrated_database_gets_one_line_not_a_traceback_per_file(tmp_path):
             "CommandError: the database has no timeline tables yet; run `python manage.py "
             "bootstrap` (or `migrate`) first"
         ]
+
+
+@pytest.mark.django_db
+def test_error_lines_follow_the_order_of_the_arguments(pipeline, run_command, tmp_path):
+    # Unreadable paths fail while reading, bad files while ingesting: one order all the same.
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    missing_1, missing_2 = tmp_path / "missing-1.txt", tmp_path / "missing-2.txt"
+    args = [str(binary), str(missing_1), str(empty), str(missing_2)]
+    code, out, err = run_command("ingest", *args)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 4
+    for arg, line in zip(args, lines, strict=True):
+        assert arg in line, (arg, line)

@@ -6,11 +6,10 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.management.commands.ingest import stdout_closed
+from timeline.management.commands.ingest import published_option, stdout_closed
 from timeline.services.ingest import (
     SourceError,
     max_article_bytes,
-    published_parse,
     source_extract,
     sources_read,
 )
@@ -42,12 +41,7 @@ class Command(BaseCommand):
     def _handle(self, **options) -> None:
         from timeline.extraction.pipeline import candidate_to_dict
 
-        published = None
-        if options["published"]:
-            try:
-                published = published_parse(options["published"])
-            except ValueError as exc:
-                raise CommandError(f"--published: {exc}", returncode=2) from None
+        published = published_option(options["published"])
         limit = max_article_bytes()
         errors: list[str] = []
         # Path by path, so output and error lines come in the order the files were given.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sys
 import time
+from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
@@ -31,6 +33,16 @@ def stdout_closed() -> None:
     """
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def published_option(value: str | None) -> date | None:
+    """The date given with ``--published`` (None if not given); a bad one is a usage error."""
+    if not value:
+        return None
+    try:
+        return published_parse(value)
+    except ValueError as exc:
+        raise CommandError(f"--published: {exc}", returncode=2) from None
 
 
 def report_table(report: IngestReport) -> str:
@@ -67,12 +79,7 @@ class Command(BaseCommand):
             stdout_closed()
 
     def _handle(self, **options) -> None:
-        published = None
-        if options["published"]:
-            try:
-                published = published_parse(options["published"])
-            except ValueError as exc:
-                raise CommandError(f"--published: {exc}", returncode=2) from None
+        published = published_option(options["published"])
         if not database_ready():
             raise CommandError(
                 "the database has no timeline tables yet; run `python manage.py bootstrap` "
@@ -82,14 +89,15 @@ class Command(BaseCommand):
         limit = max_article_bytes()
         # Read path by path, remembering the order, so error lines follow the arguments.
         sources: list[Source] = []
-        ranked: list[tuple[int, str]] = []
-        rank: dict[str, int] = {}
+        position = itertools.count()
+        order: dict[str, int] = {}  # file name -> its place among the arguments
+        ranked: list[tuple[int, str]] = []  # (place, error line)
         for path in options["files"]:
             read, read_errors = sources_read(paths=[path], max_bytes=limit)
             for source in read:
-                rank.setdefault(source.name, len(rank) + len(ranked))
+                order.setdefault(source.name, next(position))
             sources.extend(read)
-            ranked.extend((len(rank) + len(ranked), e) for e in read_errors)
+            ranked.extend((next(position), e) for e in read_errors)
 
         # The bar goes to stderr so stdout stays the report; only on a terminal.
         show = not options["no_progress"] and self.stderr.isatty()
@@ -112,8 +120,8 @@ class Command(BaseCommand):
         bar.close()
         elapsed = time.perf_counter() - started
         for line in report.errors:
-            name = next((n for n in rank if line.startswith(f"{n}: ")), "")
-            ranked.append((rank.get(name, len(rank) + len(ranked)), line))
+            name = next((n for n in order if line.startswith(f"{n}: ")), "")
+            ranked.append((order[name] if name else next(position), line))
         errors = [line for _rank, line in sorted(ranked, key=lambda r: r[0])]
 
         n_files = len(report.files_ok)
