@@ -34,7 +34,6 @@ from timeline import exports, selectors
 from timeline.models import (
     Actor,
     Article,
-    DateBasis,
     Event,
     EventActor,
     EventStatus,
@@ -43,7 +42,7 @@ from timeline.models import (
     Place,
     Publisher,
 )
-from timeline.services import curation
+from timeline.services import curation, ingest
 from timeline.services.imports import ImportRefused, dataset_import, max_import_bytes
 
 admin.site.site_header = "Conflict Timeline — curation"
@@ -482,10 +481,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         date_changed = change and "published" in form.changed_data
-        if date_changed and "published_basis" not in form.changed_data:
-            obj.published_basis = DateBasis.CURATOR if obj.published else DateBasis.UNKNOWN
-        if obj.published is None:
-            obj.published_basis = DateBasis.UNKNOWN
+        obj.published_basis = curation.published_basis_for(
+            published=obj.published,
+            current=obj.published_basis,
+            given=obj.published_basis if "published_basis" in form.changed_data else None,
+            date_changed=date_changed,
+        )
         super().save_model(request, obj, form, change)
         if date_changed:
             self._redate(
@@ -561,8 +562,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
             and request.user.has_perm("timeline.add_event")
         ):
             raise PermissionDenied
-        from timeline.services import ingest
-
         report = None
         limit = ingest.max_article_bytes()
         if request.method == "POST":

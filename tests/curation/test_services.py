@@ -109,3 +109,21 @@ def test_restored_excerpt_still_equals_its_article_slice(ds):
 def test_curator_add_user_unknown(db):
     with pytest.raises(curation.CurationError, match="No user named"):
         curation.curator_add_user(username="ghost")
+
+
+@pytest.mark.parametrize(
+    ("published", "given", "date_changed", "expected"),
+    [
+        (None, "stated", True, "unknown"),  # no date: nothing is known of it
+        (date(2015, 9, 5), "inferred", True, "inferred"),  # the basis the person gave
+        (date(2015, 9, 5), None, True, "curator"),  # a person changed the date
+        (date(2015, 9, 5), None, False, "stated"),  # nothing changed: kept
+    ],
+)
+def test_published_basis_for(published, given, date_changed, expected):
+    assert (
+        curation.published_basis_for(
+            published=published, current="stated", given=given, date_changed=date_changed
+        )
+        == expected
+    )

@@ -436,6 +436,19 @@ def article_redate_events(
     return report
 
 
+def published_basis_for(
+    *, published: date | None, current: str, given: str | None, date_changed: bool
+) -> str:
+    """How an article's publication date is known after an edit: "unknown" when there is
+    no date; else the basis ``given``; else "curator" when a person changed the date; else
+    ``current``. (The admin form and ``article_set_published`` share this rule.)"""
+    if published is None:
+        return DateBasis.UNKNOWN
+    if given is not None:
+        return given
+    return DateBasis.CURATOR if date_changed else current
+
+
 def article_set_published(
     *,
     article: Article,
@@ -457,12 +470,12 @@ def article_set_published(
         previous = article.published
         date_changed = previous != published
         article.published = published
-        if basis is not None:
-            article.published_basis = basis
-        elif date_changed:
-            article.published_basis = DateBasis.CURATOR if published else DateBasis.UNKNOWN
-        if published is None:
-            article.published_basis = DateBasis.UNKNOWN
+        article.published_basis = published_basis_for(
+            published=published,
+            current=article.published_basis,
+            given=basis,
+            date_changed=date_changed,
+        )
         if reason is not None:
             article.published_reason = reason
         _save(article, user=user, reason="Publication date set")
