@@ -120,7 +120,7 @@ def fake_pipeline(monkeypatch) -> FakePipeline:
     monkeypatch.setattr(ingest, "_extract", fake.extract)
     monkeypatch.setattr(ingest, "_merge", fake.merge)
     monkeypatch.setattr(
-        ingest, "_gazetteer_entry", lambda kind, name: dict(GAZETTEER.get((kind, name), {}))
+        ingest, "gazetteer_entry", lambda kind, name: dict(GAZETTEER.get((kind, name), {}))
     )
     return fake
 

@@ -250,7 +250,7 @@ def _gazetteer_index(kind: str) -> dict[str, dict[str, Any]]:
     return {e["name"]: e for e in entries if isinstance(e, dict) and e.get("name")}
 
 
-def _gazetteer_entry(kind: str, name: str) -> dict[str, Any]:
+def gazetteer_entry(kind: str, name: str) -> dict[str, Any]:
     """What the gazetteer (``timeline/data/{actors,places}.json``) knows of a canonical name.
 
     Keys used: aliases, kind, country, parent (actors); aliases, kind, country, admin1,
@@ -263,7 +263,9 @@ def _gazetteer_entry(kind: str, name: str) -> dict[str, Any]:
     return entry
 
 
-def _unique_slug(model: type, base: str, *, extra: str = "") -> str:
+def unique_slug(model: type, base: str, *, extra: str = "") -> str:
+    """A slug for ``base`` that no row of ``model`` has: the plain one, else with ``extra``
+    (a place's country), else numbered -2, -3, …."""
     slug = slugify(base)[:180] or "item"
     if not model.objects.filter(slug=slug).exists():
         return slug
@@ -346,7 +348,7 @@ class _Writer:
         name = name.strip()[:200]
         if name in self.actors:
             return self.actors[name]
-        info = _gazetteer_entry("actor", name)
+        info = gazetteer_entry("actor", name)
         parent_name = (info.get("parent") or "").strip()
         parent = None
         # Parents first, so the child can point at them; a cycle in the data is cut.
@@ -361,7 +363,7 @@ class _Writer:
         if row is None:
             row = Actor(
                 name=name,
-                slug=_unique_slug(Actor, name),
+                slug=unique_slug(Actor, name),
                 aliases=_merged_aliases([], aliases, name),
                 kind=kind,
                 country=country,
@@ -391,7 +393,7 @@ class _Writer:
         key = (name, info.country or "")
         if key in self.places:
             return self.places[key]
-        extra = _gazetteer_entry("place", name)
+        extra = gazetteer_entry("place", name)
         country = (info.country or extra.get("country") or "")[:100]
         admin1 = (info.admin1 or extra.get("admin1") or "")[:200]
         kind = info.kind if info.kind in PlaceKind.values and info.kind != "other" else None
@@ -413,7 +415,7 @@ class _Writer:
         if row is None:
             row = Place(
                 name=name,
-                slug=_unique_slug(Place, name, extra=country),
+                slug=unique_slug(Place, name, extra=country),
                 aliases=_merged_aliases([], aliases, name),
                 country=country,
                 admin1=admin1,

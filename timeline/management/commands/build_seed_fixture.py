@@ -44,7 +44,6 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.text import slugify
 
 from timeline.models import (
     Actor,
@@ -58,13 +57,13 @@ from timeline.models import (
     PlaceKind,
     Publisher,
 )
+from timeline.services.ingest import Source, gazetteer_entry, sources_ingest, unique_slug
 
 BASE = Path(settings.BASE_DIR)
 DEFAULT_REVIEW = BASE / "fixtures" / "curation" / "seed_review.json"
 DEFAULT_ARTICLES = BASE / "fixtures" / "articles"
 DEFAULT_OUTPUT = BASE / "fixtures" / "seed.json"
 DEFAULT_REPORT = BASE / "fixtures" / "curation" / "seed_report.json"
-DATA_DIR = BASE / "timeline" / "data"
 
 # Dumped in this order (dependencies first); history tables and auth are left out on purpose.
 DUMP_MODELS = (Publisher, Article, Actor, Place, Event, EventActor, Excerpt)
@@ -94,14 +93,6 @@ def review_load(path: Path) -> dict[str, Any]:
     if dupes:
         raise CommandError(f"{path}: duplicate event ids: {', '.join(dupes)}")
     return review
-
-
-def _gazetteer(name: str) -> dict[str, dict[str, Any]]:
-    path = DATA_DIR / f"{name}.json"
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {entry["name"]: entry for entry in data}
 
 
 # --- locating the review in the database ------------------------------------------------------
@@ -197,8 +188,6 @@ class ReviewApplier:
 
     def __init__(self, review: dict[str, Any]) -> None:
         self.review = review
-        self.actor_data = _gazetteer("actors")
-        self.place_data = _gazetteer("places")
         self.reliability = {
             p["name"]: p.get("reliability", "") for p in review.get("publishers", [])
         }
@@ -220,19 +209,15 @@ class ReviewApplier:
         row = Actor.objects.filter(name=name).first()
         if row is not None:
             return row
-        info = self.actor_data.get(name, {})
+        info = gazetteer_entry("actor", name)
         parent_name = info.get("parent") or ""
         parent = None
         if parent_name and parent_name != name and parent_name not in _chain:
             parent = self.actor(parent_name, (*_chain, name))
         kind = info.get("kind") if info.get("kind") in ActorKind.values else ActorKind.OTHER
-        slug = slugify(name)[:180] or "actor"
-        n = 2
-        while Actor.objects.filter(slug=slug).exists():
-            slug, n = f"{slugify(name)[:180]}-{n}", n + 1
         return Actor.objects.create(
             name=name,
-            slug=slug,
+            slug=unique_slug(Actor, name),
             aliases=[a for a in info.get("aliases", []) if a != name],
             kind=kind,
             country=info.get("country") or "",
@@ -243,25 +228,21 @@ class ReviewApplier:
         row = Place.objects.filter(name=name).order_by("pk").first()
         if row is not None:
             return row
-        info = self.place_data.get(name)
-        if info is None:
+        info = gazetteer_entry("place", name)
+        if not info:
             raise CommandError(
                 f"place {name!r} is neither in the database nor in timeline/data/places.json"
             )
-        slug = slugify(name)[:180] or "place"
-        n = 2
-        while Place.objects.filter(slug=slug).exists():
-            slug, n = f"{slugify(name)[:180]}-{n}", n + 1
         return Place.objects.create(
             name=name,
-            slug=slug,
+            slug=unique_slug(Place, name),
             aliases=[a for a in info.get("aliases", []) if a != name],
             country=info.get("country") or "",
             admin1=info.get("admin1") or "",
             kind=info.get("kind") if info.get("kind") in PlaceKind.values else PlaceKind.OTHER,
             latitude=info.get("latitude"),
             longitude=info.get("longitude"),
-            geonames_id=info.get("geonameid") or None,
+            geonames_id=info.get("geonames_id") or None,
         )
 
     # steps --------------------------------------------------------------------------------------
@@ -544,8 +525,6 @@ class Command(BaseCommand):
                     raise CommandError(f"{cmd[2]} failed in the temporary database")
 
     def build_here(self, opts: dict[str, Any]) -> None:
-        from timeline.services.ingest import Source, sources_ingest
-
         busy = {m.__name__: m.objects.count() for m in (Article, Event, Actor, Place, Publisher)}
         if any(busy.values()):
             held = ", ".join(f"{n} {name.lower()}s" for name, n in busy.items() if n)
