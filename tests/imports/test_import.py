@@ -168,6 +168,11 @@ def _first(objects, label):
     return next(o for o in objects if o["model"] == label)
 
 
+def _with(label: str, **fields):
+    """A file maker: the whole export, with ``fields`` of its first ``label`` row changed."""
+    return lambda ds: _mutate(ds, lambda o: _first(o, label)["fields"].update(fields))
+
+
 BAD_FILES = {
     "truncated": (lambda ds: everything().encode()[:-40], "not valid JSON"),
     "not json": (lambda ds: b"model,pk\nevent,1\n", "not valid JSON"),
@@ -175,11 +180,7 @@ BAD_FILES = {
     "not utf-8": (lambda ds: b'[{"model": "timeline.publisher\xff"}]', "not UTF-8"),
     "not a list": (lambda ds: b'{"model": "timeline.event"}', "not a list"),
     "deeply nested": (lambda ds: b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
-    "nested fields": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
-            headline={"a": [[[[1]]]]})),
-        "nested too deeply",
-    ),
+    "nested fields": (_with("timeline.event", headline={"a": [[[[1]]]]}), "nested too deeply"),
     "auth.user": (
         lambda ds: json.dumps([{"model": "auth.user", "pk": 1, "fields": {
             "username": "evil", "is_superuser": True, "password": "x"}}]).encode(),
@@ -191,53 +192,25 @@ BAD_FILES = {
         "is not allowed",
     ),
     "wrong type": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
-            fatalities="many")),
+        _with("timeline.event", fatalities="many"),
         "fatalities: must be a whole number",
     ),
-    "bad choice": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
-            event_type="picnic")),
-        "event_type",
-    ),
-    "bad date": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
-            date_start="2015-02-30")),
-        "date_start",
-    ),
+    "bad choice": (_with("timeline.event", event_type="picnic"), "event_type"),
+    "bad date": (_with("timeline.event", date_start="2015-02-30"), "date_start"),
     "dates reversed": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
-            date_start="2016-01-01")),
+        _with("timeline.event", date_start="2016-01-01"),
         "event_date_end_after_start",
     ),
-    "dates unpaired": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.event")["fields"].update(
-            date_end=None)),
-        "event_dates_paired",
-    ),
-    "coordinates unpaired": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.place")["fields"].update(
-            longitude=None)),
-        "place_coordinates_paired",
-    ),
+    "dates unpaired": (_with("timeline.event", date_end=None), "event_dates_paired"),
+    "coordinates unpaired": (_with("timeline.place", longitude=None), "place_coordinates_paired"),
     "published without basis": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.article")["fields"].update(
-            published_basis="unknown")),
+        _with("timeline.article", published_basis="unknown"),
         "article_published_has_basis",
     ),
-    "unknown field": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.actor")["fields"].update(
-            is_superuser=True)),
-        "unknown field 'is_superuser'",
-    ),
-    "dangling reference": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.excerpt")["fields"].update(
-            article=4242)),
-        "not in the file",
-    ),
+    "unknown field": (_with("timeline.actor", is_superuser=True), "unknown field 'is_superuser'"),
+    "dangling reference": (_with("timeline.excerpt", article=4242), "not in the file"),
     "quote not the body slice": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.excerpt")["fields"].update(
-            quote="Something the article never said.")),
+        _with("timeline.excerpt", quote="Something the article never said."),
         "the quote is not the text of article",
     ),
     "duplicate natural key": (
@@ -255,13 +228,11 @@ BAD_FILES = {
         "cycle",
     ),
     "hash not of the body": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.article")["fields"].update(
-            content_hash="0" * 64)),
+        _with("timeline.article", content_hash="0" * 64),
         "content_hash is not the sha256 of the body",
     ),
     "another body under our hash": (
-        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.article")["fields"].update(
-            body="Different words entirely, same hash claimed.")),
+        _with("timeline.article", body="Different words entirely, same hash claimed."),
         "content_hash is not the sha256 of the body",
     ),
     "missing pk": (
