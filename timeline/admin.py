@@ -1169,18 +1169,9 @@ class ReviewForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "headline",
-            "date_start",
-            "date_end",
-            "date_precision",
-            "date_text",
-            "event_type",
-            "place",
-            "place_precision",
-            "fatalities",
-            "credibility",
-        ]
+        # What the review service may change (``curation.event_review``), less the long
+        # texts, which a quick edit in the queue leaves to the event's own page.
+        fields = [f for f in curation.EDITABLE_EVENT_FIELDS if f not in ("summary", "notes")]
         widgets = {
             "date_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "date_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
