@@ -91,6 +91,18 @@ def test_restore_skips_what_can_no_longer_come_back(ds):
     assert Event.objects.get(pk=pk).headline == "Protest for services"
 
 
+def test_restore_skips_an_actor_deleted_since_and_keeps_the_rest(ds):
+    pk = ds.week.pk  # PMF is its only actor; its excerpt is in a1
+    ds.week.delete()
+    ds.battle_dup.delete()  # PMF's other event, so PMF can be deleted
+    pmf_pk = ds.pmf.pk
+    ds.pmf.delete()
+    report = curation.event_restore(event_id=pk)
+    assert (report.excerpts, report.actors) == (1, 0)
+    assert report.skipped == [f"actor #{pmf_pk} (deleted since)"]
+    assert Event.objects.get(pk=pk).excerpts.count() == 1
+
+
 def test_restore_unknown_or_live_event_refused(ds):
     with pytest.raises(curation.CurationError, match="nothing to restore"):
         curation.event_restore(event_id=ds.battle.pk)

@@ -7,7 +7,7 @@ what and why. ``user`` is recorded as the history user; ``reason`` as the change
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -517,6 +517,32 @@ def _latest_deleted(history_qs: Any, fk_name: str, event_id: int) -> list[Any]:
     return [rec for rec in latest.values() if rec.history_type == "-"]
 
 
+def _rows_restore(
+    records: list[Any],
+    *,
+    needs: type,
+    fk: str,
+    gone: Callable[[Any], str],
+    user: Any,
+    reason: str,
+) -> tuple[int, list[str]]:
+    """Save the rows of deleted history ``records`` again, except those whose ``fk`` row of
+    ``needs`` is gone (each described by ``gone``); returns (restored, skipped)."""
+    rows = [rec.instance for rec in records]
+    alive = set(
+        needs.objects.filter(pk__in={getattr(r, fk) for r in rows}).values_list("pk", flat=True)
+    )
+    restored, skipped = 0, []
+    for row in rows:
+        if getattr(row, fk) not in alive:
+            skipped.append(gone(row))
+            continue
+        row._state.adding = False  # an update of no rows falls back to an insert
+        _save(row, user=user, reason=reason)
+        restored += 1
+    return restored, skipped
+
+
 def event_restore(*, event_id: int, user: Any = None) -> RestoreReport:
     """Bring back a deleted event as it was when deleted, with its excerpts and actors.
 
@@ -526,43 +552,45 @@ def event_restore(*, event_id: int, user: Any = None) -> RestoreReport:
     (the event comes back without a place). Refused if the event exists, or if another event
     has meanwhile taken its fingerprint (e.g. the article was ingested again).
     """
-    if Event.objects.filter(pk=event_id).exists():
-        raise CurationError(f"Event #{event_id} exists; there is nothing to restore.")
-    record = Event.history.filter(id=event_id).order_by("-history_date", "-history_id").first()
-    if record is None or record.history_type != "-":
-        raise CurationError(f"No deleted event #{event_id} in the history.")
-    event = record.instance
-    skipped: list[str] = []
-    other = None
-    if event.fingerprint:
-        other = Event.objects.filter(fingerprint=event.fingerprint).first()
-    if other is not None:
-        raise CurationError(
-            f"Event #{other.pk} has since been created from the same article sentence "
-            f"(same fingerprint); edit that one instead."
-        )
-    if event.place_id is not None and not Place.objects.filter(pk=event.place_id).exists():
-        skipped.append("its place (deleted since)")
-        event.place_id = None
-    report = RestoreReport(event=event, skipped=skipped)
     with transaction.atomic():
+        if Event.objects.filter(pk=event_id).exists():
+            raise CurationError(f"Event #{event_id} exists; there is nothing to restore.")
+        record = Event.history.filter(id=event_id).order_by("-history_date", "-history_id").first()
+        if record is None or record.history_type != "-":
+            raise CurationError(f"No deleted event #{event_id} in the history.")
+        event = record.instance
+        other = None
+        if event.fingerprint:
+            other = Event.objects.filter(fingerprint=event.fingerprint).first()
+        if other is not None:
+            raise CurationError(
+                f"Event #{other.pk} has since been created from the same article sentence "
+                f"(same fingerprint); edit that one instead."
+            )
+        report = RestoreReport(event=event)
+        if event.place_id is not None and not Place.objects.filter(pk=event.place_id).exists():
+            report.skipped.append("its place (deleted since)")
+            event.place_id = None
         # Keep the original created_at: an update of no rows falls back to an insert.
         event._state.adding = False
         _save(event, user=user, reason="Restored after deletion")
-        for rec in _latest_deleted(Excerpt.history.all(), "event_id", event_id):
-            ex = rec.instance
-            if not Article.objects.filter(pk=ex.article_id).exists():
-                skipped.append(f"excerpt #{ex.pk} (its article was deleted)")
-                continue
-            ex._state.adding = False
-            _save(ex, user=user, reason=f"Restored with event #{event_id}")
-            report.excerpts += 1
-        for rec in _latest_deleted(EventActor.history.all(), "event_id", event_id):
-            ea = rec.instance
-            if not Actor.objects.filter(pk=ea.actor_id).exists():
-                skipped.append(f"actor #{ea.actor_id} (deleted since)")
-                continue
-            ea._state.adding = False
-            _save(ea, user=user, reason=f"Restored with event #{event_id}")
-            report.actors += 1
+        reason = f"Restored with event #{event_id}"
+        report.excerpts, skipped = _rows_restore(
+            _latest_deleted(Excerpt.history.all(), "event_id", event_id),
+            needs=Article,
+            fk="article_id",
+            gone=lambda ex: f"excerpt #{ex.pk} (its article was deleted)",
+            user=user,
+            reason=reason,
+        )
+        report.skipped += skipped
+        report.actors, skipped = _rows_restore(
+            _latest_deleted(EventActor.history.all(), "event_id", event_id),
+            needs=Actor,
+            fk="actor_id",
+            gone=lambda ea: f"actor #{ea.actor_id} (deleted since)",
+            user=user,
+            reason=reason,
+        )
+        report.skipped += skipped
     return report
