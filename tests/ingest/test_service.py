@@ -387,3 +387,32 @@ def test_files_ingested_apart_then_together_merge_their_candidates(fake_pipeline
 
     again = sources_ingest(sources=[a, b])
     assert not again.changed and again.counts["events"]["deleted"] == 0
+
+
+@pytest.mark.django_db
+def test_existing_actor_and_place_are_only_completed_never_overwritten(fake_pipeline):
+    # As a curator left them: some fields set by hand, others still blank.
+    kh = Actor.objects.create(
+        name="Kataib Hezbollah", slug="kh", aliases=["Hezbollah Brigades"], kind="other"
+    )
+    baiji = Place.objects.create(
+        name="Baiji", slug="baiji", aliases=["Beiji"], country="Iraq", kind="city"
+    )
+    report = sources_ingest(sources=[src("a.txt", GOOD_A)])
+    kh.refresh_from_db()
+    baiji.refresh_from_db()
+    # Blanks filled from the extractor and the gazetteer; aliases added, none dropped.
+    assert (kh.kind, kh.country, kh.parent.name) == (
+        "militia",
+        "Iraq",
+        "Popular Mobilization Forces",
+    )
+    assert kh.aliases == ["Hezbollah Brigades", "KH", "Kata'ib Hizballah"]
+    assert (baiji.admin1, baiji.latitude, baiji.longitude) == ("Salah ad-Din", 34.93, 43.49)
+    assert baiji.aliases == ["Beiji", "Bayji"]
+    # What a person set stays.
+    assert baiji.kind == "city" and baiji.slug == "baiji" and kh.slug == "kh"
+    assert report.counts["actors"]["updated"] == 1 and report.counts["places"]["updated"] == 1
+
+    report = sources_ingest(sources=[src("a.txt", GOOD_A)])
+    assert report.counts["actors"]["updated"] == report.counts["places"]["updated"] == 0

@@ -289,6 +289,25 @@ def _merged_aliases(existing: list[str], new: Iterable[str], name: str) -> list[
     return out
 
 
+# Field values that mean "not known yet": ingest may fill them, never overwrite anything else.
+_BLANK = (None, "", ActorKind.OTHER, PlaceKind.OTHER)
+
+
+def _complete(row: Actor | Place, name: str, aliases: list[str], **values: Any) -> bool:
+    """Add the new ``aliases`` to an existing actor or place and fill each of its blank
+    fields that ``values`` knows; returns whether anything changed. Nothing is overwritten:
+    the row may carry a curator's corrections."""
+    changed = False
+    merged = _merged_aliases(list(row.aliases or []), aliases, name)
+    if merged != list(row.aliases or []):
+        row.aliases, changed = merged, True
+    for attr, value in values.items():
+        if getattr(row, attr) in _BLANK and value not in _BLANK:
+            setattr(row, attr, value)
+            changed = True
+    return changed
+
+
 def _save(instance: Any) -> None:
     instance._change_reason = INGEST_REASON
     instance.save()
@@ -372,16 +391,14 @@ class _Writer:
             _save(row)
             self.count("actors", "inserted", row=row)
         else:
-            changed = False
-            merged = _merged_aliases(list(row.aliases or []), aliases, name)
-            if merged != list(row.aliases or []):
-                row.aliases, changed = merged, True
-            if row.kind == ActorKind.OTHER and kind != ActorKind.OTHER:
-                row.kind, changed = kind, True
-            if not row.country and country:
-                row.country, changed = country, True
-            if row.parent_id is None and parent is not None and parent.pk != row.pk:
-                row.parent, changed = parent, True
+            changed = _complete(
+                row,
+                name,
+                aliases,
+                kind=kind,
+                country=country,
+                parent_id=parent.pk if parent is not None and parent.pk != row.pk else None,
+            )
             if changed:
                 _save(row)
             self.count("actors", "updated" if changed else "unchanged", row=row)
@@ -427,20 +444,17 @@ class _Writer:
             _save(row)
             self.count("places", "inserted", row=row)
         else:
-            changed = False
-            merged = _merged_aliases(list(row.aliases or []), aliases, name)
-            if merged != list(row.aliases or []):
-                row.aliases, changed = merged, True
-            for attr, value in (("country", country), ("admin1", admin1)):
-                if not getattr(row, attr) and value:
-                    setattr(row, attr, value)
-                    changed = True
-            if row.kind == PlaceKind.OTHER and kind != PlaceKind.OTHER:
-                row.kind, changed = kind, True
-            if row.latitude is None and lat is not None:
-                row.latitude, row.longitude, changed = lat, lon, True
-            if row.geonames_id is None and geonames_id:
-                row.geonames_id, changed = geonames_id, True
+            changed = _complete(
+                row,
+                name,
+                aliases,
+                country=country,
+                admin1=admin1,
+                kind=kind,
+                latitude=lat,
+                longitude=lon,
+                geonames_id=geonames_id,
+            )
             if changed:
                 _save(row)
             self.count("places", "updated" if changed else "unchanged", row=row)
