@@ -16,6 +16,8 @@ from django.urls import reverse
 
 from tests.factories import excerpt
 from timeline import exports, selectors
+from timeline.filters import FILTER_PARAMS
+from timeline.management.commands import export_events
 from timeline.models import (
     Actor,
     Article,
@@ -257,3 +259,8 @@ def test_command_takes_the_same_filters(ds, tmp_path):
 def test_command_refuses_bad_filters(ds):
     with pytest.raises(CommandError, match="Invalid filters"):
         call_command("export_events", "--format", "csv", "--query", "start=2015-13-45")
+
+
+def test_command_has_an_option_for_every_explorer_filter():
+    options = {*export_events.SINGLE, *export_events.MULTI, "members"}
+    assert options == set(FILTER_PARAMS)

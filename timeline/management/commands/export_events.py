@@ -15,19 +15,19 @@ from django.http import QueryDict
 
 from timeline import exports, selectors
 
-# option name → query parameter; repeatable options append.
-SINGLE = {"start": "start", "end": "end", "q": "q", "min_fatalities": "min_fatalities"}
-MULTI = {
-    "actor": "actor",
-    "place": "place",
-    "country": "country",
-    "type": "type",
-    "publisher": "publisher",
-    "reliability": "reliability",
-    "credibility": "credibility",
-    "precision": "precision",
-    "status": "status",
-}
+# Options named as the query parameters they set; the repeatable ones append.
+SINGLE = ("start", "end", "q", "min_fatalities")
+MULTI = (
+    "actor",
+    "place",
+    "country",
+    "type",
+    "publisher",
+    "reliability",
+    "credibility",
+    "precision",
+    "status",
+)
 
 
 class Command(BaseCommand):
@@ -48,12 +48,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         params = QueryDict(options["query"].lstrip("?"), mutable=True)
-        for name, param in SINGLE.items():
+        for name in SINGLE:
             if options.get(name):
-                params[param] = options[name]
-        for name, param in MULTI.items():
+                params[name] = options[name]
+        for name in MULTI:
             for value in options.get(name) or []:
-                params.appendlist(param, value)
+                params.appendlist(name, value)
         if options["members"]:
             params["members"] = "1"
         include_unverified = bool(params.getlist("status"))
