@@ -644,12 +644,19 @@ def _children(
     return found
 
 
-def _write(rows: dict[str, list[_Row]], w: _Writer) -> None:
-    label = "timeline.publisher"
+def _write_matched_by(
+    rows: dict[str, list[_Row]], w: _Writer, model: type[models.Model], key: str
+) -> None:
+    """Write the rows of a model whose natural key is the single field ``key``."""
+    label = f"timeline.{model._meta.model_name}"
     items = rows.get(label, [])
     vals = [w.resolve(r) for r in items]
-    found = _by(Publisher, "name", [v["name"] for v in vals])
-    w.apply(label, items, vals, [found.get(v["name"]) for v in vals])
+    found = _by(model, key, [v[key] for v in vals])
+    w.apply(label, items, vals, [found.get(v[key]) for v in vals])
+
+
+def _write(rows: dict[str, list[_Row]], w: _Writer) -> None:
+    _write_matched_by(rows, w, Publisher, "name")
 
     label = "timeline.place"
     items = rows.get(label, [])
@@ -695,11 +702,7 @@ def _write(rows: dict[str, list[_Row]], w: _Writer) -> None:
             existing.append(obj)
         w.apply(label, items, vals, existing)
 
-    label = "timeline.article"
-    items = rows.get(label, [])
-    vals = [w.resolve(r) for r in items]
-    found = _by(Article, "content_hash", [v["content_hash"] for v in vals])
-    w.apply(label, items, vals, [found.get(v["content_hash"]) for v in vals])
+    _write_matched_by(rows, w, Article, "content_hash")
 
     label = "timeline.event"
     items = rows.get(label, [])
