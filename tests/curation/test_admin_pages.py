@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import excerpt
-from timeline.models import Event
+from tests.factories import excerpt, sha
+from timeline.models import Actor, Article, Event, EventActor, Place, Publisher
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +181,28 @@ def test_review_queue_query_count_does_not_grow_with_candidates(ds, cclient):
         e = Event.objects.create(headline=f"more {i}", event_type="battles", place=ds.baiji)
         excerpt(e, ds.a1, "The next day, Islamic State shelled Tikrit.")
     assert count() == few
+
+
+@pytest.mark.parametrize("model", ["event", "article", "actor", "place", "publisher"])
+def test_admin_list_query_count_does_not_grow_with_rows(ds, cclient, model):
+    url = reverse(f"admin:timeline_{model}_changelist")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert cclient.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    small = count()
+    # Every list shows a related row or a count: one more of each must cost no query.
+    for i in range(5):
+        publisher = Publisher.objects.create(name=f"Wire {i}")
+        body = f"Report {i}\n\nFighting near Baiji, report {i}."
+        article = Article.objects.create(
+            title=f"Report {i}", body=body, publisher=publisher, content_hash=sha(body)
+        )
+        actor = Actor.objects.create(name=f"Brigade {i}", slug=f"brigade-{i}", parent=ds.pmf)
+        place = Place.objects.create(name=f"Village {i}", slug=f"village-{i}")
+        event = Event.objects.create(headline=f"Clash {i}", event_type="battles", place=place)
+        excerpt(event, article, "Fighting near Baiji")
+        EventActor.objects.create(event=event, actor=actor, role="actor1")
+    assert count() == small
