@@ -6,7 +6,11 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.management.commands.ingest import published_option, stdout_closed
+from timeline.management.commands.ingest import (
+    add_source_arguments,
+    published_option,
+    stdout_closed,
+)
 from timeline.services.ingest import (
     SourceError,
     max_article_bytes,
@@ -25,12 +29,7 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("files", nargs="+", metavar="FILE", help="Article text files.")
-        parser.add_argument(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="Publication date for articles whose file states none.",
-        )
+        add_source_arguments(parser)
 
     def handle(self, *args, **options) -> None:
         try:

@@ -35,6 +35,16 @@ def stdout_closed() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def add_source_arguments(parser: CommandParser) -> None:
+    """The arguments ``ingest`` and ``extract`` share: the files, and ``--published``."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="Article text files.")
+    parser.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles whose file states none.",
+    )
+
+
 def published_option(value: str | None) -> date | None:
     """The date given with ``--published`` (None if not given); a bad one is a usage error."""
     if not value:
@@ -62,12 +72,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("files", nargs="+", metavar="FILE", help="Article text files.")
-        parser.add_argument(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="Publication date for articles whose file states none.",
-        )
+        add_source_arguments(parser)
         parser.add_argument(
             "--no-progress", action="store_true", help="Do not show the progress bar."
         )
