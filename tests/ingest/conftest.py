@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -48,11 +49,12 @@ ACTOR_NAMES = {"KH": "Kataib Hezbollah", "ISIS": "Islamic State"}
 
 
 class FakePipeline:
-    """Records calls; ``type_override`` changes what it extracts, as a new version would."""
+    """Records calls; ``overrides`` (field → value) is set on every event it extracts, as a
+    new version of the extractor would change them."""
 
     def __init__(self) -> None:
         self.calls = 0
-        self.type_override: str | None = None
+        self.overrides: dict[str, Any] = {}
 
     def extract(self, text, *, origin_file, published):
         self.calls += 1
@@ -82,7 +84,7 @@ class FakePipeline:
                     article=art,
                     evidence=Evidence(m.start(), m.end(), m.group(0)),
                     headline=f"{actor} attack on {place}",
-                    event_type=self.type_override or "battles",
+                    event_type="battles",
                     date=DateRange(day, day, "day", m.group(1)),
                     place=PlaceInfo(place, "Iraq", "", lat, lon, "town"),
                     place_precision="exact",
@@ -91,6 +93,9 @@ class FakePipeline:
                     date_basis="stated",
                 )
             )
+        for cand in cands:
+            for name, value in self.overrides.items():
+                setattr(cand, name, value)
         i = text.find("BROKEN")
         if i != -1:
             cands.append(

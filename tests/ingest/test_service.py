@@ -170,7 +170,7 @@ def test_candidate_events_are_refreshed_when_extraction_changes(fake_pipeline):
     sources = [src("a.txt", GOOD_A)]
     sources_ingest(sources=sources)
     event = Event.objects.get()
-    fake_pipeline.type_override = "explosions_remote_violence"
+    fake_pipeline.overrides = {"event_type": "explosions_remote_violence"}
     report = sources_ingest(sources=sources)
     # A new type is a new identity: the new candidate goes in, the stale one goes.
     assert report.counts["articles"]["unchanged"] == 1
@@ -186,28 +186,19 @@ def test_stale_candidate_a_person_touched_is_kept(fake_pipeline):
     event = Event.objects.get()
     event.notes = "worth a look"
     event.save()
-    fake_pipeline.type_override = "explosions_remote_violence"
+    fake_pipeline.overrides = {"event_type": "explosions_remote_violence"}
     report = sources_ingest(sources=sources)
     assert report.counts["events"]["deleted"] == 0
     assert Event.objects.filter(pk=event.pk).exists()
 
 
 @pytest.mark.django_db
-def test_candidate_fields_are_refreshed_in_place(fake_pipeline, monkeypatch):
+def test_candidate_fields_are_refreshed_in_place(fake_pipeline):
     sources = [src("a.txt", GOOD_A)]
     sources_ingest(sources=sources)
     event = Event.objects.get()
     # Same fingerprint (article, span, type), new headline and fatalities from a better extractor.
-    original = fake_pipeline.extract
-
-    def better(text, **kw):
-        arts, cands = original(text, **kw)
-        for c in cands:
-            c.headline = "Kataib Hezbollah attacks Baiji"
-            c.fatalities = 4
-        return arts, cands
-
-    monkeypatch.setattr("timeline.services.ingest._extract", better)
+    fake_pipeline.overrides = {"headline": "Kataib Hezbollah attacks Baiji", "fatalities": 4}
     report = sources_ingest(sources=sources)
     assert report.counts["events"] == {"inserted": 0, "updated": 1, "unchanged": 0, "deleted": 0}
     event.refresh_from_db()
@@ -216,7 +207,7 @@ def test_candidate_fields_are_refreshed_in_place(fake_pipeline, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_verified_event_is_never_overwritten(fake_pipeline, monkeypatch):
+def test_verified_event_is_never_overwritten(fake_pipeline):
     sources = [src("a.txt", GOOD_A)]
     sources_ingest(sources=sources)
     event = Event.objects.get()
@@ -224,17 +215,11 @@ def test_verified_event_is_never_overwritten(fake_pipeline, monkeypatch):
     event.headline = "Curated headline"
     event.fatalities = 7
     event.save()
-    original = fake_pipeline.extract
-
-    def different(text, **kw):
-        arts, cands = original(text, **kw)
-        for c in cands:
-            c.headline = "Extractor headline"
-            c.fatalities = 1
-            c.actors = [("Islamic State", "actor2")]
-        return arts, cands
-
-    monkeypatch.setattr("timeline.services.ingest._extract", different)
+    fake_pipeline.overrides = {
+        "headline": "Extractor headline",
+        "fatalities": 1,
+        "actors": [("Islamic State", "actor2")],
+    }
     report = sources_ingest(sources=sources)
     assert report.counts["events"] == {"inserted": 0, "updated": 0, "unchanged": 1, "deleted": 0}
     event.refresh_from_db()
@@ -243,7 +228,7 @@ def test_verified_event_is_never_overwritten(fake_pipeline, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_candidate_a_person_edited_is_not_overwritten(fake_pipeline, monkeypatch):
+def test_candidate_a_person_edited_is_not_overwritten(fake_pipeline):
     sources = [src("a.txt", GOOD_A)]
     sources_ingest(sources=sources)
     event = Event.objects.get()
