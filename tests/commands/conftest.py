@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from timeline.models import Article, Event, EventStatus, Excerpt, Place
+from tests.factories import excerpt, sha
+from timeline.models import Article, Event, EventStatus, Place
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_DIR = REPO / "fixtures" / "articles"
@@ -25,7 +25,7 @@ def make_article(body: str, *, title: str = "A", published: date | None = None) 
         body=body,
         published=published,
         published_basis="stated" if published else "unknown",
-        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        content_hash=sha(body),
     )
 
 
@@ -53,8 +53,7 @@ def make_event(
         event_type=event_type,
         status=status,
     )
-    i = article.body.index(quote)
-    Excerpt.objects.create(event=event, article=article, start=i, end=i + len(quote), quote=quote)
+    excerpt(event, article, quote)
     return event
 
 
