@@ -40,7 +40,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -826,8 +826,6 @@ def published_parse(value: str) -> date:
 
 def database_ready() -> bool:
     """Whether the timeline tables exist (``migrate`` has been run on this database)."""
-    from django.db import connection
-
     return Article._meta.db_table in connection.introspection.table_names()
 
 
@@ -858,12 +856,7 @@ def sources_read(*, paths: Sequence[str], max_bytes: int) -> tuple[list[Source],
                 size = f.stat().st_size
                 if size > max_bytes:
                     errors.append(
-                        str(
-                            SourceError(
-                                name,
-                                f"file too large ({_size(size)}; the limit is {_size(max_bytes)})",
-                            )
-                        )
+                        f"{name}: file too large ({_size(size)}; the limit is {_size(max_bytes)})"
                     )
                     continue
                 sources.append(Source(name=name, data=f.read_bytes()))
