@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
+from timeline.management.commands.ingest import database_required
 from timeline.selectors_extraction import Evaluation, extraction_evaluate
-from timeline.services.ingest import database_ready
 
 
 def _pct(x: float | None) -> str:
@@ -76,12 +76,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        if not database_ready():
-            raise CommandError(
-                "the database has no timeline tables yet; run `python manage.py bootstrap` "
-                "(or `migrate`) first",
-                returncode=1,
-            )
+        database_required()
         ev = extraction_evaluate()
         if options["json"]:
             self.stdout.write(json.dumps(ev.as_dict(details=options["details"]), indent=1))

@@ -45,6 +45,16 @@ def add_source_arguments(parser: CommandParser) -> None:
     )
 
 
+def database_required() -> None:
+    """One line instead of a traceback per query when ``migrate`` has not been run."""
+    if not database_ready():
+        raise CommandError(
+            "the database has no timeline tables yet; run `python manage.py bootstrap` "
+            "(or `migrate`) first",
+            returncode=1,
+        )
+
+
 def published_option(value: str | None) -> date | None:
     """The date given with ``--published`` (None if not given); a bad one is a usage error."""
     if not value:
@@ -85,12 +95,7 @@ class Command(BaseCommand):
 
     def _handle(self, **options) -> None:
         published = published_option(options["published"])
-        if not database_ready():
-            raise CommandError(
-                "the database has no timeline tables yet; run `python manage.py bootstrap` "
-                "(or `migrate`) first",
-                returncode=1,
-            )
+        database_required()
         limit = max_article_bytes()
         # Read path by path, remembering the order, so error lines follow the arguments.
         sources: list[Source] = []
