@@ -363,6 +363,35 @@ class _Writer:
         self.publishers[name] = row
         return row
 
+    def _insert_or_complete(
+        self,
+        key: str,
+        model: type[Actor] | type[Place],
+        row: Actor | Place | None,
+        name: str,
+        aliases: list[str],
+        *,
+        slug_extra: str = "",
+        **values: Any,
+    ) -> Any:
+        """A new actor or place with ``values``, or the existing ``row`` completed with them
+        (blank fields filled, aliases added, nothing overwritten); counted under ``key``."""
+        if row is None:
+            row = model(
+                name=name,
+                slug=unique_slug(model, name, extra=slug_extra),
+                aliases=_merged_aliases([], aliases, name),
+                **values,
+            )
+            _save(row)
+            self.count(key, "inserted", row=row)
+            return row
+        changed = _complete(row, name, aliases, **values)
+        if changed:
+            _save(row)
+        self.count(key, "updated" if changed else "unchanged", row=row)
+        return row
+
     def actor(self, name: str, _chain: tuple[str, ...] = ()) -> Actor:
         name = name.strip()[:200]
         if name in self.actors:
@@ -379,29 +408,18 @@ class _Writer:
         aliases = [a for a in info.get("aliases") or [] if a != name]
         country = (info.get("country") or "")[:100]
         row = Actor.objects.filter(name=name).first()
-        if row is None:
-            row = Actor(
-                name=name,
-                slug=unique_slug(Actor, name),
-                aliases=_merged_aliases([], aliases, name),
-                kind=kind,
-                country=country,
-                parent=parent,
-            )
-            _save(row)
-            self.count("actors", "inserted", row=row)
-        else:
-            changed = _complete(
-                row,
-                name,
-                aliases,
-                kind=kind,
-                country=country,
-                parent_id=parent.pk if parent is not None and parent.pk != row.pk else None,
-            )
-            if changed:
-                _save(row)
-            self.count("actors", "updated" if changed else "unchanged", row=row)
+        if parent is not None and row is not None and parent.pk == row.pk:
+            parent = None  # an actor is never its own parent
+        row = self._insert_or_complete(
+            "actors",
+            Actor,
+            row,
+            name,
+            aliases,
+            kind=kind,
+            country=country,
+            parent_id=parent.pk if parent is not None else None,
+        )
         self.actors[name] = row
         return row
 
@@ -429,35 +447,20 @@ class _Writer:
         row = next((r for r in rows if r.country == country), None)
         if row is None and len(rows) == 1 and not rows[0].country:
             row = rows[0]
-        if row is None:
-            row = Place(
-                name=name,
-                slug=unique_slug(Place, name, extra=country),
-                aliases=_merged_aliases([], aliases, name),
-                country=country,
-                admin1=admin1,
-                kind=kind,
-                latitude=lat,
-                longitude=lon,
-                geonames_id=geonames_id,
-            )
-            _save(row)
-            self.count("places", "inserted", row=row)
-        else:
-            changed = _complete(
-                row,
-                name,
-                aliases,
-                country=country,
-                admin1=admin1,
-                kind=kind,
-                latitude=lat,
-                longitude=lon,
-                geonames_id=geonames_id,
-            )
-            if changed:
-                _save(row)
-            self.count("places", "updated" if changed else "unchanged", row=row)
+        row = self._insert_or_complete(
+            "places",
+            Place,
+            row,
+            name,
+            aliases,
+            slug_extra=country,
+            country=country,
+            admin1=admin1,
+            kind=kind,
+            latitude=lat,
+            longitude=lon,
+            geonames_id=geonames_id,
+        )
         self.places[key] = row
         return row
 
