@@ -48,6 +48,16 @@ def strip_times(fixture: str) -> list[dict]:
     return objects
 
 
+def shifted_ids(objects: list[dict], by: int) -> list[dict]:
+    """The same rows under other ids, as another database would number them."""
+    for o in objects:
+        o["pk"] += by
+        for name, value in o["fields"].items():
+            if name in {"publisher", "parent", "place", "event", "actor", "article"} and value:
+                o["fields"][name] = value + by
+    return objects
+
+
 def test_round_trip_export_empty_import_export_gives_the_same_data(ds):
     first = everything()
     public = {
@@ -87,12 +97,7 @@ def test_reimport_duplicates_nothing(ds):
 
 def test_rows_matched_by_natural_keys_not_by_ids(ds):
     """A file from another database: the same rows under other ids match; nothing doubles."""
-    objects = json.loads(everything())
-    for o in objects:
-        o["pk"] += 1000
-        for name, value in o["fields"].items():
-            if name in {"publisher", "parent", "place", "event", "actor", "article"} and value:
-                o["fields"][name] = value + 1000
+    objects = shifted_ids(json.loads(everything()), 1000)
     counts = {m.__name__: m.objects.count() for m in DATA_MODELS}
     report = dataset_import(data=json.dumps(objects))
     assert report.totals()["added"] == 0
@@ -321,12 +326,7 @@ def _call(*args: str) -> str:
 def test_new_rows_after_an_import_get_free_ids(ds):
     """Imported rows keep their file ids when free; the id counter must move past them
     (PostgreSQL sequences do not by themselves), or the next insert would collide."""
-    objects = json.loads(everything())
-    for o in objects:
-        o["pk"] += 1
-        for name, value in o["fields"].items():
-            if name in {"publisher", "parent", "place", "event", "actor", "article"} and value:
-                o["fields"][name] = value + 1
+    objects = shifted_ids(json.loads(everything()), 1)
     empty_database()
     dataset_import(data=json.dumps(objects))
     top = max(o["pk"] for o in objects if o["model"] == "timeline.event")
@@ -338,7 +338,7 @@ def test_new_rows_after_an_import_get_free_ids(ds):
 def test_round_trip_of_the_shipped_seed_dataset(db, tmp_path):
     """The curated seed (fixtures/seed.json, loaded by bootstrap) survives export → empty
     database → import → export unchanged, in every format."""
-    from django.conf import settings
+    from django.conf import settings  # the module name, not the pytest fixture
 
     seed = settings.BASE_DIR / "fixtures" / "seed.json"
     if not seed.exists():
