@@ -14,6 +14,17 @@ REPO = Path(__file__).resolve().parents[2]
 SEED_DIR = REPO / "fixtures" / "articles"
 
 
+def undated_article(folder: Path) -> Path:
+    """A one-article file that states no publication date, dated only by "on Tuesday"."""
+    f = folder / "undated.txt"
+    f.write_text(
+        "Militia attack on Baiji\n\nIslamic State fighters attacked Baiji on Tuesday, "
+        "killing 12 Iraqi soldiers.\n",
+        encoding="utf-8",
+    )
+    return f
+
+
 @pytest.fixture
 def seed_files() -> list[Path]:
     return sorted(SEED_DIR.glob("*.txt"))

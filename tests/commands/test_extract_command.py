@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 
-from .conftest import REPO, SEED_DIR
+from .conftest import REPO, SEED_DIR, undated_article
 
 KEYS = {
     "date_start",
@@ -95,12 +95,7 @@ def test_extract_from_the_shell_needs_no_database(pipeline, tmp_path):
 
 
 def test_extract_published_option_supplies_the_date(pipeline, run_command, tmp_path):
-    f = tmp_path / "undated.txt"
-    f.write_text(
-        "Militia attack on Baiji\n\nIslamic State fighters attacked Baiji on Tuesday, "
-        "killing 12 Iraqi soldiers.\n",
-        encoding="utf-8",
-    )
+    f = undated_article(tmp_path)
     code, out, err = run_command("extract", "--published", "2015-09-05", str(f))
     assert code == 0, err
     rows = [json.loads(line) for line in out.splitlines()]

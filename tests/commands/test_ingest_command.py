@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from timeline.models import Actor, Article, Event, EventActor, Excerpt, Place, Publisher
 
-from .conftest import SEED_DIR
+from .conftest import SEED_DIR, undated_article
 
 SMALL_SEED = SEED_DIR / "002_4fb60a34412dd3ff.txt"  # one article, 2.3 KB
 
@@ -165,12 +165,7 @@ def test_malformed_header_date_is_refused_and_good_file_still_goes_in(
 
 @pytest.mark.django_db
 def test_published_option_supplies_the_date(pipeline, run_command, tmp_path):
-    f = tmp_path / "undated.txt"
-    f.write_text(
-        "Militia attack on Baiji\n\nIslamic State fighters attacked Baiji on Tuesday, "
-        "killing 12 Iraqi soldiers.\n",
-        encoding="utf-8",
-    )
+    f = undated_article(tmp_path)
     code, out, err = run_command("ingest", "--published", "2015-09-05", str(f))
     assert code == 0, err
     article = Article.objects.get()
