@@ -311,6 +311,22 @@ def csv_row(event: EventRow) -> dict[str, Any]:
     }
 
 
+# A cell that starts with one of these is run as a formula by spreadsheet programs; the
+# excerpts are third-party text, so a hostile article could otherwise plant one (OWASP
+# "CSV injection"). Such text cells get a leading apostrophe, which spreadsheets hide.
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with every text cell that a spreadsheet would run as a formula neutralised."""
+    return {
+        key: f"'{value}"
+        if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS)
+        else value
+        for key, value in row.items()
+    }
+
+
 class _Line:
     """A file-like object whose write returns the text, for csv.writer in a generator."""
 
@@ -324,7 +340,7 @@ def write_csv(events: QuerySet[Event]) -> Iterator[str]:
     def parts() -> Iterator[str]:
         yield writer.writeheader()  # type: ignore[misc]
         for event in iter_events(events):
-            yield writer.writerow(csv_row(event))  # type: ignore[misc]
+            yield writer.writerow(csv_safe(csv_row(event)))  # type: ignore[misc]
 
     return _batched(parts())
 

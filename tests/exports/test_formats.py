@@ -264,3 +264,20 @@ def test_command_refuses_bad_filters(ds):
 def test_command_has_an_option_for_every_explorer_filter():
     options = {*export_events.SINGLE, *export_events.MULTI, "members"}
     assert options == set(FILTER_PARAMS)
+
+
+def test_csv_text_cells_cannot_run_as_spreadsheet_formulas():
+    from timeline.exports import csv_safe
+
+    row = csv_safe(
+        {
+            "notes": '=HYPERLINK("http://x")',
+            "excerpt": "@SUM(A1)",
+            "fatalities": 5,
+            "longitude": -5.5,
+            "location": "Mosul",
+        }
+    )
+    assert row["notes"] == '\'=HYPERLINK("http://x")'
+    assert row["excerpt"] == "'@SUM(A1)"
+    assert row["fatalities"] == 5 and row["longitude"] == -5.5 and row["location"] == "Mosul"
