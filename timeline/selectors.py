@@ -353,16 +353,35 @@ def event_counts(*, qs: QuerySet[Event], lane: str, bucket: str) -> list[tuple[d
 
 
 def map_places(*, qs: QuerySet[Event]) -> list[dict[str, Any]]:
-    """One row per place with coordinates: slug, name, country, lat, lon, number of events."""
-    return list(
-        qs.filter(place__latitude__isnull=False)
+    """One row per place with coordinates: slug, name, country, lat, lon, number of events.
+
+    Two queries rather than one join: counting per ``place_id`` on the event table alone lets
+    the database use the status/date index for the window, where the join made SQLite scan
+    every event of every place (1.6 s for one week among a million events).
+    """
+    counts = dict(
+        qs.filter(place__isnull=False)
         .order_by()
-        .values(
-            "place__slug", "place__name", "place__country", "place__latitude", "place__longitude"
-        )
+        .values_list("place_id")
         .annotate(n=Count("pk"))
-        .order_by("-n", "place__name")[:5000]
+        .values_list("place_id", "n")
     )
+    places = Place.objects.filter(pk__in=counts, latitude__isnull=False).values(
+        "pk", "slug", "name", "country", "latitude", "longitude"
+    )
+    rows = [
+        {
+            "place__slug": p["slug"],
+            "place__name": p["name"],
+            "place__country": p["country"],
+            "place__latitude": p["latitude"],
+            "place__longitude": p["longitude"],
+            "n": counts[p["pk"]],
+        }
+        for p in places
+    ]
+    rows.sort(key=lambda r: (-r["n"], r["place__name"]))
+    return rows[:5000]
 
 
 def event_page(*, qs: QuerySet[Event], sort: str, page: int) -> list[Event]:

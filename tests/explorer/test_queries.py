@@ -13,10 +13,11 @@ from timeline.models import ActorRole, DatePrecision, EventType
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results"}
 
-# Full page: 4 option lists + stats + chart points + map + list page (events, actors, sources).
-FULL = 10
+# Full page: 4 option lists + stats + chart points + map (counts, places) + list page
+# (events, actors, sources).
+FULL = 11
 # An htmx request renders only #results, but the view reads the same things.
-PARTIAL = 10
+PARTIAL = 11
 
 
 def grow(world, n: int) -> None:
@@ -60,7 +61,7 @@ def test_query_count_is_bounded(client, world, django_assert_num_queries, query,
 
 def test_no_match_reads_less(client, world, django_assert_num_queries):
     # Nothing matched: no chart, map or list reads after the count.
-    with django_assert_num_queries(FULL - 5):
+    with django_assert_num_queries(FULL - 6):
         r = client.get("/?min_fatalities=1000")
     assert b"No events match these filters." in r.content
 
