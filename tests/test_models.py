@@ -37,3 +37,11 @@ def test_excerpt_quote_must_equal_the_article_slice():
     with pytest.raises(ValidationError):
         Excerpt.objects.create(event=event, article=article, start=0, end=5, quote="Daesh")
     assert Excerpt.objects.count() == 1
+
+
+def test_place_full_label_names_each_part_once():
+    assert (
+        Place(name="Haditha", admin1="Anbar", country="Iraq").full_label == "Haditha, Anbar, Iraq"
+    )
+    assert Place(name="Karbala", admin1="Karbala", country="Iraq").full_label == "Karbala, Iraq"
+    assert Place(name="Iraq", country="Iraq").full_label == "Iraq"

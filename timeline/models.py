@@ -244,6 +244,15 @@ class Place(TimeStamped):
             return self.name
         return f"{self.name}, {self.country}"
 
+    @property
+    def full_label(self) -> str:
+        """Name, province and country, each once: "Haditha, Anbar, Iraq"; "Karbala, Iraq"."""
+        parts: list[str] = []
+        for part in (self.name, self.admin1, self.country):
+            if part and part not in parts:
+                parts.append(part)
+        return ", ".join(parts)
+
 
 class Event(TimeStamped):
     headline = models.CharField(max_length=300)
