@@ -285,7 +285,7 @@ def map_figure(places: list[dict[str, Any]]) -> dict[str, Any]:
             "lat": lats,
             "lon": lons,
             "text": [
-                f"{p['place__name']}{', ' + p['place__country'] if p['place__country'] else ''}"
+                ", ".join(dict.fromkeys(x for x in (p["place__name"], p["place__country"]) if x))
                 for p in places
             ],
             "customdata": [[p["place__slug"], p["n"]] for p in places],

@@ -315,7 +315,8 @@ def event_points(*, qs: QuerySet[Event], lane: str) -> list[dict[str, Any]]:
         r["date_label"] = date_label(r["date_start"], r["date_end"], r["date_precision"])
         r["type_label"] = type_labels.get(r["event_type"], r["event_type"])
         r["place_label"] = (
-            ", ".join(x for x in (r["place__name"], r["place__country"]) if x) or "Place unknown"
+            ", ".join(dict.fromkeys(x for x in (r["place__name"], r["place__country"]) if x))
+            or "Place unknown"
         )
         if lane == "actor":
             r["lanes"] = actor_lanes.get(r["pk"]) or [NO_LANE["actor"]]
