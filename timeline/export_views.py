@@ -8,12 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, Strea
 from django.views.decorators.http import require_GET
 
 from timeline import exports, selectors
-
-
-def can_see_unverified(request: HttpRequest) -> bool:
-    """The explorer's rule (``views._can_see_unverified``): staff see every status (and may
-    narrow with ``status=``); readers see verified events only, so their export matches."""
-    return bool(request.user.is_authenticated and request.user.is_staff)
+from timeline.views import can_see_unverified
 
 
 @require_GET

@@ -42,7 +42,9 @@ MULTI_PARAMS = (
 _HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
-def _can_see_unverified(request: HttpRequest) -> bool:
+def can_see_unverified(request: HttpRequest) -> bool:
+    """Staff see every status (and may narrow with ``status=``); readers see verified events
+    only. The explorer and its downloads both ask here, so an export matches the page."""
     return bool(request.user.is_authenticated and request.user.is_staff)
 
 
@@ -59,7 +61,7 @@ def _export_links(querystring: str) -> list[tuple[str, str]]:
 
 
 def _explorer_context(request: HttpRequest) -> tuple[dict, int]:
-    staff = _can_see_unverified(request)
+    staff = can_see_unverified(request)
     context: dict = {
         "staff": staff,
         "options": selectors.explorer_options(),
@@ -162,7 +164,7 @@ def explorer(request: HttpRequest) -> HttpResponse:
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The permalink page of one event with every excerpt behind it."""
-    event = selectors.event_detail(pk=pk, include_unverified=_can_see_unverified(request))
+    event = selectors.event_detail(pk=pk, include_unverified=can_see_unverified(request))
     if event is None:
         raise Http404("No such event.")
     return render(request, "timeline/event_detail.html", {"event": event, "selected": event})
@@ -184,7 +186,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.article_detail(
         pk=pk,
         highlight=None if error else highlight,
-        include_unverified=_can_see_unverified(request),
+        include_unverified=can_see_unverified(request),
     )
     if found is None:
         raise Http404("No such article.")
@@ -192,7 +194,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if highlight and highlight[1] > len(article.body):
         error, highlight = "The highlight lies outside the article.", None
         article, segments, events = selectors.article_detail(
-            pk=pk, include_unverified=_can_see_unverified(request)
+            pk=pk, include_unverified=can_see_unverified(request)
         )
     context = {"article": article, "segments": segments, "events": events, "error": error}
     return render(request, "timeline/article_detail.html", context, status=400 if error else 200)
