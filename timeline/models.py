@@ -368,15 +368,15 @@ class Excerpt(models.Model):
     def __str__(self) -> str:
         return f"{self.article}: {self.quote[:60]}"
 
+    def save(self, *args, **kwargs) -> None:
+        # The database cannot check a slice of another table's text, so every write path goes
+        # through here: a quote that drifts from its article is refused, never stored.
+        self.clean()
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         body = self.article.body if self.article_id else ""
         if self.end > len(body) or body[self.start : self.end] != self.quote:
             raise ValidationError(
                 {"quote": "The quote must equal the article text between start and end."}
             )
-
-    def save(self, *args, **kwargs) -> None:
-        # The database cannot check a slice of another table's text, so every write path goes
-        # through here: a quote that drifts from its article is refused, never stored.
-        self.clean()
-        super().save(*args, **kwargs)
