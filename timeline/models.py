@@ -123,9 +123,7 @@ class TimeStamped(models.Model):
 
 class Publisher(TimeStamped):
     name = models.CharField(max_length=200, unique=True)
-    reliability = models.CharField(
-        max_length=1, choices=Reliability.choices, default=Reliability.F
-    )
+    reliability = models.CharField(max_length=1, choices=Reliability.choices, default=Reliability.F)
     url = models.URLField(blank=True)
     history = HistoricalRecords()
 
