@@ -36,6 +36,10 @@ class Timex:
     # TimeML's ``mod``: "APPROX" for hedged expressions ("about two years ago", "two years
     # ago, almost to the day"), "" when the expression is not modified.
     mod: str = ""
+    # For a DURATION the text anchors ("three days later"): the day it points to, as a DATE
+    # value. TimeML tags only the duration ("later" is a signal), but an event told "three
+    # days later" still happened on a day the product can date.
+    anchored: str = ""
 
 
 @dataclass(frozen=True, slots=True)

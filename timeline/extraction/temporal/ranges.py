@@ -31,11 +31,15 @@ def to_date_range(timex: Timex) -> DateRange | None:
     "2015" -> the year; a day with ``mod="APPROX"`` ("about", "around", "almost to the day")
     -> the week around it, precision "week"; quarters, halves and seasons -> their months,
     precision "year" (no finer label is honest); decades and centuries -> precision "unknown".
-    DURATION and SET timexes, PRESENT_REF/PAST_REF/FUTURE_REF and values with X's give None.
+    SET timexes, DURATIONs without an anchored day, PRESENT_REF/PAST_REF/FUTURE_REF and values
+    with X's give None.
     """
-    if timex.type not in ("DATE", "TIME"):
+    if timex.type == "DURATION" and timex.anchored:
+        v = timex.anchored  # "three days later": the day the duration points to
+    elif timex.type not in ("DATE", "TIME"):
         return None
-    v = timex.value.strip()
+    else:
+        v = timex.value.strip()
     if "X" in v or not v or not v[0].isdigit():
         return None
     w = timex.text

@@ -297,7 +297,9 @@ _COMPILED = [
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|expected\s+to|set\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held"
-    r"|intends?\s+to|will\s+be|payable|effective)\b",
+    r"|intends?\s+to|will\s+be|payable|effective"
+    # a deal or plan "to acquire ..." looks past the time it was struck
+    r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
@@ -306,7 +308,9 @@ _PAST_CUES = re.compile(
     r"|brought|thought|sought|fought|caught|taught|built|sent|spent|kept|felt|found|stood"
     r"|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|drew|led|fled|became|arose|sank"
     r"|stole|swore|tore|woke|withdrew|undertook|overtook|forgot|meant|slept|swept|began"
-    r"|underwent|forbade|dealt|heard|lent|sped|stuck|swung|wept|wound)\b",
+    r"|underwent|forbade|dealt|heard|lent|sped|stuck|swung|wept|wound|quit|shut|since"
+    r"|(?:has|have)\s+(?:not\s+|already\s+|also\s+|just\s+)?(?:been|\w+ed|had|made|won|lost"
+    r"|become|come|done|gone|taken|given|seen|put|set|cut|left|held|told|said|paid|sold))\b",
     re.IGNORECASE,
 )
 _UNTIL_NEAR = re.compile(
@@ -509,6 +513,7 @@ class _State:
 
 
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_DEADLINE_NEAR = re.compile(r"\b(?:by|through|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
 def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int) -> int | None:
@@ -529,6 +534,9 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
     if _SINCE_NEAR.search(st.text, max(0, start - 12), start):
         # "since Jan. 1": a start already passed, whatever the rest of the sentence says
         return best - 1 if dist(best) > 0 else best
+    if _DEADLINE_NEAR.search(st.text, max(0, start - 12), start) and dist(best) > 0:
+        # "by February", "through January": a deadline ahead, whatever tense the sentence has
+        return best
     slack = _TENSE_SLACK_DAYS
     if slack >= 0:
         delta = dist(best)
@@ -1072,6 +1080,12 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     if letter == "Y":
         return ("DATE", str(d.year))  # "a decade ago" is a year, not the whole decade
     return ("DATE", _fmt_at(d, letter, mult))
+
+
+def _later_amount(m: re.Match[str]) -> float | None:
+    """How many units "N units later" counts ("a minute and a half later": 1.5)."""
+    num = _number(m.group("num"))
+    return num + 0.5 if num is not None and m.group("and") else num
 
 
 _UNIT_G = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D"}
@@ -1823,8 +1837,15 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if not value:
             continue
         _update_refs(st, name, typ, value)
+        anchored = ""
+        if name == "ago" and m.group("dir").lower() == "later":
+            # TimeML tags "three days later" as the duration "three days" ("later" is a
+            # signal); the day it points to stays with it for event dating
+            e = _trim(text, s, m.start("dir"))[1]
+            anchored = value if value[:1].isdigit() else ""
+            typ, value = "DURATION", _fmt_duration(_later_amount(m), m.group("unit"))
         out.append(
-            Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=_mod(text, s, e))  # type: ignore[arg-type]
+            Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=_mod(text, s, e), anchored=anchored)  # type: ignore[arg-type]
         )
         if name in ("monthday", "daymonth") and _DAY_RE.match(value):
             extra = _range_other_day(text, s, e, value, used)
