@@ -298,6 +298,8 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|expected\s+to|set\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective"
+    # news writes scheduled events in the present: "the council meets Tuesday"
+    r"|(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads)"
     # a deal or plan "to acquire ..." looks past the time it was struck
     r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
