@@ -474,3 +474,8 @@ def test_no_quadratic_blowup_on_long_runs(chunk):
     t0 = time.process_time()
     assert tag(text, date(2000, 1, 1)) == []
     assert time.process_time() - t0 < 5.0
+
+
+def test_a_hedged_duration_leaves_the_hedge_outside_its_extent_but_keeps_it_as_mod():
+    (t,) = tag("The siege lasted about five hours.", None)
+    assert (t.text, t.type, t.value, t.mod) == ("five hours", "DURATION", "PT5H", "APPROX")

@@ -1742,6 +1742,7 @@ _LEAD_DROP = re.compile(
 )
 _LEAD_DROP_RELUNIT = re.compile(r"(?:earlier|later)\s+(?:in\s+)?(?=this|next|last)", re.I)
 _LEAD_DROP_ADJ = re.compile(r"(?:the|a|an|that)\s+(?=\S+[\s-](?:\S+-)?[a-z]+\b)", re.I)
+_LEAD_DROP_HEDGE = re.compile(r"(?:about|almost|at\s+least)\s+", re.I)
 _ADJECTIVAL = re.compile(
     r"(?:\d+|[a-z]+)[\s-](?:second|minute|hour|day|week|month|year|decade)(?:-long|-old)?$"
     r"|(?:first|second|third|fourth)-quarter$",
@@ -1778,6 +1779,12 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
                 re.I,
             )
         ):
+            s = m.end()
+    if kind == "duration":
+        # "about five hours": annotators mostly leave the hedge outside the extent
+        # (its meaning survives as mod="APPROX")
+        m = _LEAD_DROP_HEDGE.match(text, s)
+        if m and m.end() < e:
             s = m.end()
     if kind == "decade" and text[s : s + 4].lower() == "the ":
         s += 4
