@@ -1,11 +1,12 @@
 """Score the temporal tagger on TimeML data, with the fixed development / held-out split.
 
-    python scripts/evaluate_timex.py DIR [DIR ...] [--part all|dev|held]
+    python scripts/evaluate_timex.py DIR [DIR ...] [--part all|dev|held] [--why]
 
 Each DIR holds TimeML ``.tml`` files (e.g. TBAQ-cleaned's ``TimeBank/`` and ``AQUAINT/``).
 The held-out part is every fifth document by sorted file name within each DIR (indices 4, 9,
 14, ...); the tagger was never tuned on it. Prints TempEval-3 strict / relaxed P, R, F1 and
-value / type F1, per DIR and over all of them.
+value / type F1, per DIR and over all of them; with --why, how many value disagreements are
+only a different notation or a less specific gold value rather than a different answer.
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.extraction.temporal import tag  # noqa: E402
-from timeline.extraction.temporal.scoring import Span, read_gold, score  # noqa: E402
+from timeline.extraction.temporal.scoring import (  # noqa: E402
+    Span,
+    read_gold,
+    score,
+    value_disagreements,
+)
 
 
 def split(files: list[Path], part: str) -> list[Path]:
@@ -35,6 +41,12 @@ def _dct(raw: str | None) -> date | None:
 
 
 def evaluate(files: list[Path]) -> dict[str, float]:
+    gold, system = tag_files(files)
+    return score(gold, system)
+
+
+def tag_files(files: list[Path]) -> tuple[dict[str, list[Span]], dict[str, list[Span]]]:
+    """Gold and system timexes per document."""
     gold, system = {}, {}
     for f in files:
         doc = read_gold(f)
@@ -42,7 +54,7 @@ def evaluate(files: list[Path]) -> dict[str, float]:
         system[doc.name] = [
             Span(t.start, t.end, t.type, t.value) for t in tag(doc.text, _dct(doc.dct))
         ]
-    return score(gold, system)
+    return gold, system
 
 
 def _print(label: str, n_docs: int, s: dict[str, float]) -> None:
@@ -56,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--part", choices=("all", "dev", "held"), default="all")
+    ap.add_argument(
+        "--why",
+        action="store_true",
+        help="also count the value disagreements by kind (notation, gold less specific, ...)",
+    )
     args = ap.parse_args(argv)
     every = []
     for d in args.dirs:
@@ -66,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         _print(f"{d.name} ({args.part})", len(files), evaluate(files))
     if len(args.dirs) > 1:
         _print(f"all ({args.part})", len(every), evaluate(every))
+    if args.why:
+        kinds = value_disagreements(*tag_files(every))
+        print(f"value disagreements over all ({args.part}): {sum(kinds.values())}")
+        for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
+            print(f"  {kind:20s} {n}")
     return 0
 
 

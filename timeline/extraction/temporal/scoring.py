@@ -8,6 +8,7 @@ On the TBAQ training data it gives the same figures as the workplace's ``timex_s
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,3 +133,47 @@ def score(gold: dict[str, list[Span]], system: dict[str, list[Span]]) -> dict[st
         "value_F1": rf * (value_ok / relaxed if relaxed else 0.0),
         "type_F1": rf * (type_ok / relaxed if relaxed else 0.0),
     }
+
+
+# Value disagreements that are conventions, not different answers. TBAQ's annotators (and its
+# two corpora) write the same value in different ways; telling these apart from real errors
+# is what error analysis on it needs. Diagnostic only: the scores above compare exact strings.
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|MI|AF|EV|NI|DT)$")
+
+
+def _wildcard(value: str) -> re.Pattern[str]:
+    """A gold value with X's as a pattern: "1989-WXX" matches "1989-W43" (and "1989-W43-2")."""
+    body = "".join(r"[0-9A-Z]" if c == "X" else re.escape(c) for c in value)
+    return re.compile(body + r"(?:[-T].*)?")
+
+
+def disagreement_kind(gold_value: str, system_value: str) -> str:
+    """Why a relaxed pair's values differ: "notation" (the same value written another way:
+    "2000-W7"/"2000-W07", "199X"/"199", "1968-XX"/"1968"), "gold less specific" (the gold
+    leaves X's where the system gives digits that fit: "1989-WXX"/"1989-W43"), "part of day"
+    (the same day, with or without a part of day: "1999-02-04"/"1999-02-04TNI"), or "other"."""
+    g, s = gold_value.strip(), system_value.strip()
+    if re.sub(r"-W0(\d)", r"-W\1", g) == re.sub(r"-W0(\d)", r"-W\1", s):
+        return "notation"
+    if g.rstrip("X-") == s.rstrip("X-") and g.rstrip("X-"):
+        return "notation"
+    if "X" in g and g[:1].isdigit() and _wildcard(g).fullmatch(s):
+        return "gold less specific"
+    gm, sm = _PART_OF_DAY.match(g), _PART_OF_DAY.match(s)
+    if (gm and gm.group(1) == s) or (sm and sm.group(1) == g) or (gm and sm and gm[1] == sm[1]):
+        return "part of day"
+    return "other"
+
+
+def value_disagreements(
+    gold: dict[str, list[Span]], system: dict[str, list[Span]]
+) -> dict[str, int]:
+    """How many relaxed pairs disagree on value, by ``disagreement_kind``."""
+    kinds: dict[str, int] = {}
+    for name, g in gold.items():
+        s = system.get(name, [])
+        for i, j in _relaxed_pairs(g, s):
+            if g[i].value.strip() != s[j].value.strip():
+                k = disagreement_kind(g[i].value, s[j].value)
+                kinds[k] = kinds.get(k, 0) + 1
+    return kinds

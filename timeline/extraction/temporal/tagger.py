@@ -1854,7 +1854,15 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             anchored = value if value[:1].isdigit() else ""
             typ, value = "DURATION", _fmt_duration(_later_amount(m), m.group("unit"))
         out.append(
-            Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=_mod(text, s, e), anchored=anchored)  # type: ignore[arg-type]
+            Timex(
+                start=s,
+                end=e,
+                text=text[s:e],
+                type=typ,
+                value=value,
+                mod=_mod(text, s, e),
+                anchored=anchored,
+            )  # type: ignore[arg-type]
         )
         if name in ("monthday", "daymonth") and _DAY_RE.match(value):
             extra = _range_other_day(text, s, e, value, used)
