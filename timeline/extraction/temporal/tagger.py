@@ -311,7 +311,8 @@ _PAST_CUES = re.compile(
     r"|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|drew|led|fled|became|arose|sank"
     r"|stole|swore|tore|woke|withdrew|undertook|overtook|forgot|meant|slept|swept|began"
     r"|underwent|forbade|dealt|heard|lent|sped|stuck|swung|wept|wound|quit|shut|since"
-    r"|(?:has|have)\s+(?:not\s+|already\s+|also\s+|just\s+)?(?:been|\w+ed|had|made|won|lost"
+    r"|(?:has|have)\s+(?:not\s+|already\s+|also\s+|just\s+)?(?!(?:scheduled|planned|slated)\b)"
+    r"(?:been|\w+ed|had|made|won|lost"
     r"|become|come|done|gone|taken|given|seen|put|set|cut|left|held|told|said|paid|sold))\b",
     re.IGNORECASE,
 )
@@ -319,14 +320,33 @@ _UNTIL_NEAR = re.compile(
     r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
+_PRESENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+\w+$", re.I)
+_ADJ_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|still|very|most|newly|so-called)\s+$", re.I
+)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:previously|already|originally)\s+)?(?:been\s+)?$", re.I)
 
 
 def _past_cues(seg: str) -> list[re.Match[str]]:
-    """Past-tense cue words in seg, leaving out passive participles ("is expected")."""
+    """Past-tense cue words in seg, leaving out passive participles ("is expected") and
+    participles used as adjectives ("on a still unspecified date")."""
     return [
         m
         for m in _PAST_CUES.finditer(seg)
         if not _PASSIVE_BEFORE.search(seg, max(0, m.start() - 8), m.start())
+        and not (
+            m.group().endswith("ed") and _ADJ_BEFORE.search(seg, max(0, m.start() - 12), m.start())
+        )
+    ]
+
+
+def _future_cues(seg: str) -> list[re.Match[str]]:
+    """Future cue words in seg, leaving out plans that were past ("had been due to expire",
+    "had planned to"): those report a past the narrative has already gone by."""
+    return [
+        m
+        for m in _FUTURE_CUES.finditer(seg)
+        if not _HAD_BEFORE.search(seg, max(0, m.start() - 24), m.start())
     ]
 
 
@@ -483,7 +503,7 @@ class _State:
         expression in its sentence or just after it; "said Friday" is past whatever follows.
         """
         text = self.text
-        lo = max(0, start - 120)
+        lo = max(0, start - 200)
         seg_before = text[lo:start]
         last = None
         for last in _SENT_END.finditer(seg_before):  # noqa: B007 - we want the last one
@@ -492,7 +512,7 @@ class _State:
             seg_before = seg_before[last.end() :]
         if _SAID_NEAR.search(seg_before[-20:]):
             return -1
-        seg_after = text[end : end + 60]
+        seg_after = text[end : end + 150]
         m2 = _SENT_END.search(seg_after)
         if m2 is not None:
             seg_after = seg_after[: m2.start()]
@@ -503,11 +523,16 @@ class _State:
         if re.match(r"\W*(?:said|says|told)\b", seg_after):
             return -1
         # the cue nearest before the expression decides; failing that, the first one after
-        fut = [m.end() for m in _FUTURE_CUES.finditer(seg_before)]
+        fut = [m.end() for m in _future_cues(seg_before)]
         past = [m.end() for m in _past_cues(seg_before)]
         if fut or past:
-            return 1 if (fut[-1] if fut else -1) > (past[-1] if past else -1) else -1
-        f2 = _FUTURE_CUES.search(seg_after)
+            f_end, p_end = (fut[-1] if fut else -1), (past[-1] if past else -1)
+            if f_end == p_end:
+                # one word read both ways ("scheduled"): "has scheduled a news conference
+                # Thursday" looks ahead, "a vigil planned for Saturday was canceled" back
+                return 1 if _PRESENT_AUX.search(seg_before, 0, f_end) else -1
+            return 1 if f_end > p_end else -1
+        f2 = next(iter(_future_cues(seg_after)), None)
         p2 = next(iter(_past_cues(seg_after)), None)
         if f2 or p2:
             return 1 if (f2.start() if f2 else 999) < (p2.start() if p2 else 999) else -1
@@ -1742,7 +1767,6 @@ _LEAD_DROP = re.compile(
 )
 _LEAD_DROP_RELUNIT = re.compile(r"(?:earlier|later)\s+(?:in\s+)?(?=this|next|last)", re.I)
 _LEAD_DROP_ADJ = re.compile(r"(?:the|a|an|that)\s+(?=\S+[\s-](?:\S+-)?[a-z]+\b)", re.I)
-_LEAD_DROP_HEDGE = re.compile(r"(?:about|almost|at\s+least)\s+", re.I)
 _ADJECTIVAL = re.compile(
     r"(?:\d+|[a-z]+)[\s-](?:second|minute|hour|day|week|month|year|decade)(?:-long|-old)?$"
     r"|(?:first|second|third|fourth)-quarter$",
@@ -1779,12 +1803,6 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
                 re.I,
             )
         ):
-            s = m.end()
-    if kind == "duration":
-        # "about five hours": annotators mostly leave the hedge outside the extent
-        # (its meaning survives as mod="APPROX")
-        m = _LEAD_DROP_HEDGE.match(text, s)
-        if m and m.end() < e:
             s = m.end()
     if kind == "decade" and text[s : s + 4].lower() == "the ":
         s += 4
