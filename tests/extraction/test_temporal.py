@@ -219,6 +219,13 @@ CASES = [
     ("The council meets each Thursday.", None, "each Thursday", "SET", "XXXX-WXX-4"),
     ("Flights run daily.", None, "daily", "SET", "P1D"),
     (
+        "Trading halted mid-afternoon yesterday.",
+        date(1989, 11, 2),
+        "mid-afternoon yesterday",
+        "TIME",
+        "1989-11-01TAF",
+    ),
+    (
         "The second blast came a minute and a half later.",
         None,
         "a minute and a half",

@@ -210,7 +210,14 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>morning|afternoon|evening"
         r"|night))?\b",
     ),
-    ("podref", r"(?:(?P<pre>early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+" + _POD),
+    (
+        "podref",
+        r"(?:(?P<pre>early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
+        + _POD
+        # "mid-afternoon yesterday", "late morning today"
+        + r"|(?:(?P<pre2>early|late|mid)[\s-]?)?(?P<pod2>morning|afternoon|evening|night)\s+"
+        r"(?P<rel2>yesterday|today|tomorrow)\b",
+    ),
     # weekday (with direction words and part of day)
     (
         "weekday",
@@ -1349,9 +1356,9 @@ def _h_dayref(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_podref(st: _State, m: re.Match[str]) -> Result:
-    rel = m.group("rel").lower()
-    pod = m.group("pod").lower()
-    off = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
+    rel = (m.group("rel") or m.group("rel2")).lower()
+    pod = (m.group("pod") or m.group("pod2")).lower()
+    off = {"this": 0, "today": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
     if rel == "last" and pod != "night":
         off = -1
     base = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
