@@ -489,3 +489,13 @@ def test_a_hedged_duration_keeps_the_hedge_in_its_extent_and_as_mod():
     # TimeML's guidelines put "about" inside the TIMEX3 and say it with mod="APPROX"
     (t,) = tag("The siege lasted about five hours.", None)
     assert (t.text, t.type, t.value, t.mod) == ("about five hours", "DURATION", "PT5H", "APPROX")
+
+
+def test_a_range_of_units_ago_counts_from_the_farther_and_is_approximate():
+    (t,) = tag("Jihadis left the city two or three months ago.", date(2016, 10, 19))
+    assert (t.text, t.type, t.value, t.mod) == (
+        "two or three months ago",
+        "DATE",
+        "2016-07",
+        "APPROX",
+    )

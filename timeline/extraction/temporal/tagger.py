@@ -156,7 +156,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # N units ago / two days earlier / a year later / three weeks from now
     (
         "ago",
-        rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
+        # "two or three months ago" counts from the farther of the two
+        rf"(?:{_APPROX}\s+)?(?:(?:{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+)?"
+        rf"(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
         rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?(?:or\s+so\s+)?"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|before|after|previously|back)\b"
         r"(?=(?P<totheday>,?\s+(?:almost\s+|nearly\s+)?to\s+the\s+day))?",
@@ -1818,6 +1820,7 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
 
 _HEDGE = r"(?:about|around|approximately|roughly|circa|nearly|almost|some)"
 _HEDGE_IN = re.compile(_HEDGE + r"\s", re.IGNORECASE)
+_NUMBER_RANGE_IN = re.compile(rf"(?:{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+\w", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(r"\b" + _HEDGE + r"\s+$", re.IGNORECASE)
 _HEDGE_TO_THE_DAY = re.compile(r",?\s+(?:almost|nearly|about|roughly)\s+to\s+the\s+day", re.I)
 
@@ -1827,6 +1830,8 @@ def _mod(text: str, s: int, e: int) -> str:
     March 5", "two years ago, almost to the day"; "" otherwise."""
     if _HEDGE_IN.match(text, s, e) or _HEDGE_TO_THE_DAY.match(text, e):
         return "APPROX"
+    if _NUMBER_RANGE_IN.match(text, s, e):
+        return "APPROX"  # "two or three months ago"
     if _HEDGE_BEFORE.search(text, max(0, s - 16), s):
         return "APPROX"
     return ""
