@@ -81,3 +81,33 @@ def watched_page(page, live_server):
     yield page
     assert outside == [], f"requests left 127.0.0.1: {outside}"
     assert errors == [], f"console errors: {errors}"
+
+
+# --- the curation workspace (tests/browser/test_admin_review_browser.py) ---------------------
+
+CURATOR_USERNAME = "cura"
+CURATOR_PASSWORD = "pw-Curator-123"
+
+
+@pytest.fixture
+def curation_site(live_server, transactional_db):
+    """The curation dataset (tests/factories.py) in the live server's database and a curator
+    made the way a deployment makes one: a plain user put in the "curator" group by
+    ``manage.py create_curator_group --user`` (which also makes them staff). Not a superuser,
+    so the tests see exactly what the group's permissions allow. Returns (base url, dataset,
+    user)."""
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from tests.factories import make_dataset
+
+    # As in ``site``: start from an empty database. The flush also drops the "curator" group
+    # that migration 0002 made, so the command below really (re)creates it.
+    call_command("flush", interactive=False, verbosity=0)
+    ds = make_dataset()
+    user = get_user_model().objects.create_user(CURATOR_USERNAME, password=CURATOR_PASSWORD)
+    call_command("create_curator_group", "--user", CURATOR_USERNAME, stdout=StringIO())
+    user.refresh_from_db()
+    return live_server.url, ds, user
