@@ -60,11 +60,17 @@ def _export_links(querystring: str) -> list[tuple[str, str]]:
     return links
 
 
-def _explorer_context(request: HttpRequest) -> tuple[dict, int]:
+def _explorer_context(request: HttpRequest, part: str | None = None) -> tuple[dict, int]:
+    """The context for the whole page (``part`` None) or for one htmx partial: ``"results"``
+    (everything but the filter form) or ``"detail-panel"`` (the selected event only).
+
+    A part reads only what it shows: the filter form's option lists are skipped for both, and
+    the detail panel skips the chart, map and list reads (it still validates the filters, so a
+    bad query string is a 400 whatever is asked for).
+    """
     staff = can_see_unverified(request)
     context: dict = {
         "staff": staff,
-        "options": selectors.explorer_options(),
         "lanes": LANES,
         "params": request.GET,
         "errors": [],
@@ -72,11 +78,27 @@ def _explorer_context(request: HttpRequest) -> tuple[dict, int]:
         "chosen": {key: request.GET.getlist(key) for key in MULTI_PARAMS},
         "chosen_lane": request.GET.get("lane") or "type",
     }
+    if part is None:
+        context["options"] = selectors.explorer_options()
     try:
-        data = selectors.explorer_data(params=request.GET, include_unverified=staff)
+        if part == "detail-panel":
+            display = selectors.explorer_display(params=request.GET, include_unverified=staff)
+        else:
+            data = selectors.explorer_data(params=request.GET, include_unverified=staff)
+            display = data.display
     except selectors.InvalidFilters as exc:
         context["errors"] = exc.messages
         return context, 400
+    selected = None
+    if display.get("event"):
+        selected = selectors.event_detail(pk=display["event"], include_unverified=staff)
+        if selected is None:
+            context["errors"] = [f"No event {display['event']} is available."]
+            return context, 400
+    without_event = _with(request, event=None)
+    context.update(selected=selected, event_close_url=without_event)
+    if part == "detail-panel":
+        return context, 200
     lane_title = LANES[data.lane]
     if data.mode == "aggregate":
         figure = charts.heatmap_figure(
@@ -90,24 +112,15 @@ def _explorer_context(request: HttpRequest) -> tuple[dict, int]:
         figure = charts.timeline_figure(
             data.points, lane_title=lane_title, window=data.window, exact=data.window_is_filter
         )
-    selected = None
-    if data.display.get("event"):
-        selected = selectors.event_detail(pk=data.display["event"], include_unverified=staff)
-        if selected is None:
-            context["errors"] = [f"No event {data.display['event']} is available."]
-            return context, 400
     filter_qs = selectors.filter_querystring(request.GET, drop=() if staff else ("status",))
-    without_event = _with(request, event=None)
     context.update(
         data=data,
         figure=figure,
         map_figure=charts.map_figure(data.places),
-        selected=selected,
         exports=_export_links(filter_qs),
         sort_links=_sort_links(request, data.display["sort"]),
         page_links=_page_links(request, data.page, data.num_pages),
         event_prefix=without_event + ("&" if len(without_event) > 1 else ""),
-        event_close_url=without_event,
         topojson_url=settings.STATIC_URL + "vendor/topojson/",
     )
     return context, 200
@@ -153,11 +166,12 @@ def _page_links(request: HttpRequest, page: int, num_pages: int) -> dict[str, st
 @vary_on_headers("HX-Request", "HX-Target")
 def explorer(request: HttpRequest) -> HttpResponse:
     """The timeline page; ``#results`` or ``#detail`` alone for htmx requests."""
-    context, status = _explorer_context(request)
     htmx = getattr(request, "htmx", None)
-    template = "timeline/explorer.html"
+    part = None
     if htmx and not htmx.history_restore_request:
-        template += "#detail-panel" if htmx.target == "detail" else "#results"
+        part = "detail-panel" if htmx.target == "detail" else "results"
+    context, status = _explorer_context(request, part)
+    template = "timeline/explorer.html" + (f"#{part}" if part else "")
     return render(request, template, context, status=status)
 
 
