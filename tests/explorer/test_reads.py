@@ -4,13 +4,15 @@ of the rows (counted here in Python, independently of the selectors' SQL)."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.explorer.conftest import make_event
 from timeline import selectors
-from timeline.models import EventActor, EventStatus, Place, PlaceKind
+from timeline.models import ActorRole, Event, EventActor, EventStatus, Place, PlaceKind
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +111,41 @@ def test_detail_panel_still_validates_the_filters(client, world):
     html = r.content.decode()
     assert "Car bomb in Baghdad market" in html and 'id="chart"' not in html
     assert 'href="?actor=isis&amp;type=battles"' in html  # closing keeps the filters
+
+
+@pytest.mark.parametrize("bucket", ["day", "week", "month"])
+def test_bucket_start_in_the_database_matches_python(world, bucket):
+    # Sunday, Monday, month ends and starts, a leap day, a year's first and last days.
+    for day in (
+        date(2015, 8, 30),
+        date(2015, 8, 31),
+        date(2015, 9, 6),
+        date(2016, 2, 29),
+        date(2016, 3, 1),
+        date(2016, 1, 1),
+        date(2015, 12, 31),
+        date(2017, 1, 1),
+    ):
+        make_event(headline=f"On {day}", start=day)
+    pairs = Event.objects.filter(date_start__isnull=False).values_list(
+        "date_start", selectors.BucketStart("date_start", bucket)
+    )
+    assert len(pairs) >= 8
+    for day, start in pairs:
+        assert start == selectors.bucket_start(day, bucket), day
+
+
+def test_actor_lane_counts_by_week_and_month(world):
+    make_event(
+        headline="Sunday clash",
+        start=date(2015, 9, 6),
+        actors=[(world.actors["isis"], ActorRole.ACTOR1)],
+    )
+    qs = selectors.event_list(params={}).filter(date_start__isnull=False)
+    weeks = selectors.event_counts(qs=qs, lane="actor", bucket="week")
+    # The bomb (Mon 31 Aug), the week-long shelling (from Mon 31 Aug) and Sunday 6 Sep.
+    assert (date(2015, 8, 31), "Islamic State", 3) in weeks
+    months = selectors.event_counts(qs=qs, lane="actor", bucket="month")
+    assert (date(2015, 8, 1), "Islamic State", 2) in months
+    assert (date(2015, 9, 1), "Islamic State", 1) in months
+    assert (date(2015, 9, 1), "Badr Organization", 1) in months
