@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -738,6 +739,92 @@ class EventAdminForm(forms.ModelForm):
         }
 
 
+class ReviewDrafts:
+    """A curator's unsaved review-card edits, kept in their session by event id, so that a
+    refused submission (invalid, or the event changed meanwhile) loses nothing they typed: the
+    queue shows the card with those values again, beside the errors.
+
+    A draft holds only the card's prefixed fields the curator changed from the version the
+    card showed (raw, as posted), and that version: a field they did not touch shows the
+    event's current value, and a resubmission is checked against the version their edits were
+    made on. Drafts go when the card is saved or discarded, when the event leaves the queue,
+    and after ``MAX_AGE``; at most ``MAX`` are kept (the newest).
+    """
+
+    KEY = "review_drafts"
+    MAX_AGE = timedelta(days=7)
+    MAX = 50
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    def _all(self) -> dict[str, dict[str, Any]]:
+        return self.session.get(self.KEY, {})
+
+    def _store(self, drafts: dict[str, dict[str, Any]]) -> None:
+        if drafts:
+            self.session[self.KEY] = drafts
+        else:
+            self.session.pop(self.KEY, None)
+
+    def get(self, pk: int) -> dict[str, Any] | None:
+        return self._all().get(str(pk))
+
+    def put(
+        self,
+        pk: int,
+        *,
+        data: dict[str, list[str]],
+        version: int | None,
+        changed_since: list[str] | None = None,
+    ) -> None:
+        """Keep ``data`` (typed over the event at ``version``); ``changed_since`` says what
+        others changed that the curator has not seen in the card yet."""
+        if not data:
+            self.drop(pk)
+            return
+        drafts = dict(self._all())
+        earlier = drafts.get(str(pk))
+        if changed_since is None and earlier is not None and earlier["version"] == version:
+            # Refused again on the same version: what the card said others changed still holds.
+            changed_since = earlier["changed_since"]
+        drafts[str(pk)] = {
+            "data": data,
+            "version": version,
+            "changed_since": changed_since or [],
+            "at": timezone.now().isoformat(),
+        }
+        newest = sorted(drafts.items(), key=lambda kv: kv[1]["at"], reverse=True)[: self.MAX]
+        self._store(dict(newest))
+
+    def drop(self, pk: int) -> None:
+        if str(pk) in self._all():
+            drafts = dict(self._all())
+            del drafts[str(pk)]
+            self._store(drafts)
+
+    def prune(self) -> None:
+        """Forget drafts of events no longer in the queue (decided, merged or deleted by
+        anyone) and drafts older than ``MAX_AGE``. One query, only when there are drafts."""
+        drafts = self._all()
+        if not drafts:
+            return
+        cutoff = timezone.now() - self.MAX_AGE
+        candidates = {
+            str(pk)
+            for pk in Event.objects.filter(
+                pk__in=[int(k) for k in drafts], status=EventStatus.CANDIDATE
+            ).values_list("pk", flat=True)
+        }
+        kept = {
+            k: d
+            for k, d in drafts.items()
+            if k in candidates and datetime.fromisoformat(d["at"]) >= cutoff
+        }
+        if kept != drafts:
+            self._store(kept)
+
+
 _HISTORY_KINDS = {"+": "added", "~": "changed", "-": "removed"}
 
 
@@ -974,6 +1061,8 @@ class EventAdmin(SimpleHistoryAdmin):
                 "excerpts__article__publisher",
                 "event_actors__actor",
             )
+            # The version each card is rendered from, posted back with the card.
+            .annotate(review_version=curation.event_version_subquery())
             .order_by("date_start", "pk")
         )
         article_id = request.GET.get("article", "")
@@ -984,14 +1073,9 @@ class EventAdmin(SimpleHistoryAdmin):
             qs = qs.filter(event_type=event_type)
         paginator = Paginator(qs, 20)
         page = paginator.get_page(request.GET.get("page"))
-        cards = [
-            {
-                "event": e,
-                "form": ReviewForm(instance=e, prefix=f"e{e.pk}", admin_site=self.admin_site),
-                "excerpts": excerpts_in_context(e),
-            }
-            for e in page.object_list
-        ]
+        drafts = ReviewDrafts(request.session)
+        drafts.prune()
+        cards = [self._review_card(e, drafts) for e in page.object_list]
         media = self.media + ReviewForm(admin_site=self.admin_site).media
         context = {
             **self.admin_site.each_context(request),
@@ -1012,31 +1096,119 @@ class EventAdmin(SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/timeline/event/review_queue.html", context)
 
+    def _review_card(self, event: Event, drafts: ReviewDrafts) -> dict[str, Any]:
+        """One card of the queue: the event's quick-edit form, its excerpts, and the version
+        of the event its values were read from (posted back with the card).
+
+        With a draft (unsaved edits, see ``ReviewDrafts``) the form is bound to the event's
+        current values overlaid with the draft: it shows what the curator typed, with its
+        errors. If the event changed since the draft's version, the card says by whom and
+        what, and the draft moves to the current version: the fields the curator did not
+        touch show the current values, and the card's version is the one they were read
+        from, so that saving it keeps the other person's change."""
+        prefix = f"e{event.pk}"
+        current_version = event.review_version or 0
+        card = {
+            "event": event,
+            "excerpts": excerpts_in_context(event),
+            "version": current_version,
+            "draft_fields": [],
+        }
+        draft = drafts.get(event.pk)
+        if draft is None:
+            card["form"] = ReviewForm(instance=event, prefix=prefix, admin_site=self.admin_site)
+            return card
+        if draft["version"] is not None and draft["version"] != current_version:
+            changed_since = curation.event_changes_since(event.pk, draft["version"])
+            drafts.put(
+                event.pk,
+                data=draft["data"],
+                version=current_version,
+                changed_since=draft["changed_since"] + changed_since,
+            )
+            draft = drafts.get(event.pk)
+        # Its own instance: validating a bound ModelForm writes the values onto it, and the
+        # card's heading must keep showing the stored event.
+        instance = Event.objects.select_related("place").get(pk=event.pk)
+        current = ReviewForm(instance=instance, prefix=prefix, admin_site=self.admin_site)
+        data = {bf.html_name: bf.value() for bf in current}
+        data.update({key: values[-1] for key, values in draft["data"].items() if values})
+        form = ReviewForm(data, instance=instance, prefix=prefix, admin_site=self.admin_site)
+        form.is_valid()  # the errors beside the fields
+        card.update(
+            form=form,
+            draft=draft,
+            draft_fields=[bf.name for bf in form if bf.html_name in draft["data"]],
+        )
+        return card
+
     def review_decide_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """POST one card of the queue: ``decision`` = verify | reject | save."""
+        """POST one card of the queue: ``decision`` = verify | reject | save | discard.
+
+        The card posts the version it was rendered from; the services refuse the decision if
+        the event changed since. A refused submission keeps what the curator typed as a draft
+        (``ReviewDrafts``), shown in the card; ``discard`` drops that draft."""
         if request.method != "POST" or not self.has_change_permission(request):
             raise PermissionDenied
-        event = get_object_or_404(Event, pk=pk)
         back = request.POST.get("next", "")
         if not back.startswith(reverse("admin:timeline_event_review")):
             back = reverse("admin:timeline_event_review")
-        decision = request.POST.get("decision", "")
-        if decision == "reject":
-            curation.events_reject(events=[event], user=request.user)
-            self.message_user(request, f"#{pk} “{event}” rejected.", messages.SUCCESS)
+        to_card = HttpResponseRedirect(f"{back}#event-{pk}")
+        drafts = ReviewDrafts(request.session)
+        event = Event.objects.filter(pk=pk).first()
+        if event is None:
+            drafts.drop(pk)
+            self.message_user(
+                request, f"#{pk} not saved: the event no longer exists.", messages.ERROR
+            )
             return HttpResponseRedirect(back)
-        if decision not in ("verify", "save"):
+        decision = request.POST.get("decision", "")
+        if decision == "discard":
+            drafts.drop(pk)
+            self.message_user(request, f"#{pk}: your unsaved edits were discarded.")
+            return to_card
+        if decision not in ("verify", "save", "reject"):
             self.message_user(request, "Unknown decision.", messages.ERROR)
             return HttpResponseRedirect(back)
-        form = ReviewForm(request.POST, instance=event, prefix=f"e{pk}", admin_site=self.admin_site)
-        # The form works on a copy so an invalid submission leaves ``event`` untouched.
+        posted = request.POST.get("version", "")
+        version = int(posted) if posted.isdigit() else None
+        # Compared with the event as the card showed it, the form's changed fields are what
+        # the curator typed (kept as the draft if the decision is refused) and not values
+        # someone else has changed since. The form works on its own copy of the event.
+        shown = curation.event_at_version(pk, version) or Event.objects.get(pk=pk)
+        form = ReviewForm(request.POST, instance=shown, prefix=f"e{pk}", admin_site=self.admin_site)
+        typed = {
+            form.add_prefix(n): request.POST.getlist(form.add_prefix(n)) for n in form.changed_data
+        }
+        kept = " What you typed is kept in the card." if typed else ""
+
+        if decision == "reject":
+            try:
+                curation.events_reject(
+                    events=[event],
+                    user=request.user,
+                    versions=None if version is None else {pk: version},
+                )
+            except curation.EventChanged as exc:
+                drafts.put(pk, data=typed, version=exc.version, changed_since=exc.changes)
+                self.message_user(
+                    request,
+                    f"#{pk} not rejected: {exc}{kept} Check the card and decide again.",
+                    messages.ERROR,
+                )
+                return to_card
+            drafts.drop(pk)
+            self.message_user(request, f"#{pk} “{event}” rejected.", messages.SUCCESS)
+            return HttpResponseRedirect(back)
+
         if not form.is_valid():
             errors = "; ".join(
-                f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}"
+                f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}".rstrip(".")
                 for k, v in form.errors.items()
             )
-            self.message_user(request, f"#{pk} not saved: {errors}", messages.ERROR)
-            return HttpResponseRedirect(back)
+            drafts.put(pk, data=typed, version=version)
+            self.message_user(request, f"#{pk} not saved: {errors}.{kept}", messages.ERROR)
+            return to_card
         fresh = Event.objects.get(pk=pk)
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         try:
@@ -1045,10 +1217,26 @@ class EventAdmin(SimpleHistoryAdmin):
                 changes=changes,
                 status=EventStatus.VERIFIED if decision == "verify" else None,
                 user=request.user,
+                version=version,
             )
+        except curation.EventChanged as exc:
+            # Their edits are now to be checked against the new values: based on the new
+            # version, a resubmission goes through.
+            drafts.put(pk, data=typed, version=exc.version, changed_since=exc.changes)
+            self.message_user(
+                request,
+                f"#{pk} not saved: {exc}{kept} Check the card against the new values and save "
+                "again.",
+                messages.ERROR,
+            )
+            return to_card
         except curation.CurationError as exc:
-            self.message_user(request, f"#{pk} not saved: {exc}", messages.ERROR)
-            return HttpResponseRedirect(back)
+            drafts.put(pk, data=typed, version=version)
+            self.message_user(
+                request, f"#{pk} not saved: {str(exc).rstrip('.')}.{kept}", messages.ERROR
+            )
+            return to_card
+        drafts.drop(pk)
         verb = "verified" if decision == "verify" else "saved"
         detail = f" (changed: {', '.join(changed)})" if changed else ""
         self.message_user(request, f"#{pk} “{fresh}” {verb}{detail}.", messages.SUCCESS)
@@ -1188,6 +1376,22 @@ class ReviewForm(forms.ModelForm):
             known=self.instance.place if self.instance.place_id else None,
         )
         place.widget.choices = place.choices
+
+    def clean(self) -> dict[str, Any]:
+        # The model's date constraints, checked here so that their errors stand beside the
+        # date fields (a failed constraint is otherwise an error of the whole form).
+        data = super().clean()
+        start, end = data.get("date_start"), data.get("date_end")
+        if "date_start" in self.errors or "date_end" in self.errors:
+            return data
+        if (start is None) != (end is None):
+            self.add_error(
+                "date_end" if end is None else "date_start",
+                "Give both dates (the same day twice for a single day), or neither.",
+            )
+        elif start is not None and end < start:
+            self.add_error("date_end", "The end date is before the start date.")
+        return data
 
 
 class ImportForm(forms.Form):

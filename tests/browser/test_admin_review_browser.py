@@ -13,10 +13,12 @@ import re
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CURATOR_PASSWORD, CURATOR_USERNAME
 from timeline.models import Event, EventStatus
+from timeline.services import curation
 
 pytestmark = pytest.mark.browser
 
@@ -213,26 +215,94 @@ def test_reject_and_save_keep_the_events_from_the_reader(watched_page, curation_
     assert reader.goto(f"{base}/events/{pk}/").status == 404
 
 
-def test_an_invalid_fix_is_refused_and_changes_nothing(watched_page, curation_site):
+def test_an_invalid_fix_is_refused_changes_nothing_and_keeps_what_was_typed(
+    watched_page, curation_site
+):
     base, ds, user = curation_site
     page = watched_page
     pk = ds.shelling.pk
     before = ds.shelling.history.count()
     log_in(page, base)
     open_queue(page, base)
-    # An end before the start (the browser's date input accepts it; the model does not).
-    card(page, ds.shelling).locator(f"#id_e{pk}-date_end").fill("2015-08-01")
-    card(page, ds.shelling).get_by_role("button", name="Verify").click()
+    shelling = card(page, ds.shelling)
+    # A new headline, and an end before the start (the browser's date input accepts it; the
+    # model does not).
+    shelling.locator(f"#id_e{pk}-headline").fill("IS shells Tikrit from the north")
+    shelling.locator(f"#id_e{pk}-date_end").fill("2015-08-01")
+    shelling.get_by_role("button", name="Verify").click()
 
     error = page.locator("ul.messagelist li.error")
     expect(error).to_contain_text(f"#{pk} not saved:")
+    expect(error).to_contain_text("What you typed is kept in the card.")
     assert success_messages(page) == []
-    expect(card(page, ds.shelling)).to_have_count(1)
-    # The card shows the stored value again, not the refused one.
-    expect(card(page, ds.shelling).locator(f"#id_e{pk}-date_end")).to_have_value("2015-09-02")
     event = Event.objects.get(pk=pk)
     assert (event.status, event.date_end) == (EventStatus.CANDIDATE, date(2015, 9, 2))
+    assert event.headline == "Islamic State shells Tikrit"
     assert event.history.count() == before
+
+    # The card shows what the curator typed, the error beside the date, and says so.
+    shelling = card(page, ds.shelling)
+    expect(shelling).to_have_count(1)
+    expect(shelling.locator(f"#id_e{pk}-headline")).to_have_value("IS shells Tikrit from the north")
+    expect(shelling.locator(f"#id_e{pk}-date_end")).to_have_value("2015-08-01")
+    expect(shelling.locator(f"#id_e{pk}-date_end_error")).to_have_text(
+        "The end date is before the start date."
+    )
+    expect(shelling.locator(".ct-draft-note")).to_contain_text("Unsaved edits")
+    expect(shelling.locator(f"#id_e{pk}-fatalities")).to_have_value("3")  # untouched
+
+    # Correcting the date and verifying saves the typed headline too; the note is gone.
+    shelling.locator(f"#id_e{pk}-date_end").fill("2015-09-03")
+    shelling.get_by_role("button", name="Verify").click()
+    [message] = success_messages(page)
+    assert message == (
+        f"#{pk} “IS shells Tikrit from the north” verified (changed: headline, date_end, status)."
+    )
+    event = Event.objects.get(pk=pk)
+    assert (event.status, event.headline, event.date_end) == (
+        EventStatus.VERIFIED,
+        "IS shells Tikrit from the north",
+        date(2015, 9, 3),
+    )
+    expect(card(page, ds.shelling)).to_have_count(0)
+
+
+def test_a_card_out_of_date_is_refused_and_keeps_the_other_curators_change(
+    watched_page, curation_site
+):
+    """Two curators on one event: the second save from a card opened before the first
+    one's change is refused, names the change, and the resubmission keeps both edits."""
+    base, ds, user = curation_site
+    page = watched_page
+    pk = ds.shelling.pk
+    log_in(page, base)
+    open_queue(page, base)
+    # Another curator moves the event to Baiji while this card is open.
+    other = get_user_model().objects.create_user("bea", password="x")
+    curation.event_review(event=Event.objects.get(pk=pk), changes={"place": ds.baiji}, user=other)
+
+    shelling = card(page, ds.shelling)
+    shelling.locator(f"#id_e{pk}-fatalities").fill("4")
+    shelling.get_by_role("button", name="Save, keep as candidate").click()
+    error = page.locator("ul.messagelist li.error")
+    expect(error).to_contain_text(f"#{pk} not saved: Event #{pk} was changed since you opened it")
+    expect(error).to_contain_text("by bea at ")
+    expect(error).to_contain_text("(place: Tikrit, Iraq → Baiji, Iraq)")
+    event = Event.objects.get(pk=pk)
+    assert (event.place, event.fatalities) == (ds.baiji, 3)
+
+    # The card: the typed fatalities over the new place, and what bea changed.
+    shelling = card(page, ds.shelling)
+    expect(shelling.locator(f"#id_e{pk}-fatalities")).to_have_value("4")
+    expect(shelling.locator(".select2-selection__rendered")).to_contain_text("Baiji, Iraq")
+    expect(shelling.locator(".ct-draft-note")).to_contain_text("Tikrit, Iraq → Baiji, Iraq")
+    shelling.get_by_role("button", name="Save, keep as candidate").click()
+    expect(page.locator("ul.messagelist li.success")).to_have_text(
+        f"#{pk} “Islamic State shells Tikrit” saved (changed: fatalities)."
+    )
+    expect(card(page, ds.shelling).locator(".ct-draft-note")).to_have_count(0)
+    event = Event.objects.get(pk=pk)
+    assert (event.place, event.fatalities) == (ds.baiji, 4)
 
 
 def test_queue_filter_survives_a_decision(watched_page, curation_site):

@@ -7,7 +7,7 @@ what and why. ``user`` is recorded as the history user; ``reason`` as the change
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,6 +16,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max, OuterRef, Subquery
+from django.utils import timezone
 
 from timeline.extraction.types import ROLE_RANK
 from timeline.models import (
@@ -48,6 +50,18 @@ CURATOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
 
 class CurationError(Exception):
     """A curation request that cannot be carried out; the message is for the curator."""
+
+
+class EventChanged(CurationError):
+    """The event was changed by someone else since the version the caller's edit is based on
+    (optimistic concurrency: the edit is refused rather than overwriting their change).
+    ``version`` is the event's version now, to base a reviewed resubmission on."""
+
+    def __init__(self, message: str, *, event_id: int, version: int, changes: list[str]) -> None:
+        super().__init__(message)
+        self.event_id = event_id
+        self.version = version
+        self.changes = changes  # one line per change since: who, when, what (event_changes_since)
 
 
 def _save(obj: Any, *, user: Any = None, reason: str = "") -> None:
@@ -95,17 +109,134 @@ def curator_add_user(*, username: str, make_staff: bool = True) -> Any:
     return user
 
 
+# --- versions (optimistic concurrency) ------------------------------------------------------
+#
+# An event's version is the id of its latest simple-history record: every save through the
+# ORM (all writes in this module) adds one, so a different id means someone changed the event.
+# An edit made on a copy of version N (a review card) is refused if the event is no longer at
+# N, instead of silently writing the copy's old values over the other person's change.
+
+
+def event_version(event_id: int) -> int:
+    """The event's current version (0 for an event without any history record)."""
+    return Event.history.filter(id=event_id).aggregate(v=Max("history_id"))["v"] or 0
+
+
+def event_version_subquery() -> Subquery:
+    """``event_version`` as a subquery, to annotate a queryset of events in one query."""
+    return Subquery(
+        Event.history.model.objects.filter(id=OuterRef("pk"))
+        .order_by("-history_id")
+        .values("history_id")[:1]
+    )
+
+
+def event_at_version(event_id: int, version: int | None) -> Event | None:
+    """The event as it was at ``version`` (from its history record), or None if unknown."""
+    if not version:
+        return None
+    record = Event.history.filter(id=event_id, history_id=version).first()
+    return record.instance if record is not None else None
+
+
+def _describe_value(name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if name == "place":
+        place = Place.objects.filter(pk=value).first()
+        return str(place) if place is not None else f"place #{value}"
+    field_ = Event._meta.get_field(name)
+    if field_.choices:
+        return str(dict(field_.flatchoices).get(value, value))
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def event_changes_since(event_id: int, version: int) -> list[str]:
+    """What was done to the event after ``version``, one line per history record: who, when
+    and which fields changed from what to what (for the curator whose edit was refused)."""
+    records = list(
+        Event.history.filter(id=event_id, history_id__gt=version)
+        .select_related("history_user")
+        .order_by("history_id")
+    )
+    previous = Event.history.filter(id=event_id, history_id=version).first()
+    lines = []
+    for record in records:
+        who = record.history_user.get_username() if record.history_user else "an unnamed process"
+        when = timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M %Z")
+        if record.history_type == "-":
+            what = "deleted the event"
+        elif previous is None:
+            what = record.history_change_reason or "saved the event"
+        else:
+            delta = record.diff_against(
+                previous, included_fields=[*EDITABLE_EVENT_FIELDS, "status"]
+            )
+            what = "; ".join(
+                f"{Event._meta.get_field(c.field).verbose_name}: "
+                f"{_describe_value(c.field, c.old)} → {_describe_value(c.field, c.new)}"
+                for c in delta.changes
+            ) or (record.history_change_reason or "saved without a change")
+        lines.append(f"{who} at {when} ({what})")
+        previous = record
+    return lines
+
+
+def event_check_version(event_id: int, version: int | None) -> None:
+    """Raise ``EventChanged`` (saying who changed what, when) unless the event is still at
+    ``version``. ``None`` checks nothing: callers that do not track versions keep working."""
+    if version is None:
+        return
+    current = event_version(event_id)
+    if current == version:
+        return
+    since = event_changes_since(event_id, version)
+    raise EventChanged(
+        f"Event #{event_id} was changed since you opened it, by "
+        + ("; then ".join(since) if since else "someone")
+        + ".",
+        event_id=event_id,
+        version=current,
+        changes=since,
+    )
+
+
+def _lock(event_id: int) -> None:
+    # Hold the row until the transaction ends, so that nobody saves between our version check
+    # and our write (a no-op on SQLite, where a write transaction is exclusive anyway).
+    list(Event.objects.select_for_update().filter(pk=event_id).values_list("pk", flat=True))
+
+
 # --- review ---------------------------------------------------------------------------------
 
 
 def events_set_status(
-    *, events: Iterable[Event], status: str, user: Any = None, reason: str = ""
+    *,
+    events: Iterable[Event],
+    status: str,
+    user: Any = None,
+    reason: str = "",
+    versions: Mapping[int, int] | None = None,
 ) -> int:
-    """Give every event ``status``; returns how many changed (already-there ones are skipped)."""
+    """Give every event ``status``; returns how many changed (already-there ones are skipped).
+
+    ``versions`` maps event ids to the version the caller decided on: if any of those events
+    changed since, ``EventChanged`` is raised and no event is changed."""
     if status not in EventStatus.values:
         raise CurationError(f"Unknown status {status!r}.")
+    versions = versions or {}
+    events = list(events)
     changed = 0
     with transaction.atomic():
+        # Every version first: a refusal leaves all the events (and the caller's objects) as
+        # they were.
+        for event in events:
+            if event.pk in versions:
+                _lock(event.pk)
+                event_check_version(event.pk, versions[event.pk])
         for event in events:
             if event.status == status:
                 continue
@@ -119,8 +250,12 @@ def events_verify(*, events: Iterable[Event], user: Any = None) -> int:
     return events_set_status(events=events, status=EventStatus.VERIFIED, user=user)
 
 
-def events_reject(*, events: Iterable[Event], user: Any = None) -> int:
-    return events_set_status(events=events, status=EventStatus.REJECTED, user=user)
+def events_reject(
+    *, events: Iterable[Event], user: Any = None, versions: Mapping[int, int] | None = None
+) -> int:
+    return events_set_status(
+        events=events, status=EventStatus.REJECTED, user=user, versions=versions
+    )
 
 
 EDITABLE_EVENT_FIELDS = (
@@ -145,32 +280,39 @@ def event_review(
     changes: dict[str, Any],
     status: str | None = None,
     user: Any = None,
+    version: int | None = None,
 ) -> list[str]:
     """Edit an event and (optionally) set its status in one step; returns the changed fields.
 
     ``changes`` maps names in ``EDITABLE_EVENT_FIELDS`` to new values. The row is validated
-    (field types and the model's constraints) before it is written.
+    (field types and the model's constraints) before it is written. With ``version`` (the
+    event's version the edit was made on), the edit is refused with ``EventChanged`` if
+    someone changed the event since, even if only other fields: the caller's copy of those
+    fields is stale, and which of its values are deliberate is for the curator to say.
     """
     unknown = set(changes) - set(EDITABLE_EVENT_FIELDS)
     if unknown:
         raise CurationError(f"Cannot edit: {', '.join(sorted(unknown))}.")
     if status is not None and status not in EventStatus.values:
         raise CurationError(f"Unknown status {status!r}.")
-    changed = [name for name, value in changes.items() if getattr(event, name) != value]
-    for name in changed:
-        setattr(event, name, changes[name])
-    if status is not None and status != event.status:
-        event.status = status
-        changed.append("status")
-    if not changed:
-        return []
-    try:
-        event.full_clean(exclude=["fingerprint"], validate_unique=False)
-    except ValidationError as exc:
-        raise CurationError(
-            "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        ) from exc
     with transaction.atomic():
+        if version is not None:
+            _lock(event.pk)
+            event_check_version(event.pk, version)
+        changed = [name for name, value in changes.items() if getattr(event, name) != value]
+        for name in changed:
+            setattr(event, name, changes[name])
+        if status is not None and status != event.status:
+            event.status = status
+            changed.append("status")
+        if not changed:
+            return []
+        try:
+            event.full_clean(exclude=["fingerprint"], validate_unique=False)
+        except ValidationError as exc:
+            raise CurationError(
+                "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+            ) from exc
         _save(event, user=user, reason="Reviewed: " + ", ".join(changed))
     return changed
 
