@@ -26,8 +26,6 @@ from django.db.models import (
     DateField,
     Exists,
     F,
-    Func,
-    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -43,6 +41,7 @@ from timeline.filters import (
     LANES,
     DisplayForm,
     EventFilter,
+    Unindexed,
 )
 from timeline.models import (
     Actor,
@@ -410,25 +409,6 @@ def event_counts(*, qs: QuerySet[Event], lane: str, bucket: str) -> list[tuple[d
     return sorted((d, ln, n) for (d, ln), n in totals.items())
 
 
-class _NotAnIndexOrder(Func):
-    """An integer column, written ``+column`` on SQLite.
-
-    SQLite's planner likes to answer ``GROUP BY place_id`` by walking the place index, which
-    saves a sort of a few hundred groups but reads the events in place order: fine when the
-    index also holds every filtered column, ruinous when it does not (it then reads every
-    event row; 2.7-3.2 s among a million events for a type or fatalities filter). A unary
-    ``+`` makes the column an expression no index provides (SQLite's documented way to steer
-    its planner), so it filters with the index that suits the WHERE clause and sorts the
-    groups after. Other databases get the plain column.
-    """
-
-    template = "%(expressions)s"
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
-
-
 # Filters the (place, status, date_start, date_end) event index answers by itself.
 PLACE_INDEX_FILTERS = frozenset({"start", "end", "place", "status", "members"})
 
@@ -441,9 +421,9 @@ def map_places(*, qs: QuerySet[Event], along_place_index: bool = True) -> list[d
     every place (1.6 s for one week among a million events). ``along_place_index``: the filter
     uses only columns of the (place, status, dates) index (:data:`PLACE_INDEX_FILTERS`), so
     the count may walk that index; otherwise the count is grouped on an expression so that the
-    index for the other filters is used (see :class:`_NotAnIndexOrder`).
+    index for the other filters is used (see :class:`timeline.filters.Unindexed`).
     """
-    key = F("place_id") if along_place_index else _NotAnIndexOrder(F("place_id"))
+    key = F("place_id") if along_place_index else Unindexed("place_id")
     counts = dict(
         qs.filter(place__isnull=False)
         .order_by()
