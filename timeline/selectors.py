@@ -292,6 +292,13 @@ def explorer_data(*, params: Mapping[str, Any], include_unverified: bool = False
         window=window,
         window_is_filter=bool(cleaned.get("start") and cleaned.get("end")),
     )
+    if cleaned.get("start") and first is not None:
+        # "Ends on or after the start" bounds no index range on (status, date_start, ...), so
+        # each read below would scan every event from the first ever up to the window's end
+        # (2006-2015 for a week of 2015). The earliest start among the matching events, just
+        # counted, bounds it from below without changing the result (undated events cannot
+        # match a start filter): ~0.1 s less per read at a million events.
+        qs = qs.filter(date_start__gte=first)
     dated = qs.filter(date_start__isnull=False)
     if stats["dated"] > max_points():
         data.mode = "aggregate"

@@ -149,3 +149,16 @@ def test_actor_lane_counts_by_week_and_month(world):
     assert (date(2015, 8, 1), "Islamic State", 2) in months
     assert (date(2015, 9, 1), "Islamic State", 1) in months
     assert (date(2015, 9, 1), "Badr Organization", 1) in months
+
+
+def test_window_reads_keep_events_that_began_before_the_window(world):
+    # The protests run through 2016; the window opens in June: the chart, the map and the
+    # list all keep them (the reads are bounded below by the earliest matching start).
+    data = selectors.explorer_data(params={"start": "2016-06-01"})
+    assert data.total == 2 and data.first == date(2016, 1, 1)
+    assert {p["headline"] for p in data.points} == {
+        "Protests in Tahrir Square",
+        "PMF declares new offensive",
+    }
+    assert {r.headline for r in data.rows} == {p["headline"] for p in data.points}
+    assert [(p["place__slug"], p["n"]) for p in data.places] == [("baghdad", 1)]
