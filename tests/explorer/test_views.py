@@ -352,3 +352,18 @@ def test_unknown_status_param_for_public_does_not_leak(client, world):
     assert EventStatus.CANDIDATE in EventStatus.values
     r = client.get("/?status=bogus")
     assert r.status_code == 200  # dropped for readers, so nothing to validate
+
+
+def test_figure_script_is_what_json_script_renders():
+    from datetime import date
+
+    from django.utils.html import json_script
+
+    from timeline.views import _json_script
+
+    value = {
+        "data": [{"text": ["</script><script>alert(1)</script>", "A & B <b>", "Ḥalab ‘x’"]}],
+        "layout": {"meta": {"edges": [date(2015, 8, 31)]}, "n": 1.5, "none": None},
+    }
+    assert _json_script(value, "chart-figure") == json_script(value, "chart-figure")
+    assert "</script><script>" not in _json_script(value, "chart-figure")[:-9]
