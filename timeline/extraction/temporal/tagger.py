@@ -1080,7 +1080,7 @@ def _fmt_at(d: date, letter: str, mult: int) -> str:
 def _h_ago(st: _State, m: re.Match[str]) -> Result:
     direction = m.group("dir").lower()
     unit = m.group("unit")
-    num = _number(m.group("num"))
+    num = _ago_amount(m)
     letter, mult, is_time = _unit_letter(unit)
     if unit.lower() == "second" and m.group("num").lower() in ("a", "an"):
         return None
@@ -1091,8 +1091,6 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         if direction in ("ago", "earlier", "previously", "back"):
             return ("DATE", "PAST_REF")
         return ("DATE", "FUTURE_REF")
-    if m.group("and"):
-        num += 0.5  # "a minute and a half later"
     if is_time:
         return ("DURATION", _fmt_duration(num, unit))
     n = int(num)
@@ -1118,8 +1116,8 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_at(d, letter, mult))
 
 
-def _later_amount(m: re.Match[str]) -> float | None:
-    """How many units "N units later" counts ("a minute and a half later": 1.5)."""
+def _ago_amount(m: re.Match[str]) -> float | None:
+    """How many units "N units ago/later" counts ("a minute and a half later": 1.5)."""
     num = _number(m.group("num"))
     return num + 0.5 if num is not None and m.group("and") else num
 
@@ -1882,7 +1880,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             # signal); the day it points to stays with it for event dating
             e = _trim(text, s, m.start("dir"))[1]
             anchored = value if value[:1].isdigit() else ""
-            typ, value = "DURATION", _fmt_duration(_later_amount(m), m.group("unit"))
+            typ, value = "DURATION", _fmt_duration(_ago_amount(m), m.group("unit"))
         out.append(
             Timex(
                 start=s,
