@@ -59,6 +59,9 @@ def pick_place(page, event: Event, typed: str, label: str) -> None:
 
 
 def success_messages(page) -> list[str]:
+    # A snapshot, not an auto-waiting assertion: let the page finish parsing first, or a
+    # redirect that has only delivered its <head> would read as "no messages".
+    page.wait_for_load_state("load")
     return page.locator("ul.messagelist li.success").all_inner_texts()
 
 
@@ -102,7 +105,10 @@ def test_curator_logs_in_and_reads_the_queue_with_its_sources(watched_page, cura
 
     expect(page).to_have_title(re.compile(r"^Review queue — 2 candidate event\(s\)"))
     # The candidates only, oldest date first; verified and rejected events are not there.
-    ids = page.locator("section.ct-card").evaluate_all("els => els.map(e => e.id)")
+    # The title arrives with <head>; wait for the cards themselves before reading their order.
+    cards = page.locator("section.ct-card")
+    expect(cards).to_have_count(2)
+    ids = cards.evaluate_all("els => els.map(e => e.id)")
     assert ids == [f"event-{ds.battle_dup.pk}", f"event-{ds.shelling.pk}"]
 
     shelling = card(page, ds.shelling)
