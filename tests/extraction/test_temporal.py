@@ -257,6 +257,41 @@ CASES = [
     ("Two flights a week leave.", None, None, None, None),
     ("The plan saves $500 million a year.", date(1989, 10, 26), None, None, None),
     ("It waited a minute and a half.", None, "a minute and a half", "DURATION", "PT1M30S"),
+    ("It took half an hour.", None, "half an hour", "DURATION", "PT30M"),
+    # lengths written as adjectives
+    ("The decade-long war ended.", None, "decade-long", "DURATION", "P10Y"),
+    ("The yearlong strike ended.", None, "yearlong", "DURATION", "P1Y"),
+    ("A decades-long feud ended.", None, "decades-long", "DURATION", "PXY"),
+    # an unstated number of units back
+    ("Years ago, he left Mosul.", date(2016, 10, 19), "Years ago", "DATE", "PAST_REF"),
+    # "in recent weeks" is annotated as a length reaching to now; "recent years" as a vague past
+    (
+        "In recent weeks, the militia advanced.",
+        date(2016, 10, 19),
+        "recent weeks",
+        "DURATION",
+        "PXW",
+    ),
+    ("In recent years, the militia grew.", date(2016, 10, 19), "recent years", "DATE", "PAST_REF"),
+    # a capitalised unit in mid-sentence makes a title: ABC's "This Week"
+    (
+        'Baker said on ABC\'s "This Week" that talks would go on.',
+        date(1990, 8, 13),
+        None,
+        None,
+        None,
+    ),
+    # the month just gone is "last month"; "last February" in March is the year before's
+    (
+        "Two helicopters crashed last February.",
+        date(1998, 3, 1),
+        "last February",
+        "DATE",
+        "1997-02",
+    ),
+    ("Two helicopters crashed last January.", date(1998, 3, 1), "last January", "DATE", "1998-01"),
+    # a scheduled event is in the future even when the nearest such date is past
+    ("The summit is set for Nov. 23.", date(1998, 3, 11), "Nov. 23", "DATE", "1998-11-23"),
 ]
 
 

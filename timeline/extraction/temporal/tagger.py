@@ -183,6 +183,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # durations: two years / the past three months / 16-hour / nearly forty years / a year
     (
         "duration",
+        r"(?P<halfa>half\s+(?=an?\s))?"
         r"(?:(?P<det>the|these|those|its|their|his|her|our|my|your|a)\s+)?"
         r"(?:(?P<rel>past|last|next|previous|coming|following|first|final|latest|recent|initial"
         r"|remaining|ensuing|preceding|subsequent|additional|further|other|same|entire|whole"
@@ -193,6 +194,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<unit>{UNIT_RE})\b(?P<adj>-(?:long|old))?"
         r"(?P<tail>\s+(?:or\s+so|and\s+a\s+half|or\s+more))?",
     ),
+    # "a decade-long war", "the yearlong strike": a length of one unit
+    ("longadj", r"(?P<unit>day|week|month|year|decade|century)-?long\b"),
     # "year-earlier results": the same period a year before
     ("yearago", r"(?P<w>year-earlier|year-ago)(?=\s+[a-z])"),
     ("ahead", r"(?:the\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b"),
@@ -203,7 +206,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|the\s+next\s+few|the\s+coming|the\s+next|the\s+past|the\s+last|the\s+recent|recent"
         r"|coming|past|the\s+following|the\s+previous|the\s+early|the\s+first|the\s+ensuing)\s+)?"
         r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b"
-        r"(?P<adj>-long)?",
+        r"(?P<adj>-long)?(?P<ago>\s+ago\b)?",
     ),
     # today / yesterday morning / this evening / last night / tonight
     (
@@ -305,7 +308,7 @@ _COMPILED = [
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|expected\s+to|set\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective"
     # news writes scheduled events in the present: "the council meets Tuesday"
     r"|(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads)"
@@ -486,7 +489,8 @@ def _fmt_duration(n: float | None, unit: str) -> str:
             sub = (30, "D", "")
         if sub is not None:
             k, sl, st = sub
-            return f"P{t}{whole * mult}{letter}{st}{int(round(frac * k))}{sl}"
+            head = f"{whole * mult}{letter}" if whole else ""  # half an hour: PT30M, not PT0H30M
+            return f"P{t}{head}{st}{int(round(frac * k))}{sl}"
     return f"P{t}{whole * mult}{letter}"
 
 
@@ -762,7 +766,11 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
     if st.dct is None:
         return ("DATE", f"XXXX-{mon:02d}")
     d = st.dct
-    if rel in ("last", "past", "this past"):
+    if rel == "last" and mon == d.month - 1:
+        # Writers call the month just gone "last month": "last February" in March is the
+        # February of the year before.
+        y = d.year - 1
+    elif rel in ("last", "past", "this past"):
         y = d.year if mon < d.month else d.year - 1
     elif rel in ("next", "coming", "this coming"):
         y = d.year if mon > d.month else d.year + 1
@@ -1200,6 +1208,8 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     dct = st.dct
     if rel == "new" and unit != "year":
         return None
+    if st.text[m.start("rel") : m.end()].istitle():
+        return None  # ABC's "This Week": a capital on the unit makes it a title, not a week
     if unit == "day":
         if rel in ("past", "last"):
             return ("DURATION", "P1D")
@@ -1265,8 +1275,12 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
     tail = (m.group("tail") or "").lower()
     if num is not None and "half" in tail:
         num += 0.5
-    if numtxt.lower() in ("a", "an") and unit.lower() in ("second", "seconds"):
-        return None
+    if m.group("halfa") and num is not None:
+        num = num / 2  # "half an hour": PT30M
+    if numtxt.lower() in ("a", "an") and (
+        unit.lower() in ("second", "seconds") or unit.lower().endswith("s")
+    ):
+        return None  # "a second look"; "a decades-long feud" is the vague "decades-long"
     if unit[0].isupper() and not unit.isupper() and not numtxt[0].isupper():
         return None  # "60 Minutes", "48 Hours": a title, not a length of time
     if numtxt.lower() in ("a", "an", "one") and unit.lower().startswith("quarter") and not rel:
@@ -1318,6 +1332,9 @@ _VAGUE_OK_BEFORE = (
 def _h_vague(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     unit = m.group("unit")
+    if m.group("ago"):
+        # "years ago", "months ago": some unstated time back, like "several years ago"
+        return ("DATE", "PAST_REF") if rel in ("", "recent") else None
     if not rel:
         if m.group("adj"):
             return ("DURATION", _fmt_duration(None, unit).replace("PXE", "PXY"))
@@ -1329,6 +1346,13 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
         return None  # "the early years of", "the early hours of Monday"
     if _next_word(st.text, m.end()) == "of" and rel in ("", "the first"):
         return None
+    if (
+        rel in ("recent", "the recent")
+        and unit.lower() in ("weeks", "months", "quarters")
+        and not re.match(r"\s+(?:and|or)\s+(?:months|years)\b", st.text[m.end() : m.end() + 14])
+    ):
+        # "in recent weeks / months": annotated as a length reaching back to now (PXW, PXM)
+        return ("DURATION", _fmt_duration(None, unit))
     if rel in ("recent", "the recent", "past"):
         return ("DATE", "PAST_REF")  # "in recent years": a vague past time, not a length
     return ("DURATION", _fmt_duration(None, unit))
@@ -1479,9 +1503,15 @@ _SETWORDS = {
 }
 
 
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence, a quotation or a line (so a capital there is no sign
+    of a name)."""
+    return bool(re.search(r"(?:^|[.!?:\"'“‘`]\s*|\n\s*)$", text[:pos][-4:]))
+
+
 def _h_setword(st: _State, m: re.Match[str]) -> Result:
     w = m.group("w")
-    if w[0].isupper() and not re.search(r"(?:^|[.!?:\"'“‘]\s*|\n\s*)$", st.text[: m.start()][-4:]):
+    if w[0].isupper() and not _at_sentence_start(st.text, m.start()):
         return None  # "The Daily Beast", "Business Weekly": part of a name
     return ("SET", _SETWORDS[m.group("w").lower()])
 
@@ -1685,6 +1715,10 @@ def _h_yearago(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", str(st.dct.year - 1))
 
 
+def _h_longadj(st: _State, m: re.Match[str]) -> Result:
+    return ("DURATION", _fmt_duration(1, m.group("unit")))
+
+
 def _h_ahead(st: _State, m: re.Match[str]) -> Result:
     return ("DURATION", _fmt_duration(None, m.group("unit")))
 
@@ -1713,6 +1747,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "weekof": _h_weekof,
     "yearago": _h_yearago,
     "ahead": _h_ahead,
+    "longadj": _h_longadj,
     "theyear": _h_theyear,
     "holiday": _h_holiday,
     "monthday": _h_monthday,
