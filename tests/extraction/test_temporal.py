@@ -292,6 +292,16 @@ CASES = [
     ("Two helicopters crashed last January.", date(1998, 3, 1), "last January", "DATE", "1998-01"),
     # a scheduled event is in the future even when the nearest such date is past
     ("The summit is set for Nov. 23.", date(1998, 3, 11), "Nov. 23", "DATE", "1998-11-23"),
+    # a present progressive or "is expected" arranges a future day; a possessive names a past one
+    ("The ministers are meeting Monday.", date(2013, 3, 14), "Monday", "DATE", "2013-03-18"),
+    ("A vote is expected Friday.", date(2013, 3, 14), "Friday", "DATE", "2013-03-15"),
+    (
+        "Police are investigating Monday's attack.",
+        date(2013, 3, 14),
+        "Monday",
+        "DATE",
+        "2013-03-11",
+    ),
 ]
 
 

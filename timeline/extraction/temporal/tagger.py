@@ -352,14 +352,20 @@ def _past_cues(seg: str) -> list[re.Match[str]]:
     ]
 
 
+# A present progressive or "is expected" names an arrangement: "the ministers are meeting
+# Monday", "a vote is expected Friday". Not a cue for a possessive ("are investigating
+# Monday's attack"), which checks _FUTURE_CUES alone.
+_ARRANGED = re.compile(
+    r"\b(?:is|are|'re)\s+(?:(?!being\b)[a-z]{2,}ing|expected)\b(?!\s+(?:to|that)\b)", re.I
+)
+
+
 def _future_cues(seg: str) -> list[re.Match[str]]:
     """Future cue words in seg, leaving out plans that were past ("had been due to expire",
     "had planned to"): those report a past the narrative has already gone by."""
-    return [
-        m
-        for m in _FUTURE_CUES.finditer(seg)
-        if not _HAD_BEFORE.search(seg, max(0, m.start() - 24), m.start())
-    ]
+    found = [*_FUTURE_CUES.finditer(seg), *_ARRANGED.finditer(seg)]
+    found.sort(key=lambda m: m.end())
+    return [m for m in found if not _HAD_BEFORE.search(seg, max(0, m.start() - 24), m.start())]
 
 
 _SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
