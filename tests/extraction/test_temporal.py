@@ -435,6 +435,14 @@ def test_that_year_refers_to_the_last_year_mentioned():
     assert values == ["1988", "1988"]
 
 
+def test_the_following_year_counts_from_the_last_year_mentioned():
+    text = (
+        "In 2011 protests began. The following year, the war spread. The year before, all was calm."
+    )
+    values = [t.value for t in tag(text, date(2015, 6, 20))]
+    assert values == ["2011", "2012", "2010"]
+
+
 def test_offsets_match_text_and_do_not_overlap():
     text = "Last week, on Friday, Oct. 28, and again two days later, for three hours."
     found = tag(text, date(2016, 10, 30))

@@ -1174,11 +1174,9 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     if unit == "weekend":
         return _weekend(st, m, step)
     g = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
-    if (
-        g == "Y"
-        and rel in ("that", "that same", "the same", "the very same")
-        and st.ref_year is not None
-    ):
+    if g == "Y" and st.ref_year is not None:
+        # "that year", "the following year": the year the narrative last named, which a bare
+        # year ("In 2011 ...") sets without setting a day
         return ("DATE", str(st.ref_year + step))
     if g == "M" and st.ref_month is not None:
         anchor = st.ref_month
