@@ -292,6 +292,16 @@ CASES = [
     ("Two helicopters crashed last January.", date(1998, 3, 1), "last January", "DATE", "1998-01"),
     # a scheduled event is in the future even when the nearest such date is past
     ("The summit is set for Nov. 23.", date(1998, 3, 11), "Nov. 23", "DATE", "1998-11-23"),
+    # a day known by its date
+    (
+        "After the Sept. 11 attacks, the US invaded.",
+        date(2016, 10, 19),
+        "Sept. 11",
+        "DATE",
+        "2001-09-11",
+    ),
+    ("After 9/11, the US invaded.", date(2016, 10, 19), "9/11", "DATE", "2001-09-11"),
+    ("The Sept. 11 deadline passed.", date(2016, 10, 19), "Sept. 11", "DATE", "2016-09-11"),
     # a present progressive or "is expected" arranges a future day; a possessive names a past one
     ("The ministers are meeting Monday.", date(2013, 3, 14), "Monday", "DATE", "2013-03-18"),
     ("A vote is expected Friday.", date(2013, 3, 14), "Friday", "DATE", "2013-03-15"),

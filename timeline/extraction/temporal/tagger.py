@@ -78,6 +78,13 @@ _ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
 _REL_YEAR = r"(?P<ry>\s+(?:this|last|next)\s+year\b(?![-']))?"
 
 _PATTERNS: list[tuple[str, str]] = [
+    # a day known by its date: "9/11", "the Sept. 11 attacks"
+    (
+        "namedday",
+        r"(?<![\d/])9/11(?![\d/])"
+        r"|(?:Sept\.?|September)\s+11(?:th)?(?=\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings"
+        r"|commission|era)\b)",
+    ),
     # Friday, Oct. 28, 2016 / Oct. 28 / early June 5 / March eighth
     (
         "monthday",
@@ -1719,6 +1726,12 @@ def _h_yearago(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", str(st.dct.year - 1))
 
 
+def _h_namedday(st: _State, m: re.Match[str]) -> Result:
+    if st.dct is not None and st.dct.year < 2002:
+        return None  # before 2001 "Sept. 11 attacks" is any year's; "9/11" a fraction
+    return ("DATE", "2001-09-11")
+
+
 def _h_longadj(st: _State, m: re.Match[str]) -> Result:
     return ("DURATION", _fmt_duration(1, m.group("unit")))
 
@@ -1752,6 +1765,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "yearago": _h_yearago,
     "ahead": _h_ahead,
     "longadj": _h_longadj,
+    "namedday": _h_namedday,
     "theyear": _h_theyear,
     "holiday": _h_holiday,
     "monthday": _h_monthday,
