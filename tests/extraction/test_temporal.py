@@ -292,6 +292,25 @@ CASES = [
     ("Two helicopters crashed last January.", date(1998, 3, 1), "last January", "DATE", "1998-01"),
     # a scheduled event is in the future even when the nearest such date is past
     ("The summit is set for Nov. 23.", date(1998, 3, 11), "Nov. 23", "DATE", "1998-11-23"),
+    # a dotless month abbreviation after the day; decades without the apostrophe
+    ("The town fell on 19 Nov 2015.", date(2016, 10, 19), "19 Nov 2015", "DATE", "2015-11-19"),
+    ("Prices fell in the mid-90s.", date(2016, 10, 19), "mid-90s", "DATE", "199"),
+    ("He is in his 90s.", date(2016, 10, 19), None, None, None),
+    # a quarter or half of a named year
+    (
+        "Profit fell in the third quarter of this year.",
+        date(2013, 3, 14),
+        "the third quarter of this year",
+        "DATE",
+        "2013-Q3",
+    ),
+    (
+        "Profit fell in the second half of last year.",
+        date(2013, 3, 14),
+        "the second half of last year",
+        "DATE",
+        "2012-H2",
+    ),
     # a day known by its date
     (
         "After the Sept. 11 attacks, the US invaded.",

@@ -57,6 +57,8 @@ _MOD_OF = (
     r"(?:the\s+)?(?P<modof>end|beginning|start|middle|first\s+half|second\s+half|latter\s+part"
     r"|early\s+part|rest|remainder|balance|turn)\s+of"
 )
+# "19 Nov", "5 Jan 2014": after a day number a dotless abbreviation is a month, not a name
+_MONTH_ABBR_DAY_FIRST = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.)"
 _PREFIX = rf"(?:{_MOD}[\s-]+(?:in\s+)?|{_MOD_OF}\s+)?"
 _POD = r"(?P<pod>morning|afternoon|evening|night|overnight)"
 _SPOKEN_YEAR = (
@@ -103,7 +105,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "daymonth",
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
-        rf"{_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?:,?\s*(?P<year>{_YEAR4})\b)?",
+        rf"{_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE}|{_MONTH_ABBR_DAY_FIRST})"
+        rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
     ),
     # June / June 1997 / last June / early June / the end of June
     (
@@ -126,7 +129,11 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "decade",
         r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<cd>1[5-9]|20)(?P<d>\d)0'?s\b"
-        r"|'(?P<d2>\d)0s\b)",
+        r"|'(?P<d2>\d)0s\b)"
+        # "the 90s", "the mid-90s": without the apostrophe only after "the" or early/mid/late
+        # ("in his 90s" is an age)
+        r"|the\s+(?:(?P<mod3>early|mid|late)[\s-]+)?(?P<d3>[2-9])0s\b"
+        r"|(?P<mod4>early|mid|late)-(?P<d4>[2-9])0s\b",
     ),
     (
         "decadeword",
@@ -852,9 +859,10 @@ def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_decade(st: _State, m: re.Match[str]) -> Result:
-    if m.group("d2") is not None:
+    short = m.group("d2") or m.group("d3") or m.group("d4")
+    if short is not None:
         century = "19"
-        d = m.group("d2")
+        d = short
         if st.dct is not None and st.dct.year >= 2000 and int(d) <= (st.dct.year % 100) // 10:
             century = "20"
         return ("DATE", f"{century}{d}")
@@ -996,7 +1004,8 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         year = dct.year
         cur = _quarter(dct)
         past = st.tense(m.start(), m.end()) <= 0 and not nextyear
-        if q > cur and past and (q - cur >= 2 or cur == 1):
+        named_year = re.search(r"\b(?:this|last|next)\s+year", f"{the} {tail}")
+        if q > cur and past and (q - cur >= 2 or cur == 1) and not named_year:
             year -= 1  # a finished quarter later in the year than the DCT: Q4 reported in Feb
         if yearago:
             year -= 1
@@ -1258,6 +1267,10 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
         d = dct + relativedelta(months=step)
         return ("DATE", f"{d.year}-{d.month:02d}")
     if unit == "year":
+        modof = re.sub(r"\s+", " ", (m.group("modof") or "").lower())
+        if modof in ("first half", "second half"):
+            # "the second half of this year": a half of the year, not the year
+            return ("DATE", f"{dct.year + step}-H{1 if modof == 'first half' else 2}")
         return ("DATE", str(dct.year + step))
     if unit == "decade":
         if rel in ("past", "last") and m.group(0).lower().startswith(("the", "past", "last")):
@@ -1828,10 +1841,9 @@ _LEAD_DROP = re.compile(
 _LEAD_DROP_RELUNIT = re.compile(r"(?:earlier|later)\s+(?:in\s+)?(?=this|next|last)", re.I)
 _LEAD_DROP_ADJ = re.compile(r"(?:the|a|an|that)\s+(?=\S+[\s-](?:\S+-)?[a-z]+\b)", re.I)
 _ADJECTIVAL = re.compile(
-    r"(?:\d+|[a-z]+)[\s-](?:second|minute|hour|day|week|month|year|decade)(?:-long|-old)?$"
-    r"|(?:first|second|third|fourth)-quarter$",
-    re.I,
+    r"(?:\d+|[a-z]+)[\s-](?:second|minute|hour|day|week|month|year|decade)(?:-long|-old)?$", re.I
 )
+_ADJECTIVAL_QUARTER = re.compile(r"(?:first|second|third|fourth)-quarter$", re.I)
 
 
 def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
@@ -1852,7 +1864,8 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
         m = _LEAD_DROP_RELUNIT.match(text, s)
         if m and m.end() < e:
             s = m.end()
-    if kind in ("duration", "quarter") and _ADJECTIVAL.search(text, s, e):
+    adjectival = _ADJECTIVAL if kind == "duration" else _ADJECTIVAL_QUARTER
+    if kind in ("duration", "quarter") and adjectival.search(text, s, e):
         m = _LEAD_DROP_ADJ.match(text, s)
         if (
             m
