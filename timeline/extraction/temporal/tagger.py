@@ -950,8 +950,9 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             if dct is None:
                 return ("DATE", f"XXXX-H{h}")
             year = dct.year - (1 if yearago else 0) + (1 if nextyear else 0)
-            if h == 2 and dct.month <= 6 and st.tense(m.start(), m.end()) < 0:
-                year -= 1
+            named_year = re.search(r"\b(?:this|last|next)\s+year", f"{the} {tail}")
+            if h == 2 and dct.month <= 6 and st.tense(m.start(), m.end()) < 0 and not named_year:
+                year -= 1  # "the second half" reported in the spring is last year's
         return ("DATE", f"{year}-H{h}")
     q: int | None = _ORD_Q.get(ordw)
     if q is None and unit in ("quarter", "period"):
