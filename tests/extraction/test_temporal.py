@@ -464,6 +464,16 @@ def test_that_year_refers_to_the_last_year_mentioned():
     assert values == ["1988", "1988"]
 
 
+def test_years_earlier_or_later_count_from_a_year_named_alone():
+    found = tag("In 2005 the war began. Two years later it ended.", date(2013, 3, 14))
+    assert [(t.text, t.value, t.anchored) for t in found] == [
+        ("2005", "2005", ""),
+        ("Two years", "P2Y", "2007"),
+    ]
+    found = tag("The law passed in 2005. A year earlier, talks had failed.", date(2013, 3, 14))
+    assert [t.value for t in found] == ["2005", "2004"]
+
+
 def test_the_following_year_counts_from_the_last_year_mentioned():
     text = (
         "In 2011 protests began. The following year, the war spread. The year before, all was calm."

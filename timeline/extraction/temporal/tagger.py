@@ -528,6 +528,7 @@ class _State:
     ref_quarter: tuple[int, int] | None = None  # last (year, quarter) talked about
     ref_month: date | None = None  # first day of the last month the narrative moved to
     fin_quarter: bool = False  # the document talks about fiscal quarters
+    year_after_day: bool = False  # the narrative named a year alone since its last day
 
     def tense(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
@@ -1139,6 +1140,14 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     ):
         y, q = st.ref_quarter
         return ("DATE", f"{y - 1}-Q{q}")
+    if (
+        letter == "Y"
+        and direction in ("later", "earlier")
+        and st.year_after_day
+        and st.ref_year is not None
+    ):
+        # "In 2005 ... a year later": counted from the year the narrative is at
+        return ("DATE", str(st.ref_year + sign * n * mult))
     d = _shift(anchor, sign * n, letter, mult)
     if m.group("totheday"):
         return ("DATE", _fmt_day(d))
@@ -1825,10 +1834,12 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
             return
         st.ref_year = st.ref.year
         st.ref_month = st.ref.replace(day=1)
+        st.year_after_day = False
         return
     m2 = re.match(r"^(\d{4})(?:-(\d\d))?$", value)
     if m2 and kind in ("year", "month", "monthday", "daymonth", "spokenyear"):
         st.ref_year = int(m2.group(1))
+        st.year_after_day = True
         if m2.group(2) and kind == "month":
             # "In March, ... The following month": month anaphora count from March
             st.ref_month = date(int(m2.group(1)), int(m2.group(2)), 1)
