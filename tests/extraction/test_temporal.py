@@ -311,6 +311,15 @@ CASES = [
         "DATE",
         "2012-H2",
     ),
+    # a holiday's week; "current" at a past time
+    (
+        "Protesters prayed as Easter week began.",
+        date(2000, 4, 17),
+        "Easter week",
+        "DATE",
+        "2000-W16",
+    ),
+    ("They paid the then-current price.", date(1989, 10, 26), "then-current", "DATE", "PAST_REF"),
     # a day known by its date
     (
         "After the Sept. 11 attacks, the US invaded.",

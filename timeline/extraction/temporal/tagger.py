@@ -289,7 +289,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
         r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
-        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday))\b(?!-)"
+        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday))\b(?!-)(?P<week>\s+week\b)?"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
     # at the time / for a while / at a later date
@@ -302,7 +302,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # now / currently / recently / the future ...
     (
         "ref",
-        r"\b(?P<w>right\s+now|just\s+now|now|currently|current|presently|at\s+present|nowadays"
+        r"\b(?P<w>right\s+now|just\s+now|now|currently|then[\s-]current|current|presently|at\s+present|nowadays"
         r"|these\s+days|this\s+time|recently|lately|previously|formerly|the\s+past|the\s+future"
         r"|future|soon|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term"
         r"|the\s+longer\s+term|the\s+medium\s+term|the\s+long\s+run|the\s+short\s+run"
@@ -1574,6 +1574,8 @@ _REFS = {
     "just now": "PRESENT_REF",
     "currently": "PRESENT_REF",
     "current": "PRESENT_REF",
+    "then current": "PAST_REF",  # "the then current price": current at a past time
+    "then-current": "PAST_REF",
     "presently": "PRESENT_REF",
     "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
@@ -1737,6 +1739,8 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     d = _holiday_date(name, y)
     if d is None:
         return None
+    if m.group("week"):
+        return ("DATE", _fmt_week(d))  # "Easter week", "Christmas week": the week holding it
     return ("DATE", _fmt_day(d))
 
 
