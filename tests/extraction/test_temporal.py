@@ -311,6 +311,15 @@ CASES = [
         "DATE",
         "2012-H2",
     ),
+    # "planned" reads both ways: what follows decides
+    ("Protesters planned a march on Saturday.", date(2000, 1, 7), "Saturday", "DATE", "2000-01-08"),
+    (
+        "A vigil planned for Saturday was canceled.",
+        date(2000, 1, 7),
+        "Saturday",
+        "DATE",
+        "2000-01-01",
+    ),
     # a holiday's week; "current" at a past time
     (
         "Protesters prayed as Easter week began.",

@@ -563,8 +563,11 @@ class _State:
             f_end, p_end = (fut[-1] if fut else -1), (past[-1] if past else -1)
             if f_end == p_end:
                 # one word read both ways ("scheduled"): "has scheduled a news conference
-                # Thursday" looks ahead, "a vigil planned for Saturday was canceled" back
-                return 1 if _PRESENT_AUX.search(seg_before, 0, f_end) else -1
+                # Thursday" and "protesters planned a march on Saturday" look ahead, "a vigil
+                # planned for Saturday was canceled" back
+                if _PRESENT_AUX.search(seg_before, 0, f_end):
+                    return 1
+                return -1 if next(iter(_past_cues(seg_after)), None) else 1
             return 1 if f_end > p_end else -1
         f2 = next(iter(_future_cues(seg_after)), None)
         p2 = next(iter(_past_cues(seg_after)), None)
