@@ -22,7 +22,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db import transaction
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -714,7 +715,32 @@ class ExcerptInline(admin.StackedInline):
         return excerpt_in_context(obj)
 
 
+class VersionField(forms.IntegerField):
+    """The version of the event a form was read from (hidden). Never a change of the event
+    itself: it is left out of ``changed_data`` and so of the admin's change message."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        return False
+
+
 class EventAdminForm(forms.ModelForm):
+    """The event's full change form (and simple-history's revert form).
+
+    Optimistic concurrency, as in the review queue: ``version`` is the event's version
+    (``curation.event_version``, its latest history id) when the form was rendered, posted
+    back hidden. ``clean`` checks it with ``curation.event_hold_version``, which locks the
+    row: the admin validates the form inside the transaction of ``changeform_view`` before it
+    writes the event or any inline row, so a refusal writes nothing and the lock holds until
+    the save is over. If the event changed since, the form is refused and shown again bound
+    to what the curator submitted, with who changed what and when, the fields changed
+    meanwhile marked, and ``version`` moved to the current one: saving again (deliberately,
+    having seen the changes) goes through. A post without a version is not checked (as in
+    the services: callers that do not track versions keep working)."""
+
+    version = VersionField(required=False, min_value=0)
+
     class Meta:
         model = Event
         fields = [
@@ -737,6 +763,43 @@ class EventAdminForm(forms.ModelForm):
             "date_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "date_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial["version"] = curation.event_version(self.instance.pk)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.instance.pk is None or "version" in self.errors:
+            return data
+        version = data.get("version")
+        try:
+            curation.event_hold_version(self.instance.pk, version)
+        except curation.EventChanged as exc:
+            self._refuse_stale(exc, version)
+        return data
+
+    def _refuse_stale(self, exc: curation.EventChanged, version: int) -> None:
+        changed = curation.event_fields_changed_since(self.instance.pk, version)
+        marked = [name for name in changed if name in self.fields]
+        self.add_error(
+            None,
+            f"Not saved: {exc} Nothing was written; the form below still holds what you "
+            "submitted"
+            + (", and the fields changed meanwhile are marked" if marked else "")
+            + ". Saving it again writes it as it stands, over those changes: check them first.",
+        )
+        for name in marked:
+            old, new = changed[name]
+            self.add_error(
+                name,
+                f"Changed meanwhile: “{old}” → “{new}”. The value below is yours; "
+                "saving again writes it.",
+            )
+        # Based on the version now, a deliberate resubmission goes through.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(exc.version)
 
 
 class ReviewDrafts:
@@ -825,6 +888,40 @@ class ReviewDrafts:
             self._store(kept)
 
 
+# Bulk actions on the event list and optimistic concurrency. An action posts only the ids of
+# the ticked rows, so on its own it would apply to the events as they are when it runs, not as
+# the curator saw them: a row someone edited, verified or rejected meanwhile would be decided
+# on unseen. Each row of the list therefore carries the version it was rendered from, in a
+# hidden input beside its checkbox (``EventAdmin.action_checkbox``; no signing: the version
+# is a concurrency token, not a permission, and forging one only defeats one's own check).
+# The actions pass those versions to the services, which refuse the whole action, naming every
+# event that changed and how, if any did. The list is then shown again, current, with the same
+# boxes ticked (``RESELECT_KEY``), so that applying the action again is one click, on what the
+# curator now sees. Rows of a "select all N" beyond the page were never shown, so they carry
+# no version and are not checked; the same for a post without versions (a hand-made request).
+VERSION_INPUT = "_version_{}"
+RESELECT_KEY = "event_action_reselect"
+
+
+def ticked_ids(request: HttpRequest) -> list[int]:
+    """The ids of the rows ticked in the event list (or carried by the merge page)."""
+    posted = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+    return [int(pk) for pk in posted if pk.isdigit()]
+
+
+def posted_versions(request: HttpRequest, events: list[Event]) -> dict[int, int]:
+    """The versions the rows an action applies to were shown at, from the list's (or the
+    merge page's) hidden inputs: those of ``events`` (the action's queryset) and of every
+    ticked row, also one that has since left the list's filter (changed: the check says so
+    rather than the action skipping it silently). Rows without one are not checked."""
+    versions = {}
+    for pk in {*(e.pk for e in events), *ticked_ids(request)}:
+        raw = request.POST.get(VERSION_INPUT.format(pk), "")
+        if raw.isdigit():
+            versions[pk] = int(raw)
+    return versions
+
+
 _HISTORY_KINDS = {"+": "added", "~": "changed", "-": "removed"}
 
 
@@ -868,7 +965,8 @@ class EventAdmin(SimpleHistoryAdmin):
     inlines = [EventActorInline, ExcerptInline]
     readonly_fields = ["fingerprint", "excerpts_", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["headline", "summary", "status", "credibility"]}),
+        # ``version`` is hidden: the event's version the form was read from (EventAdminForm).
+        (None, {"fields": ["headline", "summary", "status", "credibility", "version"]}),
         ("When", {"fields": [("date_start", "date_end", "date_precision"), "date_text"]}),
         ("Where and what", {"fields": [("place", "place_precision"), "event_type", "fatalities"]}),
         ("Sources", {"fields": ["excerpts_"]}),
@@ -918,7 +1016,21 @@ class EventAdmin(SimpleHistoryAdmin):
     class Media:
         css = CSS
 
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ):
+        # simple-history's revert form saves without a transaction; the version check of
+        # EventAdminForm (and the lock it takes) needs one, like the admin's own change form.
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
     def changelist_view(self, request: HttpRequest, extra_context: Any = None):
+        if request.method == "GET":
+            # The selection of a bulk action refused because the list was out of date: its
+            # boxes are ticked again (``action_checkbox``), once.
+            request.ct_reselect = set(request.session.pop(RESELECT_KEY, []))
         extra = {
             "export_links": [
                 (fmt, reverse("exports:download", args=[fmt])) for fmt in exports.FORMATS
@@ -943,11 +1055,38 @@ class EventAdmin(SimpleHistoryAdmin):
         return queryset, may_have_duplicates
 
     def get_queryset(self, request: HttpRequest):
-        return (
+        qs = (
             super()
             .get_queryset(request)
             .select_related("place")
-            .annotate(n_sources=Count("excerpts__article", distinct=True))
+            .annotate(
+                n_sources=Count("excerpts__article", distinct=True),
+                # The version each row of the list (and of the merge page) is shown at.
+                list_version=curation.event_version_subquery(),
+            )
+        )
+        reselect = getattr(request, "ct_reselect", None)
+        if reselect:
+            qs = qs.annotate(
+                ct_reselect=ExpressionWrapper(Q(pk__in=reselect), output_field=BooleanField())
+            )
+        return qs
+
+    def action_checkbox(self, obj: Event) -> str:
+        """The row's checkbox, ticked again after a refused action, and the version the row is
+        shown at (see ``VERSION_INPUT``)."""
+        box = forms.CheckboxInput(
+            {
+                "class": "action-select",
+                "aria-label": format_html("Select this object for an action - {}", str(obj)),
+            },
+            lambda value: bool(getattr(obj, "ct_reselect", False)),
+        ).render(admin.helpers.ACTION_CHECKBOX_NAME, str(obj.pk))
+        return format_html(
+            '{}<input type="hidden" name="{}" value="{}">',
+            box,
+            VERSION_INPUT.format(obj.pk),
+            getattr(obj, "list_version", None) or 0,
         )
 
     @admin.display(description="Date", ordering="date_start")
@@ -989,15 +1128,34 @@ class EventAdmin(SimpleHistoryAdmin):
 
     # actions
 
+    def _set_status_action(self, request: HttpRequest, queryset: Any, status: str) -> None:
+        events = list(queryset)
+        verb = "verified" if status == EventStatus.VERIFIED else "rejected"
+        try:
+            n = curation.events_set_status(
+                events=events,
+                status=status,
+                user=request.user,
+                versions=posted_versions(request, events),
+            )
+        except curation.EventChanged as exc:
+            request.session[RESELECT_KEY] = ticked_ids(request)
+            self.message_user(
+                request,
+                f"Nothing {verb}: {exc} The list now shows the events as they are, with your "
+                "selection ticked again: check them and apply the action again.",
+                messages.ERROR,
+            )
+            return
+        self.message_user(request, f"{n} event(s) {verb}.", messages.SUCCESS)
+
     @admin.action(description="Verify selected events", permissions=["change"])
     def verify_action(self, request: HttpRequest, queryset: Any) -> None:
-        n = curation.events_verify(events=queryset, user=request.user)
-        self.message_user(request, f"{n} event(s) verified.", messages.SUCCESS)
+        self._set_status_action(request, queryset, EventStatus.VERIFIED)
 
     @admin.action(description="Reject selected events", permissions=["change"])
     def reject_action(self, request: HttpRequest, queryset: Any) -> None:
-        n = curation.events_reject(events=queryset, user=request.user)
-        self.message_user(request, f"{n} event(s) rejected.", messages.SUCCESS)
+        self._set_status_action(request, queryset, EventStatus.REJECTED)
 
     @admin.action(description="Merge selected events into one…", permissions=["change"])
     def merge_action(self, request: HttpRequest, queryset: Any) -> HttpResponse | None:
@@ -1007,19 +1165,38 @@ class EventAdmin(SimpleHistoryAdmin):
         if len(events) < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
             return None
+        chosen = None
         if request.POST.get("apply"):
             target_id = request.POST.get("target", "")
             target = next((e for e in events if str(e.pk) == target_id), None)
             if target is None:
                 self.message_user(request, "Choose the event to keep.", messages.ERROR)
             else:
-                report = curation.events_merge(
-                    target=target, others=[e for e in events if e is not target], user=request.user
-                )
-                self.message_user(request, str(report), messages.SUCCESS)
-                return None
+                try:
+                    # The versions the merge page showed the events at (its hidden inputs).
+                    report = curation.events_merge(
+                        target=target,
+                        others=[e for e in events if e is not target],
+                        user=request.user,
+                        versions=posted_versions(request, events),
+                    )
+                except curation.EventChanged as exc:
+                    # The page again, showing the events as they are now (and their versions),
+                    # with the curator's choice of the event to keep.
+                    chosen = target
+                    self.message_user(
+                        request,
+                        f"Nothing merged: {exc} Below are the events as they are now: check "
+                        "them and merge again.",
+                        messages.ERROR,
+                    )
+                else:
+                    self.message_user(request, str(report), messages.SUCCESS)
+                    return None
         # Default choice: the verified one, else the one with most sources.
-        best = max(events, key=lambda e: (e.status == EventStatus.VERIFIED, e.n_sources, -e.pk))
+        best = chosen or max(
+            events, key=lambda e: (e.status == EventStatus.VERIFIED, e.n_sources, -e.pk)
+        )
         context = {
             **self.admin_site.each_context(request),
             "title": "Merge events",

@@ -64,6 +64,23 @@ class EventChanged(CurationError):
         self.changes = changes  # one line per change since: who, when, what (event_changes_since)
 
 
+class EventsChanged(EventChanged):
+    """Several of the events an edit was based on changed since (a bulk action on a list that
+    is out of date). ``each`` holds one ``EventChanged`` per event; ``event_id``, ``version``
+    and ``changes`` are those of the first, so a caller that handles one event still can."""
+
+    def __init__(self, each: list[EventChanged]) -> None:
+        first = each[0]
+        super().__init__(
+            f"{len(each)} events were changed since you opened them: "
+            + " ".join(str(e) for e in each),
+            event_id=first.event_id,
+            version=first.version,
+            changes=first.changes,
+        )
+        self.each = each
+
+
 def _save(obj: Any, *, user: Any = None, reason: str = "") -> None:
     """Save one row so that its history entry names the user and the reason."""
     if user is not None and getattr(user, "is_authenticated", False):
@@ -210,6 +227,53 @@ def _lock(event_id: int) -> None:
     list(Event.objects.select_for_update().filter(pk=event_id).values_list("pk", flat=True))
 
 
+def event_hold_version(event_id: int, version: int | None) -> None:
+    """``event_check_version`` for a write that the caller makes itself, later in the same
+    transaction (the admin's change form, which saves the event and its inlines): the row is
+    locked first, so nobody saves between this check and that write. Must be called inside
+    ``transaction.atomic()`` (the lock lasts until the outermost transaction ends)."""
+    if version is None:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("event_hold_version() must be called inside transaction.atomic().")
+    _lock(event_id)
+    event_check_version(event_id, version)
+
+
+def events_check_versions(versions: Mapping[int, int]) -> None:
+    """Lock and check every event of ``versions`` (event id → version the caller decided on),
+    all of them before raising: ``EventChanged`` if one changed since, ``EventsChanged``
+    (listing each) if several did. Call inside the transaction that then writes them."""
+    stale: list[EventChanged] = []
+    for event_id in sorted(versions):
+        _lock(event_id)
+        try:
+            event_check_version(event_id, versions[event_id])
+        except EventChanged as exc:
+            stale.append(exc)
+    if len(stale) == 1:
+        raise stale[0]
+    if stale:
+        raise EventsChanged(stale)
+
+
+def event_fields_changed_since(event_id: int, version: int) -> dict[str, tuple[str, str]]:
+    """The editable fields (and the status) whose value differs now from ``version``:
+    field name → (value then, value now), described for a person. Empty if ``version`` is
+    unknown or the event is gone."""
+    then = event_at_version(event_id, version)
+    now = Event.objects.filter(pk=event_id).first()
+    if then is None or now is None:
+        return {}
+    changed = {}
+    for name in [*EDITABLE_EVENT_FIELDS, "status"]:
+        attname = Event._meta.get_field(name).attname
+        old, new = getattr(then, attname), getattr(now, attname)
+        if old != new:
+            changed[name] = (_describe_value(name, old), _describe_value(name, new))
+    return changed
+
+
 # --- review ---------------------------------------------------------------------------------
 
 
@@ -224,7 +288,10 @@ def events_set_status(
     """Give every event ``status``; returns how many changed (already-there ones are skipped).
 
     ``versions`` maps event ids to the version the caller decided on: if any of those events
-    changed since, ``EventChanged`` is raised and no event is changed."""
+    changed since, ``EventChanged`` is raised (``EventsChanged``, naming each, if several
+    did) and no event is changed. Every entry is checked, also for an event not in
+    ``events`` (a bulk action's row that has left the list's filter since, or was deleted:
+    the caller decided on it too). Events without an entry in ``versions`` are not checked."""
     if status not in EventStatus.values:
         raise CurationError(f"Unknown status {status!r}.")
     versions = versions or {}
@@ -233,10 +300,7 @@ def events_set_status(
     with transaction.atomic():
         # Every version first: a refusal leaves all the events (and the caller's objects) as
         # they were.
-        for event in events:
-            if event.pk in versions:
-                _lock(event.pk)
-                event_check_version(event.pk, versions[event.pk])
+        events_check_versions(versions)
         for event in events:
             if event.status == status:
                 continue
@@ -246,8 +310,12 @@ def events_set_status(
     return changed
 
 
-def events_verify(*, events: Iterable[Event], user: Any = None) -> int:
-    return events_set_status(events=events, status=EventStatus.VERIFIED, user=user)
+def events_verify(
+    *, events: Iterable[Event], user: Any = None, versions: Mapping[int, int] | None = None
+) -> int:
+    return events_set_status(
+        events=events, status=EventStatus.VERIFIED, user=user, versions=versions
+    )
 
 
 def events_reject(
@@ -334,7 +402,13 @@ class MergeReport:
         )
 
 
-def events_merge(*, target: Event, others: Iterable[Event], user: Any = None) -> MergeReport:
+def events_merge(
+    *,
+    target: Event,
+    others: Iterable[Event],
+    user: Any = None,
+    versions: Mapping[int, int] | None = None,
+) -> MergeReport:
     """Merge ``others`` into ``target``: one event reported by several articles.
 
     The target gains a copy of every excerpt and every actor of the others (an actor already on
@@ -343,12 +417,15 @@ def events_merge(*, target: Event, others: Iterable[Event], user: Any = None) ->
     fingerprint, so a re-ingest of the same article finds it instead of proposing the
     duplicate again, and the merge can be inspected (or undone) from history.
     Blank fields of the target (place, dates, fatalities, summary) are filled from the others.
+    ``versions`` (event id → the version the caller decided on) is checked as by
+    ``events_set_status``: if any of those events changed since, nothing is merged.
     """
     others = [e for e in others if e.pk != target.pk]
     if not others:
         raise CurationError("Choose at least two events to merge.")
     report = MergeReport(target=target)
     with transaction.atomic():
+        events_check_versions(versions or {})
         target = Event.objects.select_for_update().get(pk=target.pk)
         report.target = target
         spans = set(target.excerpts.values_list("article_id", "start", "end"))
