@@ -258,6 +258,8 @@ CASES = [
     ("The plan saves $500 million a year.", date(1989, 10, 26), None, None, None),
     ("It waited a minute and a half.", None, "a minute and a half", "DURATION", "PT1M30S"),
     ("It took half an hour.", None, "half an hour", "DURATION", "PT30M"),
+    # "last" the verb is no part of the length
+    ("The tour is likely to last over a week.", None, "over a week", "DURATION", "P1W"),
     # lengths written as adjectives
     ("The decade-long war ended.", None, "decade-long", "DURATION", "P10Y"),
     ("The yearlong strike ended.", None, "yearlong", "DURATION", "P1Y"),
@@ -609,3 +611,47 @@ def test_a_range_of_units_ago_counts_from_the_farther_and_is_approximate():
         "2016-07",
         "APPROX",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "mod", "earliest", "latest", "precision"),
+    [
+        ("It began in early 2015.", "START", date(2015, 1, 1), date(2015, 4, 30), "year"),
+        ("It began in mid-2014.", "MID", date(2014, 5, 1), date(2014, 8, 31), "year"),
+        ("It began in late October 2016.", "END", date(2016, 10, 21), date(2016, 10, 31), "month"),
+        (
+            "It began at the beginning of March 2016.",
+            "START",
+            date(2016, 3, 1),
+            date(2016, 3, 10),
+            "month",
+        ),
+        ("It began in the late 1990s.", "END", date(1997, 1, 1), date(1999, 12, 31), "unknown"),
+        ("It began in early summer 2015.", "START", date(2015, 6, 1), date(2015, 6, 30), "year"),
+        # a day has no finer part to give
+        ("It began early Tuesday.", "START", date(2016, 10, 18), date(2016, 10, 18), "day"),
+    ],
+)
+def test_early_mid_late_narrow_the_range(text, mod, earliest, latest, precision):
+    (t,) = tag(text, date(2016, 10, 19))
+    assert t.mod == mod
+    rng = to_date_range(t)
+    assert (rng.earliest, rng.latest, rng.precision) == (earliest, latest, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("It lasted more than two years.", "MORE_THAN"),
+        ("It lasted over a decade.", "MORE_THAN"),
+        ("It lasted less than a day.", "LESS_THAN"),
+        ("It lasted at least a week.", "EQUAL_OR_MORE"),
+        ("It may last up to three months.", "EQUAL_OR_LESS"),
+        ("It lasted about two years.", "APPROX"),
+        ("It lasted two years.", ""),
+        ("It happened over the weekend.", ""),  # not an amount
+    ],
+)
+def test_bounded_lengths_carry_timeml_mods(text, mod):
+    (t,) = tag(text, date(2016, 10, 19))
+    assert t.mod == mod

@@ -23,7 +23,67 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+def _thirds(first: date, last: date) -> tuple[tuple[date, date], ...]:
+    """A period cut into early / middle / late parts along the calendar: a year into January
+    to April, May to August and September to December; a month into the 1st–10th, 11th–20th
+    and 21st–end; a decade into its first four, middle three and last three years."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    whole_months = first.day == 1 and last == _month_end(last.year, last.month)
+    if whole_months and months % 12 == 0 and months >= 36:  # decades, centuries
+        years = months // 12
+        a, b = first.year + (years + 2) // 3, first.year + (years + 2) // 3 + years // 3
+        return (
+            (first, date(a - 1, 12, 31)),
+            (date(a, 1, 1), date(b - 1, 12, 31)),
+            (date(b, 1, 1), last),
+        )
+    if whole_months and months % 3 == 0:  # years, halves, quarters, seasons
+        k = months // 3
+
+        def month_at(i: int) -> tuple[int, int]:
+            n = first.year * 12 + first.month - 1 + i
+            return n // 12, n % 12 + 1
+
+        parts = []
+        for j in range(3):
+            y0, m0 = month_at(j * k)
+            y1, m1 = month_at(j * k + k - 1)
+            parts.append((date(y0, m0, 1), _month_end(y1, m1)))
+        return tuple(parts)
+    if whole_months and months == 1:
+        return (
+            (first, first.replace(day=10)),
+            (first.replace(day=11), first.replace(day=20)),
+            (first.replace(day=21), last),
+        )
+    days = (last - first).days + 1  # weeks and anything else: by days
+    a, b = (days + 2) // 3, (days + 2) // 3 + days // 3
+    return (
+        (first, first + timedelta(days=a - 1)),
+        (first + timedelta(days=a), first + timedelta(days=b - 1)),
+        (first + timedelta(days=b), last),
+    )
+
+
+def _part(rng: DateRange, mod: str) -> DateRange:
+    """The early / middle / late part of a period ("early 2015": January to April; "late
+    October": the 21st to the 31st). Precision keeps the period's label: the source still
+    names the period, and the range only says which part of it."""
+    index = {"START": 0, "MID": 1, "END": 2}.get(mod)
+    if index is None or rng.precision == "day":
+        return rng
+    first, last = _thirds(rng.earliest, rng.latest)[index]
+    return DateRange(first, last, rng.precision, rng.words)
+
+
 def to_date_range(timex: Timex) -> DateRange | None:
+    """The range of days a DATE/TIME value covers (see ``_period``), narrowed to its early,
+    middle or late third when TimeML's ``mod`` says START, MID or END ("early 2015")."""
+    rng = _period(timex)
+    return _part(rng, timex.mod) if rng is not None else None
+
+
+def _period(timex: Timex) -> DateRange | None:
     """The range of days a DATE/TIME value covers, with its precision; None when it has none.
 
     "2015-09-01" (and "2015-09-01T10:00") -> that day, precision "day"; "2015-W36" -> Monday to

@@ -59,6 +59,13 @@ _MOD_OF = (
 )
 # "19 Nov", "5 Jan 2014": after a day number a dotless abbreviation is a month, not a name
 _MONTH_ABBR_DAY_FIRST = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.)"
+# "last" the adjective, not the verb of "may last over a week", "is expected to last"
+_LAST_NOT_VERB = (
+    "".join(
+        rf"(?<!{w}\s)" for w in ("may", "will", "would", "could", "might", "can", "to", "should")
+    )
+    + r"(?<!not\s)(?<!n't\s)(?<!'ll\s)(?<!did\s)last"
+)
 _PREFIX = rf"(?:{_MOD}[\s-]+(?:in\s+)?|{_MOD_OF}\s+)?"
 _POD = r"(?P<pod>morning|afternoon|evening|night|overnight)"
 _SPOKEN_YEAR = (
@@ -199,9 +206,9 @@ _PATTERNS: list[tuple[str, str]] = [
         "duration",
         r"(?P<halfa>half\s+(?=an?\s))?"
         r"(?:(?P<det>the|these|those|its|their|his|her|our|my|your|a)\s+)?"
-        r"(?:(?P<rel>past|last|next|previous|coming|following|first|final|latest|recent|initial"
-        r"|remaining|ensuing|preceding|subsequent|additional|further|other|same|entire|whole"
-        r"|full)\s+)?"
+        rf"(?:(?P<rel>past|{_LAST_NOT_VERB}|next|previous|coming|following|first|final|latest"
+        r"|recent|initial|remaining|ensuing|preceding|subsequent|additional|further|other|same"
+        r"|entire|whole|full)\s+)?"
         rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE})(?:\s*(?:to|or|-)\s*(?P<num2>{NUMBER_RE}))?"
         r"(?:\s+(?:more|additional|straight|consecutive|full|long))?[\s-]+"
         r"(?:(?:trading|business|working|calendar|fiscal|full|school)[\s-]+)?"
@@ -1908,15 +1915,46 @@ _HEDGE_BEFORE = re.compile(r"\b" + _HEDGE + r"\s+$", re.IGNORECASE)
 _HEDGE_TO_THE_DAY = re.compile(r",?\s+(?:almost|nearly|about|roughly)\s+to\s+the\s+day", re.I)
 
 
-def _mod(text: str, s: int, e: int) -> str:
-    """TimeML ``mod="APPROX"`` for a hedged expression: "about two years ago", "around
-    March 5", "two years ago, almost to the day"; "" otherwise."""
+# TimeML's mod for the part of a period: "early 2015", "the beginning of March" (START),
+# "mid-2014", "the middle of May" (MID), "late October", "the end of the year" (END)
+_PART_MODS = (
+    (re.compile(r"(?:the\s+)?(?:early|beginning\s+of|start\s+of)\b", re.I), "START"),
+    (re.compile(r"(?:the\s+)?(?:mid\b|middle\s+of\b)", re.I), "MID"),
+    (re.compile(r"(?:the\s+)?(?:late|end\s+of)\b", re.I), "END"),
+)
+# ... and for a bounded amount: "more than two years", "less than a day", "at least a week"
+_AMOUNT_WORDS = (
+    (r"more\s+than|over", "MORE_THAN"),
+    (r"less\s+than|under|fewer\s+than", "LESS_THAN"),
+    (r"at\s+least", "EQUAL_OR_MORE"),
+    (r"at\s+most|no\s+more\s+than|up\s+to", "EQUAL_OR_LESS"),
+)
+_AMOUNT_MODS = tuple(
+    (re.compile(rf"(?:{words})\s", re.I), re.compile(rf"\b(?:{words})\s+$", re.I), mod)
+    for words, mod in _AMOUNT_WORDS
+)
+
+
+def _mod(text: str, s: int, e: int, typ: str) -> str:
+    """TimeML's ``mod``: "APPROX" for a hedged expression ("about two years ago", "around
+    March 5", "two years ago, almost to the day"); "START" / "MID" / "END" for the early,
+    middle or late part of a period; "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE",
+    "EQUAL_OR_LESS" for a bounded length of time (in the expression or just before it); ""
+    otherwise."""
     if _HEDGE_IN.match(text, s, e) or _HEDGE_TO_THE_DAY.match(text, e):
         return "APPROX"
     if _NUMBER_RANGE_IN.match(text, s, e):
         return "APPROX"  # "two or three months ago"
     if _HEDGE_BEFORE.search(text, max(0, s - 16), s):
         return "APPROX"
+    for rx, mod in _PART_MODS:
+        if rx.match(text, s, e):
+            return mod
+    if typ != "DURATION":
+        return ""  # "over the weekend" is no amount
+    for inside, before, mod in _AMOUNT_MODS:
+        if inside.match(text, s, e) or before.search(text, max(0, s - 16), s):
+            return mod
     return ""
 
 
@@ -1973,7 +2011,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
                 text=text[s:e],
                 type=typ,
                 value=value,
-                mod=_mod(text, s, e),
+                mod=_mod(text, s, e, typ),
                 anchored=anchored,
             )  # type: ignore[arg-type]
         )
