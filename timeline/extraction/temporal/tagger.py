@@ -139,8 +139,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|'(?P<d2>\d)0s\b)"
         # "the 90s", "the mid-90s": without the apostrophe only after "the" or early/mid/late
         # ("in his 90s" is an age)
-        r"|the\s+(?:(?P<mod3>early|mid|late)[\s-]+)?(?P<d3>[2-9])0s\b"
-        r"|(?P<mod4>early|mid|late)-(?P<d4>[2-9])0s\b",
+        r"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<d3>[2-9])0s\b"
+        r"|(?:early|mid|late)-(?P<d4>[2-9])0s\b",
     ),
     (
         "decadeword",
