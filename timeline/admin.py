@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from timeline import exports, selectors
+from timeline import exports, selectors, selectors_curation
 from timeline.models import (
     Actor,
     Article,
@@ -1165,10 +1165,15 @@ class EventAdmin(SimpleHistoryAdmin):
         if len(events) < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
             return None
-        chosen = None
+        target_id = request.POST.get("target", "")
+        target = next((e for e in events if str(e.pk) == target_id), None)
+        # Before applying, a posted target is the event proposed for keeping (a review card's
+        # "Merge into #N" sends the existing event); ``next`` is the queue to go back to.
+        chosen = None if request.POST.get("apply") else target
+        back = request.POST.get("next", "")
+        if not back.startswith(reverse("admin:timeline_event_review")):
+            back = ""
         if request.POST.get("apply"):
-            target_id = request.POST.get("target", "")
-            target = next((e for e in events if str(e.pk) == target_id), None)
             if target is None:
                 self.message_user(request, "Choose the event to keep.", messages.ERROR)
             else:
@@ -1192,7 +1197,7 @@ class EventAdmin(SimpleHistoryAdmin):
                     )
                 else:
                     self.message_user(request, str(report), messages.SUCCESS)
-                    return None
+                    return HttpResponseRedirect(back) if back else None
         # Default choice: the verified one, else the one with most sources.
         best = chosen or max(
             events, key=lambda e: (e.status == EventStatus.VERIFIED, e.n_sources, -e.pk)
@@ -1203,6 +1208,7 @@ class EventAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "events": events,
             "best": best,
+            "back": back,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             "media": self.media,
         }
@@ -1252,7 +1258,19 @@ class EventAdmin(SimpleHistoryAdmin):
         page = paginator.get_page(request.GET.get("page"))
         drafts = ReviewDrafts(request.session)
         drafts.prune()
-        cards = [self._review_card(e, drafts) for e in page.object_list]
+        events = list(page.object_list)
+        # Events of other runs that likely report the same happening (ingest merges only
+        # within one run): shown on the card, each one click from the merge page.
+        duplicates = selectors_curation.event_possible_duplicates(events)
+        cards = [self._review_card(e, drafts) for e in events]
+        for card in cards:
+            card["duplicates"] = [
+                {
+                    "event": dup,
+                    "date": selectors.date_label(dup.date_start, dup.date_end, dup.date_precision),
+                }
+                for dup in duplicates.get(card["event"].pk, [])
+            ]
         media = self.media + ReviewForm(admin_site=self.admin_site).media
         context = {
             **self.admin_site.each_context(request),

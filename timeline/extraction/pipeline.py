@@ -34,6 +34,8 @@ from timeline.extraction.events import (
     find_trigger,
     tense_of,
 )
+from timeline.extraction.happening import Report, principals_of, same_happening
+from timeline.extraction.happening import same_place as _same_place
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.temporal import tag, to_date_range
 from timeline.extraction.types import (
@@ -268,9 +270,10 @@ def merge_candidates(candidates: list[CandidateEvent]) -> list[list[CandidateEve
             i = parent[i]
         return i
 
+    reports = [_report(c) for c in candidates]
     for i in range(n):
         for j in range(i + 1, n):
-            if _same_happening(candidates[i], candidates[j]):
+            if same_happening(reports[i], reports[j]):
                 parent[find(j)] = find(i)
     groups: dict[int, list[CandidateEvent]] = {}
     for i, c in enumerate(candidates):
@@ -689,33 +692,18 @@ def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
     return not body[a.end : b.start].strip()
 
 
-def _principal(c: CandidateEvent) -> set[str]:
-    return {n for n, r in c.actors if r in ("actor1", "actor2")}
-
-
-def _same_happening(a: CandidateEvent, b: CandidateEvent) -> bool:
-    if a.event_type != b.event_type or a.date is None or b.date is None:
-        return False
-    if _PRECISION_RANK[a.date.precision] > 2 or _PRECISION_RANK[b.date.precision] > 2:
-        return False
-    if a.date.latest < b.date.earliest or b.date.latest < a.date.earliest:
-        return False
-    # Within one article, only a repeated passage is the same report twice; distinct
-    # sentences of one article usually tell distinct moments of a story.
-    if a.article is b.article and a.evidence.quote != b.evidence.quote:
-        return False
-    pa = a.place if a.place and a.place.kind != "country" else None
-    pb = b.place if b.place and b.place.kind != "country" else None
-    if pa and pb:
-        return _same_place(pa, pb)
-    return bool(_principal(a) & _principal(b)) and (pa is None or pb is None)
-
-
-def _same_place(a: PlaceInfo, b: PlaceInfo) -> bool:
-    """The same place, or one inside the other (a mosque in Sanaa; a town in its province)."""
-    if a.name == b.name:
-        return True
-    return bool(a.admin1) and a.admin1 == b.name or bool(b.admin1) and b.admin1 == a.name
+def _report(c: CandidateEvent) -> Report:
+    """What the same-happening rule (``timeline.extraction.happening``) looks at in ``c``."""
+    d = c.date
+    return Report(
+        event_type=c.event_type,
+        earliest=d.earliest if d else None,
+        latest=d.latest if d else None,
+        precision=d.precision if d else "unknown",
+        place=c.place,
+        principals=principals_of(c.actors),
+        passages=frozenset({(c.article, c.evidence.quote)}),
+    )
 
 
 __all__ = [

@@ -214,6 +214,8 @@ class IngestReport:
     files_ok: list[str] = field(default_factory=list)
     article_count: int = 0
     candidate_count: int = 0
+    # The events this run inserted (new candidates), for reads that follow the run.
+    new_event_ids: list[int] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -336,6 +338,7 @@ class _Writer:
         self.places: dict[tuple[str, str], Place] = {}
         self.articles: dict[str, Article] = {}
         self.events_seen: set[int] = set()
+        self.events_inserted: list[int] = []
 
     def count(self, model: str, outcome: str, n: int = 1, *, row: Any = None) -> None:
         if row is not None:
@@ -656,6 +659,8 @@ class _Writer:
         self.count(
             "events", "inserted" if created else "updated" if changed else "unchanged", row=event
         )
+        if created:
+            self.events_inserted.append(event.pk)
         self.events_seen.add(event.pk)
         return event
 
@@ -806,6 +811,7 @@ def sources_ingest(
         else:
             report.add(writer.counts)
             counted |= writer.counted
+            report.new_event_ids.extend(writer.events_inserted)
             for i in file_ids:
                 report.files_ok.append(prepared[i].name)
                 report.article_count += len(prepared[i].articles)

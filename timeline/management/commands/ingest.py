@@ -12,6 +12,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from timeline.selectors_curation import count_with_duplicates
 from timeline.services.ingest import (
     MODEL_KEYS,
     OUTCOMES,
@@ -145,6 +146,14 @@ class Command(BaseCommand):
         self.stdout.write(report_table(report))
         if not report.changed and n_files:
             self.stdout.write("Nothing changed.")
+        # Ingest merges one happening's candidates within a run only: say how many of the new
+        # ones look like events already stored (the review queue names them).
+        alike = count_with_duplicates(report.new_event_ids)
+        if alike:
+            self.stdout.write(
+                f"{alike} new candidate{'s' if alike != 1 else ''} look"
+                f"{'' if alike != 1 else 's'} like existing events: see the review queue."
+            )
         if errors:
             # One line per file that was not ingested; nothing of it was written.
             raise CommandError("\n".join(errors), returncode=1)
