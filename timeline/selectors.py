@@ -31,6 +31,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     QuerySet,
+    Sum,
 )
 from django.db.models.functions import Trunc
 from django.http import QueryDict
@@ -45,6 +46,7 @@ from timeline.filters import (
 )
 from timeline.models import (
     Actor,
+    ActorDayCount,
     Article,
     Credibility,
     DatePrecision,
@@ -300,14 +302,18 @@ def explorer_data(*, params: Mapping[str, Any], include_unverified: bool = False
         # match a start filter): ~0.1 s less per read at a million events.
         qs = qs.filter(date_start__gte=first)
     dated = qs.filter(date_start__isnull=False)
+    used = {key for key in FILTER_PARAMS if key in fs.data}
     if stats["dated"] > max_points():
         data.mode = "aggregate"
         data.bucket = choose_bucket(window[0], window[1])
-        data.counts = event_counts(qs=dated, lane=lane, bucket=data.bucket)
+        if lane == "actor" and used <= STATUS_ONLY_FILTERS:
+            statuses = cleaned.get("status") or _visible_statuses(include_unverified)
+            data.counts = actor_day_counts(statuses=statuses, bucket=data.bucket)
+        else:
+            data.counts = event_counts(qs=dated, lane=lane, bucket=data.bucket)
     elif stats["dated"]:
         data.points = event_points(qs=dated, lane=lane)
     if total:
-        used = {key for key in FILTER_PARAMS if key in fs.data}
         data.places = map_places(qs=qs, along_place_index=used <= PLACE_INDEX_FILTERS)
     data.rows = event_page(qs=qs, sort=display["sort"], page=page) if total else []
     data.summary = summary_sentence(total=total, start=window[0], end=window[1], cleaned=cleaned)
@@ -414,6 +420,50 @@ def event_counts(*, qs: QuerySet[Event], lane: str, bucket: str) -> list[tuple[d
             start = starts[day] = bucket_start(day, bucket)
         totals[(start, lane_value or NO_LANE[lane])] += n
     return sorted((d, ln, n) for (d, ln), n in totals.items())
+
+
+# Filters that select events by status alone (``members`` modifies ``actor``, nothing else):
+# with no other filter, actor lanes are read from the per-day counts table.
+STATUS_ONLY_FILTERS = frozenset({"status", "members"})
+
+
+def actor_day_counts(*, statuses: list[str], bucket: str) -> list[tuple[date, str, int]]:
+    """What :func:`event_counts` gives for actor lanes when events are selected by status
+    alone, read from :class:`ActorDayCount` (links counted per actor, status and start day,
+    kept by database triggers) instead of joining every event to its links.
+
+    A million events: ~1.8M links joined and sorted (2.1 s of SQLite time) against a few
+    hundred thousand day rows summed into buckets (~0.15 s). One query."""
+    grouped = (
+        ActorDayCount.objects.filter(status__in=statuses, n__gt=0)
+        .values_list(BucketStart("day", bucket), "actor__name")
+        .annotate(total=Sum("n"))
+        .order_by()
+    )
+    return sorted((start, name, n) for start, name, n in grouped)
+
+
+def actor_day_counts_from_links() -> dict[tuple[int, str, date], int]:
+    """What :class:`ActorDayCount` should hold, counted from the links themselves:
+    (actor id, status, start day) -> number of links. One query over every link."""
+    return {
+        (actor_id, status, day): n
+        for actor_id, status, day, n in EventActor.objects.filter(event__date_start__isnull=False)
+        .values_list("actor_id", "event__status", "event__date_start")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+
+
+def actor_day_count_drift() -> int:
+    """How many (actor, status, day) keys differ between :class:`ActorDayCount` and the
+    links (0: none; otherwise ``services.counts.rebuild_actor_day_counts`` repairs it)."""
+    expected = actor_day_counts_from_links()
+    stored = {
+        (a, s, d): n
+        for a, s, d, n in ActorDayCount.objects.values_list("actor_id", "status", "day", "n")
+    }
+    return sum(1 for key in expected.keys() | stored.keys() if expected.get(key) != stored.get(key))
 
 
 # Filters the (place, status, date_start, date_end) event index answers by itself.
