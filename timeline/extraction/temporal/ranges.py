@@ -6,6 +6,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from timeline.extraction.types import DateRange, Timex
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
@@ -39,17 +41,10 @@ def _thirds(first: date, last: date) -> tuple[tuple[date, date], ...]:
         )
     if whole_months and months % 3 == 0:  # years, halves, quarters, seasons
         k = months // 3
-
-        def month_at(i: int) -> tuple[int, int]:
-            n = first.year * 12 + first.month - 1 + i
-            return n // 12, n % 12 + 1
-
-        parts = []
-        for j in range(3):
-            y0, m0 = month_at(j * k)
-            y1, m1 = month_at(j * k + k - 1)
-            parts.append((date(y0, m0, 1), _month_end(y1, m1)))
-        return tuple(parts)
+        starts = [first + relativedelta(months=j * k) for j in range(3)]
+        return tuple(
+            (start, start + relativedelta(months=k) - timedelta(days=1)) for start in starts
+        )
     if whole_months and months == 1:
         return (
             (first, first.replace(day=10)),
