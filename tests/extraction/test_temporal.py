@@ -351,6 +351,18 @@ CASES = [
         "DATE",
         "2013-03-11",
     ),
+    # fractions and "nowadays" are not times; lengths of quarters and the day's meeting are
+    ("Iraq imports about three-quarters of its food.", date(1990, 8, 16), None, None, None),
+    ("He won three quarters of the vote.", date(1990, 8, 16), None, None, None),
+    (
+        "It recovered after several quarters of losses.",
+        date(1989, 10, 30),
+        "several quarters",
+        "DURATION",
+        "PXQ",
+    ),
+    ("The case is for today's youth what the blockade was.", date(2000, 1, 7), None, None, None),
+    ("Today's meeting ran late.", date(2000, 1, 7), "Today", "DATE", "2000-01-07"),
 ]
 
 

@@ -1310,6 +1310,16 @@ _SET_PREV = re.compile(
 )
 
 
+# "quarters of" a determined thing is a fraction ("three-quarters of its food", "of the
+# vote"); "three quarters of an hour", "of the year" and "several quarters of losses" stay
+# lengths of time.
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?:its|their|his|her|our|your|the|all|a|an|this|that|these|those)\s+"
+    rf"(?!(?:\w+\s+)?(?:{UNIT_RE})\b)",
+    re.IGNORECASE,
+)
+
+
 def _h_duration(st: _State, m: re.Match[str]) -> Result:
     unit = m.group("unit")
     numtxt = m.group("num")
@@ -1329,6 +1339,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None  # "60 Minutes", "48 Hours": a title, not a length of time
     if numtxt.lower() in ("a", "an", "one") and unit.lower().startswith("quarter") and not rel:
         return None  # "a quarter of the vote"
+    if unit.lower().startswith("quarter") and _FRACTION_OF.match(st.text, m.end()):
+        return None  # "three-quarters of its food": a fraction of a thing, not of a year
     if numtxt.lower() in ("some", "many") and not rel and unit.lower()[-1:] != "s":
         return None  # "some day", "many a year"
     if m.group("num2"):
@@ -1402,11 +1414,23 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
     return ("DURATION", _fmt_duration(None, unit))
 
 
+# "today's world", "today's young people": "today" meaning "nowadays", which TimeML
+# annotators leave untagged, unlike "today's meeting".
+_GENERIC_TODAYS = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:world|youth|society|generation|young|children|kids|families"
+    r"|students|teenagers|culture|economy|standards|technology|computers|age|era|times"
+    r"|consumers?|women|men|people|politics|politicians|media|market(?:place)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     pod = m.group("pod")
     if w == "today" and _next_word(st.text, m.end()) in ("show",):
         return None
+    if w == "today" and _GENERIC_TODAYS.match(st.text, m.end()):
+        return None  # "today's youth": the present age in general, not the day of the story
     off = {
         "today": 0,
         "tonight": 0,
