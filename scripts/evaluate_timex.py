@@ -1,6 +1,6 @@
 """Score the temporal tagger on TimeML data, with the fixed development / held-out split.
 
-    python scripts/evaluate_timex.py DIR [DIR ...] [--part all|dev|held] [--why]
+    python scripts/evaluate_timex.py DIR [DIR ...] [--part all|dev|held] [--why] [--bootstrap N]
 
 Each DIR holds TimeML ``.tml`` files (e.g. TBAQ-cleaned's ``TimeBank/`` and ``AQUAINT/``).
 The held-out part is every fifth document by sorted file name within each DIR (indices 4, 9,
@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from timeline.extraction.temporal import tag  # noqa: E402
 from timeline.extraction.temporal.scoring import (  # noqa: E402
     Span,
+    bootstrap_interval,
     read_gold,
     score,
     value_disagreements,
@@ -69,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--part", choices=("all", "dev", "held"), default="all")
     ap.add_argument(
+        "--bootstrap",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also print 95%% intervals of strict/relaxed/value F1 from N document resamples",
+    )
+    ap.add_argument(
         "--why",
         action="store_true",
         help="also count the value disagreements by kind (notation, gold less specific, ...)",
@@ -83,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         _print(f"{d.name} ({args.part})", len(files), evaluate(files))
     if len(args.dirs) > 1:
         _print(f"all ({args.part})", len(every), evaluate(every))
+    if args.bootstrap:
+        gold, system = tag_files(every)
+        print(f"95% intervals over {args.bootstrap} resamples of the {len(every)} documents:")
+        for measure in ("strict_F1", "relaxed_F1", "value_F1", "type_F1"):
+            lo, hi = bootstrap_interval(gold, system, measure, args.bootstrap)
+            print(f"  {measure:10s} {lo:.4f} – {hi:.4f}")
     if args.why:
         kinds = value_disagreements(*tag_files(every))
         print(f"value disagreements over all ({args.part}): {sum(kinds.values())}")

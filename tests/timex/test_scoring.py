@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extraction.temporal.scoring import Span, disagreement_kind, value_disagreements
+from timeline.extraction.temporal.scoring import (
+    Span,
+    bootstrap_interval,
+    disagreement_kind,
+    score,
+    value_disagreements,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +52,31 @@ def test_value_disagreements_counts_only_paired_mismatches():
         ]
     }
     assert value_disagreements(gold, system) == {"gold less specific": 1}
+
+
+def _docs(n_right: int, n_wrong: int) -> tuple[dict, dict]:
+    """Documents of one timex each: the system gets the value right in n_right of them."""
+    gold, system = {}, {}
+    for i in range(n_right + n_wrong):
+        gold[f"d{i}"] = [Span(0, 5, "DATE", "1998")]
+        system[f"d{i}"] = [Span(0, 5, "DATE", "1998" if i < n_right else "1997")]
+    return gold, system
+
+
+def test_bootstrap_interval_of_a_perfect_system_is_a_point():
+    gold, system = _docs(10, 0)
+    assert bootstrap_interval(gold, system, "value_F1", samples=200) == (1.0, 1.0)
+
+
+def test_bootstrap_interval_brackets_the_score_and_narrows_with_more_documents():
+    few_gold, few_sys = _docs(8, 2)
+    many_gold, many_sys = _docs(80, 20)
+    point = score(few_gold, few_sys)["value_F1"]
+    assert point == pytest.approx(0.8)
+    lo, hi = bootstrap_interval(few_gold, few_sys, "value_F1", samples=500)
+    assert lo < point < hi
+    assert bootstrap_interval(few_gold, few_sys, "relaxed_F1", samples=200) == (1.0, 1.0)
+    lo_many, hi_many = bootstrap_interval(many_gold, many_sys, "value_F1", samples=500)
+    assert lo < lo_many < point < hi_many < hi
+    # seeded: the same call gives the same interval
+    assert bootstrap_interval(few_gold, few_sys, "value_F1", samples=500) == (lo, hi)
