@@ -62,6 +62,12 @@ def test_parse_number(words, n):
         ("Rioters torched shops in the city centre.", "riots"),
         ("Police arrested the governor on Monday.", "strategic_developments"),
         ("The army withdrew from the town.", "strategic_developments"),
+        # the weapon as the subject: ACLED codes these as remote violence, not battles
+        ("A roadside bomb killed four soldiers near the town.", "explosions_remote_violence"),
+        ("Three rockets struck the air base on Tuesday.", "explosions_remote_violence"),
+        ("Two mortar shells fell on the market.", "explosions_remote_violence"),
+        ("Militants threw a grenade at a police patrol.", "explosions_remote_violence"),
+        ("A shepherd stepped on a landmine near the border.", "explosions_remote_violence"),
     ],
 )
 def test_event_types(sentence, etype):
@@ -76,6 +82,7 @@ def test_event_types(sentence, etype):
         "Officials said the militia will attack soon.",
         "Yet war with Iran didn't break out.",
         "Analysts discussed the economy.",
+        "The minister struck a deal with the militia.",
     ],
 )
 def test_no_event_in_hypothetical_or_plain_sentences(sentence):

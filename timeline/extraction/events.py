@@ -63,6 +63,16 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"car bomb(?:s|ings?)?(?= (?:blast|attacks?|exploded|went off|explosions?))",
         r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|vehicles?|car)",
         r"(?:roadside )?bombs? (?:exploded|went off|blast)",
+        # the weapon as the subject of the harm: "a roadside bomb killed four soldiers",
+        # "three rockets struck the base", "mortar rounds landed near the embassy"
+        r"(?:(?:roadside|car|truck|sticky|magnetic|parcel) )?bombs? (?:killed|wounded|injured"
+        r"|struck|hit|targeted|tore through|ripped through|damaged|destroyed)",
+        r"(?:rockets?|missiles?|mortar (?:rounds?|shells?|bombs?)|artillery shells?|projectiles?"
+        r"|grenades?) (?:struck|slammed into|crashed into|fell|exploded|killed|wounded|injured)",
+        r"(?:threw|hurled|lobbed) (?:a |two |several )?(?:hand )?grenades?",
+        r"grenade attacks?",
+        r"(?:land ?)?mines? (?:exploded|blast|killed|wounded)",
+        r"(?:stepped on|hit|struck) (?:a )?(?:land ?)?mine",
         r"IEDs?",
         r"improvised explosive devices?",
         r"explosions?",
