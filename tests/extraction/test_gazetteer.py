@@ -164,3 +164,31 @@ def test_seed_places_are_found(seed_results, prefix, places):
     articles, _ = seed_results[prefix]
     found = {h.canonical for a in articles for h in find_places(a.body)}
     assert places <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Rockets struck the Ain al-Asad air base.", "Bashar al-Assad"),  # a place's name
+        ("Maher al-Assad commands the 4th Division.", "Bashar al-Assad"),  # his brother
+        ("Bill Clinton visited the region.", "Hillary Clinton"),
+        ("Nechirvan Barzani met the envoy.", "Masoud Barzani"),
+    ],
+)
+def test_a_surname_after_another_given_name_is_someone_else(text, absent):
+    assert absent not in _actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Assad spoke on Sunday.", "Bashar al-Assad"),
+        ("Syrian President Assad spoke.", "Bashar al-Assad"),
+        ("Syria's Assad spoke.", "Bashar al-Assad"),
+        ("The Iranian-backed Assad government held on.", "Bashar al-Assad"),
+        ("Gen. Soleimani arrived in Baghdad.", "Qassem Soleimani"),
+        ("Iran Backs Assad In Talks", "Bashar al-Assad"),  # a Title Case headline
+    ],
+)
+def test_a_surname_after_a_title_or_plain_word_is_still_the_person(text, present):
+    assert present in _actors(text)

@@ -258,7 +258,47 @@ def places() -> Gazetteer:
 
 def find_actors(text: str) -> list[GazetteerHit]:
     """Mentions of known actors in ``text``, in order; ``hit.text == text[hit.start:hit.end]``."""
-    return actors().find(text)
+    return [h for h in actors().find(text) if not _someone_else(text, h)]
+
+
+# Words that may stand before a bare surname without making it another person's name.
+_TITLES = frozenset(
+    """president vice prime minister secretary gen general lt col maj brig capt sgt adm
+    commander leader chief cleric sheikh shaykh ayatollah grand imam sayyed sayed seyed mr mrs
+    ms dr sen senator rep gov governor king prince emir speaker mullah hojatoleslam
+    the a an and or but of in on at by for with to from as after before when while if that
+    this since under against than both even said says told""".split()  # noqa: SIM905
+)
+# A capitalised word of a name ("Maher", "Ain", "Abdul-Karim"), not "Iranian-backed".
+_WORD_BEFORE_RE = re.compile(r"([A-Z][^\W\d_]*(?:['’-][A-Z][^\W\d_]*)?\.?)[ \u00a0]+$")
+
+
+def _someone_else(text: str, hit: GazetteerHit) -> bool:
+    """A person's bare surname ("Assad", "al-Asad") preceded by another capitalised name is
+    someone else's name: "Maher al-Assad" (a brother), "Bill Clinton", "Nechirvan Barzani",
+    or not a person at all: "Ain al-Asad" (an air base)."""
+    if actor_kind(hit.canonical) != "person" or " " in hit.text.strip():
+        return False
+    m = _WORD_BEFORE_RE.search(text, max(0, hit.start - 40), hit.start)
+    if m is None:
+        return False
+    word = m.group(1).rstrip(".")
+    if word.casefold() in _TITLES or _POSSESSIVE_RE.search(word):
+        return False  # "President Assad", "Syria's Assad"
+    given = {fold(t) for t in hit.canonical.split()}
+    if fold(word) in given:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line = text[line_start : line_end if line_end >= 0 else None].strip()
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    # In a Title Case headline every word is capitalised, so a capital says nothing of a name.
+    title_case = (
+        not line.endswith((".", '"', "”"))
+        and len(words) >= 3
+        and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    )
+    return not title_case
 
 
 def find_places(text: str) -> list[GazetteerHit]:
