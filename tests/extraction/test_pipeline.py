@@ -220,3 +220,31 @@ def test_dict_lists_principal_actors_first():
         "day",
     )
     assert d["excerpt"] == body.strip()
+
+
+CLAIMED = (
+    "Title: Bomb near Tikrit\nPublisher: Example Wire\nPublished: 2018-01-10\n\n"
+    "BAGHDAD — Three rockets struck an air base in Anbar province on Tuesday night, officials"
+    " said.\n\n"
+    "A day earlier, a roadside bomb killed four Iraqi soldiers near Tikrit, according to police."
+    " The Islamic State claimed responsibility for the attack in a statement.\n"
+)
+
+
+def test_a_dateline_yields_to_the_place_the_text_names():
+    _, candidates = extract_from_text(CLAIMED, origin_file="claimed.txt")
+    rockets = next(c for c in candidates if "rockets" in c.evidence.quote)
+    assert rockets.place.name == "Anbar"
+    assert rockets.event_type == "explosions_remote_violence"
+    assert rockets.date.earliest == date(2018, 1, 9)
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator_of_the_event_before():
+    _, candidates = extract_from_text(CLAIMED, origin_file="claimed.txt")
+    near_tikrit = [c for c in candidates if c.place is not None and c.place.name == "Tikrit"]
+    (bomb,) = near_tikrit  # one happening, not a second "attack"
+    assert bomb.event_type == "explosions_remote_violence"
+    assert bomb.date.earliest == date(2018, 1, 8)
+    assert bomb.fatalities == 4
+    assert dict(bomb.actors)["Islamic State"] == "actor1"
+    assert "claimed responsibility" in bomb.evidence.quote

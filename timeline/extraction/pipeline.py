@@ -368,9 +368,11 @@ def _best_place(
     if not usable:
         return None, "unknown"
 
-    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[int, int]:
+    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[bool, int, int]:
         h, info = item
         return (
+            # a dateline says where the story was filed; any place the text names wins over it
+            _is_dateline(body, h),
             _PLACE_RANK.get(info.kind, 6 if info.kind == "country" else 4),
             abs(h.start - anchor),
         )
@@ -385,6 +387,21 @@ def _best_place(
     else:
         precision = "exact"
     return info, precision
+
+
+# "BAGHDAD — …", "MOSUL, Iraq (AP) — …", "Beirut: …" at the head of a paragraph.
+_DATELINE_TAIL_RE = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|[A-Z][\w ]{1,20})\)\s*)?"
+    r"(?:—|–|--|-\s|:)"
+)
+
+
+def _is_dateline(body: str, hit: GazetteerHit) -> bool:
+    """``hit`` is the place a story was filed from, written ahead of its first sentence."""
+    line_start = hit.start == 0 or body[hit.start - 1] == "\n"
+    if not line_start:
+        return False
+    return body[hit.start : hit.end].isupper() or bool(_DATELINE_TAIL_RE.match(body, hit.end))
 
 
 _TEXT_DATED = ("stated in sentence", "narrative of paragraph")
@@ -574,6 +591,14 @@ def _headline(text: str, trigger_start: int | None = None, limit: int = _HEADLIN
 _PARTITIVE_RE = re.compile(
     r"^[\"“‘']?(?:Of|Among) (?:these|those|them|the dead|the victims|the casualties)\b"
 )
+# "ISIS claimed responsibility for the attack": a claim names who did the happening just told
+# (ACLED codes the claimant as the perpetrator); it is not a new attack.
+_CLAIM_RE = re.compile(
+    r"\bclaimed (?:responsibility|credit) for (?:the|this|that|both|Monday's|Tuesday's"
+    r"|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|yesterday's|today's)\b"
+    r"|\bclaimed (?:the|this|that|both) (?:attacks?|bombings?|blasts?|strikes?|assaults?)\b",
+    re.IGNORECASE,
+)
 
 
 def _join_adjacent(
@@ -611,12 +636,18 @@ def _join_adjacent(
             and sent.paragraph - prev_sent.paragraph in (0, 1)
             and _PARTITIVE_RE.match(sent.text) is not None
         )
-        if detail and _next_to(prev_sent, sent, body):
+        claim = (
+            last is not None
+            and prev_sent is not None
+            and sent.paragraph - prev_sent.paragraph in (0, 1)
+            and _CLAIM_RE.search(sent.text) is not None
+        )
+        if (detail or claim) and _next_to(prev_sent, sent, body):
             cand = replace(cand, event_type=last.event_type, place=None, date=None)
         if (
             last is not None
             and prev_sent is not None
-            and (sent.paragraph == prev_sent.paragraph or retold or detail)
+            and (sent.paragraph == prev_sent.paragraph or retold or detail or claim)
             and _next_to(prev_sent, sent, body)
             and last.event_type == cand.event_type
             and (cand.place is None or last.place is None or _same_place(last.place, cand.place))
@@ -624,8 +655,13 @@ def _join_adjacent(
         ):
             start, end = last.evidence.start, sent.end
             actors = list(last.actors)
+            has_actor1 = any(role == "actor1" for _, role in actors)
             for name, role in cand.actors:
-                if name not in (n for n, _ in actors):
+                if name in (n for n, _ in actors):
+                    continue
+                if claim and role == "actor1" and not has_actor1:
+                    actors.append((name, "actor1"))  # the claimant did it
+                else:
                     actors.append((name, "mentioned" if role != "associated" else role))
             f1, f2 = last.fatalities, cand.fatalities
             # The second sentence often names the exact site inside the first's town ("… in
