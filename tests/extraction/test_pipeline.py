@@ -248,3 +248,28 @@ def test_a_claim_of_responsibility_names_the_perpetrator_of_the_event_before():
     assert bomb.fatalities == 4
     assert dict(bomb.actors)["Islamic State"] == "actor1"
     assert "claimed responsibility" in bomb.evidence.quote
+
+
+STRIKES = (
+    "Title: Strikes in Syria\nPublisher: Example Times\nPublished: 2018-05-11\n\n"
+    "DAMASCUS, Syria (AP) — Israeli warplanes struck dozens of Iranian military sites in Syria"
+    " early Thursday, hours after Iranian forces fired 20 rockets at army positions in the Golan"
+    " Heights, the military said.\n\n"
+    "The monitoring group said at least 23 fighters were killed in the strikes, including five"
+    " soldiers.\n"
+)
+
+
+def test_a_clause_dating_the_event_by_another_happening_does_not_give_its_place():
+    _, candidates = extract_from_text(STRIKES, origin_file="strikes.txt")
+    strikes = candidates[0]
+    assert strikes.place.name == "Syria"  # not the Golan Heights of the rockets fired before
+    assert strikes.date.earliest == date(2018, 5, 10)
+
+
+def test_a_sentence_pointing_back_to_the_strikes_details_them():
+    _, candidates = extract_from_text(STRIKES, origin_file="strikes.txt")
+    (strikes,) = candidates  # "killed in the strikes" is no second event
+    assert strikes.event_type == "explosions_remote_violence"
+    assert strikes.fatalities == 23
+    assert "killed in the strikes" in strikes.evidence.quote

@@ -250,6 +250,13 @@ _VICTIMS = (
     r"Kurds|Iranians|forces)"
 )
 _MODS = r"(?:[\w'’.-]+\s+){0,4}?"
+_ONE_VICTIM = (
+    r"(?:person|civilian|soldier|officer|policeman|policewoman|member|man|woman|child|boy|girl|"
+    r"commander|official|judge|journalist|reporter|doctor|cleric|activist|leader|lawyer|"
+    r"politician|candidate|lawmaker|MP|governor|mayor|colonel|general|fighter|militant|"
+    r"militiaman|guard|worker|employee|teacher|student|farmer|shepherd|driver|contractor|"
+    r"diplomat|adviser|advisor|engineer|businessman|tribal sheikh|sheikh|imam|judge)"
+)
 _KILL_VERB = r"(?:killed|killing|kills|shot dead|executed|executing|massacred|slaughtered)"
 _DEATH_PASSIVE = (
     r"(?:were|was|have been|had been|are|been)?\s*(?:also\s+)?"
@@ -269,6 +276,18 @@ FATALITY_RES = [
     # "603 dead Americans", "the death toll rose to 40"
     re.compile(rf"\b(?P<n>{NUMBER})\s+dead\s+{_VICTIMS}\b", re.IGNORECASE),
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?P<n>{NUMBER})\b", re.IGNORECASE),
+    # one person named by role: "shot dead a local council member", "a soldier was killed"
+    re.compile(
+        rf"\b(?:{_KILL_VERB}|assassinated|murdered|stabbed to death|beheaded)\s+"
+        rf"(?P<one>an?)\s+{_MODS}{_ONE_VICTIM}\b"
+        rf"(?:\s+and\s+{_APPROX}(?P<more>{NUMBER})\s+{_MODS}{_VICTIMS}\b)?",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?P<one>An?)\s+{_MODS}{_ONE_VICTIM}\s+(?:was|has been|had been)\s+(?:also\s+)?"
+        r"(?:killed|shot dead|slain|assassinated|murdered|executed|beheaded)\b",
+        re.IGNORECASE,
+    ),
 ]
 _NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 
@@ -311,7 +330,10 @@ def fatalities(text: str) -> int | None:
             # A breakdown of a total already counted ("…, including 190 troops").
             if any(0 < m.start() - i < 60 for i in including):
                 continue
-            if "list" in rx.groupindex and m.group("list"):
+            if "one" in rx.groupindex:
+                more = m.group("more") if "more" in rx.groupindex else None
+                total = 1 + ((parse_number(more) or 0) if more else 0)
+            elif "list" in rx.groupindex and m.group("list"):
                 nums = [parse_number(n.group()) for n in _NUMBER_RE.finditer(m.group("list"))]
                 total = sum(n for n in nums if n is not None)
             else:

@@ -125,6 +125,8 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
 
     raw: list[tuple[Sentence, CandidateEvent]] = []
     triggers: dict[int, str] = {}  # id(candidate) -> its trigger words
+    details: set[int] = set()  # id(candidate) of sentences that point back to the one before
+    weak: set[int] = set()  # ... of those that are no event unless joined to it
     for sent in sentences:
         if _is_heading(sent, para_bounds) or sent.text.rstrip().endswith("?"):
             continue
@@ -177,12 +179,17 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
                     and (coarse is None or _inside(prev_place, coarse))
                 ):
                     place, precision, ev_start = prev_place, prev_precision, prev.start
-        if not roles and place is None:
-            continue
         tense = tense_of(sent.text, trigger.start, trigger.end)
         when, basis = _date_for(
             sent, dated, sentences, sent.start + trigger.start, tense, sections, article.published
         )
+        # "23 fighters were killed in the strikes": no place or date of its own, a definite
+        # noun phrase pointing back. It can only add to the happening before it (see
+        # _join_adjacent); alone it is no event.
+        pointer = (
+            not p_hits and basis != "stated in sentence" and bool(_ANAPHOR_RE.search(sent.text))
+        )
+        alone = bool(roles or place is not None)
         # An event is a happening somewhere at some time: a trigger with neither a date nor a
         # place finer than a region is commentary ("the offensive was a failure"), not an event.
         # A date inferred from the section or the publication is too weak to stand for the
@@ -190,6 +197,8 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         if (place is None or place.kind in _COARSE) and (
             basis not in _TEXT_DATED or when is None or when.precision == "unknown"
         ):
+            alone = False
+        if not alone and not pointer:
             continue
         # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
         # happenings as places (ACLED codes one event per location). Fatalities stated once
@@ -212,7 +221,11 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
             )
             raw.append((sent, cand))
             triggers[id(cand)] = trigger.text.casefold()
-    return _join_adjacent(raw, body, triggers)
+            if pointer:
+                details.add(id(cand))
+            if not alone:
+                weak.add(id(cand))
+    return _join_adjacent(raw, body, triggers, details, weak)
 
 
 # Between two places of a list: a comma or "and", then at most a descriptor ("the Kurdish
@@ -363,6 +376,10 @@ def _best_place(
         rel = _RELATIVE_RE.search(body[max(0, h.start - 80) : h.start])
         if rel is not None and h.start - 80 + rel.start() > anchor:
             continue
+        # "…, hours after Iranian forces fired rockets at the Golan Heights": a clause that
+        # dates the event by another happening names that happening's place, not this one's.
+        if h.start > anchor and _OTHER_HAPPENING_RE.search(body, anchor, h.start):
+            continue
         info = gazetteer.place_info(h.canonical)
         usable.append((h, info))
     if not usable:
@@ -389,6 +406,11 @@ def _best_place(
     return info, precision
 
 
+_OTHER_HAPPENING_RE = re.compile(
+    r"\b(?:(?:hours|days|minutes|weeks|moments|shortly|soon|a day|a week|a month|the day)"
+    r"\s+(?:after|before)|in (?:retaliation|response) (?:for|to))\s+(?!the\s+\w+ing\b)",
+    re.IGNORECASE,
+)
 # "BAGHDAD — …", "MOSUL, Iraq (AP) — …", "Beirut: …" at the head of a paragraph.
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|[A-Z][\w ]{1,20})\)\s*)?"
@@ -601,10 +623,22 @@ _CLAIM_RE = re.compile(
 )
 
 
+# "23 fighters were killed in the strikes": a sentence with no place or date of its own that
+# points back to a happening with a definite noun phrase details that happening.
+_ANAPHOR_RE = re.compile(
+    r"\b(?:in|during|by|from|after)\s+(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+)?"
+    r"(?:air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes|fighting"
+    r"|assaults?|shelling|ambush|violence|offensive)\b",
+    re.IGNORECASE,
+)
+
+
 def _join_adjacent(
     raw: list[tuple[Sentence, CandidateEvent]],
     body: str,
     triggers: dict[int, str] | None = None,
+    details: set[int] | None = None,
+    weak: set[int] | None = None,
 ) -> list[CandidateEvent]:
     """Join a candidate to the one before it when they are adjacent sentences of one paragraph
     with the same type and no disagreement on place or date: one happening, told in two.
@@ -615,6 +649,8 @@ def _join_adjacent(
     trigger words at the same place.
     """
     triggers = triggers or {}
+    details = details or set()
+    weak = weak or set()
     out: list[CandidateEvent] = []
     prev_sent: Sentence | None = None
     for sent, cand in raw:
@@ -634,7 +670,7 @@ def _join_adjacent(
             last is not None
             and prev_sent is not None
             and sent.paragraph - prev_sent.paragraph in (0, 1)
-            and _PARTITIVE_RE.match(sent.text) is not None
+            and (_PARTITIVE_RE.match(sent.text) is not None or id(cand) in details)
         )
         claim = (
             last is not None
@@ -681,7 +717,7 @@ def _join_adjacent(
                 date_basis=last.date_basis if last.date else cand.date_basis,
             )
             triggers[id(out[-1])] = triggers.get(id(last), "")
-        else:
+        elif id(cand) not in weak:
             out.append(cand)
         prev_sent = sent
     return out
