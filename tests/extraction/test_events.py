@@ -72,6 +72,9 @@ def test_parse_number(words, n):
         ("Two mortar shells fell on the market.", "explosions_remote_violence"),
         ("Militants threw a grenade at a police patrol.", "explosions_remote_violence"),
         ("A shepherd stepped on a landmine near the border.", "explosions_remote_violence"),
+        # a commander's presence somewhere is a development the timeline follows
+        ("The Quds Force commander arrived in Baghdad on Thursday.", "strategic_developments"),
+        ("The general appeared at the front near the city.", "strategic_developments"),
     ],
 )
 def test_event_types(sentence, etype):

@@ -184,6 +184,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # A person's presence somewhere, reported in the past: "the minister was in Baghdad".
         r"(?:was|were) (?:in|at)(?= (?-i:[A-Z]))",
         r"(?:sighted|spotted)(?= (?:in|at|near|on|outside|around) )",
+        r"(?:arrived|landed) in(?= (?-i:[A-Z]))",
+        r"(?:appeared|surfaced|turned up|was photographed|was pictured)"
+        r"(?= (?:in|at|near|on|outside|around) )",
         r"sent (?:\w+ ){0,2}(?:troops|forces|reinforcements|soldiers|fighters|advisers|warships|"
         r"aircraft|jets|bombers|ships|a naval|an aircraft carrier)",
         r"dispatch(?:ed|ing)",
