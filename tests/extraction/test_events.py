@@ -131,3 +131,13 @@ def _roles(sentence: str) -> dict[str, str]:
 )
 def test_roles_by_position(sentence, expected):
     assert _roles(sentence) == expected
+
+
+def test_a_clause_about_an_earlier_happening_does_not_type_the_sentence():
+    sentence = (
+        "Turkey launched a ground offensive on Sunday, a day after its jets pounded dozens of"
+        " targets in the enclave."
+    )
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == "battles"
+    assert trigger.text == "offensive"

@@ -273,3 +273,14 @@ def test_a_sentence_pointing_back_to_the_strikes_details_them():
     assert strikes.event_type == "explosions_remote_violence"
     assert strikes.fatalities == 23
     assert "killed in the strikes" in strikes.evidence.quote
+
+
+def test_a_country_named_as_the_scene_is_not_an_actor():
+    text = (
+        "Title: Protests\nPublisher: Example\nPublished: 2018-01-21\n\n"
+        "In Iran, protests that began in Mashhad on Dec. 28 spread to dozens of cities.\n"
+    )
+    _, (protest,) = extract_from_text(text, origin_file="protests.txt")
+    assert protest.event_type == "protests" and protest.place.name == "Mashhad"
+    assert protest.date.earliest == date(2017, 12, 28)
+    assert "Government of Iran" not in dict(protest.actors)

@@ -346,6 +346,15 @@ def fatalities(text: str) -> int | None:
     return sum(n for *_, n in spans) if spans else None
 
 
+# "…, hours after Iranian forces fired rockets", "in retaliation for the attack on …": a clause
+# that dates or explains the reported happening by another one.
+OTHER_HAPPENING_RE = re.compile(
+    r"\b(?:(?:hours|days|minutes|weeks|moments|shortly|soon|a day|a week|a month|the day)"
+    r"\s+(?:after|before)|in (?:retaliation|response) (?:for|to))\s+(?!the\s+\w+ing\b)",
+    re.IGNORECASE,
+)
+
+
 # --- typing and roles -----------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -600,6 +609,15 @@ def find_trigger(
             found[etype] = hits
     if not found:
         return None
+    # "Turkey launched an offensive on Sunday, a day after its jets pounded targets": what
+    # follows "a day after" is another, earlier happening; the sentence reports the first.
+    other = OTHER_HAPPENING_RE.search(text)
+    if other is not None and any(m.start() < other.start() for ms in found.values() for m in ms):
+        found = {
+            etype: kept
+            for etype, ms in found.items()
+            if (kept := [m for m in ms if m.start() < other.start()])
+        }
     # A crowd forcing its way in is a riot even without a riot word.
     if RIOTS not in found and _CROWD_RE.search(text):
         entry = [m for m in _CROWD_ENTRY_RE.finditer(text) if _realis(text, m.start())]

@@ -28,6 +28,7 @@ from timeline.extraction import gazetteer
 from timeline.extraction.articles import split_articles
 from timeline.extraction.events import (
     LABELS,
+    OTHER_HAPPENING_RE,
     assign_roles,
     backdrop_start,
     fatalities,
@@ -144,6 +145,7 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         local = [
             GazetteerHit(h.canonical, h.start - sent.start, h.end - sent.start, h.text)
             for h in a_hits
+            if not _named_as_scene(body, h, p_hits)
         ]
         # Places in the attribution ("…, said X, an official in Y") locate the source.
         tail = _attribution_start(sent.text, trigger.end)
@@ -352,6 +354,17 @@ def _is_heading(sent: Sentence, counts: dict[int, int]) -> bool:
     )
 
 
+# "In Iran, protests spread": a country introduced by a preposition of place is the scene.
+_SCENE_ONLY_RE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _named_as_scene(body: str, actor: GazetteerHit, p_hits: list[GazetteerHit]) -> bool:
+    """The actor mention is also a place, introduced as where things happen, not who acts."""
+    return any(p.start <= actor.start and actor.end <= p.end for p in p_hits) and bool(
+        _SCENE_ONLY_RE.search(body, max(0, actor.start - 20), actor.start)
+    )
+
+
 def _best_place(
     body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], anchor: int
 ) -> tuple[PlaceInfo | None, str]:
@@ -378,7 +391,7 @@ def _best_place(
             continue
         # "…, hours after Iranian forces fired rockets at the Golan Heights": a clause that
         # dates the event by another happening names that happening's place, not this one's.
-        if h.start > anchor and _OTHER_HAPPENING_RE.search(body, anchor, h.start):
+        if h.start > anchor and OTHER_HAPPENING_RE.search(body, anchor, h.start):
             continue
         info = gazetteer.place_info(h.canonical)
         usable.append((h, info))
@@ -406,11 +419,6 @@ def _best_place(
     return info, precision
 
 
-_OTHER_HAPPENING_RE = re.compile(
-    r"\b(?:(?:hours|days|minutes|weeks|moments|shortly|soon|a day|a week|a month|the day)"
-    r"\s+(?:after|before)|in (?:retaliation|response) (?:for|to))\s+(?!the\s+\w+ing\b)",
-    re.IGNORECASE,
-)
 # "BAGHDAD — …", "MOSUL, Iraq (AP) — …", "Beirut: …" at the head of a paragraph.
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|[A-Z][\w ]{1,20})\)\s*)?"
