@@ -75,6 +75,10 @@ def test_parse_number(words, n):
         # a commander's presence somewhere is a development the timeline follows
         ("The Quds Force commander arrived in Baghdad on Thursday.", "strategic_developments"),
         ("The general appeared at the front near the city.", "strategic_developments"),
+        (
+            "A drone strike near the airport early Friday killed the commander.",
+            "explosions_remote_violence",
+        ),
     ],
 )
 def test_event_types(sentence, etype):

@@ -59,6 +59,7 @@ def _places(text: str) -> list[str]:
         ("Assad forces", "Syrian Arab Army"),
         ("the Syrian regime", "Government of Syria"),
         ("Erdoğan", "Recep Tayyip Erdogan"),
+        ("airstrikes killed 25 Kataib Hezbollah fighters", "Kataib Hezbollah"),
     ],
 )
 def test_actor_aliases(text, expected):

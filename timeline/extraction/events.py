@@ -474,9 +474,18 @@ def _nominal_licensed(
     before = " ".join(re.findall(r"[\w'’-]+", _clause_before(text, start))[-6:])
     if _LICENSOR_RE.search(before):
         return True
-    if _EVENTIVE_AFTER_RE.match(_clause_after(text, end)):
+    after = _clause_after(text, end)
+    if _EVENTIVE_AFTER_RE.match(after) or _HARM_AFTER_RE.match(after):
         return True
     return _dated_nearby(start, end, text, timex_spans)
+
+
+# The event noun as the subject of the harm it did, however far its place and time stretch
+# the subject: "A U.S. drone strike near Baghdad International Airport early Friday killed …".
+_HARM_AFTER_RE = re.compile(
+    r"^\W*(?:[\w'’.-]+\s+){0,9}?(?:killed|wounded|injured|hit|struck|destroyed|damaged)\b",
+    re.IGNORECASE,
+)
 
 
 # Modal or negated verb earlier in the trigger's own clause: "they could never really purge".

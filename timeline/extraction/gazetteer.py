@@ -224,8 +224,9 @@ class Gazetteer:
                 end = self._match_at(text, tokens, i, alias)
                 if end is not None:
                     raw.append((i, end, alias.canonical))
-        # Longest span first; then earliest; then prefer exact-key matches to fuzzy ones.
-        raw.sort(key=lambda r: (-(tokens[r[1] - 1].end - tokens[r[0]].start), r[0]))
+        # Most words first, then earliest ("25 Kataib Hezbollah fighters" is Kataib Hezbollah,
+        # not "Hezbollah fighters"), then the longer in characters.
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], -(tokens[r[1] - 1].end - tokens[r[0]].start)))
         taken: list[tuple[int, int]] = []
         hits: list[GazetteerHit] = []
         for first, end, canonical in raw:
