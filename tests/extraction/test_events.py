@@ -70,6 +70,7 @@ def test_parse_number(words, n):
         ("A roadside bomb killed four soldiers near the town.", "explosions_remote_violence"),
         ("Three rockets struck the air base on Tuesday.", "explosions_remote_violence"),
         ("Two mortar shells fell on the market.", "explosions_remote_violence"),
+        ("Two rockets fired from Syria hit the town on Thursday.", "explosions_remote_violence"),
         ("Militants threw a grenade at a police patrol.", "explosions_remote_violence"),
         ("A shepherd stepped on a landmine near the border.", "explosions_remote_violence"),
         # a commander's presence somewhere is a development the timeline follows

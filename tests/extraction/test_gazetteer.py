@@ -193,3 +193,8 @@ def test_a_surname_after_another_given_name_is_someone_else(text, absent):
 )
 def test_a_surname_after_a_title_or_plain_word_is_still_the_person(text, present):
     assert present in _actors(text)
+
+
+def test_a_place_name_in_small_letters_is_an_ordinary_word():
+    assert [h.canonical for h in find_places("Rockets hit the base near Baghdad.")] == ["Baghdad"]
+    assert [h.canonical for h in find_places("ISIS seized Hit in 2014.")] == ["Hit"]

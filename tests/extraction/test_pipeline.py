@@ -284,3 +284,14 @@ def test_a_country_named_as_the_scene_is_not_an_actor():
     assert protest.event_type == "protests" and protest.place.name == "Mashhad"
     assert protest.date.earliest == date(2017, 12, 28)
     assert "Government of Iran" not in dict(protest.actors)
+
+
+def test_a_dateline_never_places_the_event():
+    text = (
+        "Title: Qusayr\nPublisher: Example\nPublished: 2013-06-06\n\n"
+        "BEIRUT (Reuters) - Syrian government troops and Hezbollah guerrillas captured a border"
+        " town on Wednesday after a 17-day offensive.\n"
+    )
+    _, (capture,) = extract_from_text(text, origin_file="qusayr.txt")
+    assert capture.place is None  # filed from Beirut; the town is not in the gazetteer
+    assert capture.date.earliest == date(2013, 6, 5)

@@ -70,6 +70,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:rockets?|missiles?|mortar (?:rounds?|shells?|bombs?)|artillery shells?|projectiles?"
         r"|grenades?) (?:struck|slammed into|crashed into|fell|exploded|killed|wounded|injured)",
         r"(?:threw|hurled|lobbed) (?:a |two |several )?(?:hand )?grenades?",
+        # "two rockets fired from Syria hit the town": the weapon, then where it came down
+        r"(?:rockets?|missiles?|mortar rounds?|mortar shells?|shells?)"
+        r"(?= (?:[\w'’.-]+ ){1,6}?(?:hit|struck|slammed into|landed|fell on|exploded|killed"
+        r"|wounded))",
         r"grenade attacks?",
         r"(?:land ?)?mines? (?:exploded|blast|killed|wounded)",
         r"(?:stepped on|hit|struck) (?:a )?(?:land ?)?mine",

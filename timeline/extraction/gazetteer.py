@@ -303,8 +303,12 @@ def _someone_else(text: str, hit: GazetteerHit) -> bool:
 
 
 def find_places(text: str) -> list[GazetteerHit]:
-    """Mentions of known places in ``text``, in order; ``hit.text == text[hit.start:hit.end]``."""
-    return places().find(text)
+    """Mentions of known places in ``text``, in order; ``hit.text == text[hit.start:hit.end]``.
+
+    A place's name is a proper noun: written all in small letters it is an ordinary word
+    ("rockets hit the base" is not the town of Hit).
+    """
+    return [h for h in places().find(text) if any(c.isupper() for c in h.text)]
 
 
 def place_info(name: str) -> PlaceInfo:

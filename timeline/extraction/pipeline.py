@@ -389,6 +389,10 @@ def _best_place(
         rel = _RELATIVE_RE.search(body[max(0, h.start - 80) : h.start])
         if rel is not None and h.start - 80 + rel.start() > anchor:
             continue
+        # "BEIRUT (Reuters) — Syrian troops captured Qusayr": a dateline says where the story
+        # was filed, often another country than the event's; it never places the event.
+        if _is_dateline(body, h):
+            continue
         # "…, hours after Iranian forces fired rockets at the Golan Heights": a clause that
         # dates the event by another happening names that happening's place, not this one's.
         if h.start > anchor and OTHER_HAPPENING_RE.search(body, anchor, h.start):
@@ -398,11 +402,9 @@ def _best_place(
     if not usable:
         return None, "unknown"
 
-    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[bool, int, int]:
+    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[int, int]:
         h, info = item
         return (
-            # a dateline says where the story was filed; any place the text names wins over it
-            _is_dateline(body, h),
             _PLACE_RANK.get(info.kind, 6 if info.kind == "country" else 4),
             abs(h.start - anchor),
         )
@@ -636,7 +638,8 @@ _CLAIM_RE = re.compile(
 _ANAPHOR_RE = re.compile(
     r"\b(?:in|during|by|from|after)\s+(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+)?"
     r"(?:air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes|fighting"
-    r"|assaults?|shelling|ambush|violence|offensive)\b",
+    r"|assaults?|shelling|ambush|violence|offensive|unrest|town|city|village|area|district"
+    r"|enclave|camp|neighbou?rhood)\b",
     re.IGNORECASE,
 )
 
