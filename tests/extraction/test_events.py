@@ -146,3 +146,9 @@ def test_a_clause_about_an_earlier_happening_does_not_type_the_sentence():
     trigger = find_trigger(sentence)
     assert trigger is not None and trigger.event_type == "battles"
     assert trigger.text == "offensive"
+
+
+def test_support_named_in_a_backed_by_phrase_does_not_type_the_sentence():
+    sentence = "Special forces backed by coalition airstrikes pushed into the Old City on Sunday."
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == "battles"

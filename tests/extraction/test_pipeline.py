@@ -295,3 +295,18 @@ def test_a_dateline_never_places_the_event():
     _, (capture,) = extract_from_text(text, origin_file="qusayr.txt")
     assert capture.place is None  # filed from Beirut; the town is not in the gazetteer
     assert capture.date.earliest == date(2013, 6, 5)
+
+
+def test_in_recent_weeks_dates_the_event_up_to_the_report_but_moves_no_narrative():
+    text = (
+        "Title: Mosul\nPublisher: Example\nPublished: 2017-06-19\n\n"
+        "ISIS also attacked Tal Afar and Sinjar in recent weeks, according to local officials."
+        " Militants attacked western districts of Mosul.\n"
+    )
+    _, candidates = extract_from_text(text, origin_file="recent.txt")
+    by_place = {c.place.name: c for c in candidates}
+    tal_afar = by_place["Tal Afar"]
+    assert (tal_afar.date.earliest, tal_afar.date.latest) == (date(2017, 5, 22), date(2017, 6, 19))
+    assert tal_afar.date_basis == "looking back from the report"
+    # the next sentence is not dated by "in recent weeks"
+    assert by_place["Mosul"].date_basis != "narrative of paragraph"

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from timeline.extraction.temporal import tag, to_date_range
+from timeline.extraction.temporal import recent_window, tag, to_date_range
 from timeline.extraction.types import DateRange, Timex
 
 
@@ -667,3 +667,29 @@ def test_early_mid_late_narrow_the_range(text, mod, earliest, latest, precision)
 def test_bounded_lengths_carry_timeml_mods(text, mod):
     (t,) = tag(text, date(2016, 10, 19))
     assert t.mod == mod
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision"),
+    [
+        (
+            "Militants attacked three towns in recent weeks.",
+            date(2017, 5, 22),
+            date(2017, 6, 19),
+            "month",
+        ),
+        ("Over the past two days, fighting spread.", date(2017, 6, 17), date(2017, 6, 19), "week"),
+        ("In recent months the militia grew.", date(2016, 12, 18), date(2017, 6, 19), "year"),
+    ],
+)
+def test_a_looking_back_length_is_the_stretch_up_to_the_dct(text, earliest, latest, precision):
+    dct = date(2017, 6, 19)
+    (t,) = [t for t in tag(text, dct) if t.type == "DURATION"]
+    rng = recent_window(t, dct)
+    assert (rng.earliest, rng.latest, rng.precision) == (earliest, latest, precision)
+
+
+def test_a_plain_length_is_no_window():
+    dct = date(2017, 6, 19)
+    (t,) = tag("The siege lasted two weeks.", dct)
+    assert recent_window(t, dct) is None

@@ -130,6 +130,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"besieged",
         r"repell?ed",
         r"pushed back",
+        r"pushed (?:deeper )?into",
+        r"(?:fought|battled) (?:their|its|his) way into",
         r"(?:drove|driven|thrown|beaten) (?:back|out)",
         r"expelled",
         r"liberated",
@@ -350,6 +352,11 @@ def fatalities(text: str) -> int | None:
     return sum(n for *_, n in spans) if spans else None
 
 
+_SUPPORT_RE = re.compile(
+    r"\b(?:backed|supported|aided|assisted|covered) by\s+(?:[\w'’.-]+\s+){0,4}$"
+    r"|\b(?:with|under) (?:the )?(?:support|help|cover|backing) of\s+(?:[\w'’.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 # "…, hours after Iranian forces fired rockets", "in retaliation for the attack on …": a clause
 # that dates or explains the reported happening by another one.
 OTHER_HAPPENING_RE = re.compile(
@@ -622,6 +629,21 @@ def find_trigger(
             found[etype] = hits
     if not found:
         return None
+    # "special forces backed by coalition airstrikes pushed into the Old City": the support
+    # named in a "backed by" phrase is not what the sentence reports.
+    supported = {
+        etype: kept
+        for etype, ms in found.items()
+        if (
+            kept := [
+                m
+                for m in ms
+                if not (_NOMINAL_RE.fullmatch(m.group()) and _SUPPORT_RE.search(text, 0, m.start()))
+            ]
+        )
+    }
+    if supported:
+        found = supported
     # "Turkey launched an offensive on Sunday, a day after its jets pounded targets": what
     # follows "a day after" is another, earlier happening; the sentence reports the first.
     other = OTHER_HAPPENING_RE.search(text)

@@ -38,7 +38,7 @@ from timeline.extraction.events import (
 from timeline.extraction.happening import Report, principals_of, same_happening
 from timeline.extraction.happening import same_place as _same_place
 from timeline.extraction.sentences import Sentence, split_sentences
-from timeline.extraction.temporal import tag, to_date_range
+from timeline.extraction.temporal import recent_window, tag, to_date_range
 from timeline.extraction.types import (
     ArticleText,
     CandidateEvent,
@@ -81,6 +81,7 @@ class _Dated:
     end: int
     range: DateRange
     backdrop: bool = False  # in a clause recalling an earlier happening
+    window: bool = False  # a stretch up to the report ("in recent weeks"), not a point in time
 
 
 # --- entry points ---------------------------------------------------------------------
@@ -326,6 +327,11 @@ def _timexes(body: str, published: date | None) -> list[_Dated]:
     """Dated temporal expressions of the whole body (tagged once, for narrative anchoring)."""
     out = []
     for t in tag(body, published):
+        if t.type == "DURATION" and not t.anchored:
+            rng = recent_window(t, published)  # "in recent weeks": up to the publication
+            if rng is not None:
+                out.append(_Dated(t.start, t.end, rng, window=True))
+            continue
         if t.type not in ("DATE", "TIME"):
             continue
         rng = to_date_range(t)
@@ -511,6 +517,9 @@ def _date_for(
         since = _since_range(sent, best, inside, anchor, published)
         if since is not None:
             return since, "since the stated date, until the report"
+        if best.window:
+            # dates the event, but too vaguely to make a placeless sentence an event
+            return best.range, "looking back from the report"
         return best.range, "stated in sentence"
     if tense == "present" and published is not None:
         return _publication_week(published), "present tense: the week up to publication"
@@ -519,7 +528,8 @@ def _date_for(
         (s.start for s in sentences if s.paragraph in (sent.paragraph, sent.paragraph - 1)),
         default=sent.start,
     )
-    earlier = [d for d in dated if para_start <= d.start < sent.start]
+    # A stretch up to the report ("in recent weeks") is no point the narrative moves to.
+    earlier = [d for d in dated if para_start <= d.start < sent.start and not d.window]
     # A date recalled from an earlier happening does not move the narrative on.
     main = [d for d in earlier if not d.backdrop]
     if main:
@@ -533,6 +543,7 @@ def _date_for(
             for d in dated
             if sec_start <= d.start < sent.start
             and not d.backdrop
+            and not d.window
             and d.range.precision in ("day", "week")
         ]
         if narrative:

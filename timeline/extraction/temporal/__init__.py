@@ -7,7 +7,7 @@ Pure Python on python-dateutil; nothing here imports Django.
     ['2016-10-28']
 """
 
-from timeline.extraction.temporal.ranges import to_date_range
+from timeline.extraction.temporal.ranges import recent_window, to_date_range
 from timeline.extraction.temporal.tagger import tag
 
-__all__ = ["tag", "to_date_range"]
+__all__ = ["recent_window", "tag", "to_date_range"]

@@ -141,3 +141,38 @@ def _period(timex: Timex) -> DateRange | None:
     except ValueError:
         return None
     return None
+
+
+# "in recent weeks", "over the past two months", "the last few days": a length of time that
+# ends at the time of writing.
+_LOOKING_BACK = re.compile(r"\b(?:recent|past|last|previous)\b", re.IGNORECASE)
+_LENGTH = re.compile(r"^P(\d+|X)([DWMY])$")
+# How far back a vague "recent days/weeks/months/years" reaches, in days.
+_VAGUE_REACH = {"D": 7, "W": 28, "M": 183, "Y": 730}
+
+
+def recent_window(timex: Timex, dct: date | None) -> DateRange | None:
+    """The days a looking-back DURATION covers, from its start to the DCT, or None.
+
+    "in recent weeks" (PXW) said on 19 June 2017 -> 22 May to 19 June, precision "month";
+    "the past two days" (P2D) -> the two days before and the day itself, "week". The label is
+    the smallest calendar unit the window fits in; a window over a year is "unknown".
+    """
+    if timex.type != "DURATION" or dct is None or not _LOOKING_BACK.search(timex.text):
+        return None
+    m = _LENGTH.match(timex.value.strip())
+    if m is None:
+        return None
+    amount, unit = m.groups()
+    if amount == "X":
+        start = dct - timedelta(days=_VAGUE_REACH[unit])
+    else:
+        n = int(amount)
+        step = {"D": relativedelta(days=n), "W": relativedelta(weeks=n)}.get(unit)
+        step = step or (relativedelta(months=n) if unit == "M" else relativedelta(years=n))
+        start = dct - step
+    days = (dct - start).days
+    precision = (
+        "week" if days <= 7 else "month" if days <= 31 else "year" if days <= 366 else "unknown"
+    )
+    return DateRange(start, dct, precision, timex.text)
