@@ -64,6 +64,14 @@ def test_parse_number(words, n):
         ("Demonstrators rallied outside the embassy.", "protests"),
         ("Supporters of the cleric stormed the parliament building.", "riots"),
         ("Rioters torched shops in the city centre.", "riots"),
+        (
+            "Masked gunmen stormed two television stations, beating staff.",
+            "violence_against_civilians",
+        ),
+        (
+            "Police arrested a commander accused of ordering snipers to fire on demonstrators.",
+            "strategic_developments",
+        ),
         ("Police arrested the governor on Monday.", "strategic_developments"),
         ("The army withdrew from the town.", "strategic_developments"),
         # the weapon as the subject: ACLED codes these as remote violence, not battles

@@ -212,6 +212,8 @@ _CROWD_ENTRY_RE = _words(r"stormed", r"broke into", r"forc(?:ed|ing) their way i
 _CIVILIAN_VICTIM_RE = _words(
     r"civilians?", r"people", r"residents", r"villagers", r"women", r"children", r"worshippers",
     r"protesters", r"demonstrators", r"elderly", r"medics", r"refugees", r"families",
+    r"journalists", r"reporters", r"staff", r"employees", r"(?:television|TV|radio) stations?",
+    r"hospitals?", r"schools?",
 )  # fmt: skip
 _ARMED_VICTIM_RE = _words(
     r"soldiers?", r"troops", r"fighters", r"militants", r"militiamen", r"policemen", r"officers",
@@ -352,6 +354,11 @@ def fatalities(text: str) -> int | None:
     return sum(n for *_, n in spans) if spans else None
 
 
+ALLEGATION_RE = re.compile(
+    r"\b(?:accused of|charged with|suspected of|blamed for|convicted of|on charges of"
+    r"|in connection with)\b",
+    re.IGNORECASE,
+)
 _SUPPORT_RE = re.compile(
     r"\b(?:backed|supported|aided|assisted|covered) by\s+(?:[\w'’.-]+\s+){0,4}$"
     r"|\b(?:with|under) (?:the )?(?:support|help|cover|backing) of\s+(?:[\w'’.-]+\s+){0,4}$",
@@ -629,6 +636,17 @@ def find_trigger(
             found[etype] = hits
     if not found:
         return None
+    # "arrested a commander accused of ordering snipers to fire on demonstrators": what
+    # someone is accused of is an allegation about another happening, not this report.
+    alleged = ALLEGATION_RE.search(text)
+    if alleged is not None and any(
+        m.start() < alleged.start() for ms in found.values() for m in ms
+    ):
+        found = {
+            etype: kept
+            for etype, ms in found.items()
+            if (kept := [m for m in ms if m.start() < alleged.start()])
+        }
     # "special forces backed by coalition airstrikes pushed into the Old City": the support
     # named in a "backed by" phrase is not what the sentence reports.
     supported = {
@@ -662,7 +680,15 @@ def find_trigger(
     # civilians, not a battle.
     if VAC not in found and BATTLES in found:
         for m in found[BATTLES]:
-            if m.group().lower() in ("killed", "attacked", "attack", "attacks", "opened fire"):
+            if m.group().lower() in (
+                "killed",
+                "attacked",
+                "attack",
+                "attacks",
+                "opened fire",
+                "stormed",
+                "raided",
+            ):
                 after = text[m.end() : m.end() + 60]
                 if _CIVILIAN_VICTIM_RE.search(after) and not _ARMED_VICTIM_RE.search(after):
                     found[VAC] = [m]
