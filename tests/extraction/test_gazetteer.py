@@ -189,6 +189,7 @@ def test_a_surname_after_another_given_name_is_someone_else(text, absent):
         ("The Iranian-backed Assad government held on.", "Bashar al-Assad"),
         ("Gen. Soleimani arrived in Baghdad.", "Qassem Soleimani"),
         ("Iran Backs Assad In Talks", "Bashar al-Assad"),  # a Title Case headline
+        ("Hady al-Amiri spoke.", "Hadi al-Amiri"),  # his own name, spelt otherwise
     ],
 )
 def test_a_surname_after_a_title_or_plain_word_is_still_the_person(text, present):

@@ -286,8 +286,12 @@ def _someone_else(text: str, hit: GazetteerHit) -> bool:
     word = m.group(1).rstrip(".")
     if word.casefold() in _TITLES or _POSSESSIVE_RE.search(word):
         return False  # "President Assad", "Syria's Assad"
-    given = {fold(t) for t in hit.canonical.split()}
-    if fold(word) in given:
+    # The person's own given names, however transliterated ("Qais" / "Qays al-Khazali").
+    entry = actors().entries.get(hit.canonical, {})
+    names = [hit.canonical, *entry.get("aliases", [])]
+    given = {fold(t) for name in names for t in name.split()}
+    key = fold(word)
+    if key in given or (len(key) >= 4 and any(_damerau1(key, g) for g in given if len(g) >= 4)):
         return False
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.end)
