@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
@@ -65,31 +65,47 @@ class _Pending:
         return text if len(text) <= REASON_LENGTH else text[: REASON_LENGTH - 1] + "…"
 
 
+def _connection() -> Any:
+    # The thread's own connection object (``django.db.connection`` is a proxy shared by all
+    # threads: state kept on it would be too).
+    return transaction.get_connection()
+
+
+def _state() -> dict[int, _Pending]:
+    conn = _connection()
+    state = getattr(conn, _STATE, None)
+    if state is None:
+        state = {}
+        setattr(conn, _STATE, state)
+    return state
+
+
 def _block() -> tuple[str, ...]:
     # The savepoints we are in; ``None`` entries are atomic(savepoint=False) blocks (a
     # model's delete), which belong to the block around them.
-    return tuple(sid for sid in connection.savepoint_ids if sid is not None)
+    return tuple(sid for sid in _connection().savepoint_ids if sid is not None)
 
 
 def _pending(event_id: int) -> _Pending | None:
     """The event's record of this block, if there is one and the block has not been rolled
     back (Django drops the on_commit callbacks of a rolled-back block: ours with them)."""
-    if not connection.in_atomic_block:
+    conn = _connection()
+    if not conn.in_atomic_block:
         return None
-    state: dict[int, _Pending] = connection.__dict__.setdefault(_STATE, {})
+    state = _state()
     p = state.get(event_id)
     if p is None:
         return None
-    if p.block == _block() and any(entry[1] is p.marker for entry in connection.run_on_commit):
+    if p.block == _block() and any(entry[1] is p.marker for entry in conn.run_on_commit):
         return p
     del state[event_id]
     return None
 
 
 def _remember(event_id: int, p: _Pending) -> None:
-    if not connection.in_atomic_block:
+    if not _connection().in_atomic_block:
         return  # autocommit: every write is its own transaction, and its own record
-    state: dict[int, _Pending] = connection.__dict__.setdefault(_STATE, {})
+    state = _state()
 
     def forget() -> None:
         if state.get(event_id) is p:
@@ -112,7 +128,7 @@ def _request_user() -> Any:
 
 
 def _lock(event_id: int) -> None:
-    if connection.in_atomic_block and _pending(event_id) is None:
+    if _connection().in_atomic_block and _pending(event_id) is None:
         list(Event.objects.select_for_update().filter(pk=event_id).values_list("pk", flat=True))
 
 
