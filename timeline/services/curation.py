@@ -341,9 +341,10 @@ def events_selection_changed(
     history records newer than the mark (few, unless the list was shown long ago)."""
     ids = set(event_ids)
     by_event: dict[int, set[int | None]] = {}
-    for event_id, user_id in Event.history.filter(history_id__gt=seen.mark).values_list(
-        "id", "history_user_id"
-    ):
+    newer = Event.history.filter(history_id__gt=seen.mark)
+    if len(ids) <= 500:
+        newer = newer.filter(id__in=ids)  # else: the few records newer than the mark, all
+    for event_id, user_id in newer.values_list("id", "history_user_id"):
         if event_id in ids:
             by_event.setdefault(event_id, set()).add(user_id)
     if not by_event and len(ids) == seen.count:
