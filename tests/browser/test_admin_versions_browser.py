@@ -159,7 +159,7 @@ def test_select_all_on_a_list_shown_before_a_change_elsewhere(
     page.click("button[name=index]")
     error = page.locator("ul.messagelist li.error")
     expect(error).to_contain_text(
-        "Nothing verified: 1 of the 4 selected events were changed or added since the list "
+        "Nothing verified: 1 of the 4 selected events was changed or added since the list "
         f"was shown, by bea (1): #{unseen.pk}."
     )
     assert Event.objects.filter(status="candidate").count() == 4

@@ -96,7 +96,7 @@ def test_select_all_verify_is_refused_if_an_event_not_shown_changed(four, cclien
     r = select_all(cclient, "verify_action", page)
     [message] = page_messages(r)
     assert message == (
-        "Nothing verified: 1 of the 4 selected events were changed or added since the list "
+        "Nothing verified: 1 of the 4 selected events was changed or added since the list "
         f"was shown, by bea (1): #{unseen[0].pk}. The list now shows the events as they are: "
         "check them, then select all again and apply the action again."
     )
@@ -116,7 +116,7 @@ def test_select_all_reject_is_refused_if_an_event_joined_the_selection(four, ccl
     r = select_all(cclient, "reject_action", page)
     [message] = page_messages(r)
     assert message.startswith(
-        "Nothing rejected: 1 of the 5 selected events were changed or added since the list was "
+        "Nothing rejected: 1 of the 5 selected events was changed or added since the list was "
         f"shown, by an unnamed process (1): #{new.pk}; the selection held 4 events when the "
         "list was shown and holds 5 now."
     )
@@ -146,7 +146,7 @@ def test_select_all_is_refused_if_an_unshown_events_actors_changed(four, cclient
         EventActor.objects.create(event=unseen, actor=ds.kh, role="actor1")
     r = select_all(cclient, "verify_action", page)
     [message] = page_messages(r)
-    assert "1 of the 4 selected events were changed or added since the list was shown" in message
+    assert "1 of the 4 selected events was changed or added since the list was shown" in message
     assert f"#{unseen.pk}" in message
     assert Event.objects.filter(status="candidate").count() == 4
 
@@ -167,7 +167,7 @@ def test_select_all_merge_page_warns_of_what_changed_and_merges_from_what_it_sho
     assert r.templates[0].name == "admin/timeline/event/merge.html"
     [message] = page_messages(r)
     assert message.startswith(
-        "1 of the 4 selected events were changed or added since the list was shown, by an "
+        "1 of the 4 selected events was changed or added since the list was shown, by an "
         f"unnamed process (1): #{extra[0].pk}. The events below are as they are now"
     )
     on_page = versions_in(r)

@@ -361,8 +361,9 @@ def events_selection_changed(
             f" and {len(changed) - 10} more" if len(changed) > 10 else ""
         )
         parts.append(
-            f"{len(changed)} of the {len(ids)} selected events were changed or added since the "
-            "list was shown, by "
+            f"{len(changed)} of the {len(ids)} selected events "
+            + ("was" if len(changed) == 1 else "were")
+            + " changed or added since the list was shown, by "
             + ", ".join(f"{name} ({n})" for name, n in sorted(per_user.items()))
             + f": {listed}"
         )
