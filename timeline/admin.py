@@ -897,10 +897,34 @@ class ReviewDrafts:
 # The actions pass those versions to the services, which refuse the whole action, naming every
 # event that changed and how, if any did. The list is then shown again, current, with the same
 # boxes ticked (``RESELECT_KEY``), so that applying the action again is one click, on what the
-# curator now sees. Rows of a "select all N" beyond the page were never shown, so they carry
-# no version and are not checked; the same for a post without versions (a hand-made request).
+# curator now sees. A post without versions (a hand-made request) is not checked.
+#
+# "Select all N" (``select_across``) applies the action to every event the list's filter
+# matches, most of them never shown, so without versions. The list therefore also carries
+# what it showed as a whole (``LIST_MARK_INPUT``, ``LIST_COUNT_INPUT``): the newest event
+# version when it was rendered and the number N. Verify and reject across the selection are
+# refused, writing nothing, if any event in it changed or was added after the list was shown,
+# or if it no longer holds N events (``curation.events_check_selection``), naming how many
+# and by whom. Merge has its own page listing every selected event as it is now, which is the
+# confirmation (its versions are checked when it is applied); the page warns if the selection
+# changed since the list was shown.
 VERSION_INPUT = "_version_{}"
+LIST_MARK_INPUT = "_list_mark"
+LIST_COUNT_INPUT = "_list_count"
 RESELECT_KEY = "event_action_reselect"
+
+
+def posted_list_seen(request: HttpRequest) -> curation.ListSeen | None:
+    """What the list showed, for a "select all N" action; None if the post does not say."""
+    mark = request.POST.get(LIST_MARK_INPUT, "")
+    count = request.POST.get(LIST_COUNT_INPUT, "")
+    if not (mark.isdigit() and count.isdigit()):
+        return None
+    return curation.ListSeen(mark=int(mark), count=int(count))
+
+
+def selects_across(request: HttpRequest) -> bool:
+    return request.POST.get("select_across") == "1"
 
 
 def ticked_ids(request: HttpRequest) -> list[int]:
@@ -1032,6 +1056,10 @@ class EventAdmin(SimpleHistoryAdmin):
             # boxes are ticked again (``action_checkbox``), once.
             request.ct_reselect = set(request.session.pop(RESELECT_KEY, []))
         extra = {
+            # Read before the rows: each row is then at this version or newer ("select all N").
+            "list_mark": curation.events_high_water(),
+            "list_mark_input": LIST_MARK_INPUT,
+            "list_count_input": LIST_COUNT_INPUT,
             "export_links": [
                 (fmt, reverse("exports:download", args=[fmt])) for fmt in exports.FORMATS
             ],
@@ -1131,13 +1159,35 @@ class EventAdmin(SimpleHistoryAdmin):
     def _set_status_action(self, request: HttpRequest, queryset: Any, status: str) -> None:
         events = list(queryset)
         verb = "verified" if status == EventStatus.VERIFIED else "rejected"
+        seen = None
+        if selects_across(request):
+            seen = posted_list_seen(request)
+            if seen is None:
+                self.message_user(
+                    request,
+                    f"Nothing {verb}: the post does not say what the list showed, so the "
+                    f"{len(events)} events it would apply to cannot be checked against it. "
+                    "Reload the list, select all again and apply the action again.",
+                    messages.ERROR,
+                )
+                return
         try:
             n = curation.events_set_status(
                 events=events,
                 status=status,
                 user=request.user,
                 versions=posted_versions(request, events),
+                seen=seen,
             )
+        except curation.SelectionChanged as exc:
+            request.session[RESELECT_KEY] = ticked_ids(request)
+            self.message_user(
+                request,
+                f"Nothing {verb}: {exc} The list now shows the events as they are: check "
+                "them, then select all again and apply the action again.",
+                messages.ERROR,
+            )
+            return
         except curation.EventChanged as exc:
             request.session[RESELECT_KEY] = ticked_ids(request)
             self.message_user(
@@ -1198,6 +1248,17 @@ class EventAdmin(SimpleHistoryAdmin):
                 else:
                     self.message_user(request, str(report), messages.SUCCESS)
                     return HttpResponseRedirect(back) if back else None
+        seen = posted_list_seen(request) if selects_across(request) else None
+        if seen is not None and not request.POST.get("apply"):
+            # "Select all N": the page lists every selected event as it is now, and its own
+            # versions are checked when it is applied; say what changed since the list.
+            changed = curation.events_selection_changed(event_ids=[e.pk for e in events], seen=seen)
+            if changed is not None:
+                self.message_user(
+                    request,
+                    f"{changed} The events below are as they are now: check them before merging.",
+                    messages.WARNING,
+                )
         # Default choice: the verified one, else the one with most sources.
         best = chosen or max(
             events, key=lambda e: (e.status == EventStatus.VERIFIED, e.n_sources, -e.pk)

@@ -117,3 +117,57 @@ def test_two_curators_with_bulk_actions(watched_page, curation_site, bea_page):
     assert Event.objects.get(pk=ds.battle_dup.pk).status == EventStatus.REJECTED
     assert Event.objects.get(pk=ds.shelling.pk).status == EventStatus.VERIFIED
     assert re.search(r"/admin/timeline/event/\?status__exact=candidate$", page.url)
+
+
+def test_select_all_on_a_list_shown_before_a_change_elsewhere(
+    watched_page, curation_site, bea_page, monkeypatch
+):
+    """ "Select all N" takes in events the list did not show: the list posts what it showed
+    (its newest version and N) with the action, and a change since, even to an event on
+    another page, refuses the action and writes nothing."""
+    from django.contrib import admin
+
+    base, ds, _user = curation_site
+    monkeypatch.setattr(admin.site._registry[Event], "list_per_page", 2)
+    extra = [
+        Event.objects.create(headline=f"Candidate {i}", event_type="battles", status="candidate")
+        for i in (1, 2)
+    ]
+    page = watched_page
+    url = f"{base}/admin/timeline/event/?status__exact=candidate"
+    log_in(page, base, CURATOR_USERNAME, CURATOR_PASSWORD)
+    page.goto(url)  # "cura" lists the candidates: two of the four on this page
+    shown = {
+        int(v)
+        for v in page.locator("#result_list input.action-select").evaluate_all(
+            "boxes => boxes.map(b => b.value)"
+        )
+    }
+    [unseen, *_] = [e for e in [ds.battle_dup, ds.shelling, *extra] if e.pk not in shown]
+    # "bea" corrects the death toll of an event that is not on cura's page.
+    bea_page.goto(f"{base}/admin/timeline/event/{unseen.pk}/change/")
+    bea_page.fill("#id_fatalities", "6")
+    bea_page.get_by_role("button", name="Save", exact=True).click()
+    expect(bea_page.locator("ul.messagelist li.success")).to_contain_text(
+        "was changed successfully"
+    )
+
+    # "cura" ticks the page, takes "Select all 4" and verifies.
+    page.locator("#action-toggle").check()
+    page.locator(".actions .question a").click()
+    page.select_option("select[name=action]", "verify_action")
+    page.click("button[name=index]")
+    error = page.locator("ul.messagelist li.error")
+    expect(error).to_contain_text(
+        "Nothing verified: 1 of the 4 selected events was changed or added since the list "
+        f"was shown, by bea (1): #{unseen.pk}."
+    )
+    assert Event.objects.filter(status="candidate").count() == 4
+
+    # From the list as it is now, the same gesture goes through.
+    page.locator("#action-toggle").check()
+    page.locator(".actions .question a").click()
+    page.select_option("select[name=action]", "verify_action")
+    page.click("button[name=index]")
+    expect(page.locator("ul.messagelist li.success")).to_have_text("4 event(s) verified.")
+    assert Event.objects.get(pk=unseen.pk).fatalities == 6

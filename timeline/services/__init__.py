@@ -3,4 +3,5 @@
 - ``ingest``: articles and candidate events from text files (idempotent, counted).
 - ``curation``: verify, reject, merge, edit, re-resolve dates.
 - ``imports``: load a dataset exported elsewhere, validated in full first, all or nothing.
+- ``links``: any write of an event's actors or excerpts changes the event's version.
 """

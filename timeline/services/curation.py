@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import batched
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -274,6 +275,124 @@ def event_fields_changed_since(event_id: int, version: int) -> dict[str, tuple[s
     return changed
 
 
+# --- "select all N": a selection bigger than what was shown ---------------------------------
+#
+# A bulk action on "all N events" of a filtered list applies to rows the curator never saw:
+# only the page's rows carry their versions. What the list can carry instead is a high-water
+# mark: the newest event version when it was rendered (``events_high_water``) and how many
+# events the selection held. Any event of the selection with a newer history record was
+# changed (or created) after the list was shown; a different count means events left or
+# joined the selection. Either way the curator decided on a selection that no longer is, so
+# the action is refused, naming how many changed and by whom.
+
+
+@dataclass(frozen=True)
+class ListSeen:
+    """What a list of events showed: ``mark`` = ``events_high_water()`` when it was rendered,
+    ``count`` = how many events its selection ("select all N") held."""
+
+    mark: int
+    count: int
+
+
+class SelectionChanged(CurationError):
+    """Events of a "select all N" selection changed since the list was shown (see
+    ``events_check_selection``); ``changed`` holds their ids, ``count_now`` the selection's
+    size now."""
+
+    def __init__(self, message: str, *, changed: list[int], seen: ListSeen, count_now: int):
+        super().__init__(message)
+        self.changed = changed
+        self.seen = seen
+        self.count_now = count_now
+
+
+def events_high_water() -> int:
+    """The newest version of any event: every event a list reads afterwards is at this version
+    or older, unless it changed since.
+
+    On PostgreSQL a history id is drawn when the row is written, not when its transaction
+    commits: a write in flight while the list is read could commit later under an id below a
+    mark taken meanwhile, and pass for seen. Reading the mark under a SHARE lock of the event
+    history table waits for such writes to finish (and holds new ones back for that one
+    read). SQLite runs one write transaction at a time, so there is nothing to wait for."""
+    table = Event.history.model._meta.db_table
+    with transaction.atomic():
+        connection = transaction.get_connection()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f'LOCK TABLE "{table}" IN SHARE MODE')
+        return Event.history.aggregate(v=Max("history_id"))["v"] or 0
+
+
+def _names(user_ids: Iterable[int | None]) -> dict[int | None, str]:
+    User = get_user_model()
+    names: dict[int | None, str] = {None: "an unnamed process"}
+    for user in User.objects.filter(pk__in={u for u in user_ids if u is not None}):
+        names[user.pk] = user.get_username()
+    return names
+
+
+def events_selection_changed(
+    *, event_ids: Iterable[int], seen: ListSeen
+) -> SelectionChanged | None:
+    """``SelectionChanged`` (not raised) if an event of ``event_ids`` has a version newer than
+    ``seen.mark``, or if there are not ``seen.count`` of them; else None. Reads only the
+    history records newer than the mark (few, unless the list was shown long ago)."""
+    ids = set(event_ids)
+    by_event: dict[int, set[int | None]] = {}
+    newer = Event.history.filter(history_id__gt=seen.mark)
+    if len(ids) <= 500:
+        newer = newer.filter(id__in=ids)  # else: the few records newer than the mark, all
+    for event_id, user_id in newer.values_list("id", "history_user_id"):
+        if event_id in ids:
+            by_event.setdefault(event_id, set()).add(user_id)
+    if not by_event and len(ids) == seen.count:
+        return None
+    parts = []
+    if by_event:
+        names = _names(u for users in by_event.values() for u in users)
+        per_user: dict[str, int] = {}
+        for users in by_event.values():
+            for user_id in users:
+                per_user[names[user_id]] = per_user.get(names[user_id], 0) + 1
+        changed = sorted(by_event)
+        listed = ", ".join(f"#{pk}" for pk in changed[:10]) + (
+            f" and {len(changed) - 10} more" if len(changed) > 10 else ""
+        )
+        parts.append(
+            f"{len(changed)} of the {len(ids)} selected events "
+            + ("was" if len(changed) == 1 else "were")
+            + " changed or added since the list was shown, by "
+            + ", ".join(f"{name} ({n})" for name, n in sorted(per_user.items()))
+            + f": {listed}"
+        )
+    if len(ids) != seen.count:
+        parts.append(
+            f"the selection held {seen.count} events when the list was shown and holds "
+            f"{len(ids)} now"
+        )
+    text = "; ".join(parts)
+    return SelectionChanged(
+        text[0].upper() + text[1:] + ".",
+        changed=sorted(by_event),
+        seen=seen,
+        count_now=len(ids),
+    )
+
+
+def events_check_selection(*, event_ids: Iterable[int], seen: ListSeen) -> None:
+    """Lock the events and raise ``SelectionChanged`` if they are not the selection the list
+    showed (``events_selection_changed``). Call inside the transaction that then writes them:
+    a writer of an event holds its row, so once all are locked every change is visible."""
+    ids = sorted(set(event_ids))
+    for chunk in batched(ids, 500):
+        list(Event.objects.select_for_update().filter(pk__in=chunk).values_list("pk", flat=True))
+    refusal = events_selection_changed(event_ids=ids, seen=seen)
+    if refusal is not None:
+        raise refusal
+
+
 # --- review ---------------------------------------------------------------------------------
 
 
@@ -284,6 +403,7 @@ def events_set_status(
     user: Any = None,
     reason: str = "",
     versions: Mapping[int, int] | None = None,
+    seen: ListSeen | None = None,
 ) -> int:
     """Give every event ``status``; returns how many changed (already-there ones are skipped).
 
@@ -291,7 +411,10 @@ def events_set_status(
     changed since, ``EventChanged`` is raised (``EventsChanged``, naming each, if several
     did) and no event is changed. Every entry is checked, also for an event not in
     ``events`` (a bulk action's row that has left the list's filter since, or was deleted:
-    the caller decided on it too). Events without an entry in ``versions`` are not checked."""
+    the caller decided on it too). Events without an entry in ``versions`` are not checked.
+    ``seen`` (a "select all N" of a list: what the list showed) refuses the whole action with
+    ``SelectionChanged`` if any of ``events`` changed after the list was shown, or if they are
+    not as many as it said (``events_check_selection``)."""
     if status not in EventStatus.values:
         raise CurationError(f"Unknown status {status!r}.")
     versions = versions or {}
@@ -301,6 +424,8 @@ def events_set_status(
         # Every version first: a refusal leaves all the events (and the caller's objects) as
         # they were.
         events_check_versions(versions)
+        if seen is not None:
+            events_check_selection(event_ids=[e.pk for e in events], seen=seen)
         for event in events:
             if event.status == status:
                 continue
@@ -311,18 +436,26 @@ def events_set_status(
 
 
 def events_verify(
-    *, events: Iterable[Event], user: Any = None, versions: Mapping[int, int] | None = None
+    *,
+    events: Iterable[Event],
+    user: Any = None,
+    versions: Mapping[int, int] | None = None,
+    seen: ListSeen | None = None,
 ) -> int:
     return events_set_status(
-        events=events, status=EventStatus.VERIFIED, user=user, versions=versions
+        events=events, status=EventStatus.VERIFIED, user=user, versions=versions, seen=seen
     )
 
 
 def events_reject(
-    *, events: Iterable[Event], user: Any = None, versions: Mapping[int, int] | None = None
+    *,
+    events: Iterable[Event],
+    user: Any = None,
+    versions: Mapping[int, int] | None = None,
+    seen: ListSeen | None = None,
 ) -> int:
     return events_set_status(
-        events=events, status=EventStatus.REJECTED, user=user, versions=versions
+        events=events, status=EventStatus.REJECTED, user=user, versions=versions, seen=seen
     )
 
 

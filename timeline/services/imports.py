@@ -57,6 +57,7 @@ from timeline.models import (
     Publisher,
     Reliability,
 )
+from timeline.services import links
 from timeline.services.ingest import content_hash
 
 DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -552,7 +553,8 @@ class _Writer:
         rows: list[_Row],
         values: list[dict[str, Any]],
         existing: list[models.Model | None],
-    ) -> None:
+    ) -> list[models.Model]:
+        """Write the rows; returns those inserted."""
         model = MODELS[label]
         name = model._meta.model_name
         new: list[tuple[_Row, dict[str, Any]]] = []
@@ -569,7 +571,7 @@ class _Writer:
                 obj.save()
             self.ids[label][row.pk] = obj.pk
         if not new:
-            return
+            return []
         taken: set[int] = set()
         for chunk in batched([row.pk for row, _ in new], BATCH):
             taken |= set(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
@@ -594,6 +596,7 @@ class _Writer:
             self.ids[label][row.pk] = obj.pk
             self.added[label].add(obj.pk)
         self.report.added[name] += len(new)
+        return saved
 
 
 def _by(model: type[models.Model], field: str, keys: list[Any]) -> dict[Any, models.Model]:
@@ -724,17 +727,34 @@ def _write(rows: dict[str, list[_Row]], w: _Writer) -> None:
     items = rows.get(label, [])
     vals = [w.resolve(r) for r in items]
     found = _children(EventActor, matched, lambda o: (o.event_id, o.actor_id))
-    w.apply(label, items, vals, [found.get((v["event_id"], v["actor_id"])) for v in vals])
+    new_actors = w.apply(
+        label, items, vals, [found.get((v["event_id"], v["actor_id"])) for v in vals]
+    )
 
     label = "timeline.excerpt"
     items = rows.get(label, [])
     vals = [w.resolve(r) for r in items]
     found = _children(Excerpt, matched, lambda o: (o.event_id, o.article_id, o.start, o.end))
-    w.apply(
+    new_excerpts = w.apply(
         label,
         items,
         vals,
         [found.get((v["event_id"], v["article_id"], v["start"], v["end"])) for v in vals],
+    )
+    # Rows added in bulk to events we already had send no signals: those events' versions
+    # move here (rows merged into existing ones were saved one by one, and moved them then).
+    names = dict(
+        Actor.objects.filter(pk__in={ea.actor_id for ea in new_actors}).values_list("pk", "name")
+    )
+    links.events_links_changed(
+        changes=[
+            (ea.event_id, f"+{names.get(ea.actor_id, ea.actor_id)} ({ea.get_role_display()})", "")
+            for ea in new_actors
+            if ea.event_id in matched
+        ]
+        + [(ex.event_id, "", "+") for ex in new_excerpts if ex.event_id in matched],
+        user=w.user,
+        reason=w.reason,
     )
 
 

@@ -316,10 +316,12 @@ def _save(instance: Any) -> None:
 
 
 def _touched_by_person(instance: Any) -> bool:
-    """Whether someone other than ingest has changed this row (its history says so)."""
+    """Whether someone other than ingest has changed this row (its history says so). An
+    event's record of a change to its actors or excerpts begins with the reason of the write
+    (services/links.py): "ingest: excerpts: +1" is ingest's own."""
     return (
         instance.history.filter(history_type="~")
-        .exclude(history_change_reason=INGEST_REASON)
+        .exclude(history_change_reason__startswith=INGEST_REASON)
         .exists()
     )
 
@@ -637,7 +639,10 @@ class _Writer:
             self.count("excerpts", "inserted")
             changed = True
         if stale:
-            Excerpt.objects.filter(pk__in=[x.pk for x in stale.values()]).delete()
+            # One by one, each marked as ingest's: the event's record of the change says so.
+            for x in stale.values():
+                x._change_reason = INGEST_REASON
+                x.delete()
             self.count("excerpts", "deleted", len(stale))
             changed = True
 
@@ -652,8 +657,9 @@ class _Writer:
                 ea.role = role
                 _save(ea)
                 changed = True
-        if current:
-            EventActor.objects.filter(pk__in=[ea.pk for ea in current.values()]).delete()
+        for ea in current.values():
+            ea._change_reason = INGEST_REASON
+            ea.delete()
             changed = True
 
         self.count(
