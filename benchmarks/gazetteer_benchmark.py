@@ -1,0 +1,70 @@
+"""Gazetteer load time and memory, and extraction speed on the seed articles.
+
+    python benchmarks/gazetteer_benchmark.py [--runs 5]
+
+Prints: entries and match names of the place gazetteer; the time to build it from the JSON
+data (fresh each run: the cache is cleared) and the memory it holds (tracemalloc, the objects
+still allocated once it is built); the time to extract the candidates of the seed files in
+``fixtures/articles`` with the gazetteers already loaded (median of ``--runs``), and the
+number of candidates. No Django, no database: only ``timeline.extraction``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.extraction import gazetteer  # noqa: E402
+from timeline.extraction.pipeline import extract_candidates, extract_file  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    loads = []
+    for _ in range(args.runs):
+        gazetteer.places.cache_clear()
+        t = time.perf_counter()
+        gazetteer.places()
+        loads.append(time.perf_counter() - t)
+    gazetteer.places.cache_clear()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    g = gazetteer.places()
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    names = sum(len(v) for v in g._by_first.values())
+    print(f"place gazetteer: {len(g.entries)} entries, {names} match names")
+    print(f"  load: median {statistics.median(loads) * 1000:.0f} ms over {args.runs} runs")
+    print(f"  memory held: {held / 2**20:.1f} MiB (tracemalloc)")
+
+    gazetteer.actors()
+    articles = [
+        a for f in sorted((ROOT / "fixtures" / "articles").glob("*.txt")) for a in extract_file(f)
+    ]
+    runs = []
+    count = 0
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        count = sum(len(extract_candidates(a)) for a in articles)
+        runs.append(time.perf_counter() - t)
+    kb = sum(len(a.body.encode("utf-8")) for a in articles) / 1024
+    med = statistics.median(runs)
+    print(
+        f"extraction of {len(articles)} seed articles ({kb:.0f} KB): median {med * 1000:.0f} ms "
+        f"over {args.runs} runs ({kb / med:.0f} KB/s), {count} candidates"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
