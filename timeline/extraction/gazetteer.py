@@ -21,8 +21,9 @@ curated entries win (a generated entry with a curated name is ignored). Generate
 slips forgiven for the curated names: a few thousand obscure town names would otherwise catch
 ordinary capitalised words. A name an entry lists in ``cue_only`` ("Hit", "Ana", "As Salt":
 English words, given names, names of three letters) is a place only when written with a capital
-after a place cue ("in Hit", "the town of Ana", "north of Bam") or listed after another place
-("Rawa, Ana and Hit"): "the attack hit the convoy" and "Ana said" name no place.
+after a place cue ("in Hit", "the town of Ana", "north of Bam"), before an apposition that says
+what it is ("Hit, a town on the Euphrates"), or listed after another place ("Rawa, Ana and
+Hit"): "the attack hit the convoy" and "Ana said" name no place.
 """
 
 from __future__ import annotations
@@ -150,6 +151,15 @@ _PLACE_CUE_RE = re.compile(
     r"\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ... or an apposition after the name says what it is: "Hit, a town on the Euphrates".
+_PLACE_APPOSITION_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:town|city|village|district|suburb|port|capital|stronghold|crossing)"
+    # the noun ends its phrase ("a town on the Euphrates"), not "a city official"
+    r"(?=\s*[,.;:)]|\s+(?:on|in|of|near|along|by|at|north|south|east|west|that|which|where|"
+    r"whose|about|some|just|\d)\b)",
+    re.IGNORECASE,
+)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 _FUZZY_MIN = 6  # shorter words must match exactly: too many short names differ by one letter
@@ -272,8 +282,14 @@ class Gazetteer:
                 first -= 1  # "in al-Hit": the cue stands before the article
             return tokens[first].start
 
+        def end_of(m: tuple[int, int, str]) -> int:
+            return tokens[m[1] - 1].end
+
         accepted = [
-            m for m in cued if _PLACE_CUE_RE.search(text[max(0, start_of(m) - 60) : start_of(m)])
+            m
+            for m in cued
+            if _PLACE_CUE_RE.search(text[max(0, start_of(m) - 60) : start_of(m)])
+            or _PLACE_APPOSITION_RE.match(text[end_of(m) : end_of(m) + 80])
         ]
         waiting = [m for m in cued if m not in accepted]
         # "Rawa, Ana and Hit": a list carries the cue of its first place along.
