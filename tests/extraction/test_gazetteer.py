@@ -199,3 +199,15 @@ def test_a_surname_after_a_title_or_plain_word_is_still_the_person(text, present
 def test_a_place_name_in_small_letters_is_an_ordinary_word():
     assert [h.canonical for h in find_places("Rockets hit the base near Baghdad.")] == ["Baghdad"]
     assert [h.canonical for h in find_places("ISIS seized Hit in 2014.")] == ["Hit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops retook Ana on Monday.", ["Anah"]),  # what is done to a place cues it
+        ("the fall of Hit to ISIS", ["Hit"]),
+        ("Special forces pushed into the Old City of Mosul.", ["Mosul"]),  # part of Mosul
+    ],
+)
+def test_risky_names_need_a_cue_and_a_part_of_a_place_is_not_a_town(text, expected):
+    assert [h.canonical for h in find_places(text)] == expected

@@ -239,17 +239,23 @@ def candidate_fingerprint(*, article_hash: str, candidate: CandidateEvent) -> st
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-_GAZETTEER_FILES = {"actor": "actors.json", "place": "places.json"}
+# Curated files first: a name in both is the curated entry (as in the extraction gazetteer).
+_GAZETTEER_FILES = {"actor": ("actors.json",), "place": ("places.json", "places_regional.json")}
 
 
 @functools.cache
 def _gazetteer_index(kind: str) -> dict[str, dict[str, Any]]:
-    path = Path(__file__).resolve().parent.parent / "data" / _GAZETTEER_FILES[kind]
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    return {e["name"]: e for e in entries if isinstance(e, dict) and e.get("name")}
+    index: dict[str, dict[str, Any]] = {}
+    for filename in _GAZETTEER_FILES[kind]:
+        path = Path(__file__).resolve().parent.parent / "data" / filename
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        for e in entries:
+            if isinstance(e, dict) and e.get("name"):
+                index.setdefault(e["name"], e)
+    return index
 
 
 def gazetteer_entry(kind: str, name: str) -> dict[str, Any]:
