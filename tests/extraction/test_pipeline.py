@@ -310,3 +310,12 @@ def test_in_recent_weeks_dates_the_event_up_to_the_report_but_moves_no_narrative
     assert tal_afar.date_basis == "looking back from the report"
     # the next sentence is not dated by "in recent weeks"
     assert by_place["Mosul"].date_basis != "narrative of paragraph"
+
+
+def test_a_capital_acting_as_its_government_is_not_the_scene():
+    text = (
+        "Title: Moscow\nPublisher: Example\nPublished: 2018-05-11\n\n"
+        "Moscow sent warplanes to Latakia on Monday.\n"
+    )
+    _, (deployment,) = extract_from_text(text, origin_file="moscow.txt")
+    assert deployment.place.name == "Latakia"

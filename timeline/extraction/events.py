@@ -194,7 +194,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:appeared|surfaced|turned up|was photographed|was pictured)"
         r"(?= (?:in|at|near|on|outside|around) )",
         r"sent (?:\w+ ){0,2}(?:troops|forces|reinforcements|soldiers|fighters|advisers|warships|"
-        r"aircraft|jets|bombers|ships|a naval|an aircraft carrier)",
+        r"aircraft|jets|bombers|ships|a naval|an aircraft carrier|warplanes|planes|helicopters|"
+        r"tanks|drones|weapons|arms|missiles|militiamen|commandos|special forces)",
         r"dispatch(?:ed|ing)",
         r"stationed",
         r"relocat(?:ed|ing)",

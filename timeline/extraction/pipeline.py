@@ -395,6 +395,10 @@ def _best_place(
         rel = _RELATIVE_RE.search(body[max(0, h.start - 80) : h.start])
         if rel is not None and h.start - 80 + rel.start() > anchor:
             continue
+        # "Moscow has deployed warplanes to Syria", "Tehran denied": a capital as the subject
+        # of what a government does stands for the government; it is not the scene.
+        if not _LOCATIVE_RE.search(before) and _AGENT_VERB_RE.match(body, h.end):
+            continue
         # "BEIRUT (Reuters) — Syrian troops captured Qusayr": a dateline says where the story
         # was filed, often another country than the event's; it never places the event.
         if _is_dateline(body, h):
@@ -427,6 +431,14 @@ def _best_place(
     return info, precision
 
 
+_AGENT_VERB_RE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+)*"
+    r"(?:deployed|deploying|deploy|sent|sending|send|said|says|say|warned|accused|announced"
+    r"|agreed|denied|rejected|urged|demanded|threatened|supplied|supplies|backed|backs"
+    r"|supported|supports|recalled|summoned|condemned|blamed|insisted|vowed|responded"
+    r"|retaliated|imposed|signed|approved|ordered|pledged|offered|refused|dispatched)\b",
+    re.IGNORECASE,
+)
 # "BAGHDAD — …", "MOSUL, Iraq (AP) — …", "Beirut: …" at the head of a paragraph.
 _DATELINE_TAIL_RE = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|[A-Z][\w ]{1,20})\)\s*)?"
