@@ -79,6 +79,10 @@ def test_parse_number(words, n):
         ("Three rockets struck the air base on Tuesday.", "explosions_remote_violence"),
         ("Two mortar shells fell on the market.", "explosions_remote_violence"),
         ("Two rockets fired from Syria hit the town on Thursday.", "explosions_remote_violence"),
+        (
+            "Iran fired more than a dozen ballistic missiles at two bases.",
+            "explosions_remote_violence",
+        ),
         ("Militants threw a grenade at a police patrol.", "explosions_remote_violence"),
         ("A shepherd stepped on a landmine near the border.", "explosions_remote_violence"),
         # a commander's presence somewhere is a development the timeline follows
@@ -103,6 +107,8 @@ def test_event_types(sentence, etype):
         "Yet war with Iran didn't break out.",
         "Analysts discussed the economy.",
         "The minister struck a deal with the militia.",
+        "A stampede at the funeral killed 56 people.",
+        "Three pilgrims were killed in a bus crash near the shrine.",
     ],
 )
 def test_no_event_in_hypothetical_or_plain_sentences(sentence):

@@ -85,7 +85,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"shell(?:ed|ing)",
         r"mortars?",
         r"rockets? (?:fire|attacks?|strikes?|hit|landed)",
-        r"(?:fired|launched) (?:a |an |two |three |several |dozens of )?(?:missiles?|rockets?)",
+        r"(?:fired|launched) (?:[\w-]+ ){0,5}?(?:missiles?|rockets?|mortar (?:rounds|shells)"
+        r"|artillery shells)",
         r"missile (?:strikes?|attacks?)",
         r"drone (?:strikes?|attacks?)",
         r"artillery (?:fire|strikes?|barrage)",
@@ -355,6 +356,12 @@ def fatalities(text: str) -> int | None:
     return sum(n for *_, n in spans) if spans else None
 
 
+_ACCIDENT_RE = re.compile(
+    r"\b(?:stampede|crash(?:ed)?|accident|collapse[ds]?|earthquake|floods?|storms?|avalanche"
+    r"|disease|illness|heart attack|virus|outbreak|cholera|landslide|blaze|stroke|cancer)"
+    r"\b[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
 ALLEGATION_RE = re.compile(
     r"\b(?:accused of|charged with|suspected of|blamed for|convicted of|on charges of"
     r"|in connection with)\b",
@@ -635,6 +642,19 @@ def find_trigger(
         hits = [m for m in rx.finditer(text) if is_reported(text, m.start(), m.end(), timex_spans)]
         if hits:
             found[etype] = hits
+    if not found:
+        return None
+    # "a stampede killed 56 people", "died in a plane crash": an accident or illness is not
+    # political violence, whatever it kills.
+    found = {
+        etype: kept
+        for etype, ms in found.items()
+        if (
+            kept := [
+                m for m in ms if not _ACCIDENT_RE.search(text, max(0, m.start() - 50), m.start())
+            ]
+        )
+    }
     if not found:
         return None
     # "arrested a commander accused of ordering snipers to fire on demonstrators": what
