@@ -362,6 +362,11 @@ _ACCIDENT_RE = re.compile(
     r"\b[^.;,]{0,40}$",
     re.IGNORECASE,
 )
+_IN_ACCIDENT_RE = re.compile(
+    r"\s+(?:in|by|during|after)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:stampede|crash|accident"
+    r"|collapse|earthquake|flood|storm|avalanche|landslide)\b",
+    re.IGNORECASE,
+)
 ALLEGATION_RE = re.compile(
     r"\b(?:accused of|charged with|suspected of|blamed for|convicted of|on charges of"
     r"|in connection with)\b",
@@ -651,7 +656,10 @@ def find_trigger(
         for etype, ms in found.items()
         if (
             kept := [
-                m for m in ms if not _ACCIDENT_RE.search(text, max(0, m.start() - 50), m.start())
+                m
+                for m in ms
+                if not _ACCIDENT_RE.search(text, max(0, m.start() - 50), m.start())
+                and not _IN_ACCIDENT_RE.match(text, m.end())
             ]
         )
     }
