@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import GreaterThan
 
 from timeline.extraction.happening import (
     COUNTRY_KIND,
@@ -25,7 +26,16 @@ from timeline.extraction.happening import (
     same_happening,
 )
 from timeline.extraction.types import PlaceInfo
-from timeline.models import Event, EventActor, EventStatus, EventType, Excerpt, Place
+from timeline.models import (
+    DatePrecision,
+    DaysBetween,
+    Event,
+    EventActor,
+    EventStatus,
+    EventType,
+    Excerpt,
+    Place,
+)
 
 _LIVE = (EventStatus.CANDIDATE, EventStatus.VERIFIED)
 _STATUS_ORDER = {EventStatus.VERIFIED: 0, EventStatus.CANDIDATE: 1}
@@ -47,24 +57,64 @@ def _fine(event: Event) -> bool:
     )
 
 
-def _window(types: set[str], start: date, end: date) -> Q:
-    """Live events of one of ``types``, dated no coarser than a month, that share a day with
-    ``[start, end]``.
+# Most events dated no coarser than a month last at most a month: [date_start, date_end] spans
+# at most this many days after the first (a month is 30, a week 6, a day 0).
+USUAL_SPAN_DAYS = 31
+_COARSE = [p for p in DatePrecision.values if p not in FINE_PRECISIONS]
 
-    The type test reads "none of the other types" (the same thing, as the
-    ``event_type_valid`` constraint holds) on purpose: an index led by the status and the type
-    can only bound the start date from above, so the database would read every earlier event
-    of the type — seconds on a million events — and without ``ANALYZE`` statistics SQLite
-    takes such an index whenever the type test can use it."""
+
+def _window(types: set[str], start: date, end: date) -> list[Q]:
+    """Live events of one of ``types``, dated no coarser than a month, that share a day with
+    ``[start, end]``, as two terms whose union is exactly those events.
+
+    Sharing a day with ``[start, end]`` bounds an event's start only from above
+    (``date_start <= end``), and read that way an index walks every earlier event. The first
+    term adds the lower bound that every event no longer than ``USUAL_SPAN_DAYS`` meets
+    (``date_start >= start - USUAL_SPAN_DAYS``), so it reads a window of a few weeks. The
+    second finds the longer ones (a month a curator widened, a hand-typed range) whatever
+    their start, in the index led by status, precision and length
+    (``event_status_precision_span``), where they are few. No event the rule allows is left
+    out: it is longer, or it starts late enough for the first term.
+
+    Some tests are written in a form no index can use, on purpose, so that SQLite (which has
+    no ``ANALYZE`` statistics in a new database) takes the index that bounds the rows read:
+    the type as "none of the other types" (an index led by status and type would read every
+    event of the type before ``end``); in the first term the precision as "neither year nor
+    unknown" (the length index would read every finely dated event); in the second the
+    start as "not after ``end``" (the status-and-dates index would read every earlier
+    event). Each means the same as the plain test, as the ``event_type_valid`` and
+    ``event_precision_valid`` constraints hold and the dates are not null here."""
     # Rejected events are out (a merged-away duplicate is rejected: never proposed again).
-    q = Q(
-        status__in=_LIVE,
-        date_start__lte=end,
-        date_end__gte=start,
-        date_precision__in=FINE_PRECISIONS,
-    )
+    q = Q(status__in=_LIVE, date_end__gte=start)
     others = [t for t in EventType.values if t not in types]
-    return q & ~Q(event_type__in=others) if others else q
+    if others:
+        q &= ~Q(event_type__in=others)
+    usual = (
+        q
+        & ~Q(date_precision__in=_COARSE)
+        & Q(date_start__gte=start - timedelta(days=USUAL_SPAN_DAYS), date_start__lte=end)
+    )
+    longer = (
+        q
+        & Q(date_precision__in=FINE_PRECISIONS)
+        & Q(GreaterThan(DaysBetween("date_start", "date_end"), USUAL_SPAN_DAYS))
+        & ~Q(date_start__gt=end)
+    )
+    return [usual, longer]
+
+
+def _windows(events: list[Event]) -> list[Q]:
+    """``_window`` over each run of ``events`` close in time (their types, from the run's
+    first start to its last end): a page of events spread over years reads a few short
+    windows, not every event between the first and the last."""
+    runs: list[tuple[set[str], date, date]] = []
+    for event in sorted(events, key=lambda e: e.date_start):
+        if runs and event.date_start <= runs[-1][2] + timedelta(days=USUAL_SPAN_DAYS):
+            types, start, end = runs[-1]
+            runs[-1] = (types | {event.event_type}, start, max(end, event.date_end))
+        else:
+            runs.append(({event.event_type}, event.date_start, event.date_end))
+    return [term for types, start, end in runs for term in _window(types, start, end)]
 
 
 def _shares_principal(events: list[Event]) -> Q:
@@ -82,15 +132,6 @@ def _shares_principal(events: list[Event]) -> Q:
     )
 
 
-def _span(events: list[Event]) -> Q:
-    """``_window`` over all of ``events``: their types, from the first start to the last end."""
-    return _window(
-        {e.event_type for e in events},
-        min(e.date_start for e in events),
-        max(e.date_end for e in events),
-    )
-
-
 def _search(batch: list[Event]) -> Q | None:
     """The events that could report the same happening as one of ``batch``: a necessary
     condition of ``same_happening`` in SQL (its type and date tests, and either a related
@@ -99,14 +140,16 @@ def _search(batch: list[Event]) -> Q | None:
 
     Each term is a conjunction that one index answers, so that the database looks each up
     and joins the results (SQLite's multi-index OR), rather than reading every earlier event
-    of a type for each event of the batch:
+    of a type for each event of the batch. Every window below is the pair of terms of
+    ``_window``: the usual events, bounded on both sides by date, and the few longer ones.
     - per event with a place below country level, the events at a related place (same
       name, or one's name is the other's province) in its window, by ``place_id`` in the
       index that starts with the place and holds the dates (``event_place_status_dates``);
     - for all those events at once, the events with no place below country level (no place,
-      or a country) in the window spanning them, by the same index;
+      or a country) in the windows of their runs close in time (``_windows``), by the same
+      index;
     - for all the events without a place below country level at once, any event in the
-      window spanning them, by a status-and-dates index.
+      windows of their runs, by the status-and-dates index.
     The last two check each row found for a principal actor shared with one of the events
     (EXISTS); ``same_happening`` then decides on the few rows found.
     """
@@ -122,16 +165,18 @@ def _search(batch: list[Event]) -> Q | None:
         names = Q(name=place.name) | Q(admin1=place.name)
         if place.admin1:
             names |= Q(name=place.admin1)
-        window = _window({event.event_type}, event.date_start, event.date_end)
-        terms.append(window & Q(place_id__in=Place.objects.filter(names).values("pk")))
+        at = Q(place_id__in=Place.objects.filter(names).values("pk"))
+        terms += [w & at for w in _window({event.event_type}, event.date_start, event.date_end)]
     if located:
         shares = _shares_principal(located)
         countries = Place.objects.filter(kind=COUNTRY_KIND).values("pk")
-        terms.append(_span(located) & Q(place__isnull=True) & shares)
-        terms.append(_span(located) & Q(place_id__in=countries) & shares)
+        for window in _windows(located):
+            terms.append(window & Q(place__isnull=True) & shares)
+            terms.append(window & Q(place_id__in=countries) & shares)
     if unlocated:
         # Only the actor route is open: a shared principal (the other may name a place).
-        terms.append(_span(unlocated) & _shares_principal(unlocated))
+        shares = _shares_principal(unlocated)
+        terms += [window & shares for window in _windows(unlocated)]
     if not terms:
         return None
     where = terms[0]
