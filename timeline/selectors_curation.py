@@ -63,58 +63,77 @@ USUAL_SPAN_DAYS = 31
 _COARSE = [p for p in DatePrecision.values if p not in FINE_PRECISIONS]
 
 
-def _window(types: set[str], start: date, end: date) -> list[Q]:
-    """Live events of one of ``types``, dated no coarser than a month, that share a day with
-    ``[start, end]``, as two terms whose union is exactly those events.
+def _live(types: set[str], start: date) -> Q:
+    """Live events of one of ``types`` that end on or after ``start``.
 
-    Sharing a day with ``[start, end]`` bounds an event's start only from above
-    (``date_start <= end``), and read that way an index walks every earlier event. The first
-    term adds the lower bound that every event no longer than ``USUAL_SPAN_DAYS`` meets
-    (``date_start >= start - USUAL_SPAN_DAYS``), so it reads a window of a few weeks. The
-    second finds the longer ones (a month a curator widened, a hand-typed range) whatever
-    their start, in the index led by status, precision and length
-    (``event_status_precision_span``), where they are few. No event the rule allows is left
-    out: it is longer, or it starts late enough for the first term.
-
-    Some tests are written in a form no index can use, on purpose, so that SQLite (which has
-    no ``ANALYZE`` statistics in a new database) takes the index that bounds the rows read:
-    the type as "none of the other types" (an index led by status and type would read every
-    event of the type before ``end``); in the first term the precision as "neither year nor
-    unknown" (the length index would read every finely dated event); in the second the
-    start as "not after ``end``" (the status-and-dates index would read every earlier
-    event). Each means the same as the plain test, as the ``event_type_valid`` and
-    ``event_precision_valid`` constraints hold and the dates are not null here."""
+    The type test reads "none of the other types" (the same thing, as the
+    ``event_type_valid`` constraint holds) on purpose: without ``ANALYZE`` statistics SQLite
+    takes an index led by status and type whenever the type test can use it, and would read
+    every event of the type in the range rather than the range."""
     # Rejected events are out (a merged-away duplicate is rejected: never proposed again).
     q = Q(status__in=_LIVE, date_end__gte=start)
     others = [t for t in EventType.values if t not in types]
-    if others:
-        q &= ~Q(event_type__in=others)
-    usual = (
-        q
+    return q & ~Q(event_type__in=others) if others else q
+
+
+def _window(types: set[str], start: date, end: date) -> Q:
+    """Live events of one of ``types``, dated no coarser than a month and no longer than
+    ``USUAL_SPAN_DAYS``, that share a day with ``[start, end]`` (and perhaps a few longer
+    ones): a range of the status-and-dates indexes, bounded on both sides.
+
+    Sharing a day with ``[start, end]`` bounds an event's start only from above
+    (``date_start <= end``), and read that way an index walks every earlier event. An event
+    no longer than ``USUAL_SPAN_DAYS`` also starts on or after ``start - USUAL_SPAN_DAYS``,
+    so the window reads a few weeks; the longer ones are ``_longer``'s. The precision test
+    reads "neither year nor unknown" (the same, as ``event_precision_valid`` holds) so that
+    SQLite does not take the length index (``event_status_precision_span``) for it."""
+    return (
+        _live(types, start)
         & ~Q(date_precision__in=_COARSE)
         & Q(date_start__gte=start - timedelta(days=USUAL_SPAN_DAYS), date_start__lte=end)
     )
-    longer = (
-        q
+
+
+def _longer(types: set[str], start: date, end: date) -> Q:
+    """Live events of one of ``types``, dated no coarser than a month but longer than
+    ``USUAL_SPAN_DAYS`` (a month a curator widened, a hand-typed range), that share a day
+    with ``[start, end]``, whatever their start: looked up by length in
+    ``event_status_precision_span``, where they are few. With ``_window`` they make up every
+    event the rule's type and date tests allow. The start test reads "not after ``end``" so
+    that SQLite does not take the status-and-dates index for it, which would read every
+    earlier event."""
+    return (
+        _live(types, start)
         & Q(date_precision__in=FINE_PRECISIONS)
         & Q(GreaterThan(DaysBetween("date_start", "date_end"), USUAL_SPAN_DAYS))
         & ~Q(date_start__gt=end)
     )
-    return [usual, longer]
 
 
-def _windows(events: list[Event]) -> list[Q]:
-    """``_window`` over each run of ``events`` close in time (their types, from the run's
+def _runs(events: list[Event]) -> list[tuple[list[Event], Q]]:
+    """``events`` in runs close in time, each with ``_window`` over it (its types, from its
     first start to its last end): a page of events spread over years reads a few short
     windows, not every event between the first and the last."""
-    runs: list[tuple[set[str], date, date]] = []
+    runs: list[list[Event]] = []
     for event in sorted(events, key=lambda e: e.date_start):
-        if runs and event.date_start <= runs[-1][2] + timedelta(days=USUAL_SPAN_DAYS):
-            types, start, end = runs[-1]
-            runs[-1] = (types | {event.event_type}, start, max(end, event.date_end))
+        last = runs[-1] if runs else None
+        if last and event.date_start <= max(e.date_end for e in last) + timedelta(
+            days=USUAL_SPAN_DAYS
+        ):
+            last.append(event)
         else:
-            runs.append(({event.event_type}, event.date_start, event.date_end))
-    return [term for types, start, end in runs for term in _window(types, start, end)]
+            runs.append([event])
+    return [
+        (
+            run,
+            _window(
+                {e.event_type for e in run},
+                min(e.date_start for e in run),
+                max(e.date_end for e in run),
+            ),
+        )
+        for run in runs
+    ]
 
 
 def _shares_principal(events: list[Event]) -> Q:
@@ -140,18 +159,19 @@ def _search(batch: list[Event]) -> Q | None:
 
     Each term is a conjunction that one index answers, so that the database looks each up
     and joins the results (SQLite's multi-index OR), rather than reading every earlier event
-    of a type for each event of the batch. Every window below is the pair of terms of
-    ``_window``: the usual events, bounded on both sides by date, and the few longer ones.
+    of a type for each event of the batch. Every window below is ``_window``'s, bounded on
+    both sides by date:
     - per event with a place below country level, the events at a related place (same
       name, or one's name is the other's province) in its window, by ``place_id`` in the
       index that starts with the place and holds the dates (``event_place_status_dates``);
-    - for all those events at once, the events with no place below country level (no place,
-      or a country) in the windows of their runs close in time (``_windows``), by the same
-      index;
-    - for all the events without a place below country level at once, any event in the
-      windows of their runs, by the status-and-dates index.
-    The last two check each row found for a principal actor shared with one of the events
-    (EXISTS); ``same_happening`` then decides on the few rows found.
+    - for those events in runs close in time (``_runs``), the events with no place below
+      country level (no place, or a country) in the run's window, by the same index;
+    - per event without a place below country level, any event in its window, by the
+      status-and-dates index.
+    The last two check each row found for a principal actor shared with one of the run's
+    events, or with the event (EXISTS). One more term finds the few events longer than the windows allow for
+    (``_longer``), from the batch's first start to its last end. ``same_happening`` then
+    decides on the rows found.
     """
     terms: list[Q] = []
     located: list[Event] = []
@@ -166,19 +186,32 @@ def _search(batch: list[Event]) -> Q | None:
         if place.admin1:
             names |= Q(name=place.admin1)
         at = Q(place_id__in=Place.objects.filter(names).values("pk"))
-        terms += [w & at for w in _window({event.event_type}, event.date_start, event.date_end)]
+        terms.append(_window({event.event_type}, event.date_start, event.date_end) & at)
     if located:
-        shares = _shares_principal(located)
         countries = Place.objects.filter(kind=COUNTRY_KIND).values("pk")
-        for window in _windows(located):
+        for run, window in _runs(located):
+            shares = _shares_principal(run)
             terms.append(window & Q(place__isnull=True) & shares)
             terms.append(window & Q(place_id__in=countries) & shares)
-    if unlocated:
-        # Only the actor route is open: a shared principal (the other may name a place).
-        shares = _shares_principal(unlocated)
-        terms += [window & shares for window in _windows(unlocated)]
+    # Only the actor route is open (a shared principal; the other may name a place): each
+    # event's own window and principals, so that the rows found are few.
+    terms += [
+        _window({e.event_type}, e.date_start, e.date_end) & _shares_principal([e])
+        for e in unlocated
+    ]
     if not terms:
         return None
+    # The few longer events, for the whole batch at once and with no test of place or actor:
+    # one more term, where one per event or run would tip SQLite's planner into reading the
+    # whole table instead of looking each term up.
+    fine = located + unlocated
+    terms.append(
+        _longer(
+            {e.event_type for e in fine},
+            min(e.date_start for e in fine),
+            max(e.date_end for e in fine),
+        )
+    )
     where = terms[0]
     for term in terms[1:]:
         where |= term
