@@ -63,20 +63,24 @@ USUAL_SPAN_DAYS = 31
 _COARSE = [p for p in DatePrecision.values if p not in FINE_PRECISIONS]
 
 
-def _live(types: set[str], start: date) -> Q:
+def _live(types: set[str], start: date, *, by_type: bool = False) -> Q:
     """Live events of one of ``types`` that end on or after ``start``.
 
-    The type test reads "none of the other types" (the same thing, as the
+    Unless ``by_type``, the type test reads "none of the other types" (the same thing, as the
     ``event_type_valid`` constraint holds) on purpose: without ``ANALYZE`` statistics SQLite
-    takes an index led by status and type whenever the type test can use it, and would read
-    every event of the type in the range rather than the range."""
+    takes an index led by status and type whenever the type test can use it, which for a
+    term that an index led by the place answers better reads more. ``by_type`` is for terms
+    with no place test: there the index led by status and type (``event_status_type_cover``)
+    is the best, reading one type's events in the window."""
     # Rejected events are out (a merged-away duplicate is rejected: never proposed again).
     q = Q(status__in=_LIVE, date_end__gte=start)
+    if by_type:
+        return q & Q(event_type__in=sorted(types))
     others = [t for t in EventType.values if t not in types]
     return q & ~Q(event_type__in=others) if others else q
 
 
-def _window(types: set[str], start: date, end: date) -> Q:
+def _window(types: set[str], start: date, end: date, *, by_type: bool = False) -> Q:
     """Live events of one of ``types``, dated no coarser than a month and no longer than
     ``USUAL_SPAN_DAYS``, that share a day with ``[start, end]`` (and perhaps a few longer
     ones): a range of the status-and-dates indexes, bounded on both sides.
@@ -88,7 +92,7 @@ def _window(types: set[str], start: date, end: date) -> Q:
     reads "neither year nor unknown" (the same, as ``event_precision_valid`` holds) so that
     SQLite does not take the length index (``event_status_precision_span``) for it."""
     return (
-        _live(types, start)
+        _live(types, start, by_type=by_type)
         & ~Q(date_precision__in=_COARSE)
         & Q(date_start__gte=start - timedelta(days=USUAL_SPAN_DAYS), date_start__lte=end)
     )
@@ -166,12 +170,12 @@ def _search(batch: list[Event]) -> Q | None:
       index that starts with the place and holds the dates (``event_place_status_dates``);
     - for those events in runs close in time (``_runs``), the events with no place below
       country level (no place, or a country) in the run's window, by the same index;
-    - per event without a place below country level, any event in its window, by the
-      status-and-dates index.
+    - per event without a place below country level, any event of its type in its window, by
+      the status-and-type index.
     The last two check each row found for a principal actor shared with one of the run's
-    events, or with the event (EXISTS). One more term finds the few events longer than the windows allow for
-    (``_longer``), from the batch's first start to its last end. ``same_happening`` then
-    decides on the rows found.
+    events, or with the event (EXISTS). One more term finds the few events longer than the
+    windows allow for (``_longer``), from the batch's first start to its last end.
+    ``same_happening`` then decides on the rows found.
     """
     terms: list[Q] = []
     located: list[Event] = []
@@ -196,7 +200,7 @@ def _search(batch: list[Event]) -> Q | None:
     # Only the actor route is open (a shared principal; the other may name a place): each
     # event's own window and principals, so that the rows found are few.
     terms += [
-        _window({e.event_type}, e.date_start, e.date_end) & _shares_principal([e])
+        _window({e.event_type}, e.date_start, e.date_end, by_type=True) & _shares_principal([e])
         for e in unlocated
     ]
     if not terms:
