@@ -9,6 +9,7 @@ payload size and query count.
     .venv/bin/python benchmarks/explorer_benchmark.py                 # 1,000,000 events
     .venv/bin/python benchmarks/explorer_benchmark.py --events 100000 --db /tmp/bench100k.sqlite3
     .venv/bin/python benchmarks/explorer_benchmark.py --rebuild        # start the DB afresh
+    .venv/bin/python benchmarks/explorer_benchmark.py --build-only     # only build (or migrate)
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--db", default="/tmp/conflict_timeline_bench.sqlite3")
     p.add_argument("--rebuild", action="store_true")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument(
+        "--build-only", action="store_true", help="build (or migrate) the database and stop"
+    )
     return p.parse_args()
 
 
@@ -216,6 +220,8 @@ def main() -> None:
         t = time.perf_counter()
         build(ARGS.events)
         print(f"Built in {time.perf_counter() - t:.0f} s")
+    if ARGS.build_only:
+        return
     verified = Event.objects.filter(status=EventStatus.VERIFIED).count()
     from timeline.selectors import max_points
 

@@ -19,6 +19,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -30,6 +31,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import exports, selectors, selectors_curation
@@ -960,6 +962,69 @@ def _history_row(rec: Any, table: str, what: str) -> dict[str, Any]:
     }
 
 
+def duplicate_hints(event: Event, duplicates: list[Event]) -> list[dict[str, Any]]:
+    """What the event list and the change page say of each likely duplicate of ``event``
+    (``selectors_curation.event_possible_duplicates``): the other event, its date as known,
+    and the event the merge page is opened proposing to keep — ``event`` itself when it is
+    verified and the other is not (a curated event absorbs a new report), else the other, as
+    the review queue's "Merge into #N" does. The merge page lets the curator choose again."""
+    hints = []
+    for other in duplicates:
+        keep_this = event.status == EventStatus.VERIFIED and other.status != EventStatus.VERIFIED
+        keep = event if keep_this else other
+        hints.append(
+            {
+                "source": event,
+                "event": other,
+                "date": selectors.date_label(
+                    other.date_start, other.date_end, other.date_precision
+                ),
+                "target": keep,
+                "label": f"Merge #{other.pk} into #{event.pk}"
+                if keep_this
+                else f"Merge into #{other.pk}",
+                "form_id": f"ct-merge-{event.pk}-{other.pk}",
+            }
+        )
+    return hints
+
+
+def shows_hints(event: Event) -> bool:
+    """Duplicates are looked for on candidates and verified events (either may be the later
+    report of a happening already stored), not on rejected ones: a rejected event is noise or
+    the merged-away half of a merge, and merging it again would revive it."""
+    return event.status != EventStatus.REJECTED
+
+
+class EventChangeList(ChangeList):
+    """The event list, with the likely duplicates of the page's events read for the whole
+    page at once (the selector's fixed few queries, not a search per row)."""
+
+    def get_results(self, request: HttpRequest) -> None:
+        super().get_results(request)
+        self.result_list = list(self.result_list)
+        found = selectors_curation.event_possible_duplicates(
+            [e for e in self.result_list if shows_hints(e)]
+        )
+        # Every hint of the page, for the merge forms drawn after the list's own form (a
+        # form may not sit inside another: each button names its form by ``form=``).
+        self.ct_hints = []
+        for event in self.result_list:
+            event.ct_hints = duplicate_hints(event, found.get(event.pk, []))
+            self.ct_hints += event.ct_hints
+
+
+def merge_back(request: HttpRequest) -> str:
+    """Where a merge started from goes back to: the posted ``next`` when it is one of the
+    event admin's own pages (the review queue, the list with its filters, a change page),
+    else nowhere (the list)."""
+    back = request.POST.get("next", "")
+    ok = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    if ok and back.startswith(reverse("admin:timeline_event_changelist")):
+        return back
+    return ""
+
+
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
     form = EventAdminForm
@@ -972,6 +1037,7 @@ class EventAdmin(SimpleHistoryAdmin):
         "status",
         "credibility",
         "sources",
+        "duplicates_",
     ]
     list_display_links = ["pk", "headline"]
     list_filter = [
@@ -1125,6 +1191,50 @@ class EventAdmin(SimpleHistoryAdmin):
     def sources(self, obj: Event) -> int:
         return obj.n_sources
 
+    def get_changelist(self, request: HttpRequest, **kwargs: Any):
+        return EventChangeList
+
+    @admin.display(description="Possible duplicates")
+    def duplicates_(self, obj: Event) -> str:
+        """Each likely duplicate (read for the page by ``EventChangeList``) with a button that
+        submits its merge form, drawn after the list's form (``change_list.html``)."""
+        return format_html_join(
+            "",
+            '<div class="ct-duplicate" data-event-id="{}"><a href="{}" title="{}">#{}</a> '
+            '<button type="submit" form="{}" class="ct-merge-button">{}</button></div>',
+            (
+                (
+                    h["event"].pk,
+                    reverse("admin:timeline_event_change", args=[h["event"].pk]),
+                    f"‘{h['event'].headline}’ ({h['event'].get_status_display().lower()}, "
+                    f"{h['date']}{', ' + h['event'].place.name if h['event'].place else ''})",
+                    h["event"].pk,
+                    h["form_id"],
+                    h["label"],
+                )
+                for h in getattr(obj, "ct_hints", [])
+            ),
+        )
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ):
+        # The likely duplicates of the event, earlier or later, each one click from the merge
+        # page (the same rule and selector as the review queue).
+        hints = []
+        event = (
+            Event.objects.select_related("place").filter(pk=object_id).first()
+            if str(object_id).isdigit()
+            else None
+        )
+        if event is not None and shows_hints(event):
+            found = selectors_curation.event_possible_duplicates([event])
+            hints = duplicate_hints(event, found[event.pk])
+        context = {"duplicate_hints": hints, "here": request.get_full_path()}
+        return super().change_view(
+            request, object_id, form_url, {**context, **(extra_context or {})}
+        )
+
     @admin.display(description="Excerpts in their paragraphs")
     def excerpts_(self, obj: Event) -> str:
         if obj.pk is None:
@@ -1220,9 +1330,7 @@ class EventAdmin(SimpleHistoryAdmin):
         # Before applying, a posted target is the event proposed for keeping (a review card's
         # "Merge into #N" sends the existing event); ``next`` is the queue to go back to.
         chosen = None if request.POST.get("apply") else target
-        back = request.POST.get("next", "")
-        if not back.startswith(reverse("admin:timeline_event_review")):
-            back = ""
+        back = merge_back(request)
         if request.POST.get("apply"):
             if target is None:
                 self.message_user(request, "Choose the event to keep.", messages.ERROR)
@@ -1247,6 +1355,15 @@ class EventAdmin(SimpleHistoryAdmin):
                     )
                 else:
                     self.message_user(request, str(report), messages.SUCCESS)
+                    # Started from the change page of an event merged away: the kept event's
+                    # page, which now holds everything.
+                    gone = {
+                        reverse("admin:timeline_event_change", args=[e.pk])
+                        for e in events
+                        if e is not target
+                    }
+                    if back.split("?")[0] in gone:
+                        back = reverse("admin:timeline_event_change", args=[target.pk])
                     return HttpResponseRedirect(back) if back else None
         seen = posted_list_seen(request) if selects_across(request) else None
         if seen is not None and not request.POST.get("apply"):

@@ -252,6 +252,30 @@ class Place(TimeStamped):
         return ", ".join(parts)
 
 
+class DaysBetween(models.Func):
+    """Whole days from one date column to another (``DaysBetween("date_start", "date_end")``
+    is 0 for an event dated to one day), written with each database's own date arithmetic so
+    that it can be indexed: SQLite's ``julianday`` and PostgreSQL's ``date - date`` are both
+    deterministic, where Django's generic duration subtraction is a Python function on SQLite.
+    """
+
+    arity = 2
+    output_field = models.IntegerField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        # PostgreSQL: date - date is an integer number of days.
+        (start, start_params), (end, end_params) = map(
+            compiler.compile, self.get_source_expressions()
+        )
+        return f"({end} - {start})", [*end_params, *start_params]
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        (start, start_params), (end, end_params) = map(
+            compiler.compile, self.get_source_expressions()
+        )
+        return f"(julianday({end}) - julianday({start}))", [*end_params, *start_params]
+
+
 class Event(TimeStamped):
     headline = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
@@ -307,6 +331,17 @@ class Event(TimeStamped):
                 name="event_place_status_dates",
             ),
             models.Index(fields=["status", "fatalities"], name="event_status_fatalities"),
+            # Events dated finely but over more than a few weeks, found by their length: the
+            # duplicate search bounds its date window below by the usual length and looks the
+            # few longer ones up here (``selectors_curation._window``).
+            models.Index(
+                F("status"),
+                F("date_precision"),
+                DaysBetween("date_start", "date_end"),
+                F("date_start"),
+                F("date_end"),
+                name="event_status_precision_span",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

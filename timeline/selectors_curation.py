@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import GreaterThan
 
 from timeline.extraction.happening import (
     COUNTRY_KIND,
@@ -25,7 +26,16 @@ from timeline.extraction.happening import (
     same_happening,
 )
 from timeline.extraction.types import PlaceInfo
-from timeline.models import Event, EventActor, EventStatus, EventType, Excerpt, Place
+from timeline.models import (
+    DatePrecision,
+    DaysBetween,
+    Event,
+    EventActor,
+    EventStatus,
+    EventType,
+    Excerpt,
+    Place,
+)
 
 _LIVE = (EventStatus.CANDIDATE, EventStatus.VERIFIED)
 _STATUS_ORDER = {EventStatus.VERIFIED: 0, EventStatus.CANDIDATE: 1}
@@ -47,24 +57,87 @@ def _fine(event: Event) -> bool:
     )
 
 
-def _window(types: set[str], start: date, end: date) -> Q:
-    """Live events of one of ``types``, dated no coarser than a month, that share a day with
-    ``[start, end]``.
+# Most events dated no coarser than a month last at most a month: [date_start, date_end] spans
+# at most this many days after the first (a month is 30, a week 6, a day 0).
+USUAL_SPAN_DAYS = 31
+_COARSE = [p for p in DatePrecision.values if p not in FINE_PRECISIONS]
 
-    The type test reads "none of the other types" (the same thing, as the
-    ``event_type_valid`` constraint holds) on purpose: an index led by the status and the type
-    can only bound the start date from above, so the database would read every earlier event
-    of the type — seconds on a million events — and without ``ANALYZE`` statistics SQLite
-    takes such an index whenever the type test can use it."""
+
+def _live(types: set[str], start: date, *, by_type: bool = False) -> Q:
+    """Live events of one of ``types`` that end on or after ``start``.
+
+    Unless ``by_type``, the type test reads "none of the other types" (the same thing, as the
+    ``event_type_valid`` constraint holds) on purpose: without ``ANALYZE`` statistics SQLite
+    takes an index led by status and type whenever the type test can use it, which for a
+    term that an index led by the place answers better reads more. ``by_type`` is for terms
+    with no place test: there the index led by status and type (``event_status_type_cover``)
+    is the best, reading one type's events in the window."""
     # Rejected events are out (a merged-away duplicate is rejected: never proposed again).
-    q = Q(
-        status__in=_LIVE,
-        date_start__lte=end,
-        date_end__gte=start,
-        date_precision__in=FINE_PRECISIONS,
-    )
+    q = Q(status__in=_LIVE, date_end__gte=start)
+    if by_type:
+        return q & Q(event_type__in=sorted(types))
     others = [t for t in EventType.values if t not in types]
     return q & ~Q(event_type__in=others) if others else q
+
+
+def _window(types: set[str], start: date, end: date, *, by_type: bool = False) -> Q:
+    """Live events of one of ``types``, dated no coarser than a month and no longer than
+    ``USUAL_SPAN_DAYS``, that share a day with ``[start, end]`` (and perhaps a few longer
+    ones): a range of the status-and-dates indexes, bounded on both sides.
+
+    Sharing a day with ``[start, end]`` bounds an event's start only from above
+    (``date_start <= end``), and read that way an index walks every earlier event. An event
+    no longer than ``USUAL_SPAN_DAYS`` also starts on or after ``start - USUAL_SPAN_DAYS``,
+    so the window reads a few weeks; the longer ones are ``_longer``'s. The precision test
+    reads "neither year nor unknown" (the same, as ``event_precision_valid`` holds) so that
+    SQLite does not take the length index (``event_status_precision_span``) for it."""
+    return (
+        _live(types, start, by_type=by_type)
+        & ~Q(date_precision__in=_COARSE)
+        & Q(date_start__gte=start - timedelta(days=USUAL_SPAN_DAYS), date_start__lte=end)
+    )
+
+
+def _longer(types: set[str], start: date, end: date) -> Q:
+    """Live events of one of ``types``, dated no coarser than a month but longer than
+    ``USUAL_SPAN_DAYS`` (a month a curator widened, a hand-typed range), that share a day
+    with ``[start, end]``, whatever their start: looked up by length in
+    ``event_status_precision_span``, where they are few. With ``_window`` they make up every
+    event the rule's type and date tests allow. The start test reads "not after ``end``" so
+    that SQLite does not take the status-and-dates index for it, which would read every
+    earlier event."""
+    return (
+        _live(types, start)
+        & Q(date_precision__in=FINE_PRECISIONS)
+        & Q(GreaterThan(DaysBetween("date_start", "date_end"), USUAL_SPAN_DAYS))
+        & ~Q(date_start__gt=end)
+    )
+
+
+def _runs(events: list[Event]) -> list[tuple[list[Event], Q]]:
+    """``events`` in runs close in time, each with ``_window`` over it (its types, from its
+    first start to its last end): a page of events spread over years reads a few short
+    windows, not every event between the first and the last."""
+    runs: list[list[Event]] = []
+    for event in sorted(events, key=lambda e: e.date_start):
+        last = runs[-1] if runs else None
+        if last and event.date_start <= max(e.date_end for e in last) + timedelta(
+            days=USUAL_SPAN_DAYS
+        ):
+            last.append(event)
+        else:
+            runs.append([event])
+    return [
+        (
+            run,
+            _window(
+                {e.event_type for e in run},
+                min(e.date_start for e in run),
+                max(e.date_end for e in run),
+            ),
+        )
+        for run in runs
+    ]
 
 
 def _shares_principal(events: list[Event]) -> Q:
@@ -82,15 +155,6 @@ def _shares_principal(events: list[Event]) -> Q:
     )
 
 
-def _span(events: list[Event]) -> Q:
-    """``_window`` over all of ``events``: their types, from the first start to the last end."""
-    return _window(
-        {e.event_type for e in events},
-        min(e.date_start for e in events),
-        max(e.date_end for e in events),
-    )
-
-
 def _search(batch: list[Event]) -> Q | None:
     """The events that could report the same happening as one of ``batch``: a necessary
     condition of ``same_happening`` in SQL (its type and date tests, and either a related
@@ -99,16 +163,19 @@ def _search(batch: list[Event]) -> Q | None:
 
     Each term is a conjunction that one index answers, so that the database looks each up
     and joins the results (SQLite's multi-index OR), rather than reading every earlier event
-    of a type for each event of the batch:
+    of a type for each event of the batch. Every window below is ``_window``'s, bounded on
+    both sides by date:
     - per event with a place below country level, the events at a related place (same
       name, or one's name is the other's province) in its window, by ``place_id`` in the
       index that starts with the place and holds the dates (``event_place_status_dates``);
-    - for all those events at once, the events with no place below country level (no place,
-      or a country) in the window spanning them, by the same index;
-    - for all the events without a place below country level at once, any event in the
-      window spanning them, by a status-and-dates index.
-    The last two check each row found for a principal actor shared with one of the events
-    (EXISTS); ``same_happening`` then decides on the few rows found.
+    - for those events in runs close in time (``_runs``), the events with no place below
+      country level (no place, or a country) in the run's window, by the same index;
+    - per event without a place below country level, any event of its type in its window, by
+      the status-and-type index.
+    The last two check each row found for a principal actor shared with one of the run's
+    events, or with the event (EXISTS). One more term finds the few events longer than the
+    windows allow for (``_longer``), from the batch's first start to its last end.
+    ``same_happening`` then decides on the rows found.
     """
     terms: list[Q] = []
     located: list[Event] = []
@@ -122,18 +189,33 @@ def _search(batch: list[Event]) -> Q | None:
         names = Q(name=place.name) | Q(admin1=place.name)
         if place.admin1:
             names |= Q(name=place.admin1)
-        window = _window({event.event_type}, event.date_start, event.date_end)
-        terms.append(window & Q(place_id__in=Place.objects.filter(names).values("pk")))
+        at = Q(place_id__in=Place.objects.filter(names).values("pk"))
+        terms.append(_window({event.event_type}, event.date_start, event.date_end) & at)
     if located:
-        shares = _shares_principal(located)
         countries = Place.objects.filter(kind=COUNTRY_KIND).values("pk")
-        terms.append(_span(located) & Q(place__isnull=True) & shares)
-        terms.append(_span(located) & Q(place_id__in=countries) & shares)
-    if unlocated:
-        # Only the actor route is open: a shared principal (the other may name a place).
-        terms.append(_span(unlocated) & _shares_principal(unlocated))
+        for run, window in _runs(located):
+            shares = _shares_principal(run)
+            terms.append(window & Q(place__isnull=True) & shares)
+            terms.append(window & Q(place_id__in=countries) & shares)
+    # Only the actor route is open (a shared principal; the other may name a place): each
+    # event's own window and principals, so that the rows found are few.
+    terms += [
+        _window({e.event_type}, e.date_start, e.date_end, by_type=True) & _shares_principal([e])
+        for e in unlocated
+    ]
     if not terms:
         return None
+    # The few longer events, for the whole batch at once and with no test of place or actor:
+    # one more term, where one per event or run would tip SQLite's planner into reading the
+    # whole table instead of looking each term up.
+    fine = located + unlocated
+    terms.append(
+        _longer(
+            {e.event_type for e in fine},
+            min(e.date_start for e in fine),
+            max(e.date_end for e in fine),
+        )
+    )
     where = terms[0]
     for term in terms[1:]:
         where |= term
