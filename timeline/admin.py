@@ -24,7 +24,16 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -996,9 +1005,36 @@ def shows_hints(event: Event) -> bool:
     return event.status != EventStatus.REJECTED
 
 
+class _YearsByIndex(QuerySet):
+    """The event list's queryset, answering the date hierarchy's "which years have events"
+    by probing each year between the first and last date along the ``date_start`` index,
+    instead of truncating every row's date (3.8 s at a million events on SQLite)."""
+
+    def dates(self, field_name: str, kind: str, order: str = "ASC"):
+        if kind != "year":
+            return super().dates(field_name, kind, order)
+        # Two ordered reads (SQLite answers MIN and MAX from the index only one at a time).
+        dated = self.exclude(**{f"{field_name}__isnull": True}).values_list(field_name, flat=True)
+        first, last = dated.order_by(field_name).first(), dated.order_by(f"-{field_name}").first()
+        if first is None:
+            return []
+        years = [
+            date(y, 1, 1)
+            for y in range(first.year, last.year + 1)
+            if self.filter(
+                **{f"{field_name}__gte": date(y, 1, 1), f"{field_name}__lte": date(y, 12, 31)}
+            ).exists()
+        ]
+        return years if order == "ASC" else years[::-1]
+
+
 class EventChangeList(ChangeList):
     """The event list, with the likely duplicates of the page's events read for the whole
     page at once (the selector's fixed few queries, not a search per row)."""
+
+    def get_queryset(self, request: HttpRequest, exclude_parameters=None):
+        qs = super().get_queryset(request, exclude_parameters)
+        return _YearsByIndex(model=qs.model, query=qs.query, using=qs.db)
 
     def get_results(self, request: HttpRequest) -> None:
         super().get_results(request)
@@ -1154,7 +1190,19 @@ class EventAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .select_related("place")
             .annotate(
-                n_sources=Count("excerpts__article", distinct=True),
+                # A correlated count rather than a join with GROUP BY: the list's counts, date
+                # hierarchy and page then read events alone, and the count runs for the rows
+                # shown (a GROUP BY over every event took ~25 s at a million events).
+                n_sources=Coalesce(
+                    Subquery(
+                        Excerpt.objects.filter(event=OuterRef("pk"))
+                        .order_by()
+                        .values("event")
+                        .annotate(n=Count("article", distinct=True))
+                        .values("n")[:1]
+                    ),
+                    0,
+                ),
                 # The version each row of the list (and of the merge page) is shown at.
                 list_version=curation.event_version_subquery(),
             )
@@ -1460,10 +1508,7 @@ class EventAdmin(SimpleHistoryAdmin):
             "types": EventType.choices,
             "current_type": event_type,
             "current_article": article_id,
-            "articles": Article.objects.filter(excerpts__event__status=EventStatus.CANDIDATE)
-            .distinct()
-            .order_by("title")
-            .values_list("pk", "title"),
+            "articles": selectors_curation.articles_with_candidates(),
             "here": request.get_full_path(),
             "media": media,
         }

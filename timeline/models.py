@@ -331,6 +331,10 @@ class Event(TimeStamped):
                 name="event_place_status_dates",
             ),
             models.Index(fields=["status", "fatalities"], name="event_status_fatalities"),
+            # The default order (``ordering`` above): the admin's event list reads its page of
+            # 100 along this index and stops, and its date hierarchy probes years on it,
+            # instead of sorting a million rows.
+            models.Index(fields=["date_start", "id"], name="event_date_start_id"),
             # Events dated finely but over more than a few weeks, found by their length: the
             # duplicate search bounds its date window below by the usual length and looks the
             # few longer ones up here (``selectors_curation._window``).

@@ -27,6 +27,7 @@ from timeline.extraction.happening import (
 )
 from timeline.extraction.types import PlaceInfo
 from timeline.models import (
+    Article,
     DatePrecision,
     DaysBetween,
     Event,
@@ -283,3 +284,18 @@ def count_with_duplicates(event_ids: Sequence[int], *, chunk: int = 200) -> int:
         part = [Event(pk=pk) for pk in event_ids[i : i + chunk]]
         n += sum(1 for dups in event_possible_duplicates(part).values() if dups)
     return n
+
+
+def articles_with_candidates() -> list[tuple[int, str]]:
+    """(pk, title) of the articles that report at least one candidate event, by title: the
+    review queue's article filter. An EXISTS per article rather than a DISTINCT over the join,
+    which walked every excerpt of every candidate (1 s at a million events)."""
+    return list(
+        Article.objects.filter(
+            Exists(
+                Excerpt.objects.filter(article=OuterRef("pk"), event__status=EventStatus.CANDIDATE)
+            )
+        )
+        .order_by("title")
+        .values_list("pk", "title")
+    )
