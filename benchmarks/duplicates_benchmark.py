@@ -191,6 +191,7 @@ def main() -> None:
             change = f"/admin/timeline/event/{unplaced.pk}/change/"
             urls = {
                 "review queue (first page)": "/admin/timeline/event/review/",
+                "event list, all events, default order": "/admin/timeline/event/",
                 "event list, candidates, 50 rows": "/admin/timeline/event/?status__exact=candidate",
                 "event list, 2019, 50 rows": "/admin/timeline/event/?date_start__year=2019",
                 "change page, candidate with no place": change,
