@@ -13,7 +13,7 @@ not import Django; a test checks they agree).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from timeline.extraction.types import ROLE_RANK, GazetteerHit
@@ -356,18 +356,17 @@ def fatalities(text: str) -> int | None:
     return sum(n for *_, n in spans) if spans else None
 
 
-_ACCIDENT_RE = re.compile(
-    r"\b(?:stampede|crash(?:ed)?|accident|collapse[ds]?|earthquake|floods?|storms?|avalanche"
-    r"|disease|illness|heart attack|virus|outbreak|cholera|landslide|blaze|stroke|cancer)"
-    r"\b[^.;,]{0,40}$",
+_ACCIDENTS = (
+    r"stampede|crash(?:ed)?|accident|collapse[ds]?|earthquake|floods?|storms?|avalanche"
+    r"|landslide|disease|illness|heart attack|virus|outbreak|cholera|blaze|stroke|cancer"
+)
+_ACCIDENT_BEFORE_RE = re.compile(rf"\b(?:{_ACCIDENTS})\b[^.;,]{{0,40}}$", re.IGNORECASE)
+# ("killed in an exchange of fire" is no accident: "fire" is not in the list)
+_ACCIDENT_AFTER_RE = re.compile(
+    rf"\s+(?:in|by|during|after)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ACCIDENTS})\b",
     re.IGNORECASE,
 )
-_IN_ACCIDENT_RE = re.compile(
-    r"\s+(?:in|by|during|after)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:stampede|crash|accident"
-    r"|collapse|earthquake|flood|storm|avalanche|landslide)\b",
-    re.IGNORECASE,
-)
-ALLEGATION_RE = re.compile(
+_ALLEGATION_RE = re.compile(
     r"\b(?:accused of|charged with|suspected of|blamed for|convicted of|on charges of"
     r"|in connection with)\b",
     re.IGNORECASE,
@@ -384,6 +383,31 @@ OTHER_HAPPENING_RE = re.compile(
     r"\s+(?:after|before)|in (?:retaliation|response) (?:for|to))\s+(?!the\s+\w+ing\b)",
     re.IGNORECASE,
 )
+
+
+def _keep(
+    found: dict[str, list[re.Match[str]]], keep: Callable[[re.Match[str]], bool]
+) -> dict[str, list[re.Match[str]]]:
+    """``found`` with only the matches ``keep`` accepts (types left with none dropped)."""
+    return {etype: kept for etype, ms in found.items() if (kept := [m for m in ms if keep(m)])}
+
+
+def _before(found: dict[str, list[re.Match[str]]], at: int) -> dict[str, list[re.Match[str]]]:
+    """``found`` with only the matches that start before ``at``."""
+    return _keep(found, lambda m: m.start() < at)
+
+
+def _by_accident(text: str, m: re.Match[str]) -> bool:
+    """The harm is an accident's: "a stampede killed", "killed in a bus crash"."""
+    return bool(
+        _ACCIDENT_BEFORE_RE.search(text, max(0, m.start() - 50), m.start())
+        or _ACCIDENT_AFTER_RE.match(text, m.end())
+    )
+
+
+def _in_support_phrase(text: str, m: re.Match[str]) -> bool:
+    """An event noun inside "backed by …" / "with the support of …"."""
+    return bool(_NOMINAL_RE.fullmatch(m.group()) and _SUPPORT_RE.search(text, 0, m.start()))
 
 
 # --- typing and roles -----------------------------------------------------------------
@@ -651,55 +675,19 @@ def find_trigger(
         return None
     # "a stampede killed 56 people", "died in a plane crash": an accident or illness is not
     # political violence, whatever it kills.
-    found = {
-        etype: kept
-        for etype, ms in found.items()
-        if (
-            kept := [
-                m
-                for m in ms
-                if not _ACCIDENT_RE.search(text, max(0, m.start() - 50), m.start())
-                and not _IN_ACCIDENT_RE.match(text, m.end())
-            ]
-        )
-    }
+    found = _keep(found, lambda m: not _by_accident(text, m))
     if not found:
         return None
-    # "arrested a commander accused of ordering snipers to fire on demonstrators": what
-    # someone is accused of is an allegation about another happening, not this report.
-    alleged = ALLEGATION_RE.search(text)
-    if alleged is not None and any(
-        m.start() < alleged.start() for ms in found.values() for m in ms
-    ):
-        found = {
-            etype: kept
-            for etype, ms in found.items()
-            if (kept := [m for m in ms if m.start() < alleged.start()])
-        }
+    # What follows these in the sentence is another happening than the one it reports: an
+    # allegation ("arrested a commander accused of ordering snipers to fire on protesters"),
+    # or an earlier happening that dates or explains it ("launched an offensive on Sunday, a
+    # day after its jets pounded targets"). Triggers before them, when there are any, win.
+    for boundary in (_ALLEGATION_RE.search(text), OTHER_HAPPENING_RE.search(text)):
+        if boundary is not None:
+            found = _before(found, boundary.start()) or found
     # "special forces backed by coalition airstrikes pushed into the Old City": the support
     # named in a "backed by" phrase is not what the sentence reports.
-    supported = {
-        etype: kept
-        for etype, ms in found.items()
-        if (
-            kept := [
-                m
-                for m in ms
-                if not (_NOMINAL_RE.fullmatch(m.group()) and _SUPPORT_RE.search(text, 0, m.start()))
-            ]
-        )
-    }
-    if supported:
-        found = supported
-    # "Turkey launched an offensive on Sunday, a day after its jets pounded targets": what
-    # follows "a day after" is another, earlier happening; the sentence reports the first.
-    other = OTHER_HAPPENING_RE.search(text)
-    if other is not None and any(m.start() < other.start() for ms in found.values() for m in ms):
-        found = {
-            etype: kept
-            for etype, ms in found.items()
-            if (kept := [m for m in ms if m.start() < other.start()])
-        }
+    found = _keep(found, lambda m: not _in_support_phrase(text, m)) or found
     # A crowd forcing its way in is a riot even without a riot word.
     if RIOTS not in found and _CROWD_RE.search(text):
         entry = [m for m in _CROWD_ENTRY_RE.finditer(text) if _realis(text, m.start())]
