@@ -32,6 +32,7 @@ def test_event_type_values_match_the_model():
         ("A soldier was killed when the patrol came under fire.", 1),
         ("A roadside bomb killed a police officer and two civilians.", 3),
         ("A member of parliament was wounded.", None),
+        ("Gunmen fired on the bus, killing all 23 people on board.", 23),
         ("Dozens of people were killed.", None),
         ("Many people were killed in the fighting.", None),
         ("Troops captured four villages.", None),

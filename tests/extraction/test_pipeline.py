@@ -319,3 +319,16 @@ def test_a_capital_acting_as_its_government_is_not_the_scene():
     )
     _, (deployment,) = extract_from_text(text, origin_file="moscow.txt")
     assert deployment.place.name == "Latakia"
+
+
+def test_people_killed_by_name_are_counted_but_not_those_of_another_happening():
+    text = (
+        "Title: Strike\nPublisher: Example\nPublished: 2020-01-08\n\n"
+        "A drone strike near Baghdad early Friday killed Gen. Qassem Soleimani and Abu Mahdi"
+        " al-Muhandis, Iraqi officials said.\n\n"
+        "Iran fired missiles at a base in Anbar on Wednesday, in retaliation for the killing of"
+        " Qassem Soleimani.\n"
+    )
+    _, (strike, missiles) = extract_from_text(text, origin_file="strike.txt")
+    assert strike.fatalities == 2
+    assert missiles.fatalities is None

@@ -255,12 +255,15 @@ _NUMBER_WORD = (
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a dozen|a hundred|dozen)"
 )
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _NUMBER_WORD + r")(?:\s+(?:hundred|thousand))?"
-_APPROX = r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated)\s+)?"
+_APPROX = (
+    r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|all)\s+)?"
+)
 _VICTIMS = (
     r"(?:people|persons|civilians|soldiers|troops|fighters|militants|members|men|women|children|"
     r"policemen|police officers|officers|personnel|servicemen|militiamen|jihadists|insurgents|"
     r"recruits|worshippers|guards|pilgrims|residents|villagers|Americans|Iraqis|Syrians|"
-    r"Kurds|Iranians|forces)"
+    r"Kurds|Iranians|forces|passengers|prisoners|detainees|hostages|students|workers|"
+    r"journalists)"
 )
 _MODS = r"(?:[\w'’.-]+\s+){0,4}?"
 _ONE_VICTIM = (

@@ -29,6 +29,7 @@ from timeline.extraction.articles import split_articles
 from timeline.extraction.events import (
     LABELS,
     OTHER_HAPPENING_RE,
+    Trigger,
     assign_roles,
     backdrop_start,
     fatalities,
@@ -219,7 +220,9 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
                 place=one_place,
                 place_precision=one_precision,
                 actors=roles,
-                fatalities=fatalities(sent.text) if len(places) == 1 else None,
+                fatalities=(
+                    _stated_deaths(sent.text, trigger, local) if len(places) == 1 else None
+                ),
                 date_basis=basis,
             )
             raw.append((sent, cand))
@@ -338,6 +341,33 @@ def _timexes(body: str, published: date | None) -> list[_Dated]:
         if rng is not None:
             out.append(_Dated(t.start, t.end, rng))
     return out
+
+
+# The verb, not the noun: "in retaliation for the killing of X" kills nobody in this event.
+_KILLED_PEOPLE_RE = re.compile(
+    r"\b(?:killed|assassinated|shot dead|executed|killing(?!\s+of\b))\b", re.IGNORECASE
+)
+
+
+def _stated_deaths(text: str, trigger: Trigger, actors: list[GazetteerHit]) -> int | None:
+    """The deaths the sentence states: a number ("killed 12 soldiers"), else the known people
+    it says were killed ("killed Qassem Soleimani … and Abu Mahdi al-Muhandis": 2)."""
+    stated = fatalities(text)
+    if stated is not None:
+        return stated
+    verb = _KILLED_PEOPLE_RE.search(text, trigger.start)
+    other = OTHER_HAPPENING_RE.search(text)
+    if verb is None or (other is not None and other.start() < verb.start()):
+        return None  # no killing, or only one in a clause about another happening
+    # up to the end of the clause, before any attribution (", Iraqi officials said")
+    ends = (text.find(";", verb.end()), _attribution_start(text, verb.end()))
+    clause_end = min((i for i in ends if i is not None and i >= 0), default=len(text))
+    people = {
+        h.canonical
+        for h in actors
+        if verb.end() <= h.start < clause_end and gazetteer.actor_kind(h.canonical) == "person"
+    }
+    return len(people) or None
 
 
 def _within(hits: list[GazetteerHit], start: int, end: int) -> list[GazetteerHit]:
