@@ -193,15 +193,13 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         pointer = (
             not p_hits and basis != "stated in sentence" and bool(_ANAPHOR_RE.search(sent.text))
         )
-        alone = bool(roles or place is not None)
         # An event is a happening somewhere at some time: a trigger with neither a date nor a
         # place finer than a region is commentary ("the offensive was a failure"), not an event.
         # A date inferred from the section or the publication is too weak to stand for the
         # place: without a place below region level, the text itself must date the event.
-        if (place is None or place.kind in _COARSE) and (
-            basis not in _TEXT_DATED or when is None or when.precision == "unknown"
-        ):
-            alone = False
+        placed = place is not None and place.kind not in _COARSE
+        text_dated = basis in _TEXT_DATED and when is not None and when.precision != "unknown"
+        alone = bool(roles or place is not None) and (placed or text_dated)
         if not alone and not pointer:
             continue
         # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
