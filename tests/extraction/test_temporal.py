@@ -363,6 +363,10 @@ CASES = [
     ),
     ("The case is for today's youth what the blockade was.", date(2000, 1, 7), None, None, None),
     ("Today's meeting ran late.", date(2000, 1, 7), "Today", "DATE", "2000-01-07"),
+    # names and idioms made of time words
+    ("He led the March of the Combatant Mothers.", date(2000, 1, 15), None, None, None),
+    ("For Poland, high noon comes today.", date(1999, 3, 12), "today", "DATE", "1999-03-12"),
+    ("The vote will close at noon Friday.", date(1999, 3, 10), "noon Friday", "TIME", "1999-03-12T12:00"),
 ]
 
 
@@ -375,6 +379,11 @@ def test_tag(text, dct, words, typ, value):
     assert [(t.text, t.type, t.value) for t in found] == [(words, typ, value)]
     (t,) = found
     assert text[t.start : t.end] == words
+
+
+def test_a_month_of_the_next_year_is_still_a_month():
+    found = tag("It ended in March of the following year.", date(2000, 1, 15))
+    assert [(t.text, t.value) for t in found][0] == ("March", "2000-03")
 
 
 def test_n_units_later_is_a_duration_that_still_dates_the_event():

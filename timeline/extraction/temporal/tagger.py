@@ -773,6 +773,9 @@ _MONTH_PREPS = frozenset(
 )
 
 
+_OF_THE_NAME = re.compile(r"\s+of\s+the\s+[A-Z]")
+
+
 def _h_month(st: _State, m: re.Match[str]) -> Result:
     raw = m.group("mon")
     mon = _month_of(raw)
@@ -794,6 +797,8 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         and _prev_word(st.text, m.start()) not in _MONTH_PREPS
     ):
         return None  # "May" the modal verb, "March" the noun: a month only after a preposition
+    if bare and _OF_THE_NAME.match(st.text, m.end()):
+        return None  # "the March of the Combatant Mothers": a name ("in March of the next year")
     if st.dct is None:
         return ("DATE", f"XXXX-{mon:02d}")
     d = st.dct
@@ -1497,6 +1502,8 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     mi: int | None = None
     if m.group("noon"):
         w = m.group("noon").lower()
+        if w == "noon" and _prev_word(st.text, m.start()) == "high":
+            return None  # "High Noon", "high noon comes today": the idiom, not a clock time
         h, mi = (24, None) if w == "midnight" else (12, 0)
     elif m.group("h") is not None:
         h = int(m.group("h"))
