@@ -366,7 +366,13 @@ CASES = [
     # names and idioms made of time words
     ("He led the March of the Combatant Mothers.", date(2000, 1, 15), None, None, None),
     ("For Poland, high noon comes today.", date(1999, 3, 12), "today", "DATE", "1999-03-12"),
-    ("The vote will close at noon Friday.", date(1999, 3, 10), "noon Friday", "TIME", "1999-03-12T12:00"),
+    (
+        "The vote will close at noon Friday.",
+        date(1999, 3, 10),
+        "noon Friday",
+        "TIME",
+        "1999-03-12T12:00",
+    ),
 ]
 
 
