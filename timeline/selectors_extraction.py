@@ -15,9 +15,11 @@ each article), so true positives are counted once on both sides.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from timeline.extraction.types import ArticleText, CandidateEvent
@@ -226,56 +228,205 @@ def extraction_evaluate(
         result.articles += 1
         extracted = [_extracted_item(article.pk, c) for c in extract(article)]
         expected = by_article.get(article.pk, [])
-        result.extracted += len(extracted)
-        pairs = _max_matching(extracted, expected, items_match)
-        result.true_positives += len(pairs)
-        for i, j in pairs.items():
-            e, v = extracted[i], expected[j]
-            found_events.add(v.event_id)
-            row = result.by_type[v.event_type]
-            row["found"] += 1
-            if (e.date_start, e.date_end, e.date_precision) == (
-                v.date_start,
-                v.date_end,
-                v.date_precision,
-            ):
-                result.date_exact += 1
-            if e.event_type == v.event_type:
-                result.type_agree += 1
-                row["typed_right"] += 1
-        matched_right = set(pairs.values())
-        for j, v in enumerate(expected):
-            if j not in matched_right:
-                result.misses.append(
-                    {
-                        "event_id": v.event_id,
-                        "article_id": article.pk,
-                        "article": article.title,
-                        "headline": v.headline,
-                        "date_start": _iso(v.date_start),
-                        "date_end": _iso(v.date_end),
-                        "date_precision": v.date_precision,
-                        "place": v.place,
-                        "event_type": v.event_type,
-                    }
-                )
-        for i, e in enumerate(extracted):
-            if i not in pairs:
-                result.false_positives.append(
-                    {
-                        "article_id": article.pk,
-                        "article": article.title,
-                        "date_start": _iso(e.date_start),
-                        "date_end": _iso(e.date_end),
-                        "date_precision": e.date_precision,
-                        "place": e.place,
-                        "event_type": e.event_type,
-                        "excerpt": e.excerpt,
-                    }
-                )
+        _score_article(result, article.pk, article.title, extracted, expected, found_events)
     result.verified_events_found = len(found_events)
     return result
 
 
+def _score_article(
+    result: Evaluation,
+    article_id: int,
+    title: str,
+    extracted: list[ExtractedItem],
+    expected: list[VerifiedItem],
+    found_events: set[int],
+) -> None:
+    """Match one article's candidates with its expected events and add up the outcome."""
+    result.extracted += len(extracted)
+    pairs = _max_matching(extracted, expected, items_match)
+    result.true_positives += len(pairs)
+    for i, j in pairs.items():
+        e, v = extracted[i], expected[j]
+        found_events.add(v.event_id)
+        row = result.by_type[v.event_type]
+        row["found"] += 1
+        if (e.date_start, e.date_end, e.date_precision) == (
+            v.date_start,
+            v.date_end,
+            v.date_precision,
+        ):
+            result.date_exact += 1
+        if e.event_type == v.event_type:
+            result.type_agree += 1
+            row["typed_right"] += 1
+    matched_right = set(pairs.values())
+    for j, v in enumerate(expected):
+        if j not in matched_right:
+            result.misses.append(
+                {
+                    "event_id": v.event_id,
+                    "article_id": article_id,
+                    "article": title,
+                    "headline": v.headline,
+                    "date_start": _iso(v.date_start),
+                    "date_end": _iso(v.date_end),
+                    "date_precision": v.date_precision,
+                    "place": v.place,
+                    "event_type": v.event_type,
+                }
+            )
+    for i, e in enumerate(extracted):
+        if i not in pairs:
+            result.false_positives.append(
+                {
+                    "article_id": article_id,
+                    "article": title,
+                    "date_start": _iso(e.date_start),
+                    "date_end": _iso(e.date_end),
+                    "date_precision": e.date_precision,
+                    "place": e.place,
+                    "event_type": e.event_type,
+                    "excerpt": e.excerpt,
+                }
+            )
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+# --- an answer key on disk ----------------------------------------------------------------
+#
+# The verified events in the database are the seed set, which the extractor has been improved
+# against. An answer key is a set of articles the extractor was never shown, with the events a
+# reader found in them, kept as files: ``DIR/articles/*.txt`` and ``DIR/answers.json``
+# (``{"articles": [{"file", "events": [{"quote", "date_start", "date_end", "date_precision",
+# "place", "event_type", "actors", "fatalities"}]}]}``). It is scored by the same matching rule,
+# without a database.
+
+EVENT_TYPES = frozenset(
+    {
+        "battles",
+        "explosions_remote_violence",
+        "violence_against_civilians",
+        "protests",
+        "riots",
+        "strategic_developments",
+    }
+)
+
+
+_ANSWER_FIELDS = ("quote", "date_start", "date_end", "date_precision", "place", "event_type")
+
+
+class AnswerKeyError(ValueError):
+    """An answer key that cannot be scored; the message names the file and the problem."""
+
+
+def _place_names(name: str, index: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The casefolded names a place of the answer key goes by: its own, and where the
+    gazetteer knows it (by its name or an alias) the canonical name and every alias."""
+    own = name.casefold()
+    return index.get(own, frozenset({own}))
+
+
+def _gazetteer_place_names() -> dict[str, frozenset[str]]:
+    from timeline.services.ingest import _gazetteer_index
+
+    index: dict[str, frozenset[str]] = {}
+    for entry in _gazetteer_index("place").values():
+        names = frozenset(n.casefold() for n in [entry["name"], *(entry.get("aliases") or [])])
+        for n in names:
+            index.setdefault(n, names)
+    return index
+
+
+def _answer_date(raw: Any, where: str) -> date:
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        raise AnswerKeyError(f"{where}: {raw!r} is not a YYYY-MM-DD date") from None
+
+
+def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedItem]]]:
+    """Each article of the key (read as ingest reads a file) with its answers; raises
+    ``AnswerKeyError`` for a missing file, a quote not in its article, a bad date or type."""
+    from timeline.extraction.articles import split_articles
+
+    answers_path = directory / "answers.json"
+    try:
+        key = json.loads(answers_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnswerKeyError(f"{answers_path}: no such file") from None
+    except json.JSONDecodeError as exc:
+        raise AnswerKeyError(f"{answers_path}: not JSON ({exc})") from None
+    places = _gazetteer_place_names()
+    loaded: list[tuple[ArticleText, list[VerifiedItem]]] = []
+    event_id = 0
+    if not isinstance(key, dict) or not isinstance(key.get("articles"), list):
+        raise AnswerKeyError(f'{answers_path}: expected {{"articles": [...]}}')
+    for article_id, entry in enumerate(key["articles"]):
+        if "file" not in entry:
+            raise AnswerKeyError(f"{answers_path}: article {article_id + 1} names no file")
+        path = directory / "articles" / entry["file"]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise AnswerKeyError(f"{path}: no such file") from None
+        articles = split_articles(text, origin_file=path.name)
+        if len(articles) != 1:
+            raise AnswerKeyError(f"{path}: holds {len(articles)} articles, expected one")
+        article = articles[0]
+        items = []
+        for n, ev in enumerate(entry.get("events", []), start=1):
+            where = f"{entry['file']} event {n}"
+            missing = [k for k in _ANSWER_FIELDS if k not in ev]
+            if missing:
+                raise AnswerKeyError(f"{where}: missing {', '.join(missing)}")
+            if ev["quote"] not in article.body:
+                raise AnswerKeyError(f"{where}: the quote is not in the article's text")
+            if ev["event_type"] not in EVENT_TYPES:
+                raise AnswerKeyError(f"{where}: unknown event type {ev['event_type']!r}")
+            start = _answer_date(ev["date_start"], where)
+            end = _answer_date(ev["date_end"], where)
+            if end < start:
+                raise AnswerKeyError(f"{where}: date_end is before date_start")
+            event_id += 1
+            items.append(
+                VerifiedItem(
+                    event_id=event_id,
+                    article_id=article_id,
+                    headline=ev["quote"],
+                    date_start=start,
+                    date_end=end,
+                    date_precision=ev["date_precision"],
+                    event_type=ev["event_type"],
+                    place=ev["place"],
+                    place_names=_place_names(ev["place"], places),
+                )
+            )
+        loaded.append((article, items))
+    return loaded
+
+
+def answer_key_evaluate(
+    directory: Path, *, extract: Callable[[ArticleText], list[CandidateEvent]] | None = None
+) -> Evaluation:
+    """Score the raw extractor on the articles of an answer key; reads no database."""
+    if extract is None:
+        from timeline.extraction.pipeline import extract_candidates as extract
+    result = Evaluation()
+    found_events: set[int] = set()
+    for article_id, (article, expected) in enumerate(answer_key_load(directory)):
+        result.articles += 1
+        result.verified += len(expected)
+        result.verified_events += len(expected)
+        for v in expected:
+            row = result.by_type.setdefault(
+                v.event_type, {"verified": 0, "found": 0, "typed_right": 0}
+            )
+            row["verified"] += 1
+        extracted = [_extracted_item(article_id, c) for c in extract(article)]
+        _score_article(result, article_id, article.title, extracted, expected, found_events)
+    result.verified_events_found = len(found_events)
+    return result

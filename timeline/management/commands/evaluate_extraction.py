@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from timeline.management.commands.ingest import database_required
-from timeline.selectors_extraction import Evaluation, extraction_evaluate
+from timeline.selectors_extraction import (
+    AnswerKeyError,
+    Evaluation,
+    answer_key_evaluate,
+    extraction_evaluate,
+)
 
 
 def _pct(x: float | None) -> str:
@@ -74,10 +80,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--details", action="store_true", help="List the misses and the false positives."
         )
+        parser.add_argument(
+            "--answers",
+            metavar="DIR",
+            help="Score against an answer key on disk (DIR/articles/*.txt and DIR/answers.json, "
+            "e.g. fixtures/unseen) instead of the verified events; reads no database.",
+        )
 
     def handle(self, *args, **options) -> None:
-        database_required()
-        ev = extraction_evaluate()
+        if options["answers"]:
+            try:
+                ev = answer_key_evaluate(Path(options["answers"]))
+            except AnswerKeyError as exc:
+                raise CommandError(str(exc)) from None
+        else:
+            database_required()
+            ev = extraction_evaluate()
         if options["json"]:
             self.stdout.write(json.dumps(ev.as_dict(details=options["details"]), indent=1))
         else:

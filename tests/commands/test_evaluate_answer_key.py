@@ -1,0 +1,127 @@
+"""evaluate_extraction --answers: scoring against an answer key on disk, without a database."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from timeline.extraction.types import ArticleText, CandidateEvent, DateRange, Evidence, PlaceInfo
+from timeline.selectors_extraction import AnswerKeyError, answer_key_evaluate
+
+ARTICLE = (
+    "Title: Fighting near Baiji\n"
+    "Publisher: Test Wire\n"
+    "Published: 2015-09-04\n"
+    "\n"
+    "Militants attacked Baiji on Tuesday. Rockets hit Deir al-Zour on Wednesday.\n"
+)
+QUOTE_1 = "Militants attacked Baiji on Tuesday."
+QUOTE_2 = "Rockets hit Deir al-Zour on Wednesday."
+
+
+def answer(quote, day, place, event_type="battles"):
+    return {
+        "quote": quote,
+        "date_start": day,
+        "date_end": day,
+        "date_precision": "day",
+        "place": place,
+        "event_type": event_type,
+        "actors": [],
+        "fatalities": None,
+    }
+
+
+def write_key(tmp_path, events, text=ARTICLE):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "01.txt").write_text(text, encoding="utf-8")
+    key = {"articles": [{"file": "01.txt", "events": events}]}
+    (tmp_path / "answers.json").write_text(json.dumps(key), encoding="utf-8")
+    return tmp_path
+
+
+def fake_extract(*found):
+    """An extractor that proposes exactly ``found``: (quote, start, end, place name)."""
+
+    def extract(article: ArticleText) -> list[CandidateEvent]:
+        out = []
+        for quote, start, end, place in found:
+            i = article.body.index(quote)
+            out.append(
+                CandidateEvent(
+                    article=article,
+                    evidence=Evidence(i, i + len(quote), quote),
+                    headline=quote,
+                    event_type="battles",
+                    date=DateRange(start, end, "day", quote),
+                    place=PlaceInfo(place, "Iraq") if place else None,
+                    actors=[],
+                    fatalities=None,
+                )
+            )
+        return out
+
+    return extract
+
+
+def test_known_answer_is_scored_by_the_seed_rule(tmp_path):
+    key = write_key(
+        tmp_path,
+        [
+            answer(QUOTE_1, "2015-09-01", "Baiji"),
+            # the key may name a place by an alias the gazetteer knows
+            answer(QUOTE_2, "2015-09-02", "Deir al-Zour", "explosions_remote_violence"),
+        ],
+    )
+    ev = answer_key_evaluate(
+        key,
+        extract=fake_extract(
+            (QUOTE_1, date(2015, 9, 1), date(2015, 9, 1), "Baiji"),  # right
+            (QUOTE_2, date(2015, 9, 2), date(2015, 9, 2), "Deir ez-Zor"),  # canonical name: right
+            (QUOTE_2, date(2015, 8, 2), date(2015, 8, 2), "Tikrit"),  # wrong
+        ),
+    )
+    assert (ev.articles, ev.extracted, ev.verified, ev.true_positives) == (1, 3, 2, 2)
+    assert ev.precision == pytest.approx(2 / 3)
+    assert ev.recall == 1.0
+    assert ev.type_agree == 1  # the second was typed "battles", the key says remote violence
+    assert [f["place"] for f in ev.false_positives] == ["Tikrit"]
+
+
+def test_a_wrong_date_is_a_miss_and_a_false_positive(tmp_path):
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji")])
+    ev = answer_key_evaluate(
+        key, extract=fake_extract((QUOTE_1, date(2015, 9, 8), date(2015, 9, 8), "Baiji"))
+    )
+    assert (ev.true_positives, len(ev.misses), len(ev.false_positives)) == (0, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("events", "message"),
+    [
+        ([answer("Not in the text.", "2015-09-01", "Baiji")], "quote is not in the article"),
+        ([answer(QUOTE_1, "2015-13-01", "Baiji")], "not a YYYY-MM-DD date"),
+        ([answer(QUOTE_1, "2015-09-01", "Baiji", "skirmish")], "unknown event type"),
+        ([{**answer(QUOTE_1, "2015-09-02", "Baiji"), "date_end": "2015-09-01"}], "before"),
+        ([{"quote": QUOTE_1}], "missing date_start"),
+    ],
+)
+def test_a_bad_answer_key_is_refused_naming_the_event(tmp_path, events, message):
+    key = write_key(tmp_path, events)
+    with pytest.raises(AnswerKeyError, match=message):
+        answer_key_evaluate(key, extract=fake_extract())
+
+
+def test_the_command_scores_the_key_and_reports_a_bad_one(tmp_path):
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji")])
+    out = StringIO()
+    call_command("evaluate_extraction", "--answers", str(key), "--json", stdout=out)
+    figures = json.loads(out.getvalue())
+    assert figures["verified"] == 1 and figures["articles"] == 1
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("evaluate_extraction", "--answers", str(tmp_path / "nowhere"))
