@@ -256,3 +256,41 @@ def test_a_partitive_opening_details_the_happening_before():
 def test_place_precision_near_for_places_given_relative_to_a_town(sentence, precision):
     (c,) = _cands(sentence + "\n")
     assert c.place.name == "Kirkuk" and c.place_precision == precision
+
+
+def test_a_count_of_the_dead_after_a_comment_details_the_happening_before():
+    body = (
+        "Militants attacked an army checkpoint near Baiji on Tuesday, officials said. "
+        "The attack came as troops were preparing a new push on the refinery. "
+        "Five soldiers and two militiamen were killed, a police officer said.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "Baiji" and c.fatalities == 7
+    assert c.evidence.quote == body.strip()
+
+
+def test_a_sentence_opening_on_the_happening_details_it():
+    body = (
+        "A coalition air strike near Ramadi destroyed a truck on Thursday. "
+        "Officials have long complained about the pace of the campaign. "
+        "The strike killed three militants, the statement said.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "Ramadi" and c.fatalities == 3
+
+
+def test_a_count_of_the_dead_does_not_reach_across_two_sentences_or_a_paragraph():
+    two_between = (
+        "Militants attacked a checkpoint near Baiji on Tuesday. "
+        "Troops were preparing a push. Officials gave no details. "
+        "Five soldiers were killed, a police officer said.\n"
+    )
+    (c,) = _cands(two_between)
+    assert c.fatalities is None and "Five soldiers" not in c.evidence.quote
+    next_paragraph = (
+        "Militants attacked a checkpoint near Baiji on Tuesday. Officials gave no details.\n\n"
+        "The attack came as troops prepared a push. Five soldiers were killed, a police "
+        "officer said.\n"
+    )
+    (c,) = _cands(next_paragraph)
+    assert c.fatalities is None

@@ -28,6 +28,7 @@ from timeline.extraction import gazetteer
 from timeline.extraction.articles import split_articles
 from timeline.extraction.events import (
     LABELS,
+    NUMBER,
     OTHER_HAPPENING_RE,
     Trigger,
     assign_roles,
@@ -190,8 +191,16 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         # "23 fighters were killed in the strikes": no place or date of its own, a definite
         # noun phrase pointing back. It can only add to the happening before it (see
         # _join_adjacent); alone it is no event.
+        # So does a sentence opening on one ("The strike killed three militants") or one that
+        # only counts the dead ("Five soldiers were killed, a police officer said").
         pointer = (
-            not p_hits and basis != "stated in sentence" and bool(_ANAPHOR_RE.search(sent.text))
+            not p_hits
+            and basis != "stated in sentence"
+            and bool(
+                _ANAPHOR_RE.search(sent.text)
+                or _SUBJECT_ANAPHOR_RE.match(sent.text)
+                or _COUNTS_THE_DEAD_RE.match(sent.text)
+            )
         )
         # An event is a happening somewhere at some time: a trigger with neither a date nor a
         # place finer than a region is commentary ("the offensive was a failure"), not an event.
@@ -695,6 +704,25 @@ _ANAPHOR_RE = re.compile(
 )
 
 
+# "The strike …", "That attack …": a sentence whose subject is the happening just told.
+_SUBJECT_ANAPHOR_RE = re.compile(
+    r"(?:The|That|This|These|Those|Both)\s+(?:[\w-]+\s+)?"
+    r"(?:air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes"
+    r"|assaults?|shelling|ambush|bombardment|barrage|fighting)\b",
+    re.IGNORECASE,
+)
+# "Five soldiers and two militiamen were killed", "At least 12 people died": a count of the
+# dead or wounded with no verb of its own but the passive.
+_COUNTS_THE_DEAD_RE = re.compile(
+    r"(?:(?:At\s+least|More\s+than|Some|About|Around|Nearly|Up\s+to)\s+)?"
+    rf"(?:{NUMBER})\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:were|was|have\s+been|had\s+been)\s+(?:reported\s+)?(?:killed|wounded|injured|dead)\b"
+    rf"|(?:(?:At\s+least|More\s+than|Some|About|Around|Nearly|Up\s+to)\s+)?(?:{NUMBER})"
+    r"\s+(?:[\w-]+\s+){0,4}?died\b",
+    re.IGNORECASE,
+)
+
+
 def _join_adjacent(
     raw: list[tuple[Sentence, CandidateEvent]],
     body: str,
@@ -740,13 +768,18 @@ def _join_adjacent(
             and sent.paragraph - prev_sent.paragraph in (0, 1)
             and _CLAIM_RE.search(sent.text) is not None
         )
-        if (detail or claim) and _next_to(prev_sent, sent, body):
+        # A detail may come after one sentence of comment ("… attacked a checkpoint near
+        # Baiji. The attack came as … Five soldiers were killed."), in the same paragraph.
+        near = _next_to(prev_sent, sent, body) if prev_sent is not None else False
+        if detail and not near and sent.paragraph == prev_sent.paragraph:
+            near = _one_sentence_between(prev_sent, sent, body)
+        if (detail or claim) and near:
             cand = replace(cand, event_type=last.event_type, place=None, date=None)
         if (
             last is not None
             and prev_sent is not None
             and (sent.paragraph == prev_sent.paragraph or retold or detail or claim)
-            and _next_to(prev_sent, sent, body)
+            and near
             and last.event_type == cand.event_type
             and (cand.place is None or last.place is None or _same_place(last.place, cand.place))
             and (cand.date_basis != "stated in sentence" or last.date == cand.date)
@@ -781,6 +814,8 @@ def _join_adjacent(
             triggers[id(out[-1])] = triggers.get(id(last), "")
         elif id(cand) not in weak:
             out.append(cand)
+        else:
+            continue  # dropped: what follows is no longer next to the happening kept last
         prev_sent = sent
     return out
 
@@ -824,6 +859,12 @@ def _inside(fine: PlaceInfo, coarse: PlaceInfo) -> bool:
 
 def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
     return not body[a.end : b.start].strip()
+
+
+def _one_sentence_between(a: Sentence, b: Sentence, body: str) -> bool:
+    """Whether exactly one sentence (no paragraph break) lies between ``a`` and ``b``."""
+    gap = body[a.end : b.start]
+    return "\n" not in gap.strip() and len(split_sentences(gap.strip())) == 1
 
 
 def _report(c: CandidateEvent) -> Report:
