@@ -323,22 +323,18 @@ class AnswerKeyError(ValueError):
     """An answer key that cannot be scored; the message names the file and the problem."""
 
 
-def _place_names(name: str, index: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The casefolded names a place of the answer key goes by: its own, and where the
-    gazetteer knows it (by its name or an alias) the canonical name and every alias."""
-    own = name.casefold()
-    return index.get(own, frozenset({own}))
+def _place_names(name: str) -> frozenset[str]:
+    """The casefolded names a place of the answer key goes by: its own, and the canonical
+    name the extractor's gazetteer gives it (the key may spell "Qusayr" where the gazetteer
+    says "Al Qusayr", or "Anbar Province" for "Anbar")."""
+    from timeline.extraction import gazetteer
 
-
-def _gazetteer_place_names() -> dict[str, frozenset[str]]:
-    from timeline.services.ingest import _gazetteer_index
-
-    index: dict[str, frozenset[str]] = {}
-    for entry in _gazetteer_index("place").values():
-        names = frozenset(n.casefold() for n in [entry["name"], *(entry.get("aliases") or [])])
-        for n in names:
-            index.setdefault(n, names)
-    return index
+    names = {name.casefold()}
+    probe = f"in {name}"
+    for hit in gazetteer.find_places(probe):
+        if hit.start == 3 and hit.end == len(probe):
+            names.add(hit.canonical.casefold())
+    return frozenset(names)
 
 
 def _answer_date(raw: Any, where: str) -> date:
@@ -360,7 +356,6 @@ def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedIte
         raise AnswerKeyError(f"{answers_path}: no such file") from None
     except json.JSONDecodeError as exc:
         raise AnswerKeyError(f"{answers_path}: not JSON ({exc})") from None
-    places = _gazetteer_place_names()
     loaded: list[tuple[ArticleText, list[VerifiedItem]]] = []
     event_id = 0
     if not isinstance(key, dict) or not isinstance(key.get("articles"), list):
@@ -402,7 +397,7 @@ def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedIte
                     date_precision=ev["date_precision"],
                     event_type=ev["event_type"],
                     place=ev["place"],
-                    place_names=_place_names(ev["place"], places),
+                    place_names=_place_names(ev["place"]),
                 )
             )
         loaded.append((article, items))

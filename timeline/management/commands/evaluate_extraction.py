@@ -20,10 +20,12 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
 
-def evaluation_text(ev: Evaluation, *, details: bool = False) -> str:
+def evaluation_text(
+    ev: Evaluation, *, details: bool = False, against: str = "verified events"
+) -> str:
     """The figures as a short plain-text report."""
     lines = [
-        f"Raw extractor against verified events ({ev.articles} articles; unit: one verified "
+        f"Raw extractor against {against} ({ev.articles} articles; unit: one verified "
         "event as cited by one article)",
         "A match: same article, overlapping dates (or both undated), same place (or both none).",
         "",
@@ -99,4 +101,9 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(ev.as_dict(details=options["details"]), indent=1))
         else:
-            self.stdout.write(evaluation_text(ev, details=options["details"]))
+            against = f"the answer key in {options['answers']}" if options["answers"] else None
+            self.stdout.write(
+                evaluation_text(
+                    ev, details=options["details"], against=against or "verified events"
+                )
+            )
