@@ -294,3 +294,12 @@ def test_a_count_of_the_dead_does_not_reach_across_two_sentences_or_a_paragraph(
     )
     (c,) = _cands(next_paragraph)
     assert c.fatalities is None
+
+
+def test_n_days_later_dates_the_event_from_the_narrative():
+    body = (
+        "On May 15, the State Department ordered staff to leave the embassy in Baghdad. "
+        "Four days later, a Katyusha rocket crashed into the Green Zone.\n"
+    )
+    rocket = next(c for c in _cands(body, date(2019, 12, 31)) if "Katyusha" in c.evidence.quote)
+    assert (rocket.date.earliest, rocket.date.precision) == (date(2019, 5, 19), "day")

@@ -342,9 +342,9 @@ def _timexes(body: str, published: date | None) -> list[_Dated]:
             if rng is not None:
                 out.append(_Dated(t.start, t.end, rng, window=True))
             continue
-        if t.type not in ("DATE", "TIME"):
-            continue
-        rng = to_date_range(t)
+        if t.type not in ("DATE", "TIME", "DURATION"):
+            continue  # a SET ("every week") dates nothing
+        rng = to_date_range(t)  # "four days later": the day it points to
         if rng is not None:
             out.append(_Dated(t.start, t.end, rng))
     return out
