@@ -211,3 +211,18 @@ def test_a_place_name_in_small_letters_is_an_ordinary_word():
 )
 def test_risky_names_need_a_cue_and_a_part_of_a_place_is_not_a_town(text, expected):
     assert [h.canonical for h in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one letter apart, but not as transliterations differ: another place
+        ("Fighting raged in the districts of Hayaniya and al-Tamimiya.", []),
+        # vowels, q/k and an added h are how one name is spelled in several ways
+        ("Troops entered Qusayr on Wednesday.", ["Al Qusayr"]),
+        ("The siege of Kobane ended.", ["Kobani"]),
+        ("He fled to Sulaimaniyah.", ["Sulaymaniyah"]),
+    ],
+)
+def test_a_place_name_one_letter_off_must_be_a_transliteration(text, expected):
+    assert [h.canonical for h in find_places(text)] == expected

@@ -113,8 +113,21 @@ class Alias:
     cue: bool = False  # a place only after a place cue (see ``_cued``)
 
 
-def _damerau1(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by at most one edit (incl. one transposition)."""
+# Transliterations of one Arabic, Kurdish or Persian name differ in their vowels and in a few
+# letters that stand for one sound ("Qusair"/"Qusayr", "Kobani"/"Kobane", "Qaim"/"Kaim");
+# a one-letter difference outside these is another name ("Hayaniya" is not "Habbaniya").
+_SAME_SOUND = ("aeiouy", "kqcg", "sz", "td", "wv", "ptb")
+_SILENT = frozenset("aeiouyhw")
+
+
+def _same_sound(x: str, y: str) -> bool:
+    return any(x in group and y in group for group in _SAME_SOUND)
+
+
+def _damerau1(a: str, b: str, *, sounds: bool = False) -> bool:
+    """True when ``a`` and ``b`` differ by at most one edit (incl. one transposition); with
+    ``sounds``, only by one that transliteration makes (one letter for one of the same sound,
+    a vowel or h added or dropped, two letters swapped)."""
     if a == b:
         return True
     la, lb = len(a), len(b)
@@ -123,7 +136,7 @@ def _damerau1(a: str, b: str) -> bool:
     if la == lb:
         diff = [i for i in range(la) if a[i] != b[i]]
         if len(diff) == 1:
-            return True
+            return not sounds or _same_sound(a[diff[0]], b[diff[0]])
         return (
             len(diff) == 2
             and diff[1] == diff[0] + 1
@@ -137,7 +150,7 @@ def _damerau1(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return i < len(a) and a[i:] == b[i + 1 :]
+    return i < len(a) and (not sounds or b[i] in _SILENT) and a[i:] == b[i + 1 :]
 
 
 # What says the next capitalised word is a place: a locative preposition ("in Hit", "near
@@ -178,6 +191,9 @@ class Gazetteer:
     """
 
     entries: dict[str, dict]
+    # Place names: a one-letter slip must be one transliteration makes (see _SAME_SOUND);
+    # organisations' English names keep any one slip ("the Pershmerga").
+    places: bool = False
     _by_first: dict[str, list[Alias]] = field(default_factory=dict, repr=False)
     _fuzzy_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
@@ -220,14 +236,14 @@ class Gazetteer:
         # A one-edit slip only in long words, and for the first word of a name only when
         # the text capitalises it (a name), so ordinary words do not drift into names.
         if len(key) >= _FUZZY_MIN and len(tok.key) >= _FUZZY_MIN and (tok.capital or not first):
-            return tok.key[0] == key[0] and _damerau1(tok.key, key)
+            return tok.key[0] == key[0] and _damerau1(tok.key, key, sounds=self.places)
         return False
 
     def _candidates(self, tok: Token) -> list[Alias]:
         found = list(self._by_first.get(tok.key, []))
         if tok.capital and len(tok.key) >= _FUZZY_MIN:
             for first in self._fuzzy_first.get(tok.key[0], []):
-                if first != tok.key and _damerau1(tok.key, first):
+                if first != tok.key and _damerau1(tok.key, first, sounds=self.places):
                     found.extend(a for a in self._by_first[first] if not a.exact)
         return found
 
@@ -369,7 +385,7 @@ def place_records() -> dict[str, dict]:
 @cache
 def places() -> Gazetteer:
     """The place gazetteer (canonical name → record with aliases, country, coordinates)."""
-    return Gazetteer(place_records())
+    return Gazetteer(place_records(), places=True)
 
 
 def find_actors(text: str) -> list[GazetteerHit]:
