@@ -226,3 +226,20 @@ def test_risky_names_need_a_cue_and_a_part_of_a_place_is_not_a_town(text, expect
 )
 def test_a_place_name_one_letter_off_must_be_a_transliteration(text, expected):
     assert [h.canonical for h in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops entered Amerli on Sunday.", ["Amerli"]),
+        ("Rockets hit the K-1 military base near Kirkuk.", ["K-1 Air Base", "Kirkuk"]),
+        ("Fighters clashed near Taza, south of Kirkuk.", ["Taza Khurmatu", "Kirkuk"]),
+        ("Taza said the talks had failed.", []),
+        ("They seized the village of Bashir.", ["Bashir"]),
+        ("Bashir said he would stay.", []),
+        ("Cadets were captured at Camp Speicher.", ["Camp Speicher"]),
+        ("Rockets landed near Baghdad International Airport.", ["Baghdad International Airport"]),
+    ],
+)
+def test_places_of_the_iraqi_war_news_names(text, expected):
+    assert [h.canonical for h in find_places(text)] == expected
