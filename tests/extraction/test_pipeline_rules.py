@@ -303,3 +303,20 @@ def test_n_days_later_dates_the_event_from_the_narrative():
     )
     rocket = next(c for c in _cands(body, date(2019, 12, 31)) if "Katyusha" in c.evidence.quote)
     assert (rocket.date.earliest, rocket.date.precision) == (date(2019, 5, 19), "day")
+
+
+@pytest.mark.parametrize(
+    ("body", "seat"),
+    [
+        ("The Iranian government summoned the British ambassador on Monday.\n", "Tehran"),
+        ("Haider al-Abadi ordered the militias on Sunday to prepare.\n", "Baghdad"),
+    ],
+)
+def test_a_government_decision_with_no_place_is_located_at_its_seat(body, seat):
+    decisions = [c for c in _cands(body) if c.event_type == "strategic_developments"]
+    assert [(c.place.name, c.place_precision) for c in decisions] == [(seat, "country")]
+
+
+def test_a_state_force_commander_is_not_placed_at_the_capital():
+    body = "Qassem Soleimani instructed the militias on Sunday to prepare for war.\n"
+    assert all(c.place is None for c in _cands(body))

@@ -478,6 +478,18 @@ def actor_active(name: str) -> tuple[date | None, date | None]:
     )
 
 
+def actor_seat(name: str) -> str | None:
+    """The place a government actor sits in: its own ``seat``, or for a person the seat of the
+    government they belong to ("Haider al-Abadi" → Government of Iraq → "Baghdad"); None for
+    anyone else — a commander of a state force acts in the field, not at the capital."""
+    entry = actors().entries.get(name, {})
+    if entry.get("seat"):
+        return entry["seat"]
+    if entry.get("kind") == "person" and entry.get("parent"):
+        return actors().entries.get(entry["parent"], {}).get("seat")
+    return None
+
+
 def actor_ancestors(name: str) -> list[str]:
     """The chain of parents of an actor, nearest first (cycles are cut)."""
     chain: list[str] = []

@@ -211,6 +211,13 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         alone = bool(roles or place is not None) and (placed or text_dated)
         if not alone and not pointer:
             continue
+        if place is None and alone and trigger.event_type == "strategic_developments":
+            # A government's decision with no place named ("Abadi ordered the militias to
+            # prepare", "parliament voted to dismiss the governor") is located at its seat,
+            # as event datasets do, with country precision: the text says only which state.
+            seat = next((gazetteer.actor_seat(n) for n, r in roles if r == "actor1"), None)
+            if seat is not None:
+                place, precision = gazetteer.place_info(seat), "country"
         # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
         # happenings as places (ACLED codes one event per location). Fatalities stated once
         # for the whole list cannot be split, so each copy leaves them unset.
