@@ -101,6 +101,24 @@ def test_event_types(sentence, etype):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("U.S. F-15E jets on Sunday struck five facilities.", "explosions_remote_violence"),
+        ("Warplanes overnight pounded the town.", "explosions_remote_violence"),
+        (
+            "A delegation travelled on Saturday to the Iranian city of Qom.",
+            "strategic_developments",
+        ),
+        ("The commander toured Amerli on Sunday.", "strategic_developments"),
+        ("About 3,000 fighters arrived at the Habbaniyah base.", "strategic_developments"),
+    ],
+)
+def test_journeys_and_strikes_with_a_day_between(sentence, etype):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == etype
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The capture of the town would cut off supply lines.",
@@ -110,6 +128,12 @@ def test_event_types(sentence, etype):
         "The minister struck a deal with the militia.",
         "A stampede at the funeral killed 56 people.",
         "Three pilgrims were killed in a bus crash near the shrine.",
+        # a habit, not a happening
+        "Rockets fired from Syria have also repeatedly hit the town of Hermel.",
+        "Militias regularly attacked convoys on the road.",
+        # the words of a speaker, quoted
+        '"We liberated Tikrit from ISIL, and now we need to free it from thieves," he said.',
+        "“They attacked us at dawn,” a villager said.",
     ],
 )
 def test_no_event_in_hypothetical_or_plain_sentences(sentence):

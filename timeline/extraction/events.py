@@ -91,7 +91,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"drone (?:strikes?|attacks?)",
         r"artillery (?:fire|strikes?|barrage)",
         r"detonat(?:ed|ion|ing)",
-        r"(?:warplanes?|aircraft|jets|drones?|helicopters?) (?:struck|hit|opened fire|fired)",
+        # "U.S. F-15E jets on Sunday struck five facilities": a day may stand between
+        r"(?:warplanes?|aircraft|jets|drones?|helicopters?) (?:(?:early |late )?(?:on )?"
+        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:night |morning )?|overnight )?"
+        r"(?:struck|hit|opened fire|fired|bombed|pounded)",
         r"(?:struck|hit) by (?:an? )?(?:air ?strike|missile|rocket|drone)",
         r"pound(?:ed|ing)",
     ),
@@ -191,7 +194,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # A person's presence somewhere, reported in the past: "the minister was in Baghdad".
         r"(?:was|were) (?:in|at)(?= (?-i:[A-Z]))",
         r"(?:sighted|spotted)(?= (?:in|at|near|on|outside|around) )",
-        r"(?:arrived|landed) in(?= (?-i:[A-Z]))",
+        r"(?:arrived|landed) (?:in|at)(?= (?:the )?(?-i:[A-Z]))",
+        # a journey to a named place: "travelled on Saturday to the Iranian city of Qom"
+        r"(?:travell?ed|flew|headed)(?= (?:[\w-]+ ){0,3}?to (?:the )?(?:[\w-]+ ){0,3}?(?-i:[A-Z]))",
+        r"toured(?= (?:the )?(?-i:[A-Z]))",
         r"(?:appeared|surfaced|turned up|was photographed|was pictured)"
         r"(?= (?:in|at|near|on|outside|around) )",
         r"sent (?:\w+ ){0,2}(?:troops|forces|reinforcements|soldiers|fighters|advisers|warships|"
@@ -557,6 +563,26 @@ _QUOTES_OPEN = "“\"‘'"
 _QUOTES_CLOSE = "”\"’'"
 
 
+_HABITUAL_RE = _words(r"repeatedly", r"regularly", r"routinely", r"frequently", r"often")
+
+
+def _clause_after(text: str, start: int) -> str:
+    """From ``start`` to the end of its clause (the next comma, semicolon or dash)."""
+    m = re.search(r"[,;:—–]|\s-\s", text[start:])
+    return text[start : start + m.start()] if m else text[start:]
+
+
+def _in_opening_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation the sentence opens with ('"We liberated
+    Tikrit," he said.')."""
+    lead = text.lstrip()
+    if not lead or lead[0] not in '“"':
+        return False
+    offset = len(text) - len(lead)
+    close = re.search(r"[”\"]", lead[1:])
+    return close is not None and offset < start < offset + 1 + close.start()
+
+
 def is_reported(
     text: str, start: int, end: int, timex_spans: Sequence[tuple[int, int]] = ()
 ) -> bool:
@@ -577,6 +603,12 @@ def is_reported(
         return False
     clause = _clause_before(text, start)
     if _CLAUSE_IRREALIS_RE.search(clause.replace("’", "'")) or re.search(r"n['’]t\b", clause):
+        return False
+    # "Rockets have repeatedly hit Hermel": a habit over a stretch of time, not one happening.
+    if _HABITUAL_RE.search(clause) or _HABITUAL_RE.search(_clause_after(text, start)):
+        return False
+    # '"We liberated Tikrit," he said': words quoted from a speaker are not the report itself.
+    if _in_opening_quotation(text, start):
         return False
     if _ABSOLUTE_RE.match(clause):
         return False
