@@ -191,3 +191,19 @@ def test_support_named_in_a_backed_by_phrase_does_not_type_the_sentence():
     sentence = "Special forces backed by coalition airstrikes pushed into the Old City on Sunday."
     trigger = find_trigger(sentence)
     assert trigger is not None and trigger.event_type == "battles"
+
+
+def test_weapons_carried_do_not_type_the_fight():
+    trigger = find_trigger("Gunmen armed with grenades and mortars fought the army for six days.")
+    assert trigger is not None and trigger.event_type == "battles"
+
+
+def test_a_crowd_breaking_in_is_a_riot_with_no_other_event_word():
+    trigger = find_trigger("Supporters of a militia broke into the embassy compound on Tuesday.")
+    assert trigger is not None and trigger.event_type == "riots"
+
+
+def test_taking_a_named_place_is_a_battle():
+    trigger = find_trigger("Counter-terrorism forces took the K-1 military base on Monday.")
+    assert trigger is not None and trigger.event_type == "battles"
+    assert find_trigger("He took part in the talks.") is None

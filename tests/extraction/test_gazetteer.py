@@ -243,3 +243,7 @@ def test_a_place_name_one_letter_off_must_be_a_transliteration(text, expected):
 )
 def test_places_of_the_iraqi_war_news_names(text, expected):
     assert [h.canonical for h in find_places(text)] == expected
+
+
+def test_a_quarter_of_a_city_is_not_a_generated_town_of_that_name():
+    assert find_places("Police fought in the Qadisiyah district.") == []

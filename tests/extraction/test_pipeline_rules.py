@@ -279,7 +279,7 @@ def test_a_sentence_opening_on_the_happening_details_it():
     assert c.place.name == "Ramadi" and c.fatalities == 3
 
 
-def test_a_count_of_the_dead_does_not_reach_across_two_sentences_or_a_paragraph():
+def test_a_count_of_the_dead_does_not_reach_across_two_sentences_or_two_paragraphs():
     two_between = (
         "Militants attacked a checkpoint near Baiji on Tuesday. "
         "Troops were preparing a push. Officials gave no details. "
@@ -287,13 +287,23 @@ def test_a_count_of_the_dead_does_not_reach_across_two_sentences_or_a_paragraph(
     )
     (c,) = _cands(two_between)
     assert c.fatalities is None and "Five soldiers" not in c.evidence.quote
-    next_paragraph = (
-        "Militants attacked a checkpoint near Baiji on Tuesday. Officials gave no details.\n\n"
-        "The attack came as troops prepared a push. Five soldiers were killed, a police "
-        "officer said.\n"
+    two_paragraphs_on = (
+        "Militants attacked a checkpoint near Baiji on Tuesday.\n\n"
+        "Officials gave no details.\n\n"
+        "Five soldiers were killed, a police officer said.\n"
     )
-    (c,) = _cands(next_paragraph)
+    (c,) = _cands(two_paragraphs_on)
     assert c.fatalities is None
+
+
+def test_a_detail_may_follow_one_sentence_across_a_paragraph_break():
+    body = (
+        "Supporters of a militia broke into the U.S. Embassy compound in Baghdad on Tuesday.\n\n"
+        "Officials gave no details. Troops inside the compound fired tear gas, and "
+        "several people were wounded, witnesses said.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "Baghdad" and "tear gas" in c.evidence.quote
 
 
 def test_n_days_later_dates_the_event_from_the_narrative():

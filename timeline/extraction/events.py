@@ -140,6 +140,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"expelled",
         r"liberated",
         r"took control",
+        # "took the K-1 military base", "took the town of Hit": taking a named place
+        r"took(?= (?:the )?(?:(?:town|city|village|district|base|airport|oil ?field|bridge|dam"
+        r"|hill|crossing) of )?(?:[\w-]+ )?(?-i:[A-Z]))",
         r"takeovers?",
         r"invasion",
         r"invaded",
@@ -412,6 +415,15 @@ def _by_accident(text: str, m: re.Match[str]) -> bool:
         _ACCIDENT_BEFORE_RE.search(text, max(0, m.start() - 50), m.start())
         or _ACCIDENT_AFTER_RE.match(text, m.end())
     )
+
+
+# "gunmen armed with rocket-propelled grenades and mortars": what they carried, not what
+# happened.
+_ARMED_WITH_RE = re.compile(r"\barmed\s+with\s+(?:[\w-]+,?\s+){0,6}$", re.IGNORECASE)
+
+
+def _carried(text: str, m: re.Match[str]) -> bool:
+    return bool(_ARMED_WITH_RE.search(text, max(0, m.start() - 80), m.start()))
 
 
 def _in_support_phrase(text: str, m: re.Match[str]) -> bool:
@@ -706,6 +718,11 @@ def find_trigger(
         hits = [m for m in rx.finditer(text) if is_reported(text, m.start(), m.end(), timex_spans)]
         if hits:
             found[etype] = hits
+    # A crowd forcing its way in is a riot even without a riot word.
+    if RIOTS not in found and _CROWD_RE.search(text):
+        entry = [m for m in _CROWD_ENTRY_RE.finditer(text) if _realis(text, m.start())]
+        if entry:
+            found[RIOTS] = entry
     if not found:
         return None
     # "a stampede killed 56 people", "died in a plane crash": an accident or illness is not
@@ -723,11 +740,8 @@ def find_trigger(
     # "special forces backed by coalition airstrikes pushed into the Old City": the support
     # named in a "backed by" phrase is not what the sentence reports.
     found = _keep(found, lambda m: not _in_support_phrase(text, m)) or found
-    # A crowd forcing its way in is a riot even without a riot word.
-    if RIOTS not in found and _CROWD_RE.search(text):
-        entry = [m for m in _CROWD_ENTRY_RE.finditer(text) if _realis(text, m.start())]
-        if entry:
-            found[RIOTS] = entry
+    weapons = found.get(EXPLOSIONS, [])
+    found = _keep(found, lambda m: not (m in weapons and _carried(text, m))) or found
     # Killing or shooting unarmed people, with no armed victims named, is violence against
     # civilians, not a battle.
     if VAC not in found and BATTLES in found:

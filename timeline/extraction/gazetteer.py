@@ -338,8 +338,13 @@ class Gazetteer:
                 continue
             for alias in self._candidates(tok):
                 end = self._match_at(text, tokens, i, alias)
-                if end is not None:
-                    (cued if alias.cue else raw).append((i, end, alias.canonical))
+                if end is None:
+                    continue
+                if self.entries[alias.canonical].get("generated") and _QUARTER_RE.match(
+                    text, tokens[end - 1].end
+                ):
+                    continue  # "the Qadisiyah district" of a city, not a town of that name
+                (cued if alias.cue else raw).append((i, end, alias.canonical))
         raw.extend(self._cued(text, tokens, raw, cued))
         # Most words first, then earliest ("25 Kataib Hezbollah fighters" is Kataib Hezbollah,
         # not "Hezbollah fighters"), then the longer in characters.
@@ -438,6 +443,9 @@ def _someone_else(text: str, hit: GazetteerHit) -> bool:
 
 
 _PART_OF_PLACE_RE = re.compile(r"\s+of\s+(?:(?:al|el)[- ])?[A-Z]")
+# A name followed by one of these is a quarter of a city; a generated town of that name (the
+# region has many Qadisiyahs and Karamas) is another place.
+_QUARTER_RE = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.IGNORECASE)
 
 
 def find_places(text: str) -> list[GazetteerHit]:

@@ -703,10 +703,10 @@ _CLAIM_RE = re.compile(
 # "23 fighters were killed in the strikes": a sentence with no place or date of its own that
 # points back to a happening with a definite noun phrase details that happening.
 _ANAPHOR_RE = re.compile(
-    r"\b(?:in|during|by|from|after)\s+(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+)?"
+    r"\b(?:in|inside|during|by|from|after)\s+(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+)?"
     r"(?:air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes|fighting"
     r"|assaults?|shelling|ambush|violence|offensive|unrest|town|city|village|area|district"
-    r"|enclave|camp|neighbou?rhood)\b",
+    r"|enclave|camp|neighbou?rhood|compound|embassy)\b",
     re.IGNORECASE,
 )
 
@@ -776,9 +776,11 @@ def _join_adjacent(
             and _CLAIM_RE.search(sent.text) is not None
         )
         # A detail may come after one sentence of comment ("… attacked a checkpoint near
-        # Baiji. The attack came as … Five soldiers were killed."), in the same paragraph.
+        # Baiji. The attack came as … Five soldiers were killed."), even across the paragraph
+        # break ("… broke into the embassy compound. ¶ The protesters chanted … Troops inside
+        # the compound fired tear gas").
         near = _next_to(prev_sent, sent, body) if prev_sent is not None else False
-        if detail and not near and sent.paragraph == prev_sent.paragraph:
+        if detail and not near:
             near = _one_sentence_between(prev_sent, sent, body)
         if (detail or claim) and near:
             cand = replace(cand, event_type=last.event_type, place=None, date=None)
@@ -869,9 +871,10 @@ def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
 
 
 def _one_sentence_between(a: Sentence, b: Sentence, body: str) -> bool:
-    """Whether exactly one sentence (no paragraph break) lies between ``a`` and ``b``."""
-    gap = body[a.end : b.start]
-    return "\n" not in gap.strip() and len(split_sentences(gap.strip())) == 1
+    """Whether exactly one sentence lies between ``a`` and ``b`` (and no more than the one
+    paragraph break before or after it)."""
+    gap = body[a.end : b.start].strip()
+    return "\n" not in gap and len(split_sentences(gap)) == 1
 
 
 def _report(c: CandidateEvent) -> Report:
