@@ -246,4 +246,5 @@ def test_places_of_the_iraqi_war_news_names(text, expected):
 
 
 def test_a_quarter_of_a_city_is_not_a_generated_town_of_that_name():
-    assert find_places("Police fought in the Qadisiyah district.") == []
+    assert [h.canonical for h in find_places("Police fought in Qadisiya.")] == ["Qadsayya"]
+    assert find_places("Police fought in the Qadisiya neighbourhood.") == []
