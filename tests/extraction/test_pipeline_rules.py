@@ -330,3 +330,22 @@ def test_a_government_decision_with_no_place_is_located_at_its_seat(body, seat):
 def test_a_state_force_commander_is_not_placed_at_the_capital():
     body = "Qassem Soleimani instructed the militias on Sunday to prepare for war.\n"
     assert all(c.place is None for c in _cands(body))
+
+
+def test_the_dead_of_the_happening_a_protest_is_about_are_not_the_protests():
+    body = (
+        "Supporters of a militia broke into the embassy compound in Baghdad on Tuesday to "
+        "protest U.S. airstrikes that killed 25 fighters.\n"
+    )
+    (c,) = _cands(body)
+    assert c.event_type == "riots" and c.fatalities is None
+
+
+def test_people_of_the_happening_and_quoted_places_point_back_to_it():
+    body = (
+        "Supporters of a militia broke into the embassy compound in Baghdad on Tuesday.\n\n"
+        'The protesters, wearing the uniforms of Iraq\'s militias, chanted "Death to America". '
+        "Troops inside the compound fired tear gas, and several people were wounded.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "Baghdad" and c.evidence.quote.endswith("people were wounded.")

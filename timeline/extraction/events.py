@@ -392,7 +392,10 @@ _SUPPORT_RE = re.compile(
 # that dates or explains the reported happening by another one.
 OTHER_HAPPENING_RE = re.compile(
     r"\b(?:(?:hours|days|minutes|weeks|moments|shortly|soon|a day|a week|a month|the day)"
-    r"\s+(?:after|before)|in (?:retaliation|response) (?:for|to))\s+(?!the\s+\w+ing\b)",
+    r"\s+(?:after|before)|in (?:retaliation|response) (?:for|to)"
+    # the happening a protest or a revenge is about: "stormed the embassy to protest U.S.
+    # airstrikes that killed 25"
+    r"|to (?:protest|avenge)(?: against)?|in protest (?:at|against|over))\s+(?!the\s+\w+ing\b)",
     re.IGNORECASE,
 )
 

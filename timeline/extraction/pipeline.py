@@ -135,7 +135,14 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         if _is_heading(sent, para_bounds) or sent.text.rstrip().endswith("?"):
             continue
         a_hits = _within(actor_hits, sent.start, sent.end)
-        p_hits = _within(place_hits, sent.start, sent.end)
+        # A place in quoted words ("chanted 'Death to America'") is the speaker's, not the scene.
+        quoted = _QUOTED_RE.finditer(sent.text)
+        inside = [(sent.start + q.start(), sent.start + q.end()) for q in quoted]
+        p_hits = [
+            h
+            for h in _within(place_hits, sent.start, sent.end)
+            if not any(a < h.start and h.end < b for a, b in inside)
+        ]
         kinds = {h.canonical: gazetteer.actor_kind(h.canonical) for h in a_hits}
         spans = [
             (d.start - sent.start, d.end - sent.start)
@@ -194,7 +201,8 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         # So does a sentence opening on one ("The strike killed three militants") or one that
         # only counts the dead ("Five soldiers were killed, a police officer said").
         pointer = (
-            not p_hits
+            # a country in passing ("wearing the uniforms of Iraq's PMF") is no scene of its own
+            all(gazetteer.place_info(h.canonical).kind in _COARSE for h in p_hits)
             and basis != "stated in sentence"
             and bool(
                 _ANAPHOR_RE.search(sent.text)
@@ -366,11 +374,14 @@ _KILLED_PEOPLE_RE = re.compile(
 def _stated_deaths(text: str, trigger: Trigger, actors: list[GazetteerHit]) -> int | None:
     """The deaths the sentence states: a number ("killed 12 soldiers"), else the known people
     it says were killed ("killed Qassem Soleimani … and Abu Mahdi al-Muhandis": 2)."""
-    stated = fatalities(text)
+    other = OTHER_HAPPENING_RE.search(text)
+    # The dead of the happening a clause explains it by ("… to protest airstrikes that killed
+    # 25") are that happening's.
+    own = text[: other.start()] if other is not None and other.start() > trigger.start else text
+    stated = fatalities(own)
     if stated is not None:
         return stated
     verb = _KILLED_PEOPLE_RE.search(text, trigger.start)
-    other = OTHER_HAPPENING_RE.search(text)
     if verb is None or (other is not None and other.start() < verb.start()):
         return None  # no killing, or only one in a clause about another happening
     # up to the end of the clause, before any attribution (", Iraqi officials said")
@@ -715,7 +726,9 @@ _ANAPHOR_RE = re.compile(
 _SUBJECT_ANAPHOR_RE = re.compile(
     r"(?:The|That|This|These|Those|Both)\s+(?:[\w-]+\s+)?"
     r"(?:air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes"
-    r"|assaults?|shelling|ambush|bombardment|barrage|fighting)\b",
+    r"|assaults?|shelling|ambush|bombardment|barrage|fighting|protests?|demonstrations?|riots?"
+    # … or the people who took part in it: "The protesters chanted …", "The gunmen fled"
+    r"|protesters|demonstrators|rioters|crowds?|mob|attackers|assailants|gunmen|bombers)\b",
     re.IGNORECASE,
 )
 # "Five soldiers and two militiamen were killed", "At least 12 people died": a count of the
@@ -728,6 +741,9 @@ _COUNTS_THE_DEAD_RE = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?died\b",
     re.IGNORECASE,
 )
+
+
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _join_adjacent(
