@@ -117,7 +117,16 @@ def extract_from_text(
 
 
 def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
-    """Candidate events reported in ``article.body`` (see the module contract)."""
+    """Candidate events reported in ``article.body`` (see the module contract): the
+    happenings it reports that have a place. An event has a place, at least a country (the
+    curators' policy); what is still placeless once details have joined their happenings is
+    commentary or an unplaceable tally ("more than 1,100 Iraqis were killed in September
+    alone"), and no placeless candidate ever matched a curated event."""
+    return [c for c in reported_happenings(article) if c.place is not None]
+
+
+def reported_happenings(article: ArticleText) -> list[CandidateEvent]:
+    """Every happening ``article.body`` reports, placed or not, with its evidence."""
     body = article.body
     sentences = split_sentences(body)
     dated = _timexes(body, article.published)
@@ -914,4 +923,5 @@ __all__ = [
     "extract_file",
     "extract_from_text",
     "merge_candidates",
+    "reported_happenings",
 ]
