@@ -708,3 +708,26 @@ def test_a_plain_length_is_no_window():
     dct = date(2017, 6, 19)
     (t,) = tag("The siege lasted two weeks.", dct)
     assert recent_window(t, dct) is None
+
+
+def test_a_month_of_last_year_is_one_expression():
+    found = tag("In mid-November of last year, a force fought its way north.", date(2015, 10, 17))
+    assert [(t.text, t.value) for t in found] == [("mid-November", "2014-11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "timeml", "reported"),
+    [
+        # a past happening cannot come after its report
+        ("IS recaptured the town in December.", "2015-12", "2014-12"),
+        ("It shields Tikrit, retaken from IS in April.", "2016-04", "2015-04"),
+        ("The column broke through on Nov. 18.", "2015-11-18", "2014-11-18"),
+        # ... but what the sentence puts ahead, or aims at, stays ahead
+        ("The talks will resume in December.", "2015-12", "2015-12"),
+        ("The offer was extended to Nov. 20.", "2015-11-20", "2015-11-20"),
+    ],
+)
+def test_reported_happenings_are_not_dated_after_their_report(text, timeml, reported):
+    dct = date(2015, 10, 17)
+    assert tag(text, dct)[0].value == timeml  # the TimeML annotators' nearest occurrence
+    assert tag(text, dct, reports=True)[0].value == reported

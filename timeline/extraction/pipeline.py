@@ -360,7 +360,7 @@ def candidate_to_dict(c: CandidateEvent) -> dict:
 def _timexes(body: str, published: date | None) -> list[_Dated]:
     """Dated temporal expressions of the whole body (tagged once, for narrative anchoring)."""
     out = []
-    for t in tag(body, published):
+    for t in tag(body, published, reports=True):
         if t.type == "DURATION" and not t.anchored:
             rng = recent_window(t, published)  # "in recent weeks": up to the publication
             if rng is not None:

@@ -84,7 +84,7 @@ _ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
 
 # "October this year", "April 5 next year": the year phrase only says which year the month
 # is in. TimeML annotators tag the month alone (with that year) and leave the phrase untagged.
-_REL_YEAR = r"(?P<ry>\s+(?:this|last|next)\s+year\b(?![-']))?"
+_REL_YEAR = r"(?P<ry>\s+(?:of\s+)?(?:this|last|next)\s+year\b(?![-']))?"
 
 _PATTERNS: list[tuple[str, str]] = [
     # a day known by its date: "9/11", "the Sept. 11 attacks"
@@ -536,6 +536,7 @@ class _State:
     ref_month: date | None = None  # first day of the last month the narrative moved to
     fin_quarter: bool = False  # the document talks about fiscal quarters
     year_after_day: bool = False  # the narrative named a year alone since its last day
+    reports: bool = False  # dating reported happenings, not annotating TimeML (see ``tag``)
 
     def tense(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
@@ -584,6 +585,10 @@ class _State:
 
 
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# "extended to Nov. 20", "postponed until", "set for": a date aimed at, not a happening's.
+_TARGET_NEAR = re.compile(
+    r"\b(?:to|until|till|by|through|for|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
+)
 _DEADLINE_NEAR = re.compile(r"\b(?:by|through|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
@@ -617,6 +622,15 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
                 best -= 1
             elif tense > 0 and delta < -slack:
                 best += 1
+    if (
+        st.reports
+        and date(best, month, day or 1) > d
+        and not _TARGET_NEAR.search(st.text, max(0, start - 14), start)
+        and st.tense(start, end) <= 0
+    ):
+        # A reported happening without a word that puts it ahead is past: "recaptured the
+        # town in December", "Tikrit, retaken in April", written in October, are last year's.
+        best -= 1
     return best
 
 
@@ -710,7 +724,8 @@ def _rel_year(st: _State, phrase: str) -> int | None:
     """The year "this year" / "last year" / "next year" names, from the DCT."""
     if st.dct is None:
         return None
-    return st.dct.year + {"this": 0, "last": -1, "next": 1}[phrase.split()[0].lower()]
+    word = phrase.split()[-2].lower()  # "last year", "of last year"
+    return st.dct.year + {"this": 0, "last": -1, "next": 1}[word]
 
 
 def _h_monthday(st: _State, m: re.Match[str]) -> Result:
@@ -1989,12 +2004,19 @@ def _mod(text: str, s: int, e: int, typ: str) -> str:
     return ""
 
 
-def tag(text: str, dct: date | None) -> list[Timex]:
+def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     """Find the temporal expressions in ``text`` and normalise them (TimeML TIMEX3).
 
     ``dct`` is the document creation (publication) date that deictic expressions resolve
     against; with ``None`` their values stay underspecified ("XXXX-09-01"). Returns Timex
     objects sorted by start offset, non-overlapping, with ``text[start:end] == timex.text``.
+
+    ``reports=True`` dates reported happenings rather than annotating TimeML: a month or day
+    without a year that would fall after the publication, in a sentence with no word putting it
+    ahead, is the previous year's. TimeML annotators take the nearest occurrence to the DCT
+    within two months ("extended its offer to Nov. 20", "results in mid-November"), and
+    scoring against them keeps that convention; an event extractor cannot date a past
+    happening after its report.
     """
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (name, rx) in enumerate(_COMPILED):
@@ -2005,7 +2027,9 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     # Longest first, then leftmost, then pattern order. A candidate its handler rejects (on a
     # scratch state) gives way, so the shorter expressions inside it can still be found.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
-    scratch = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None)
+    scratch = _State(
+        text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None, reports=reports
+    )
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     used = bytearray(len(text) + 1)
     for s, e, _prio, name, m in cands:
@@ -2016,7 +2040,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         used[s:e] = b"\x01" * (e - s)
         taken.append((s, e, name, m))
     taken.sort(key=lambda c: c[0])
-    st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None)
+    st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None, reports=reports)
     out: list[Timex] = []
     for s, e, name, m in taken:
         if name in ("month", "monthday") and m.group("ry"):
