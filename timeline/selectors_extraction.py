@@ -16,6 +16,7 @@ each article), so true positives are counted once on both sides.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -330,7 +331,8 @@ def _place_names(name: str) -> frozenset[str]:
     from timeline.extraction import gazetteer
 
     names = {name.casefold()}
-    probe = f"in {name}"
+    # "Green Zone (Baghdad)": the key may say in brackets where the place is
+    probe = "in " + re.sub(r"\s*\([^)]*\)", "", name).strip()
     for hit in gazetteer.find_places(probe):
         if hit.start == 3 and hit.end == len(probe):
             names.add(hit.canonical.casefold())

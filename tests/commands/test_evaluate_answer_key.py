@@ -75,8 +75,8 @@ def test_known_answer_is_scored_by_the_seed_rule(tmp_path):
         tmp_path,
         [
             answer(QUOTE_1, "2015-09-01", "Baiji"),
-            # the key may name a place by an alias the gazetteer knows
-            answer(QUOTE_2, "2015-09-02", "Deir al-Zour", "explosions_remote_violence"),
+            # the key may name a place by an alias the gazetteer knows, and say where it is
+            answer(QUOTE_2, "2015-09-02", "Deir al-Zour (Syria)", "explosions_remote_violence"),
         ],
     )
     ev = answer_key_evaluate(

@@ -248,3 +248,17 @@ def test_places_of_the_iraqi_war_news_names(text, expected):
 def test_a_quarter_of_a_city_is_not_a_generated_town_of_that_name():
     assert [h.canonical for h in find_places("Police fought in Qadisiya.")] == ["Qadsayya"]
     assert find_places("Police fought in the Qadisiya neighbourhood.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Amriyat al-Khalidiya" is a town of its own, not al-Khalidiya
+        ("Militants attacked Amriyat al-Khalidiya on Monday.", []),
+        ("Near al-Qaim, fighters regrouped.", ["Al-Qaim"]),
+        ("Troops fought in al-Qaim.", ["Al-Qaim"]),
+        ("Shells fell on Deir al-Zour.", ["Deir ez-Zor"]),
+    ],
+)
+def test_an_al_name_after_a_capitalised_word_ends_a_longer_name(text, expected):
+    assert [h.canonical for h in find_places(text)] == expected

@@ -335,3 +335,13 @@ def test_people_killed_by_name_are_counted_but_not_those_of_another_happening():
     _, (strike, missiles) = extract_from_text(text, origin_file="strike.txt")
     assert strike.fatalities == 2
     assert missiles.fatalities is None
+
+
+def test_a_dateline_of_two_cities_places_nothing():
+    text = (
+        "Title: Strike\nPublisher: Example\nPublished: 2017-04-07\n\n"
+        "WASHINGTON/BEIRUT (Reuters) - U.S. warships fired 59 missiles at a Syrian air base "
+        "early on Friday.\n"
+    )
+    (article,), _ = extract_from_text(text, origin_file="strike.txt")
+    assert all(c.place is None for c in reported_happenings(article))

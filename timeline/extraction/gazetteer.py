@@ -358,11 +358,65 @@ class Gazetteer:
             start = tokens[first].start
             # Keep a leading "al-"/"Al " that belongs to the name ("al-Tanf").
             if first > 0 and tokens[first - 1].article and start - tokens[first - 1].end <= 1:
+                if self.places and _ends_a_longer_name(text, tokens, first - 1):
+                    continue  # "Amriyat al-Fallujah", "Busra al-Harir": another place's name
                 start = tokens[first - 1].start
             stop = tokens[end - 1].end
             hits.append(GazetteerHit(canonical, start, stop, text[start:stop]))
         hits.sort(key=lambda h: h.start)
         return hits
+
+
+def _ends_a_longer_name(text: str, tokens: list[Token], article: int) -> bool:
+    """Whether the article at ``tokens[article]`` follows a capitalised word it is joined to
+    ("Amriyat al-Fallujah"): then the name after it is the end of a longer place name."""
+    if article == 0:
+        return False
+    before = tokens[article - 1]
+    gap = text[before.end : tokens[article].start]
+    return (
+        before.capital
+        and gap == " "
+        and not before.article
+        and before.text.lower() not in _NAME_LEADS
+    )
+
+
+# Words that, capitalised at the head of a sentence, stand before "al-Name" without being
+# part of it ("Near al-Qaim, …", "Outside al-Bab").
+_NAME_LEADS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "of",
+        "and",
+        "the",
+        "on",
+        "across",
+        "around",
+        "outside",
+        "inside",
+        "into",
+        "toward",
+        "towards",
+        "by",
+        "for",
+        "with",
+        "as",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "through",
+        "beyond",
+        "within",
+        "along",
+    ]
+)
 
 
 @cache

@@ -514,7 +514,10 @@ def _is_dateline(body: str, hit: GazetteerHit) -> bool:
     """``hit`` is the place a story was filed from, written ahead of its first sentence."""
     line_start = hit.start == 0 or body[hit.start - 1] == "\n"
     if not line_start:
-        return False
+        # "WASHINGTON/BEIRUT (Reuters) -": a story filed from two cities
+        head = body[body.rfind("\n", 0, hit.start) + 1 : hit.start]
+        if not (head.endswith("/") and re.fullmatch(r"[A-Z .'/-]+", head)):
+            return False
     return body[hit.start : hit.end].isupper() or bool(_DATELINE_TAIL_RE.match(body, hit.end))
 
 
