@@ -262,3 +262,16 @@ def test_a_quarter_of_a_city_is_not_a_generated_town_of_that_name():
 )
 def test_an_al_name_after_a_capitalised_word_ends_a_longer_name(text, expected):
     assert [h.canonical for h in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets struck positions in Quneitra province.", ["Quneitra Province"]),
+        ("Fighting spread across the province of Idlib.", ["Idlib Province"]),
+        ("The Basra governorate declared a holiday.", ["Basra Province"]),
+        ("Shells hit Quneitra on Monday.", ["Quneitra"]),
+    ],
+)
+def test_a_province_is_named_as_a_province(text, expected):
+    assert [h.canonical for h in find_places(text)] == expected
