@@ -361,3 +361,28 @@ def test_people_of_the_happening_and_quoted_places_point_back_to_it():
     )
     (c,) = _cands(body)
     assert c.place.name == "Baghdad" and c.evidence.quote.endswith("people were wounded.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Barack Obama announced on Friday that all forces would leave, after talks with Baghdad.\n",
+        "Drones struck vehicles of the Iran-aligned militias on Sunday.\n",
+        "Troops abandoned US-supplied vehicles as they withdrew on Sunday.\n",
+    ],
+)
+def test_a_capital_dealt_with_or_a_name_made_adjective_is_not_the_scene(body):
+    assert all(
+        c.place is None or c.place.name not in ("Baghdad", "Iran", "Washington")
+        for c in _reports(body)
+    )
+
+
+def test_a_river_gives_way_to_the_town_just_named():
+    body = (
+        "Militias retook Jurf al-Sakhar on Saturday after a two-day assault.\n\n"
+        "The operation was launched on Friday, with helicopters pounding positions along the "
+        "Euphrates.\n"
+    )
+    launch = next(c for c in _cands(body) if "Friday" in c.evidence.quote)
+    assert launch.place.name == "Jurf al-Sakhar"

@@ -449,7 +449,18 @@ def places() -> Gazetteer:
 
 def find_actors(text: str) -> list[GazetteerHit]:
     """Mentions of known actors in ``text``, in order; ``hit.text == text[hit.start:hit.end]``."""
-    return [h for h in actors().find(text) if not _someone_else(text, h)]
+    return [
+        h
+        for h in actors().find(text)
+        if not _someone_else(text, h) and not _MADE_BY_RE.match(text, h.end)
+    ]
+
+
+# "US-supplied vehicles", "Iranian-made drones": who made or gave a thing does not act here.
+_MADE_BY_RE = re.compile(
+    r"-(?:supplied|made|built|manufactured|designed|trained|funded|armed|provided|donated)\b",
+    re.IGNORECASE,
+)
 
 
 # Words that may stand before a bare surname without making it another person's name.

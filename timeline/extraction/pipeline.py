@@ -463,6 +463,13 @@ def _best_place(
         # of what a government does stands for the government; it is not the scene.
         if not _LOCATIVE_RE.search(before) and _AGENT_VERB_RE.match(body, h.end):
             continue
+        # "talks with Baghdad", "a memorandum with Washington": a capital a government deals
+        # with is that government.
+        if info_kind(h) in ("city", "town") and _DEALS_WITH_RE.search(before):
+            continue
+        # "Iran-aligned paramilitaries", "US-supplied vehicles": a name made an adjective.
+        if _ADJECTIVE_SUFFIX_RE.match(body, h.end):
+            continue
         # "BEIRUT (Reuters) — Syrian troops captured Qusayr": a dateline says where the story
         # was filed, often another country than the event's; it never places the event.
         if _is_dateline(body, h):
@@ -495,9 +502,24 @@ def _best_place(
     return info, precision
 
 
+def info_kind(hit: GazetteerHit) -> str:
+    return gazetteer.place_info(hit.canonical).kind
+
+
+_DEALS_WITH_RE = re.compile(
+    r"\b(?:talks|negotiations|deal|agreement|memorandum(?: of understanding)?|ties|relations"
+    r"|dispute|accord|understanding|contacts?|channel)\s+(?:\w+\s+){0,3}?with\s+$",
+    re.IGNORECASE,
+)
+_ADJECTIVE_SUFFIX_RE = re.compile(
+    r"-(?:backed|aligned|allied|affiliated|supplied|made|built|manufactured|designed|trained"
+    r"|funded|armed|sponsored|based|led|linked|controlled|held|run|friendly|leaning)\b",
+    re.IGNORECASE,
+)
 _AGENT_VERB_RE = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+)*"
     r"(?:deployed|deploying|deploy|sent|sending|send|said|says|say|warned|accused|announced"
+    r"|called|calls|described|dismissed|welcomed|praised|critici[sz]ed|insisted|maintains"
     r"|agreed|denied|rejected|urged|demanded|threatened|supplied|supplies|backed|backs"
     r"|supported|supports|recalled|summoned|condemned|blamed|insisted|vowed|responded"
     r"|retaliated|imposed|signed|approved|ordered|pledged|offered|refused|dispatched)\b",
@@ -890,8 +912,9 @@ def _previous(
 
 
 def _inside(fine: PlaceInfo, coarse: PlaceInfo) -> bool:
-    """``fine`` lies in the country or region ``coarse``."""
-    return coarse.name in (fine.country, fine.admin1)
+    """``fine`` lies in the country or region ``coarse`` — or along it: a river or a sea
+    ("pounding positions along the Euphrates") runs past the towns just named."""
+    return coarse.kind == "other" or coarse.name in (fine.country, fine.admin1)
 
 
 def _next_to(a: Sentence, b: Sentence, body: str) -> bool:
