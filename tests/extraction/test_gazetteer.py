@@ -275,3 +275,9 @@ def test_an_al_name_after_a_capitalised_word_ends_a_longer_name(text, expected):
 )
 def test_a_province_is_named_as_a_province(text, expected):
     assert [h.canonical for h in find_places(text)] == expected
+
+
+def test_who_made_or_gave_a_thing_is_not_an_actor_of_the_sentence():
+    assert find_actors("Troops left US-supplied weapons and Iranian-made drones.") == []
+    led = find_actors("The US-led coalition struck.")
+    assert [h.canonical for h in led] == ["US-led coalition"]

@@ -364,18 +364,20 @@ def test_people_of_the_happening_and_quoted_places_point_back_to_it():
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "not_scene"),
     [
-        "Barack Obama announced on Friday that all forces would leave, after talks with Baghdad.\n",
-        "Drones struck vehicles of the Iran-aligned militias on Sunday.\n",
-        "Troops abandoned US-supplied vehicles as they withdrew on Sunday.\n",
+        (
+            "Barack Obama announced on Friday that all forces would leave, after talks with "
+            "Baghdad.\n",
+            "Baghdad",
+        ),
+        ("Drones struck vehicles of the Iran-aligned militias on Sunday.\n", "Iran"),
+        ("Iraqi troops pulled out on Sunday, leaving US-supplied weapons.\n", "Washington"),
     ],
 )
-def test_a_capital_dealt_with_or_a_name_made_adjective_is_not_the_scene(body):
-    assert all(
-        c.place is None or c.place.name not in ("Baghdad", "Iran", "Washington")
-        for c in _reports(body)
-    )
+def test_a_capital_dealt_with_or_a_name_made_adjective_is_not_the_scene(body, not_scene):
+    reports = _reports(body)
+    assert reports and all(c.place is None or c.place.name != not_scene for c in reports)
 
 
 def test_a_river_gives_way_to_the_town_just_named():
