@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extraction.pipeline import extract_candidates, reported_happenings
+from timeline.extraction.pipeline import extract_candidates
 from timeline.extraction.types import ArticleText
 
 PUB = date(2018, 3, 16)  # a Friday
@@ -23,16 +23,9 @@ def _cands(body: str, published: date | None = PUB):
     return out
 
 
-def _reports(body: str, published: date | None = PUB):
-    """Every happening reported, placed or not (candidates are those with a place)."""
-    art = ArticleText(title="t", body=body, published=published, published_basis="stated")
-    return reported_happenings(art)
-
-
-def test_a_placeless_happening_is_reported_but_is_no_candidate():
-    body = "ISIS fighters ambushed the convoy of a senior envoy on Monday.\n"
-    (report,) = _reports(body)
-    assert report.place is None and _cands(body) == []
+def test_a_placeless_happening_is_proposed_with_its_place_unknown():
+    (c,) = _cands("ISIS fighters ambushed the convoy of a senior envoy on Monday.\n")
+    assert c.place is None and c.place_precision == "unknown"
 
 
 def test_present_tense_report_is_dated_to_the_week_up_to_publication():
@@ -114,21 +107,21 @@ def test_pronoun_opening_takes_the_place_of_the_paragraph_before():
 
 def test_place_in_the_attribution_is_not_the_scene():
     body = "ISIS fighters killed four soldiers on Monday, said a police officer in Kirkuk.\n"
-    (c,) = _reports(body)
+    (c,) = _cands(body)
     assert c.place is None and c.date.earliest == date(2018, 3, 12)
 
 
 def test_possessive_place_names_an_owner_not_the_scene():
     body = "ISIS fighters ambushed Syria's most senior envoy on Monday.\n"
-    (c,) = _reports(body)
+    (c,) = _cands(body)
     assert c.place is None
-    (d,) = _reports("ISIS fighters ambushed a patrol in Kirkuk's old market on Monday.\n")
+    (d,) = _cands("ISIS fighters ambushed a patrol in Kirkuk's old market on Monday.\n")
     assert d.place.name == "Kirkuk"
 
 
 def test_placeless_report_needs_a_date_from_its_own_text():
-    assert _reports("ISIS fighters ambushed the convoy of a senior envoy.\n") == []
-    (c,) = _reports("ISIS fighters ambushed the convoy of a senior envoy on Monday.\n")
+    assert _cands("ISIS fighters ambushed the convoy of a senior envoy.\n") == []
+    (c,) = _cands("ISIS fighters ambushed the convoy of a senior envoy on Monday.\n")
     assert c.date.earliest == date(2018, 3, 12)
 
 
@@ -221,22 +214,22 @@ def test_an_event_noun_inside_its_since_phrase_keeps_its_own_date():
 
 
 def test_opponent_and_relative_clause_places_are_not_the_scene():
-    (c,) = _reports("ISIS fighters fought against Syria on Monday.\n")
+    (c,) = _cands("ISIS fighters fought against Syria on Monday.\n")
     assert c.place is None
     body = (
         "ISIS fighters ambushed a convoy of Iraqi troops on Monday, who take their orders "
         "from Baghdad.\n"
     )
-    (d,) = _reports(body)
+    (d,) = _cands(body)
     assert d.place is None
-    (e,) = _reports("ISIS fighters, who attacked Kirkuk on Monday, lost 20 men.\n")
+    (e,) = _cands("ISIS fighters, who attacked Kirkuk on Monday, lost 20 men.\n")
     assert e.place.name == "Kirkuk"
 
 
 def test_possessive_after_of_is_an_owner_even_after_a_preposition():
-    (c,) = _reports("ISIS fighters killed the commander of Syria's air force on Monday.\n")
+    (c,) = _cands("ISIS fighters killed the commander of Syria's air force on Monday.\n")
     assert c.place is None
-    (d,) = _reports("ISIS fighters shelled an area next to Syria's TV building on Monday.\n")
+    (d,) = _cands("ISIS fighters shelled an area next to Syria's TV building on Monday.\n")
     assert d.place.name == "Syria"
 
 
@@ -376,7 +369,7 @@ def test_people_of_the_happening_and_quoted_places_point_back_to_it():
     ],
 )
 def test_a_capital_dealt_with_or_a_name_made_adjective_is_not_the_scene(body, not_scene):
-    reports = _reports(body)
+    reports = _cands(body)
     assert reports and all(c.place is None or c.place.name != not_scene for c in reports)
 
 

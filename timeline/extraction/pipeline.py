@@ -117,16 +117,12 @@ def extract_from_text(
 
 
 def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
-    """Candidate events reported in ``article.body`` (see the module contract): the
-    happenings it reports that have a place. An event has a place, at least a country (the
-    curators' policy); what is still placeless once details have joined their happenings is
-    commentary or an unplaceable tally ("more than 1,100 Iraqis were killed in September
-    alone"), and no placeless candidate ever matched a curated event."""
-    return [c for c in reported_happenings(article) if c.place is not None]
+    """Candidate events reported in ``article.body`` (see the module contract).
 
-
-def reported_happenings(article: ArticleText) -> list[CandidateEvent]:
-    """Every happening ``article.body`` reports, placed or not, with its evidence."""
+    A candidate whose place the text does not give (``place is None``) is still proposed: it
+    is usually a real happening whose place a curator can supply ("a roadside bomb struck a
+    patrol on the edge of the district"), and hiding it would hide the event.
+    """
     body = article.body
     sentences = split_sentences(body)
     dated = _timexes(body, article.published)
@@ -949,5 +945,4 @@ __all__ = [
     "extract_file",
     "extract_from_text",
     "merge_candidates",
-    "reported_happenings",
 ]
