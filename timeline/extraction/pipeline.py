@@ -224,6 +224,12 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         alone = bool(roles or place is not None) and (placed or text_dated)
         if not alone and not pointer:
             continue
+        if place is None and alone:
+            # "a roadside bomb struck a patrol on the edge of the district early Sunday",
+            # "rockets hit the zone on April 6": a definite place noun names the place the story
+            # is about, the last one of that kind an event of this article was placed at. (It
+            # does not make a report an event: only a named place or the text's own date does.)
+            place, precision = _place_referred_to(sent.text, raw) or (None, precision)
         if place is None and alone and trigger.event_type == "strategic_developments":
             # A government's decision with no place named ("Abadi ordered the militias to
             # prepare", "parliament voted to dismiss the governor") is located at its seat,
@@ -268,6 +274,43 @@ _LIST_GAP_RE = re.compile(
     r"(?:(?:town|city|village|district|province|region|capital|port|base)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "the district", "the city's last pockets": the noun and the kinds of place it can refer to.
+_PLACE_NOUN_RE = re.compile(
+    r"\bthe\s+(?P<noun>city|town|village|district|neighbou?rhood|zone|compound|base|refinery"
+    r"|camp|enclave)\b",
+    re.IGNORECASE,
+)
+_NOUN_KINDS = {
+    "city": ("city",),
+    "town": ("town", "city"),
+    "village": ("town",),
+    "district": ("district", "city"),
+    "neighbourhood": ("district",),
+    "neighborhood": ("district",),
+    "zone": ("district",),
+    "compound": ("district", "site"),
+    "enclave": ("district", "town", "city"),
+    "base": ("site",),
+    "refinery": ("site",),
+    "camp": ("site",),
+}
+
+
+def _place_referred_to(
+    text: str, raw: list[tuple[Sentence, CandidateEvent]]
+) -> tuple[PlaceInfo, str] | None:
+    """The place a definite place noun of ``text`` refers back to: the place of the latest
+    candidate so far whose place is of a kind the noun names; None when there is none."""
+    m = _PLACE_NOUN_RE.search(text)
+    if m is None:
+        return None
+    kinds = _NOUN_KINDS[m.group("noun").lower()]
+    for _, earlier in reversed(raw):
+        if earlier.place is not None and earlier.place.kind in kinds:
+            return earlier.place, earlier.place_precision
+    return None
 
 
 def _coordinated_places(
