@@ -387,10 +387,10 @@ def test_a_definite_place_noun_refers_back_to_the_place_of_that_kind():
     body = (
         "A truce took hold in Sadr City on Sunday.\n\n"
         "Officials said talks would continue.\n\n"
-        "But a roadside bomb struck an army patrol on the edge of the district early Sunday.\n"
+        "But a roadside bomb struck an Iraqi army patrol on the edge of the district on Sunday.\n"
     )
     bomb = next(c for c in _cands(body) if "roadside" in c.evidence.quote)
     assert bomb.place.name == "Sadr City"
     # a noun of another kind does not: no base was named before
-    (strike,) = _cands("Rockets struck the base on Monday.\n")
+    (strike,) = _cands("Rockets struck the base of the Iraqi army on Monday.\n")
     assert strike.place is None
