@@ -394,3 +394,12 @@ def test_a_definite_place_noun_refers_back_to_the_place_of_that_kind():
     # a noun of another kind does not: no base was named before
     (strike,) = _cands("Rockets struck the base of the Iraqi army on Monday.\n")
     assert strike.place is None
+
+
+def test_an_event_noun_with_its_verb_after_a_phrase_and_a_place_holding_an_actors_name():
+    body = (
+        "A truce between the Iraqi government and Muqtada al-Sadr's Mahdi Army took hold in "
+        "Baghdad's Sadr City on Sunday.\n"
+    )
+    (c,) = _cands(body)
+    assert c.event_type == "strategic_developments" and c.place.name == "Sadr City"

@@ -510,7 +510,7 @@ _LICENSOR_RE = _words(
 )  # fmt: skip
 # After an event noun: its own finite verb ("the offensive began", "the battle is ramping up").
 _EVENTIVE_AFTER_RE = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,4}?"
+    r"^\W*(?:[\w'’-]+\s+){0,10}?"
     r"(?:(?:was|were|is|are|has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ed|\w+ing|"
     r"begun|broken|taken|gone|hit|struck|left|come|spread|ground|fought|overrun|fallen|shot)"
     r"|\w+ed|began|broke|took|went|hit|struck|left|came|spread|ground|fought|blew|overran|fell"

@@ -481,7 +481,8 @@ def _best_place(
     usable = []
     for h in p_hits:
         before = body[max(0, h.start - 40) : h.start]
-        in_actor = any(a.start < h.end and h.start < a.end for a in a_hits)
+        # (an actor's name inside a longer place name, "Sadr" of "Sadr City", does not count)
+        in_actor = any(a.start <= h.start and h.end <= a.end for a in a_hits)
         # A country or city named as an actor ("Turkey warned", "Baghdad government") is not
         # where the event happened, unless a preposition of place introduces it.
         if in_actor and not _LOCATIVE_RE.search(before):
