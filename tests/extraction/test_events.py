@@ -131,9 +131,6 @@ def test_journeys_and_strikes_with_a_day_between(sentence, etype):
         # a habit, not a happening
         "Rockets fired from Syria have also repeatedly hit the town of Hermel.",
         "Militias regularly attacked convoys on the road.",
-        # the words of a speaker, quoted
-        '"We liberated Tikrit from ISIL, and now we need to free it from thieves," he said.',
-        "“They attacked us at dawn,” a villager said.",
     ],
 )
 def test_no_event_in_hypothetical_or_plain_sentences(sentence):
@@ -191,6 +188,18 @@ def test_support_named_in_a_backed_by_phrase_does_not_type_the_sentence():
     sentence = "Special forces backed by coalition airstrikes pushed into the Old City on Sunday."
     trigger = find_trigger(sentence)
     assert trigger is not None and trigger.event_type == "battles"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a witness's or an official's words are often the only report of a happening
+        "“They attacked us at dawn,” a villager said.",
+        "“We have information that ISIS use civilians as human shields,” an officer said.",
+    ],
+)
+def test_quoted_words_can_report_a_happening(sentence):
+    assert find_trigger(sentence) is not None
 
 
 def test_weapons_carried_do_not_type_the_fight():

@@ -587,17 +587,6 @@ def _clause_after(text: str, start: int) -> str:
     return text[start : start + m.start()] if m else text[start:]
 
 
-def _in_opening_quotation(text: str, start: int) -> bool:
-    """Whether ``start`` lies inside a quotation the sentence opens with ('"We liberated
-    Tikrit," he said.')."""
-    lead = text.lstrip()
-    if not lead or lead[0] not in '“"':
-        return False
-    offset = len(text) - len(lead)
-    close = re.search(r"[”\"]", lead[1:])
-    return close is not None and offset < start < offset + 1 + close.start()
-
-
 def is_reported(
     text: str, start: int, end: int, timex_spans: Sequence[tuple[int, int]] = ()
 ) -> bool:
@@ -621,9 +610,6 @@ def is_reported(
         return False
     # "Rockets have repeatedly hit Hermel": a habit over a stretch of time, not one happening.
     if _HABITUAL_RE.search(clause) or _HABITUAL_RE.search(_clause_after(text, start)):
-        return False
-    # '"We liberated Tikrit," he said': words quoted from a speaker are not the report itself.
-    if _in_opening_quotation(text, start):
         return False
     if _ABSOLUTE_RE.match(clause):
         return False

@@ -859,6 +859,16 @@ def _join_adjacent(
             and sent.paragraph - prev_sent.paragraph in (0, 1)
             and (_PARTITIVE_RE.match(sent.text) is not None or id(cand) in details)
         )
+        if detail and not _PARTITIVE_RE.match(sent.text):
+            # "… attacking the city centre. The US air force is pounding ISIS targets inside
+            # the town": another party doing another kind of thing there is another happening.
+            own = {n for n, r in cand.actors if r == "actor1"}
+            if (
+                own
+                and not own & {n for n, _ in last.actors}
+                and (cand.event_type != last.event_type)
+            ):
+                detail = False
         claim = (
             last is not None
             and prev_sent is not None
