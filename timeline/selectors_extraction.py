@@ -67,6 +67,8 @@ class Evaluation:
     verified_events_found: int = 0
     date_exact: int = 0
     type_agree: int = 0
+    # matches by the same rule without the place condition: how much of the gap is the place
+    true_positives_any_place: int = 0
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
@@ -145,6 +147,15 @@ def items_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
     if extracted.place is None or verified.place is None:
         return extracted.place is None and verified.place is None
     return extracted.place.casefold() in verified.place_names
+
+
+def _dates_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
+    """``items_match`` without its place condition (a diagnostic, not the measure)."""
+    if extracted.article_id != verified.article_id:
+        return False
+    if None in (extracted.date_start, extracted.date_end, verified.date_start, verified.date_end):
+        return extracted.date_start is None and verified.date_start is None
+    return extracted.date_start <= verified.date_end and verified.date_start <= extracted.date_end
 
 
 def _max_matching(
@@ -244,6 +255,7 @@ def _score_article(
 ) -> None:
     """Match one article's candidates with its expected events and add up the outcome."""
     result.extracted += len(extracted)
+    result.true_positives_any_place += len(_max_matching(extracted, expected, _dates_match))
     pairs = _max_matching(extracted, expected, items_match)
     result.true_positives += len(pairs)
     for i, j in pairs.items():

@@ -145,3 +145,11 @@ def test_the_extractor_stays_above_a_floor_on_the_unseen_dev_articles():
     # final parts are measured, never tuned on).
     ev = answer_key_evaluate(UNSEEN / "dev")
     assert ev.precision >= 0.55 and ev.recall >= 0.6
+
+
+def test_matches_ignoring_the_place_are_counted_beside_the_measure(tmp_path):
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji")])
+    ev = answer_key_evaluate(
+        key, extract=fake_extract((QUOTE_1, date(2015, 9, 1), date(2015, 9, 1), "Tikrit"))
+    )
+    assert (ev.true_positives, ev.true_positives_any_place) == (0, 1)

@@ -38,6 +38,8 @@ def evaluation_text(
         f"  verified         {ev.verified} (event, article) pairs, {ev.verified_events} events",
         f"  events found     {ev.verified_events_found} of {ev.verified_events} "
         "(in at least one of their articles)",
+        f"  ignoring place   {ev.true_positives_any_place} would match "
+        "(same article, overlapping dates): the rest of the gap is the place",
         "",
         f"Of the {ev.true_positives} matches:",
         f"  date exact (same start, end, precision)  {ev.date_exact}",
