@@ -281,3 +281,8 @@ def test_who_made_or_gave_a_thing_is_not_an_actor_of_the_sentence():
     assert find_actors("Troops left US-supplied weapons and Iranian-made drones.") == []
     led = find_actors("The US-led coalition struck.")
     assert [h.canonical for h in led] == ["US-led coalition"]
+
+
+def test_the_districts_of_a_city_are_not_generated_towns():
+    text = "Troops advanced into the districts of al-Hoz and al-Aziziya."
+    assert find_places(text) == []

@@ -403,3 +403,30 @@ def test_an_event_noun_with_its_verb_after_a_phrase_and_a_place_holding_an_actor
     )
     (c,) = _cands(body)
     assert c.event_type == "strategic_developments" and c.place.name == "Sadr City"
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # a bearing's town is the reference point, the village before it the scene
+        (
+            "On July 19, air strikes on the village of Tokhar, north of Manbij, killed at least "
+            "56 civilians.\n",
+            "Tokhar",
+        ),
+        # where a road leads is not the scene
+        (
+            "On June 10, SDF fighters attacked Manbij, cutting the main road to Aleppo.\n",
+            "Manbij",
+        ),
+        # where the source sits is not the scene when the report follows its verb
+        (
+            "An army officer in Salahuddin said that 14 soldiers were killed on Wednesday when "
+            "IS fighters attacked the Baiji refinery.\n",
+            "Baiji refinery",
+        ),
+        ("Bush announced on January 10 at the White House a troop surge.\n", "Washington"),
+    ],
+)
+def test_the_scene_among_several_places(body, place):
+    assert [c.place.name for c in _cands(body)] == [place]

@@ -340,10 +340,13 @@ class Gazetteer:
                 end = self._match_at(text, tokens, i, alias)
                 if end is None:
                     continue
-                if self.entries[alias.canonical].get("generated") and _QUARTER_RE.match(
-                    text, tokens[end - 1].end
+                if self.entries[alias.canonical].get("generated") and (
+                    _QUARTER_RE.match(text, tokens[end - 1].end)
+                    or _QUARTERS_OF_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start)
                 ):
-                    continue  # "the Qadisiyah district" of a city, not a town of that name
+                    # "the Qadisiyah district", "the districts of al-Hoz and al-Aziziya": a
+                    # quarter of a city, not a town of that name
+                    continue
                 (cued if alias.cue else raw).append((i, end, alias.canonical))
         raw.extend(self._cued(text, tokens, raw, cued))
         # Most words first, then earliest ("25 Kataib Hezbollah fighters" is Kataib Hezbollah,
@@ -510,6 +513,11 @@ def _someone_else(text: str, hit: GazetteerHit) -> bool:
 _PART_OF_PLACE_RE = re.compile(r"\s+of\s+(?:(?:al|el)[- ])?[A-Z]")
 # A name followed by one of these is a quarter of a city; a generated town of that name (the
 # region has many Qadisiyahs and Karamas) is another place.
+_QUARTERS_OF_RE = re.compile(
+    r"\b(?:district|neighbou?rhood|quarter|suburb)s?\s+of\s+(?:[\w'’-]+(?:,\s+|\s+and\s+))*"
+    r"(?:(?:al|el|ad|ar|as|ash|az)[- ])?$",
+    re.IGNORECASE,
+)
 _QUARTER_RE = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.IGNORECASE)
 
 

@@ -52,6 +52,22 @@ from timeline.extraction.types import (
 
 # Most specific first: an event "in the Qadam district of southern Damascus" is in Qadam.
 _PLACE_RANK = {"site": 0, "district": 1, "town": 2, "city": 3, "other": 4, "region": 5}
+_SOURCE_IN_RE = re.compile(
+    r"\b(?:officers?|officials?|spokes(?:man|woman|person)|sources?|commanders?|governor"
+    r"|police chief|correspondent|reporter|lawmaker|MP)\s+(?:in|from|at|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTED_AFTER_RE = re.compile(r"\b(?:said|says|told|reported|added)\b", re.IGNORECASE)
+_ROAD_TO_RE = re.compile(
+    r"\b(?:road|highway|motorway|route|supply line|corridor)s?\s+(?:to|from|linking|connecting"
+    r"|between)\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|with)\s+)?$",
+    re.IGNORECASE,
+)
+_BEARING_RE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|close to|outskirts of|surrounding|vicinity of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|"
@@ -491,6 +507,13 @@ def _best_place(
         # scene, unless a preposition of place introduces it ("in Baghdad's Green Zone").
         if body[h.end : h.end + 2] in ("'s", "’s") and not _SCENE_RE.search(before):
             continue
+        # "cutting the main road to Aleppo": where a road leads is not where the event is.
+        if _ROAD_TO_RE.search(before):
+            continue
+        # "an army officer in Salahuddin … said that 14 soldiers were killed": where the
+        # source is, not the scene, when the report follows the source's verb.
+        if _SOURCE_IN_RE.search(before) and _REPORTED_AFTER_RE.search(body, h.end, anchor):
+            continue
         # "fought against Iraq": the object of "against" is an opponent, not a scene.
         if re.search(r"\bagainst\s+(?:the\s+)?$", before, re.IGNORECASE):
             continue
@@ -523,10 +546,12 @@ def _best_place(
     if not usable:
         return None, "unknown"
 
-    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[int, int]:
+    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[int, bool, int]:
         h, info = item
         return (
             _PLACE_RANK.get(info.kind, 6 if info.kind == "country" else 4),
+            # "the village of Tokhar, north of Manbij": a bearing's town is the reference point
+            bool(_BEARING_RE.search(body, max(0, h.start - 30), h.start)),
             abs(h.start - anchor),
         )
 
