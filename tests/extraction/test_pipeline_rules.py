@@ -430,3 +430,13 @@ def test_an_event_noun_with_its_verb_after_a_phrase_and_a_place_holding_an_actor
 )
 def test_the_scene_among_several_places(body, place):
     assert [c.place.name for c in _cands(body)] == [place]
+
+
+def test_a_place_noun_with_an_adjective_or_plural_refers_back_too():
+    body = (
+        "Iraqi troops attacked Basra on Tuesday.\n\n"
+        "Officials gave no details.\n\n"
+        "Mahdi Army gunmen fought back in the Shiite districts on Wednesday, police said.\n"
+    )
+    fight = next(c for c in _cands(body) if "gunmen" in c.evidence.quote)
+    assert fight.place.name == "Basra"

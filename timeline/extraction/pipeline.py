@@ -294,8 +294,8 @@ _LIST_GAP_RE = re.compile(
 
 # "the district", "the city's last pockets": the noun and the kinds of place it can refer to.
 _PLACE_NOUN_RE = re.compile(
-    r"\bthe\s+(?P<noun>city|town|village|district|neighbou?rhood|zone|compound|base|refinery"
-    r"|camp|enclave)\b",
+    r"\bthe\s+(?:[\w'’-]+\s+)?(?P<noun>city|town|village|district|neighbou?rhood|zone|compound"
+    r"|base|refinery|camp|enclave)s?\b",
     re.IGNORECASE,
 )
 _NOUN_KINDS = {
