@@ -132,30 +132,27 @@ def _extracted_item(article_id: int, c: CandidateEvent) -> ExtractedItem:
     )
 
 
-def items_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
-    """The matching rule (see the module docstring)."""
+def _dates_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
+    """Same article, and overlapping dates or both undated: ``items_match`` without its place
+    condition (alone, a diagnostic: how much of the gap the place is)."""
     if extracted.article_id != verified.article_id:
         return False
     e_dated = extracted.date_start is not None and extracted.date_end is not None
     v_dated = verified.date_start is not None and verified.date_end is not None
     if e_dated != v_dated:
         return False
-    if e_dated and not (
+    return not e_dated or (
         extracted.date_start <= verified.date_end and verified.date_start <= extracted.date_end
-    ):
+    )
+
+
+def items_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
+    """The matching rule (see the module docstring)."""
+    if not _dates_match(extracted, verified):
         return False
     if extracted.place is None or verified.place is None:
         return extracted.place is None and verified.place is None
     return extracted.place.casefold() in verified.place_names
-
-
-def _dates_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
-    """``items_match`` without its place condition (a diagnostic, not the measure)."""
-    if extracted.article_id != verified.article_id:
-        return False
-    if None in (extracted.date_start, extracted.date_end, verified.date_start, verified.date_end):
-        return extracted.date_start is None and verified.date_start is None
-    return extracted.date_start <= verified.date_end and verified.date_start <= extracted.date_end
 
 
 def _max_matching(

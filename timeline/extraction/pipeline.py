@@ -63,14 +63,11 @@ _ROAD_TO_RE = re.compile(
     r"|between)\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|with)\s+)?$",
     re.IGNORECASE,
 )
-_BEARING_RE = re.compile(
-    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_BEARING_RE = re.compile(rf"\b{_COMPASS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|close to|outskirts of|surrounding|vicinity of|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|"
+    rf"{_COMPASS} of|"
     r"(?:km|kilometers|kilometres|miles) (?:\w+ )?(?:from|of))\s+(?:the\s+)?"
     r"(?:(?:\w+\s+){0,3}of\s+)?$",
     re.IGNORECASE,
@@ -496,6 +493,7 @@ def _best_place(
     """The most specific place of the sentence and how precisely the event is located there."""
     usable = []
     for h in p_hits:
+        info = gazetteer.place_info(h.canonical)
         before = body[max(0, h.start - 40) : h.start]
         # (an actor's name inside a longer place name, "Sadr" of "Sadr City", does not count)
         in_actor = any(a.start <= h.start and h.end <= a.end for a in a_hits)
@@ -528,7 +526,7 @@ def _best_place(
             continue
         # "talks with Baghdad", "a memorandum with Washington": a capital a government deals
         # with is that government.
-        if info_kind(h) in ("city", "town") and _DEALS_WITH_RE.search(before):
+        if info.kind in ("city", "town") and _DEALS_WITH_RE.search(before):
             continue
         # "Iran-aligned paramilitaries", "US-supplied vehicles": a name made an adjective.
         if _ADJECTIVE_SUFFIX_RE.match(body, h.end):
@@ -541,7 +539,6 @@ def _best_place(
         # dates the event by another happening names that happening's place, not this one's.
         if h.start > anchor and OTHER_HAPPENING_RE.search(body, anchor, h.start):
             continue
-        info = gazetteer.place_info(h.canonical)
         usable.append((h, info))
     if not usable:
         return None, "unknown"
@@ -567,10 +564,6 @@ def _best_place(
     return info, precision
 
 
-def info_kind(hit: GazetteerHit) -> str:
-    return gazetteer.place_info(hit.canonical).kind
-
-
 _DEALS_WITH_RE = re.compile(
     r"\b(?:talks|negotiations|deal|agreement|memorandum(?: of understanding)?|ties|relations"
     r"|dispute|accord|understanding|contacts?|channel)\s+(?:\w+\s+){0,3}?with\s+$",
@@ -584,7 +577,7 @@ _ADJECTIVE_SUFFIX_RE = re.compile(
 _AGENT_VERB_RE = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+)*"
     r"(?:deployed|deploying|deploy|sent|sending|send|said|says|say|warned|accused|announced"
-    r"|called|calls|described|dismissed|welcomed|praised|critici[sz]ed|insisted|maintains"
+    r"|called|calls|described|dismissed|welcomed|praised|critici[sz]ed|maintains"
     r"|agreed|denied|rejected|urged|demanded|threatened|supplied|supplies|backed|backs"
     r"|supported|supports|recalled|summoned|condemned|blamed|insisted|vowed|responded"
     r"|retaliated|imposed|signed|approved|ordered|pledged|offered|refused|dispatched)\b",

@@ -586,10 +586,11 @@ class _State:
 
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # "extended to Nov. 20", "postponed until", "set for": a date aimed at, not a happening's.
+_DEADLINE_WORDS = r"by|through|until|till"
+_DEADLINE_NEAR = re.compile(rf"\b(?:{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _TARGET_NEAR = re.compile(
-    r"\b(?:to|until|till|by|through|for|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
+    rf"\b(?:to|for|before|{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I
 )
-_DEADLINE_NEAR = re.compile(r"\b(?:by|through|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
 def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int) -> int | None:
