@@ -216,3 +216,16 @@ def test_taking_a_named_place_is_a_battle():
     trigger = find_trigger("Counter-terrorism forces took the K-1 military base on Monday.")
     assert trigger is not None and trigger.event_type == "battles"
     assert find_trigger("He took part in the talks.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("On Nov. 18, the column broke through to the refinery.", "battles"),
+        ("Troops lifted the five-month siege of the town.", "battles"),
+        ("The agreement, reached on Saturday, allows troops in.", "strategic_developments"),
+    ],
+)
+def test_sieges_broken_and_agreements_reached(sentence, etype):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == etype

@@ -140,6 +140,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"expelled",
         r"liberated",
         r"took control",
+        r"broke through",
+        r"(?:broke|lifted|ended|broken|lifting|breaking) (?:the|a|its) (?:[\w-]+ )?siege",
         # "took the K-1 military base", "took the town of Hit": taking a named place
         r"took(?= (?:the )?(?:(?:town|city|village|district|base|airport|oil ?field|bridge|dam"
         r"|hill|crossing) of )?(?:[\w-]+ )?(?-i:[A-Z]))",
@@ -173,6 +175,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"ceasefire",
         r"truce",
         r"(?:signed|reached) an? (?:agreement|deal)",
+        # "The 14-point agreement, reached on Saturday between …"
+        r"(?:agreement|deal|accord)(?=,? (?:was |were )?(?:reached|signed|struck|concluded)\b)",
         r"ground to a halt",
         r"halted",
         r"announced",

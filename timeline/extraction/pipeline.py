@@ -296,7 +296,7 @@ _PLACE_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_KINDS = {
-    "city": ("city",),
+    "city": ("city", "town"),  # news calls a town of 50,000 "the city"
     "town": ("town", "city"),
     "village": ("town",),
     "district": ("district", "city"),
