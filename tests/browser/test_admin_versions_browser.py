@@ -153,6 +153,7 @@ def test_select_all_on_a_list_shown_before_a_change_elsewhere(
     )
 
     # "cura" ticks the page, takes "Select all 4" and verifies.
+    page.wait_for_load_state("load")
     page.locator("#action-toggle").check()
     page.locator(".actions .question a").click()
     page.select_option("select[name=action]", "verify_action")
@@ -164,7 +165,9 @@ def test_select_all_on_a_list_shown_before_a_change_elsewhere(
     )
     assert Event.objects.filter(status="candidate").count() == 4
 
-    # From the list as it is now, the same gesture goes through.
+    # From the list as it is now, the same gesture goes through. (The refusal re-renders the
+    # list: the admin's actions script must have run on it before the box can be ticked.)
+    page.wait_for_load_state("load")
     page.locator("#action-toggle").check()
     page.locator(".actions .question a").click()
     page.select_option("select[name=action]", "verify_action")
