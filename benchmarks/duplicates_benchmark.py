@@ -54,6 +54,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.contrib.admin import site as admin_site  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -196,6 +197,12 @@ def main() -> None:
                 "event list, 2019, 50 rows": "/admin/timeline/event/?date_start__year=2019",
                 "change page, candidate with no place": change,
             }
+            # Sorted by a column (``?o=N``: N counts the list's columns after the action box).
+            columns = ["action_checkbox", *admin_site._registry[Event].list_display]
+            for name in ("event_type", "status", "credibility"):
+                n = columns.index(name)
+                urls[f"event list sorted by {name}"] = f"/admin/timeline/event/?o={n}"
+                urls[f"event list sorted by {name}, descending"] = f"/admin/timeline/event/?o=-{n}"
             print(f"{'admin page':42} {'ms':>8} {'queries':>8} {'status':>6}")
             for label, url in urls.items():
                 ms, queries, r = timed(lambda u=url: client.get(u), ARGS.repeat)

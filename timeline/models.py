@@ -335,6 +335,11 @@ class Event(TimeStamped):
             # 100 along this index and stops, and its date hierarchy probes years on it,
             # instead of sorting a million rows.
             models.Index(fields=["date_start", "id"], name="event_date_start_id"),
+            # The event list sorted by one of these columns reads its page along the index
+            # (``EventChangeList.get_ordering`` ends the order with pk the same way round).
+            models.Index(fields=["event_type", "id"], name="event_event_type_id"),
+            models.Index(fields=["status", "id"], name="event_status_id"),
+            models.Index(fields=["credibility", "id"], name="event_credibility_id"),
             # Events dated finely but over more than a few weeks, found by their length: the
             # duplicate search bounds its date window below by the usual length and looks the
             # few longer ones up here (``selectors_curation._window``).

@@ -252,3 +252,25 @@ def test_event_list_page_is_read_along_the_date_index_not_sorted(ds, cclient):
     r = cclient.get(reverse("admin:timeline_event_changelist"))
     plan = r.context["cl"].queryset[:100].explain()
     assert "event_date_start_id" in plan and "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.parametrize("column", ["event_type", "status", "credibility"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_event_list_sorted_by_a_column_ends_with_pk_the_same_way(ds, cclient, column, descending):
+    url = reverse("admin:timeline_event_changelist")
+    n = cclient.get(url).context["cl"].list_display.index(column)
+    r = cclient.get(url, {"o": f"-{n}" if descending else str(n)})
+    rows = [(getattr(e, column), e.pk) for e in r.context["cl"].result_list]
+    assert len(rows) > 1 and rows == sorted(rows, reverse=descending)
+
+
+@pytest.mark.parametrize("column", ["event_type", "status", "credibility"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_event_list_sorted_by_a_column_reads_its_index(ds, cclient, column, descending):
+    if connection.vendor != "sqlite":
+        pytest.skip("EXPLAIN output checked on SQLite")
+    url = reverse("admin:timeline_event_changelist")
+    n = cclient.get(url).context["cl"].list_display.index(column)
+    r = cclient.get(url, {"o": f"-{n}" if descending else str(n)})
+    plan = r.context["cl"].queryset[:100].explain()
+    assert f"event_{column}_id" in plan and "TEMP B-TREE" not in plan, plan
