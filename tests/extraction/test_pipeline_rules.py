@@ -440,3 +440,16 @@ def test_a_place_noun_with_an_adjective_or_plural_refers_back_too():
     )
     fight = next(c for c in _cands(body) if "gunmen" in c.evidence.quote)
     assert fight.place.name == "Basra"
+
+
+def test_a_reply_naming_the_happening_already_told_is_no_event_of_its_own():
+    body = (
+        "Islamic State fighters attacked Tal Abyad on Tuesday, killing four guards.\n\n"
+        "Turkish officials said the border crossing stayed open.\n\n"
+        "The Syrian Democratic Forces said they had repelled the attack.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "Tall Abyad"  # GeoNames spells it so
+    # told in its own words, with its own place, it is another event
+    other = body.replace("repelled the attack.", "repelled an attack on Kobani on Wednesday.")
+    assert len(_cands(other)) == 2

@@ -501,6 +501,13 @@ _NOMINAL_RE = _words(
     r"(?:missile|drone|rocket) (?:strikes?|attacks?)", r"artillery (?:fire|strikes?|barrage)",
     r"formation of .*", r"mortar", r"rocket attacks?",
 )  # fmt: skip
+
+
+def is_event_noun(word: str) -> bool:
+    """Whether ``word`` names a happening as a noun ("attack", "offensive", "truce")."""
+    return _NOMINAL_RE.fullmatch(word) is not None
+
+
 # Before an event noun: a verb that makes it happen ("launched an offensive", "killed in a
 # bombing") or an adjective of intensity that only a happening has ("fierce fighting").
 _LICENSOR_RE = _words(

@@ -35,6 +35,7 @@ from timeline.extraction.events import (
     backdrop_start,
     fatalities,
     find_trigger,
+    is_event_noun,
     tense_of,
 )
 from timeline.extraction.happening import Report, principals_of, same_happening
@@ -218,15 +219,24 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         # _join_adjacent); alone it is no event.
         # So does a sentence opening on one ("The strike killed three militants") or one that
         # only counts the dead ("Five soldiers were killed, a police officer said").
-        pointer = (
+        unplaced_undated = (
             # a country in passing ("wearing the uniforms of Iraq's PMF") is no scene of its own
             all(gazetteer.place_info(h.canonical).kind in _COARSE for h in p_hits)
             and basis != "stated in sentence"
-            and bool(
-                _ANAPHOR_RE.search(sent.text)
-                or _SUBJECT_ANAPHOR_RE.match(sent.text)
-                or _COUNTS_THE_DEAD_RE.match(sent.text)
-            )
+        )
+        pointer = unplaced_undated and bool(
+            _ANAPHOR_RE.search(sent.text)
+            or _SUBJECT_ANAPHOR_RE.match(sent.text)
+            or _COUNTS_THE_DEAD_RE.match(sent.text)
+        )
+        # "The YPG said it had repelled the attack": what the sentence reports is a happening
+        # already told ("the attack"), with no place or date of its own — a reply, not another
+        # event. It adds to that happening when next to it; elsewhere it is no candidate.
+        retold = (
+            unplaced_undated
+            and _DEFINITE_BEFORE_RE.search(sent.text, max(0, trigger.start - 12), trigger.start)
+            is not None
+            and is_event_noun(trigger.text)
         )
         # An event is a happening somewhere at some time: a trigger with neither a date nor a
         # place finer than a region is commentary ("the offensive was a failure"), not an event.
@@ -273,9 +283,9 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
             )
             raw.append((sent, cand))
             triggers[id(cand)] = trigger.text.casefold()
-            if pointer:
+            if pointer or retold:
                 details.add(id(cand))
-            if not alone:
+            if not alone or retold:
                 weak.add(id(cand))
     return _join_adjacent(raw, body, triggers, details, weak)
 
@@ -814,6 +824,7 @@ _ANAPHOR_RE = re.compile(
 )
 
 
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 # "The strike …", "That attack …": a sentence whose subject is the happening just told.
 _SUBJECT_ANAPHOR_RE = re.compile(
     r"(?:The|That|This|These|Those|Both)\s+(?:[\w-]+\s+)?"
