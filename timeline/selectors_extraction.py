@@ -372,6 +372,8 @@ def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedIte
     if not isinstance(key, dict) or not isinstance(key.get("articles"), list):
         raise AnswerKeyError(f'{answers_path}: expected {{"articles": [...]}}')
     for article_id, entry in enumerate(key["articles"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("events", []), list):
+            raise AnswerKeyError(f"{answers_path}: article {article_id + 1} is not an object")
         if "file" not in entry:
             raise AnswerKeyError(f"{answers_path}: article {article_id + 1} names no file")
         path = directory / "articles" / entry["file"]
@@ -386,6 +388,8 @@ def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedIte
         items = []
         for n, ev in enumerate(entry.get("events", []), start=1):
             where = f"{entry['file']} event {n}"
+            if not isinstance(ev, dict):
+                raise AnswerKeyError(f"{where}: not an object")
             missing = [k for k in _ANSWER_FIELDS if k not in ev]
             if missing:
                 raise AnswerKeyError(f"{where}: missing {', '.join(missing)}")

@@ -110,6 +110,7 @@ def test_a_wrong_date_is_a_miss_and_a_false_positive(tmp_path):
         ([answer(QUOTE_1, "2015-09-01", "Baiji", "skirmish")], "unknown event type"),
         ([{**answer(QUOTE_1, "2015-09-02", "Baiji"), "date_end": "2015-09-01"}], "before"),
         ([{"quote": QUOTE_1}], "missing date_start"),
+        (["a string, not an event"], "not an object"),
     ],
 )
 def test_a_bad_answer_key_is_refused_naming_the_event(tmp_path, events, message):
@@ -153,3 +154,12 @@ def test_matches_ignoring_the_place_are_counted_beside_the_measure(tmp_path):
         key, extract=fake_extract((QUOTE_1, date(2015, 9, 1), date(2015, 9, 1), "Tikrit"))
     )
     assert (ev.true_positives, ev.true_positives_any_place) == (0, 1)
+
+
+def test_a_key_that_is_not_the_expected_shape_is_refused(tmp_path):
+    (tmp_path / "answers.json").write_text('{"articles": [3]}', encoding="utf-8")
+    with pytest.raises(AnswerKeyError, match="not an object"):
+        answer_key_evaluate(tmp_path, extract=fake_extract())
+    (tmp_path / "answers.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(AnswerKeyError, match="expected"):
+        answer_key_evaluate(tmp_path, extract=fake_extract())
