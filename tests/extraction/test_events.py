@@ -229,3 +229,20 @@ def test_taking_a_named_place_is_a_battle():
 def test_sieges_broken_and_agreements_reached(sentence, etype):
     trigger = find_trigger(sentence)
     assert trigger is not None and trigger.event_type == etype
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        (
+            "Kurdish forces took full control of Kirkuk after Iraqi army units abandoned "
+            "their posts.",
+            "strategic_developments",
+        ),
+        ("Rebels entered the town without a fight on Monday.", "strategic_developments"),
+        ("Kurdish forces took full control of Kirkuk after heavy clashes.", "battles"),
+    ],
+)
+def test_territory_taken_without_fighting_is_a_strategic_development(sentence, etype):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == etype

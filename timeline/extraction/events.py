@@ -139,7 +139,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:drove|driven|thrown|beaten) (?:back|out)",
         r"expelled",
         r"liberated",
-        r"took control",
+        r"took (?:full |complete |total )?control",
+        # "troops entered Amerli", "entered the town": coming into a place held by the other side
+        r"entered(?= (?:the )?(?:(?:[\w-]+ ){0,2}(?:town|city|village|district|neighbou?rhood"
+        r"|base|airport|camp|capital)\b|(?-i:[A-Z])))",
         r"broke through",
         r"(?:broke|lifted|ended|broken|lifting|breaking) (?:the|a|its) (?:[\w-]+ )?siege",
         # "took the K-1 military base", "took the town of Hit": taking a named place
@@ -503,6 +506,20 @@ _NOMINAL_RE = _words(
 )  # fmt: skip
 
 
+_TAKING_RE = re.compile(
+    r"took control|took full control|seized|(?:re)?captur(?:ed|ing)|retook|took(?: over)?"
+    r"|entered|regained",
+    re.IGNORECASE,
+)
+_UNOPPOSED_RE = re.compile(
+    r"\bwithout (?:a fight|a shot|resistance|fighting|firing a shot)\b"
+    r"|\bafter (?:the |Iraqi |Syrian |Kurdish |government )?(?:[\w-]+ )?(?:army|troops|forces"
+    r"|soldiers|fighters|militants|police|peshmerga|rebels|units|divisions)(?: and [\w-]+)? "
+    r"(?:had )?(?:withdrew|fled|pulled out|abandoned|retreated|left)\b",
+    re.IGNORECASE,
+)
+
+
 def is_event_noun(word: str) -> bool:
     """Whether ``word`` names a happening as a noun ("attack", "offensive", "truce")."""
     return _NOMINAL_RE.fullmatch(word) is not None
@@ -759,6 +776,13 @@ def find_trigger(
                 if _CIVILIAN_VICTIM_RE.search(after) and not _ARMED_VICTIM_RE.search(after):
                     found[VAC] = [m]
                     break
+    # "took control of Kirkuk after the army withdrew", "entered the town without a fight":
+    # territory changing hands without fighting is a strategic development, not a battle.
+    if BATTLES in found and STRATEGIC not in found and _UNOPPOSED_RE.search(text):
+        takes = [m for m in found[BATTLES] if _TAKING_RE.fullmatch(m.group())]
+        if takes and not any(etype in found for etype in (RIOTS, EXPLOSIONS, VAC)):
+            m = takes[0]
+            return Trigger(STRATEGIC, m.start(), m.end(), m.group())
     for etype in TRIGGERS:  # precedence order
         if etype in found:
             m = found[etype][0]
