@@ -453,3 +453,9 @@ def test_a_reply_naming_the_happening_already_told_is_no_event_of_its_own():
     # told in its own words, with its own place, it is another event
     other = body.replace("repelled the attack.", "repelled an attack on Kobani on Wednesday.")
     assert len(_cands(other)) == 2
+
+
+def test_a_dated_relative_clause_does_not_type_the_sentence():
+    body = "Rebels signed a deal in Daraa on Thursday, where fighting erupted in 2011.\n"
+    (c,) = _cands(body)
+    assert c.event_type == "strategic_developments"

@@ -520,6 +520,18 @@ _UNOPPOSED_RE = re.compile(
 )
 
 
+_ASIDE_RE = re.compile(r",\s+(?:where|which|who|whose|when)\b[^,;]*", re.IGNORECASE)
+
+
+def _dated_asides(text: str, timex_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of non-restrictive relative clauses that hold a date of their own."""
+    return [
+        (m.start(), m.end())
+        for m in _ASIDE_RE.finditer(text)
+        if any(m.start() <= s and e <= m.end() for s, e in timex_spans)
+    ]
+
+
 def is_event_noun(word: str) -> bool:
     """Whether ``word`` names a happening as a noun ("attack", "offensive", "truce")."""
     return _NOMINAL_RE.fullmatch(word) is not None
@@ -759,6 +771,10 @@ def find_trigger(
     found = _keep(found, lambda m: not _in_support_phrase(text, m)) or found
     weapons = found.get(EXPLOSIONS, [])
     found = _keep(found, lambda m: not (m in weapons and _carried(text, m))) or found
+    # "… raised the flag in Daraa, where protests erupted in 2011": a relative clause with a
+    # date of its own tells another happening of that place.
+    aside = _dated_asides(text, timex_spans)
+    found = _keep(found, lambda m: not any(a <= m.start() < b for a, b in aside)) or found
     # Killing or shooting unarmed people, with no armed victims named, is violence against
     # civilians, not a battle.
     if VAC not in found and BATTLES in found:
