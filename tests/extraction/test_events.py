@@ -246,3 +246,8 @@ def test_sieges_broken_and_agreements_reached(sentence, etype):
 def test_territory_taken_without_fighting_is_a_strategic_development(sentence, etype):
     trigger = find_trigger(sentence)
     assert trigger is not None and trigger.event_type == etype
+
+
+def test_shooting_down_an_aircraft_is_remote_violence():
+    trigger = find_trigger("A U.S. fighter jet shot down an Iranian-made drone on Thursday.")
+    assert trigger is not None and trigger.event_type == "explosions_remote_violence"

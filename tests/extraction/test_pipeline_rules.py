@@ -459,3 +459,13 @@ def test_a_dated_relative_clause_does_not_type_the_sentence():
     body = "Rebels signed a deal in Daraa on Thursday, where fighting erupted in 2011.\n"
     (c,) = _cands(body)
     assert c.event_type == "strategic_developments"
+
+
+def test_a_dated_report_with_only_a_place_noun_is_placed_by_it():
+    body = (
+        "Militants stormed the Baiji refinery on June 18.\n\n"
+        "Officials gave no figures.\n\n"
+        "On Nov. 18, the column broke through to the refinery.\n"
+    )
+    relief = next(c for c in _cands(body, date(2015, 10, 17)) if "column" in c.evidence.quote)
+    assert relief.place.name == "Baiji refinery" and relief.date.earliest == date(2014, 11, 18)

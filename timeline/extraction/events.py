@@ -96,6 +96,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:night |morning )?|overnight )?"
         r"(?:struck|hit|opened fire|fired|bombed|pounded)",
         r"(?:struck|hit) by (?:an? )?(?:air ?strike|missile|rocket|drone)",
+        r"shot down",
         r"pound(?:ed|ing)",
     ),
     VAC: _words(

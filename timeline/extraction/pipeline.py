@@ -244,15 +244,16 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
         # place: without a place below region level, the text itself must date the event.
         placed = place is not None and place.kind not in _COARSE
         text_dated = basis in _TEXT_DATED and when is not None and when.precision != "unknown"
+        if place is None and text_dated:
+            # "a roadside bomb struck a patrol on the edge of the district early Sunday",
+            # "on Nov. 18, the column broke through to the refinery": a definite place noun
+            # names the place the story is about, the last one of that kind an event of this
+            # article was placed at. Only for a report the text itself dates: a place referred
+            # to does not make an undated report an event.
+            place, precision = _place_referred_to(sent.text, raw) or (None, precision)
         alone = bool(roles or place is not None) and (placed or text_dated)
         if not alone and not pointer:
             continue
-        if place is None and alone:
-            # "a roadside bomb struck a patrol on the edge of the district early Sunday",
-            # "rockets hit the zone on April 6": a definite place noun names the place the story
-            # is about, the last one of that kind an event of this article was placed at. (It
-            # does not make a report an event: only a named place or the text's own date does.)
-            place, precision = _place_referred_to(sent.text, raw) or (None, precision)
         if place is None and alone and trigger.event_type == "strategic_developments":
             # A government's decision with no place named ("Abadi ordered the militias to
             # prepare", "parliament voted to dismiss the governor") is located at its seat,
@@ -312,7 +313,7 @@ _NOUN_KINDS = {
     "district": ("district", "city"),
     "neighbourhood": ("district",),
     "neighborhood": ("district",),
-    "zone": ("district",),
+    "zone": ("district", "site"),
     "compound": ("district", "site"),
     "enclave": ("district", "town", "city"),
     "base": ("site",),
