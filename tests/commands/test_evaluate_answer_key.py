@@ -133,7 +133,8 @@ UNSEEN = Path(__file__).resolve().parents[2] / "fixtures" / "unseen"
 
 
 @pytest.mark.parametrize(
-    ("part", "articles"), [("dev", 8), ("dev2", 10), ("test", 8), ("final", 8), ("final2", 8)]
+    ("part", "articles"),
+    [("dev", 8), ("dev2", 10), ("test", 8), ("final", 8), ("final2", 8), ("final3", 8)],
 )
 def test_the_committed_answer_keys_are_well_formed(part, articles):
     """Every quote is in its article, every date and type is valid (the loader checks)."""
