@@ -816,10 +816,15 @@ _CLAIM_RE = re.compile(
 
 # "23 fighters were killed in the strikes": a sentence with no place or date of its own that
 # points back to a happening with a definite noun phrase details that happening.
+# Nouns that name a violent happening, as a sentence pointing back to one uses them.
+_HAPPENING_NOUNS = (
+    r"air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes|fighting"
+    r"|assaults?|shelling|ambush"
+)
+_DEFINITE = r"(?:the|these|those|that|this|both)"
 _ANAPHOR_RE = re.compile(
-    r"\b(?:in|inside|during|by|from|after)\s+(?:the|these|those|that|this|both)\s+(?:[\w-]+\s+)?"
-    r"(?:air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes|fighting"
-    r"|assaults?|shelling|ambush|violence|offensive|unrest|town|city|village|area|district"
+    rf"\b(?:in|inside|during|by|from|after)\s+{_DEFINITE}\s+(?:[\w-]+\s+)?"
+    rf"(?:{_HAPPENING_NOUNS}|violence|offensive|unrest|town|city|village|area|district"
     r"|enclave|camp|neighbou?rhood|compound|embassy)\b",
     re.IGNORECASE,
 )
@@ -828,9 +833,8 @@ _ANAPHOR_RE = re.compile(
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 # "The strike …", "That attack …": a sentence whose subject is the happening just told.
 _SUBJECT_ANAPHOR_RE = re.compile(
-    r"(?:The|That|This|These|Those|Both)\s+(?:[\w-]+\s+)?"
-    r"(?:air ?strikes?|strikes?|attacks?|blasts?|bombings?|explosions?|raids?|clashes"
-    r"|assaults?|shelling|ambush|bombardment|barrage|fighting|protests?|demonstrations?|riots?"
+    rf"{_DEFINITE}\s+(?:[\w-]+\s+)?"
+    rf"(?:{_HAPPENING_NOUNS}|bombardment|barrage|protests?|demonstrations?|riots?"
     # … or the people who took part in it: "The protesters chanted …", "The gunmen fled"
     r"|protesters|demonstrators|rioters|crowds?|mob|attackers|assailants|gunmen|bombers)\b",
     re.IGNORECASE,
