@@ -84,16 +84,23 @@ CASES = [
         "DATE",
         "2000-04-06",
     ),
-    # a year phrase after a month picks its year and is not tagged itself
-    ("They join NATO in April next year.", date(1998, 12, 3), "April", "DATE", "1999-04"),
+    # a year phrase after a month picks its year and is part of the expression (a noun
+    # phrase's post-modifier, as the TimeML guidelines extend it)
+    ("They join NATO in April next year.", date(1998, 12, 3), "April next year", "DATE", "1999-04"),
     (
         "It passed in early October this year.",
         date(1998, 12, 3),
-        "early October",
+        "early October this year",
         "DATE",
         "1998-10",
     ),
-    ("Talks broke off on May 5 last year.", date(1998, 12, 3), "May 5", "DATE", "1997-05-05"),
+    (
+        "Talks broke off on May 5 last year.",
+        date(1998, 12, 3),
+        "May 5 last year",
+        "DATE",
+        "1997-05-05",
+    ),
     # "payable" / "effective" dates lie ahead
     ("The dividend is payable Jan. 2.", date(1989, 11, 2), "Jan. 2", "DATE", "1990-01-02"),
     ("The pact becomes effective June 1.", date(1989, 10, 26), "June 1", "DATE", "1990-06-01"),
@@ -171,7 +178,7 @@ CASES = [
         "DATE",
         "2017-06-21",
     ),
-    ("It was built in the 1990s.", None, "1990s", "DATE", "199"),
+    ("It was built in the 1990s.", None, "the 1990s", "DATE", "199"),
     (
         "Sales rose in the third quarter.",
         date(1989, 10, 27),
@@ -232,7 +239,7 @@ CASES = [
         "DURATION",
         "PT1M30S",
     ),
-    ("The ferry sails twice a week.", None, "a week", "SET", "P1W"),
+    ("The ferry sails twice a week.", None, "twice a week", "SET", "P1W"),
     (
         "Most were killed in the first half of 2016.",
         None,
@@ -296,7 +303,7 @@ CASES = [
     ("The summit is set for Nov. 23.", date(1998, 3, 11), "Nov. 23", "DATE", "1998-11-23"),
     # a dotless month abbreviation after the day; decades without the apostrophe
     ("The town fell on 19 Nov 2015.", date(2016, 10, 19), "19 Nov 2015", "DATE", "2015-11-19"),
-    ("Prices fell in the mid-90s.", date(2016, 10, 19), "mid-90s", "DATE", "199"),
+    ("Prices fell in the mid-90s.", date(2016, 10, 19), "the mid-90s", "DATE", "199"),
     ("He is in his 90s.", date(2016, 10, 19), None, None, None),
     # a quarter or half of a named year
     (
@@ -373,6 +380,100 @@ CASES = [
         "TIME",
         "1999-03-12T12:00",
     ),
+    # earlier / later this ... is one expression
+    (
+        "He pulled the bill earlier this month.",
+        date(2007, 6, 28),
+        "earlier this month",
+        "DATE",
+        "2007-06",
+    ),
+    # an infinitive is no past tense: "expected to hit" looks ahead
+    (
+        "It was expected to hit Vietnam early Sunday.",
+        date(2013, 11, 9),
+        "early Sunday",
+        "DATE",
+        "2013-11-10",
+    ),
+    # ... nor does "to meet" announce a scheduled meeting
+    (
+        "It was hard for Sun to meet demand well into the summer.",
+        date(1989, 10, 26),
+        "the summer",
+        "DATE",
+        "1989-SU",
+    ),
+    # a possibility lies ahead
+    (
+        "Rain could fall in Arkansas through the weekend.",
+        date(2012, 8, 30),
+        "the weekend",
+        "DATE",
+        "2012-W35-WE",
+    ),
+    (
+        "He played well throughout the past fortnight.",
+        date(2012, 7, 8),
+        "the past fortnight",
+        "DURATION",
+        "P2W",
+    ),
+    # one length in two units
+    (
+        "He won in three hours and 24 minutes.",
+        None,
+        "three hours and 24 minutes",
+        "DURATION",
+        "PT3H24M",
+    ),
+    ("It took two years, three months.", None, "two years, three months", "DURATION", "P2Y3M"),
+    # a season aimed at, after it has passed this year, is next year's
+    (
+        "The judge refused to delay his surrender until the spring.",
+        date(2005, 12, 16),
+        "the spring",
+        "DATE",
+        "2006-SP",
+    ),
+    (
+        "The gallery will stay open late every Thursday evening.",
+        None,
+        "every Thursday evening",
+        "SET",
+        "XXXX-WXX-4TEV",
+    ),
+    # a speed is no length of time, an aside between the units notwithstanding
+    ("It had winds of 235 kilometres (147 miles) an hour.", None, None, None, None),
+    # "the year" names the narrative's year unless a length is measured
+    (
+        "It raised its earnings forecast for the year.",
+        date(2011, 10, 25),
+        "the year",
+        "DATE",
+        "2011",
+    ),
+    (
+        "Revenue for the year that ended rose 5%.",
+        date(2011, 10, 25),
+        "the year",
+        "DURATION",
+        "P1Y",
+    ),
+    (
+        "Profit should grow throughout the fiscal year.",
+        date(1989, 10, 26),
+        "the fiscal year",
+        "DURATION",
+        "P1Y",
+    ),
+    # names are not seasons
+    ("She skated at the Winter Olympics.", date(2014, 2, 23), None, None, None),
+    ("The launch coincided with the Mid-Autumn Festival.", date(2016, 9, 16), None, None, None),
+    # a hedge belongs to the year it hedges
+    ("It will open around 2022.", date(2016, 9, 16), "around 2022", "DATE", "2022"),
+    # "the" of "the 7 May election" is the election's
+    ("They campaign for the 7 May election.", date(2015, 4, 29), "7 May", "DATE", "2015-05-07"),
 ]
 
 
@@ -712,7 +813,7 @@ def test_a_plain_length_is_no_window():
 
 def test_a_month_of_last_year_is_one_expression():
     found = tag("In mid-November of last year, a force fought its way north.", date(2015, 10, 17))
-    assert [(t.text, t.value) for t in found] == [("mid-November", "2014-11")]
+    assert [(t.text, t.value) for t in found] == [("mid-November of last year", "2014-11")]
 
 
 @pytest.mark.parametrize(

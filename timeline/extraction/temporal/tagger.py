@@ -128,6 +128,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # 1989 / fiscal 1989 / mid-1989 / the end of 1994
     (
         "year",
+        rf"(?:(?:about|around|circa|approximately|roughly)\s+)?"
         rf"{_PREFIX}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
         rf"\s+)?{_B}(?P<year>{_YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)",
     ),
@@ -170,7 +171,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons
     (
         "season",
-        r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|mid)"
+        r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|that|the|early|late|mid)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
     ),
@@ -199,7 +200,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_PREFIX}(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the\s+past"
         r"|the\s+last|the\s+coming|the\s+current|current|the\s+previous|previous|the\s+next"
         r"|the\s+new)\s+(?:(?P<fiscal>fiscal|calendar|financial|school|academic|model)\s+)?"
-        r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)\b(?!-)",
+        r"(?P<unit>day|week|weekend|fortnight|month|quarter|year|decade|century)\b(?!-)",
     ),
     # durations: two years / the past three months / 16-hour / nearly forty years / a year
     (
@@ -279,7 +280,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>\d+|"
         + CARDINAL_WORD_RE
         + rf"|few|several)\s+)?(?P<unit>{UNIT_RE}|weekend|(?P<wd>{WEEKDAY_RE})"
-        rf"|(?P<mon>{MONTH_RE})|(?P<season>{SEASON_RE}))",
+        rf"(?:\s+{_POD})?|(?P<mon>{MONTH_RE})|(?P<season>{SEASON_RE}))",
     ),
     # year-end / the end of the year / the year / the fiscal year
     (
@@ -331,8 +332,10 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective"
+    # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
+    r"|(?:could|may|might)\s+(?!have\b|not\s+have\b|be\s+\w+ed\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
-    r"|(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads)"
+    r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads)"
     # a deal or plan "to acquire ..." looks past the time it was struck
     r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
@@ -357,6 +360,8 @@ _PRESENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+\w+$", re.I)
 _ADJ_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that|still|very|most|newly|so-called)\s+$", re.I
 )
+# "expected to hit", "plans to meet": a base form that looks like a past ("hit", "met"...)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:previously|already|originally)\s+)?(?:been\s+)?$", re.I)
 
 
@@ -367,6 +372,7 @@ def _past_cues(seg: str) -> list[re.Match[str]]:
         m
         for m in _PAST_CUES.finditer(seg)
         if not _PASSIVE_BEFORE.search(seg, max(0, m.start() - 8), m.start())
+        and not _INFINITIVE_BEFORE.search(seg, max(0, m.start() - 4), m.start())
         and not (
             m.group().endswith("ed") and _ADJ_BEFORE.search(seg, max(0, m.start() - 12), m.start())
         )
@@ -1062,6 +1068,10 @@ def _h_qnum(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_season(st: _State, m: re.Match[str]) -> Result:
+    if m.group("season")[0].isupper() and re.match(
+        r"\s+(?!I\b)[A-Z]", st.text[m.end() : m.end() + 3]
+    ):
+        return None  # a name: "the Winter Olympics", "the Mid-Autumn Festival"
     s = SEASONS[m.group("season").lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if m.group("sy") and _spoken_year(m.group("sy")):
@@ -1105,10 +1115,15 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
             y = d.year - 1
     elif rel in ("next", "coming", "this coming"):
         y = d.year if order > d.month else d.year + 1
+    elif rel == "that":
+        # "That spring, conservators moved...": the season of the year the narrative is at
+        y = st.ref_year if st.ref_year is not None else d.year
     elif rel in ("the", "early", "late", "mid", ""):
         tense = st.tense(m.start(), m.end())
         if tense < 0 and order > d.month + 1:
             y -= 1
+        elif tense > 0 and order + 2 < d.month:
+            y += 1  # "delay it until the spring", written in December
     return ("DATE", f"{y}-{s}")
 
 
@@ -1275,6 +1290,9 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
         if rel in ("past", "last"):
             return ("DURATION", "P1D")
         return None
+    if unit == "fortnight":
+        # no calendar unit to point at: "the past fortnight" is the two weeks' length
+        return ("DURATION", "P2W") if rel != "new" else None
     if unit == "quarter":
         if dct is None:
             return ("DATE", "XXXX-QX")
@@ -1324,6 +1342,7 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     return None
 
 
+_ASIDE_END = re.compile(r"\s*\([^()]*\)\s*$")
 _SET_PREV = re.compile(
     r"(?:once|twice|thrice|times|\d|percent|%|cents?|dollars?|per|rate\s+of|million|billion"
     r"|\b\w\w\w+(?<!was)(?<!has)(?<!this)(?<!less)(?<!ss)s)\s*$",
@@ -1370,7 +1389,9 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
             return None  # "10 to 1 day"? nonsense range
         num = None if n2 is not None and n2 != num else num
     if numtxt.lower() in ("a", "an") and not rel and not det and not m.group("approx"):
-        before = st.text[max(0, m.start() - 20) : m.start()]
+        before = st.text[max(0, m.start() - 40) : m.start()]
+        # "235 kilometres (147 miles) an hour": the rate's unit is before the aside
+        before = _ASIDE_END.sub("", before)[-20:]
         if _SET_PREV.search(before):
             # "twice a week" is a SET; "$1.76 a year", "700 seats a week" are rates, whose
             # "a year" TimeML annotators mostly leave untagged
@@ -1609,7 +1630,9 @@ def _h_setword(st: _State, m: re.Match[str]) -> Result:
 
 def _h_set(st: _State, m: re.Match[str]) -> Result:
     if m.group("wd"):
-        return ("SET", f"XXXX-WXX-{_weekday_of(m.group('wd'))}")
+        pod = m.group("pod")  # "every Thursday evening"
+        pod = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
+        return ("SET", f"XXXX-WXX-{_weekday_of(m.group('wd'))}{pod}")
     if m.group("mon"):
         return ("SET", f"XXXX-{_month_of(m.group('mon')):02d}")
     if m.group("season"):
@@ -1691,14 +1714,31 @@ def _h_ref(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _REFS[w])
 
 
+_YEAR_LENGTH_AFTER = re.compile(
+    r"\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?(?:end|\w+\.?\s+\d))", re.I
+)
+_YEAR_LENGTH_BEFORE = re.compile(r"\b(?:throughout|over|all)\s+$", re.I)
+
+
 def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     dct = st.dct
-    if w == "the year":
-        # "the year" is mostly a length ("during the year", "for the year")
-        return ("DURATION", "P1Y")
-    if m.group("adj") in ("fiscal", "calendar", "whole", "entire"):
-        return ("DURATION", "P1Y")
+    adj = (m.group("adj") or "").lower()
+    if w == "the year" or adj in ("fiscal", "calendar", "whole", "entire"):
+        # "revenue for the year ended March 31", "throughout the fiscal year" measure a
+        # length; "earnings for the year", "the first nine months of the year" name the
+        # year the narrative is in
+        if (
+            adj in ("whole", "entire")
+            or _YEAR_LENGTH_AFTER.match(st.text, m.end())
+            or _YEAR_LENGTH_BEFORE.search(st.text, max(0, m.start() - 12), m.start())
+        ):
+            return ("DURATION", "P1Y")
+        if w == "the year" and st.tense(m.start(), m.end()) < 0:
+            # a past narrative's year ("In 1987 it lost money; the year ended badly")
+            y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
+            return ("DATE", "XXXX" if y is None else str(y))
+        return ("DATE", "XXXX" if dct is None else str(dct.year))
     y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
     if m.group("adj") == "full":
         # "earnings for the full year": the reporting year, whatever year was named last
@@ -1911,7 +1951,7 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
 _LEAD_DROP = re.compile(
     r"(?:on|its|their|his|her|our|my|your|right|just|only|barely|fully|another)\s+", re.I
 )
-_LEAD_DROP_RELUNIT = re.compile(r"(?:earlier|later)\s+(?:in\s+)?(?=this|next|last)", re.I)
+_LEAD_DROP_RELUNIT = re.compile(r"(?:earlier|later)\s+in\s+(?=this|next|last)", re.I)
 _LEAD_DROP_ADJ = re.compile(r"(?:the|a|an|that)\s+(?=\S+[\s-](?:\S+-)?[a-z]+\b)", re.I)
 _ADJECTIVAL = re.compile(
     r"(?:\d+|[a-z]+)[\s-](?:second|minute|hour|day|week|month|year|decade)(?:-long|-old)?$", re.I
@@ -1950,11 +1990,17 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
             )
         ):
             s = m.end()
-    if kind == "decade" and text[s : s + 4].lower() == "the ":
-        s += 4
+    if (
+        kind == "daymonth"
+        and text[s : s + 4].lower() == "the "
+        and text[s + 4 : s + 5].isdigit()
+        and _NOUN_AFTER.match(text, e)
+    ):
+        s += 4  # "the 7 May election": the article is the election's
     return s, e
 
 
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|at|on|when|as|until|through)\b)[a-z]{3,}")
 _HEDGE = r"(?:about|around|approximately|roughly|circa|nearly|almost|some)"
 _HEDGE_IN = re.compile(_HEDGE + r"\s", re.IGNORECASE)
 _NUMBER_RANGE_IN = re.compile(rf"(?:{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+\w", re.IGNORECASE)
@@ -2044,8 +2090,6 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None, reports=reports)
     out: list[Timex] = []
     for s, e, name, m in taken:
-        if name in ("month", "monthday") and m.group("ry"):
-            e = m.start("ry")  # "October this year": the year phrase is consumed, not tagged
         res = _HANDLERS[name](st, m)
         if res is None:
             continue
@@ -2060,6 +2104,11 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             e = _trim(text, s, m.start("dir"))[1]
             anchored = value if value[:1].isdigit() else ""
             typ, value = "DURATION", _fmt_duration(_ago_amount(m), m.group("unit"))
+        if typ == "SET":
+            # "twice a day": TimeML's extent takes the frequency in (freq="2X")
+            f = _FREQUENCY_BEFORE.search(text, max(0, s - 24), s)
+            if f is not None:
+                s = f.start()
         out.append(
             Timex(
                 start=s,
@@ -2087,10 +2136,54 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         ):
             # "at 08:30 on 16/10/2016": the clock time is on the date that follows it
             out[i] = replace(t, value=nxt.value + t.value[t.value.index("T") :])
-    return out
+    return _join_compound_durations(text, out)
 
 
+_FREQUENCY_BEFORE = re.compile(
+    rf"\b(?:once|twice|thrice|(?:{CARDINAL_WORD_RE}|\d+)\s+times)\s+$", re.IGNORECASE
+)
 _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?(?:the\s+)?")
+
+# One length in several units: "three hours and 24 minutes", "two years, three months"
+_DURATION_JOINER = re.compile(r"(?:\s*,)?\s+(?:and\s+)?")
+_DURATION_PART = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])")
+_DURATION_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def _join_compound_durations(text: str, out: list[Timex]) -> list[Timex]:
+    """Merge a duration with the smaller-unit duration right after it into one TIMEX3
+    ("PT3H24M"), as TimeML annotates a length given in two units."""
+    joined: list[Timex] = []
+    for t in out:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.type == t.type == "DURATION"
+            and _DURATION_JOINER.fullmatch(text, prev.end, t.start)
+        ):
+            value = _joined_duration(prev.value, t.value)
+            if value is not None:
+                joined[-1] = replace(prev, end=t.end, text=text[prev.start : t.end], value=value)
+                continue
+        joined.append(t)
+    return joined
+
+
+def _joined_duration(first: str, second: str) -> str | None:
+    """ "PT3H" + "PT24M" -> "PT3H24M"; None unless the second is in a smaller unit and both are
+    single exact amounts."""
+    parts = []
+    for value in (first, second):
+        m = _DURATION_PART.fullmatch(value)
+        if m is None:
+            return None
+        parts.append((m.group(1) + m.group(3), m.group(2)))
+    (u1, n1), (u2, n2) = parts
+    if _DURATION_ORDER.index(u1) >= _DURATION_ORDER.index(u2):
+        return None
+    date_part = "".join(n + u for u, n in parts if not u.startswith("T"))
+    time_part = "".join(n + u[1] for u, n in parts if u.startswith("T"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 _DAY_BEFORE = re.compile(r"(?<![\d,.$])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*$")
