@@ -474,6 +474,64 @@ CASES = [
     ("It will open around 2022.", date(2016, 9, 16), "around 2022", "DATE", "2022"),
     # "the" of "the 7 May election" is the election's
     ("They campaign for the 7 May election.", date(2015, 4, 29), "7 May", "DATE", "2015-05-07"),
+    (
+        "He should be in place by the first Monday in October.",
+        date(2005, 7, 20),
+        "the first Monday in October",
+        "DATE",
+        "2005-10-03",
+    ),
+    (
+        "It closes on the last Thursday of November 2015.",
+        None,
+        "the last Thursday of November 2015",
+        "DATE",
+        "2015-11-26",
+    ),
+    (
+        "Nadal could overtake him by the end of the summer.",
+        date(2008, 7, 7),
+        "the end of the summer",
+        "DATE",
+        "2008-SU",
+    ),
+    (
+        "Revenue should stay weak until the second half of the year.",
+        date(2016, 4, 14),
+        "the second half of the year",
+        "DATE",
+        "2016-H2",
+    ),
+    (
+        "Warnings were issued, and more heavy rain is forecast for Wednesday.",
+        date(2014, 2, 11),
+        "Wednesday",
+        "DATE",
+        "2014-02-12",
+    ),
+    (
+        "They said he left Jackson alone that morning after administering the drug.",
+        None,
+        "that morning",
+        "TIME",
+        "XXXX-XX-XXTMO",
+    ),
+    ("Russian jets bombed Gori hours after the announcement.", None, "hours", "DURATION", "PTXH"),
+    ("In the weeks before the shooting his car was seen there.", None, None, None, None),
+    (
+        "Snow is likely in the quake zone this weekend, officials said.",
+        date(2010, 4, 15),
+        "this weekend",
+        "DATE",
+        "2010-W15-WE",
+    ),
+    (
+        "He ran two hours, three minutes and 23 seconds.",
+        None,
+        "two hours, three minutes and 23 seconds",
+        "DURATION",
+        "PT2H3M23S",
+    ),
 ]
 
 
@@ -832,3 +890,25 @@ def test_reported_happenings_are_not_dated_after_their_report(text, timeml, repo
     dct = date(2015, 10, 17)
     assert tag(text, dct)[0].value == timeml  # the TimeML annotators' nearest occurrence
     assert tag(text, dct, reports=True)[0].value == reported
+
+
+def test_a_day_after_since_does_not_move_the_story():
+    """ "striking targets since March 19" names where a stretch began: "the previous day" still
+    counts from the day the story is at."""
+    found = tag(
+        "The rebels advanced on Sunday. NATO, striking since March 19, said it had hit "
+        "22 targets the previous day.",
+        date(2011, 8, 21),
+    )
+    assert [(t.text, t.value) for t in found][-1] == ("the previous day", "2011-08-20")
+
+
+def test_the_previous_evening_that_is_one_expression():
+    found = tag(
+        "He was arrested Dec. 11, 2008, after confessing the previous evening that it was a fraud.",
+        date(2009, 6, 29),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("Dec. 11, 2008", "2008-12-11"),
+        ("the previous evening", "2008-12-10TEV"),
+    ]

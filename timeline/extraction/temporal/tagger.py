@@ -102,6 +102,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\b(?!\s*%|[:.,]\d)"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?{_REL_YEAR}",
     ),
+    # the first Monday in October / the last Thursday of November 2015
+    (
+        "nthweekday",
+        rf"the\s+(?P<n>first|second|third|fourth|last)\s+(?P<wd>{WEEKDAY_RE})\s+(?:in|of)\s+"
+        rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>{_YEAR4})\b)?",
+    ),
     # the week of March 6
     (
         "weekof",
@@ -171,6 +177,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons
     (
         "season",
+        rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|that|the|early|late|mid)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
@@ -191,8 +198,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<mod2>early|late|earlier|later)\s+)?(?:(?P<rel>the\s+(?:next|following|previous"
         r"|preceding|prior|same|very\s+same|very)|that(?:\s+same)?|the|a|one)\s+)"
         r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
-        r"(?:\s+(?P<dir>before|after|earlier|later|prior))?\b(?!\s+(?:of|when|that|in|on|after"
-        r"|before)\b)",
+        r"(?:\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
+        # "the day of the vote", "the week when ...", "the day after the attack" are not
+        # tagged alone; "that morning after administering the drug" is
+        r"(?!\s+(?:of|when|in|on)\b)(?!\s+(?:after|before)\s+(?!\w+ing\b))",
     ),
     # this year / last week / next month / earlier this year / the end of this week
     (
@@ -286,6 +295,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "theyear",
         r"(?P<w>year-end|year's\s+end|the\s+(?:end|start|beginning)\s+of\s+the\s+(?P<u>year|month|week)"
+        r"|the\s+(?P<half>first|second)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
     ),
@@ -331,9 +341,9 @@ _COMPILED = [
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
-    r"|intends?\s+to|will\s+be|payable|effective"
+    r"|intends?\s+to|will\s+be|payable|effective|(?:is|are)\s+(?:forecast|predicted)\s+(?:for|to)"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
-    r"|(?:could|may|might)\s+(?!have\b|not\s+have\b|be\s+\w+ed\b)[a-z]+"
+    r"|(?:could|may|might)\s+(?!have\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
     r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads)"
     # a deal or plan "to acquire ..." looks past the time it was struck
@@ -1220,6 +1230,8 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
         # to an event we cannot date, so not a date of its own (TimeML leaves it untagged)
         return None
     if rel in ("the", "a", "one"):
+        if _next_word(st.text, m.end()) == "that":
+            return None  # "the day that he died": a day the clause names, not the narrative's
         if rel == "the" and unit == "weekend" and not direction:
             return _weekend(st, m, 0)
         if rel in ("a", "one") and unit == "day" and not direction:
@@ -1252,25 +1264,28 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", str(st.ref_year + step))
     if g == "M" and st.ref_month is not None:
         anchor = st.ref_month
+    pod = PARTS_OF_DAY.get(unit)
     if anchor is None:
+        if pod and g == "D":
+            return ("TIME", f"XXXX-XX-XXT{pod}")
         return ("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[g])
     d = _shift(anchor, step, g, 1)
     val = _fmt_at(d, g, 1)
-    pod = PARTS_OF_DAY.get(unit)
     if pod and g == "D":
         return ("TIME", f"{val}T{pod}")
     return ("DATE", val)
 
 
-def _weekend(st: _State, m: re.Match[str], step: int) -> Result:
+def _weekend(st: _State, m: re.Match[str], step: int, this: bool = False) -> Result:
     # "the weekend" is deictic (the one nearest the DCT); "the following weekend" anaphoric
     base = (st.dct or st.ref) if step == 0 else (st.ref or st.dct)
     if base is None:
         return ("DATE", "XXXX-WXX-WE")
     if step == 0:
         tense = st.tense(m.start(), m.end())
-        # the weekend just gone in past-tense news, the coming one otherwise
-        if tense < 0 and base.isoweekday() < 6:
+        # the weekend just gone in past-tense news, the coming one otherwise; "this weekend"
+        # from Wednesday on is the week's own, a past sentence notwithstanding
+        if tense < 0 and base.isoweekday() < (3 if this else 6):
             base = base - timedelta(days=7)
     else:
         base = base + timedelta(weeks=step)
@@ -1310,7 +1325,7 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     if m.group(0).lower().startswith("the last") and unit in ("week", "month"):
         step = -1
     if unit == "weekend":
-        return _weekend(st, m, step)
+        return _weekend(st, m, step, this=rel == "this")
     if dct is None:
         return (
             "DATE",
@@ -1436,7 +1451,13 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
     if not rel:
         if m.group("adj"):
             return ("DURATION", _fmt_duration(None, unit).replace("PXE", "PXY"))
-        if _prev_word(st.text, m.start()) not in _VAGUE_OK_BEFORE:
+        prev = _prev_word(st.text, m.start())
+        if prev not in _VAGUE_OK_BEFORE and not (
+            # "bombed Gori hours after the announcement": an unstated length between two
+            # happenings ("in the weeks before" is a stretch of dates, left alone)
+            _next_word(st.text, m.end()) in ("after", "before", "later", "earlier")
+            and prev not in ("the", "those", "these", "of")
+        ):
             return None
         if _next_word(st.text, m.end()) in ("of", "old", "ago"):
             return None
@@ -1724,6 +1745,13 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     dct = st.dct
     adj = (m.group("adj") or "").lower()
+    if m.group("half"):
+        # "until the second half of the year": a half of the year the narrative is in
+        y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
+        if dct is not None and st.tense(m.start(), m.end()) > 0:
+            y = dct.year  # what is expected "until the second half of the year" is this year's
+        h = 1 if m.group("half").lower() == "first" else 2
+        return ("DATE", f"{'XXXX' if y is None else y}-H{h}")
     if w == "the year" or adj in ("fiscal", "calendar", "whole", "entire"):
         # "revenue for the year ended March 31", "throughout the fiscal year" measure a
         # length; "earnings for the year", "the first nine months of the year" name the
@@ -1760,6 +1788,18 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
         return ("DATE", f"{dct.year}-{dct.month:02d}" if unit == "month" else _fmt_week(dct))
     return ("DATE", "XXXX" if y is None else str(y))
+
+
+def _h_nthweekday(st: _State, m: re.Match[str]) -> Result:
+    month = _month_of(m.group("mon"))
+    if m.group("year"):
+        y: int | None = int(m.group("year"))
+    else:
+        y = _nearest_year(st, month, None, m.start(), m.end())
+    if y is None:
+        return ("DATE", f"XXXX-{month:02d}-XX")
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[m.group("n").lower()]
+    return ("DATE", _fmt_day(_nth_weekday(y, month, _weekday_of(m.group("wd")), n)))
 
 
 def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
@@ -1892,6 +1932,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "namedday": _h_namedday,
     "theyear": _h_theyear,
     "holiday": _h_holiday,
+    "nthweekday": _h_nthweekday,
     "monthday": _h_monthday,
     "daymonth": _h_monthday,
     "month": _h_month,
@@ -2096,7 +2137,10 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         typ, value = res
         if not value:
             continue
-        _update_refs(st, name, typ, value)
+        if not _SINCE_NEAR.search(text, max(0, s - 12), s):
+            # "striking targets since March 19" names where a stretch began; the story
+            # stays where it was
+            _update_refs(st, name, typ, value)
         anchored = ""
         if name == "ago" and m.group("dir").lower() == "later":
             # TimeML tags "three days later" as the duration "three days" ("later" is a
@@ -2146,7 +2190,7 @@ _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?(?:the\s+)?")
 
 # One length in several units: "three hours and 24 minutes", "two years, three months"
 _DURATION_JOINER = re.compile(r"(?:\s*,)?\s+(?:and\s+)?")
-_DURATION_PART = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])")
+_DURATION_PARTS = re.compile(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?")
 _DURATION_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
 
 
@@ -2170,16 +2214,18 @@ def _join_compound_durations(text: str, out: list[Timex]) -> list[Timex]:
 
 
 def _joined_duration(first: str, second: str) -> str | None:
-    """ "PT3H" + "PT24M" -> "PT3H24M"; None unless the second is in a smaller unit and both are
-    single exact amounts."""
+    """ "PT3H" + "PT24M" -> "PT3H24M", "PT2H3M" + "PT23S" -> "PT2H3M23S"; None unless every
+    amount is exact and the second's unit is smaller than the first's last one."""
     parts = []
     for value in (first, second):
-        m = _DURATION_PART.fullmatch(value)
-        if m is None:
+        found = _DURATION_PARTS.fullmatch(value)
+        if found is None:
             return None
-        parts.append((m.group(1) + m.group(3), m.group(2)))
-    (u1, n1), (u2, n2) = parts
-    if _DURATION_ORDER.index(u1) >= _DURATION_ORDER.index(u2):
+        date_part, time_part = found.group(1), found.group(2) or ""
+        parts += [(u, n) for n, u in re.findall(r"(\d+(?:\.\d+)?)([YMWD])", date_part)]
+        parts += [("T" + u, n) for n, u in re.findall(r"(\d+(?:\.\d+)?)([HMS])", time_part)]
+    ranks = [_DURATION_ORDER.index(u) for u, _ in parts]
+    if ranks != sorted(set(ranks)):
         return None
     date_part = "".join(n + u for u, n in parts if not u.startswith("T"))
     time_part = "".join(n + u[1] for u, n in parts if u.startswith("T"))
