@@ -532,6 +532,125 @@ CASES = [
         "DURATION",
         "PT2H3M23S",
     ),
+    # a month is a whole word
+    ("She returns from New York to Maycomb, Alabama.", date(2015, 7, 14), None, None, None),
+    ("It stood for more than half a century.", None, "half a century", "DURATION", "P50Y"),
+    (
+        "He had beaten Federer in the final a year ago.",
+        date(2015, 7, 12),
+        "a year ago",
+        "DATE",
+        "2014",
+    ),
+    # a title, not a time; nor is a compound's "hours"
+    ("He was named the player of the year.", date(2016, 5, 2), None, None, None),
+    ("Shares slid in after-hours trading.", None, None, None, None),
+    (
+        "It could spread during the coming autumn.",
+        date(2009, 9, 21),
+        "the coming autumn",
+        "DATE",
+        "2009-FA",
+    ),
+    # a comparison with a season gone by is not aimed ahead
+    (
+        "Nobody should expect sales to look like the summer.",
+        date(2010, 10, 22),
+        "the summer",
+        "DATE",
+        "2010-SU",
+    ),
+    (
+        "More heavy rain is forecast for Monday and nothing else.",
+        date(2014, 2, 9),
+        "Monday",
+        "DATE",
+        "2014-02-10",
+    ),
+    (
+        "He hoped to wrap up the hearings by Thursday.",
+        date(2005, 9, 12),
+        "Thursday",
+        "DATE",
+        "2005-09-15",
+    ),
+    (
+        "Two members had filed reports by Wednesday.",
+        date(2005, 9, 12),
+        "Wednesday",
+        "DATE",
+        "2005-09-07",
+    ),
+    ("The planes come every night.", None, "every night", "SET", "XXXX-XX-XXTNI"),
+    ("The club hosts music five nights a week.", None, "five nights a week", "SET", "P1W"),
+    # a playing season is dated by the year it is in
+    (
+        "He will retire at the end of the season.",
+        date(2015, 7, 10),
+        "the end of the season",
+        "DATE",
+        "2015",
+    ),
+    (
+        "They spent much of last season fighting relegation.",
+        date(2016, 5, 2),
+        "last season",
+        "DATE",
+        "2015",
+    ),
+    (
+        "Its revenue forecast for the current quarter fell short.",
+        date(2010, 10, 19),
+        "the current quarter",
+        "DATE",
+        "2010-Q4",
+    ),
+    (
+        "The correction could easily run into the second quarter.",
+        date(2010, 10, 19),
+        "the second quarter",
+        "DATE",
+        "2011-Q2",
+    ),
+    # the end of a quotation is no "said Friday"
+    (
+        '"It could easily run into the second quarter," said Ortiz.',
+        date(2010, 10, 19),
+        "the second quarter",
+        "DATE",
+        "2011-Q2",
+    ),
+    (
+        "The spacewalk began at 4:43 p.m. Beijing time.",
+        date(2008, 9, 27),
+        "4:43 p.m. Beijing time",
+        "TIME",
+        "2008-09-27T16:43",
+    ),
+    ("The score went from 2:10 to 3:05.", date(2013, 2, 18), None, None, None),
+    (
+        '"With Christmas coming, the winner will sell."',
+        date(2005, 10, 12),
+        "Christmas",
+        "DATE",
+        "2005-12-25",
+    ),
+    ("She hopes to be back by Mardi Gras.", date(2005, 12, 2), "Mardi Gras", "DATE", "2006-02-28"),
+    (
+        "The talks were interrupted by the Fourth of July weekend.",
+        date(2008, 7, 9),
+        "Fourth of July weekend",
+        "DATE",
+        "2008-W27-WE",
+    ),
+    # until ... but said she had: the past perfect is another clause's
+    (
+        "She refused to delay it until the spring but said she had no objection.",
+        date(2005, 12, 16),
+        "the spring",
+        "DATE",
+        "2006-SP",
+    ),
 ]
 
 
@@ -911,4 +1030,24 @@ def test_the_previous_evening_that_is_one_expression():
     assert [(t.text, t.value) for t in found] == [
         ("Dec. 11, 2008", "2008-12-11"),
         ("the previous evening", "2008-12-10TEV"),
+    ]
+
+
+def test_a_clock_time_alone_is_not_on_a_day_only_looked_ahead_to():
+    found = tag(
+        "Rain is forecast for Tuesday. A man was killed when a tree fell at 3:40 a.m. on a road.",
+        date(2007, 11, 17),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("Tuesday", "2007-11-20"),
+        ("3:40 a.m.", "2007-11-17T03:40"),
+    ]
+
+
+def test_a_24_hour_clock_after_from_and_to():
+    found = tag("Clinics open on Saturday from 10:00 to 16:00.", date(2013, 2, 18))
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Saturday", "DATE", "2013-02-16"),
+        ("10:00", "TIME", "2013-02-16T10:00"),
+        ("16:00", "TIME", "2013-02-16T16:00"),
     ]

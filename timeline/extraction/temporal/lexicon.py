@@ -56,9 +56,10 @@ WEEKDAYS: dict[str, int] = {  # ISO numbering, Monday = 1
 # Full names, and the abbreviations only with their full stop (to avoid "Mar" the name, "Sun"
 # the newspaper, "Sat" the verb).
 MONTH_RE = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+    # a whole word: "Maycomb" and "Marchese" are no months
+    r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
-    r"|DECEMBER|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+    r"|DECEMBER)(?![A-Za-z])|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
     r"|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+\d))"
 )
 WEEKDAY_RE = (

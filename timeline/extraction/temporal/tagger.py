@@ -178,7 +178,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "season",
         rf"(?:{_MOD_OF}\s+)?"
-        r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|that|the|early|late|mid)"
+        r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|past|the\s+coming|coming"
+        r"|that|the|early|late|mid)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
     ),
@@ -236,7 +237,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<rel>the\s+past\s+several|the\s+last\s+several|the\s+past\s+few|the\s+last\s+few"
         r"|the\s+next\s+few|the\s+coming|the\s+next|the\s+past|the\s+last|the\s+recent|recent"
         r"|coming|past|the\s+following|the\s+previous|the\s+early|the\s+first|the\s+ensuing)\s+)?"
-        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b"
+        r"(?<!-)(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b"
         r"(?P<adj>-long)?(?P<ago>\s+ago\b)?",
     ),
     # today / yesterday morning / this evening / last night / tonight
@@ -266,11 +267,16 @@ _PATTERNS: list[tuple[str, str]] = [
         "time",
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
         r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|o'clock|hours|h\b))"
-        r"|(?<=\bat\s)(?P<h4>[0-2]?\d):(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b))"
+        # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
+        # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
+        r"|(?:(?<=\bat\s)(?P<h4>[0-2]?\d)|(?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)"
+        r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h5>[0-2]\d))"
+        r":(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b))"
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
         r"\s+(?:o'clock|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?P<noon>noon|midnight|midday))"
-        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time|Eastern\s+time))?"
+        # a zone named after a city or region: "4:43 p.m. Beijing time"
+        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<rw>today|yesterday|tomorrow)"
         rf"|(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})\b))?",
     ),
@@ -288,8 +294,21 @@ _PATTERNS: list[tuple[str, str]] = [
         "set",
         r"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>\d+|"
         + CARDINAL_WORD_RE
-        + rf"|few|several)\s+)?(?P<unit>{UNIT_RE}|weekend|(?P<wd>{WEEKDAY_RE})"
+        + rf"|few|several)\s+)?(?P<unit>(?P<podset>morning|afternoon|evening|night)\b|{UNIT_RE}"
+        rf"|weekend|(?P<wd>{WEEKDAY_RE})"
         rf"(?:\s+{_POD})?|(?P<mon>{MONTH_RE})|(?P<season>{SEASON_RE}))",
+    ),
+    # this season / last season / the end of the season (sport, theatre): the year it is in
+    (
+        "playseason",
+        r"(?:the\s+(?P<part>end|start|beginning|rest)\s+of\s+the\s+season"
+        r"|(?P<rel>this|last|next)\s+season)\b(?!['’]s\s+(?:first|last|opening|final)\b)",
+    ),
+    # five nights a week / three days a month: how often, in a period
+    (
+        "freqset",
+        rf"(?P<num>{CARDINAL_WORD_RE}|\d+)\s+(?:days|nights|evenings|mornings)\s+(?:a|per|each)\s+"
+        r"(?P<unit>week|month|year)\b",
     ),
     # year-end / the end of the year / the year / the fiscal year
     (
@@ -307,7 +326,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
         r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
-        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday))\b(?!-)(?P<week>\s+week\b)?"
+        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday)|(?-i:Mardi\s+Gras)|(?-i:Ash\s+Wednesday))"
+        r"\b(?!-)(?P<week>\s+week(?P<weekend>end)?\b)?"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
     # at the time / for a while / at a later date
@@ -341,7 +361,7 @@ _COMPILED = [
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
-    r"|intends?\s+to|will\s+be|payable|effective|(?:is|are)\s+(?:forecast|predicted)\s+(?:for|to)"
+    r"|intends?\s+to|will\s+be|payable|effective|(?:forecast|predicted)\s+(?:for|to)\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
     r"|(?:could|may|might)\s+(?!have\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
@@ -365,6 +385,10 @@ _PAST_CUES = re.compile(
 _UNTIL_NEAR = re.compile(
     r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I
 )
+# "wrap up the hearings by Thursday": a deadline ahead, unless a past perfect tells of one
+# already passed ("had filed reports by Wednesday")
+_BY_NEAR = re.compile(r"\bby\s+$", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+)?\w+(?:ed|en|ne|wn)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _PRESENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+\w+$", re.I)
 _ADJ_BEFORE = re.compile(
@@ -521,6 +545,8 @@ def _fmt_duration(n: float | None, unit: str) -> str:
         if mult == 100:
             return "PXC"
         return f"P{t}X{letter}"
+    if mult > 1:
+        n, mult = n * mult, 1  # "half a century": P50Y, "a decade and a half": P15Y
     whole = int(n)
     frac = n - whole
     if frac and letter in ("Y", "H", "M", "D"):
@@ -577,9 +603,11 @@ class _State:
         if _UNTIL_NEAR.search(seg_before[-25:]):
             # "until Friday" looks ahead, unless a past perfect follows ("Until Thursday,
             # they had not called him")
-            return -1 if re.match(r"\W*(?:\w+\s+){0,3}had\b", seg_after) else 1
-        if re.match(r"\W*(?:said|says|told)\b", seg_after):
-            return -1
+            return -1 if re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after) else 1
+        if re.match(r"[^\w\"'`’”]*(?:said|says|told)\b", seg_after):
+            return -1  # "said Friday"; not the end of a quotation ("... into June," said X)
+        if re.match(r"\s+(?:is\s+|are\s+)?(?:coming|approaching|looming|nearing)\b", seg_after):
+            return 1  # "with Christmas coming"
         # the cue nearest before the expression decides; failing that, the first one after
         fut = [m.end() for m in _future_cues(seg_before)]
         past = [m.end() for m in _past_cues(seg_before)]
@@ -1026,7 +1054,10 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             if not yearago:
                 _set_ref_quarter(st, y, (mon - 1) // 3 + 1)
             return ("DATE", f"{y}-Q{(mon - 1) // 3 + 1}")
-        if "current" in adj and st.ref_quarter is None:
+        if "current" in adj and (st.ref_quarter is None or st.tense(m.start(), m.end()) > 0):
+            # "the current quarter" is the one the report was written in, when nothing else
+            # is discussed or when the sentence looks ahead ("its forecast for the current
+            # quarter")
             if dct is None:
                 return ("DATE", "XXXX-QX")
             return ("DATE", f"{dct.year}-Q{_quarter(dct)}")
@@ -1056,6 +1087,10 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         named_year = re.search(r"\b(?:this|last|next)\s+year", f"{the} {tail}")
         if q > cur and past and (q - cur >= 2 or cur == 1) and not named_year:
             year -= 1  # a finished quarter later in the year than the DCT: Q4 reported in Feb
+        elif q < cur - 1 and st.tense(m.start(), m.end()) > 0 and not named_year and not yearago:
+            # "could run into the second quarter", said in October: next year's (the quarter
+            # just ended is still talked of in the present: "reserves for the third quarter")
+            year += 1
         if yearago:
             year -= 1
         if nextyear:
@@ -1084,6 +1119,8 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         return None  # a name: "the Winter Olympics", "the Mid-Autumn Festival"
     s = SEASONS[m.group("season").lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel in ("the coming", "the past"):
+        rel = rel[4:]
     if m.group("sy") and _spoken_year(m.group("sy")):
         return ("DATE", f"{_spoken_year(m.group('sy'))}-{s}")
     if m.group("year"):
@@ -1124,7 +1161,8 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         if s == "WI":
             y = d.year - 1
     elif rel in ("next", "coming", "this coming"):
-        y = d.year if order > d.month else d.year + 1
+        # written on Sept. 21, "the coming autumn" is the one beginning now
+        y = d.year if order >= d.month else d.year + 1
     elif rel == "that":
         # "That spring, conservators moved...": the season of the year the narrative is at
         y = st.ref_year if st.ref_year is not None else d.year
@@ -1132,7 +1170,11 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         tense = st.tense(m.start(), m.end())
         if tense < 0 and order > d.month + 1:
             y -= 1
-        elif tense > 0 and order + 2 < d.month:
+        elif (
+            tense > 0
+            and order + 2 < d.month
+            and _DEADLINE_NEAR.search(st.text, max(0, m.start() - 12), m.start())
+        ):
             y += 1  # "delay it until the spring", written in December
     return ("DATE", f"{y}-{s}")
 
@@ -1386,6 +1428,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         num += 0.5
     if m.group("halfa") and num is not None:
         num = num / 2  # "half an hour": PT30M
+    if numtxt.lower() in ("a", "an") and rel:
+        return None  # "in the final a year ago": the adjective is the noun's, not the length's
     if numtxt.lower() in ("a", "an") and (
         unit.lower() in ("second", "seconds") or unit.lower().endswith("s")
     ):
@@ -1543,6 +1587,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             d = _resolve_weekday(st.dct, wd, tense if tense else 1)
         else:
             tense = st.tense(m.start(), m.end())
+            if _BY_NEAR.search(st.text, max(0, m.start() - 4), m.start()) and not (
+                st.text.startswith("'s", m.end())
+                or _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
+            ):
+                tense = 1
             if tense > 0 and st.text.startswith("'s", m.end()):
                 # "Wednesday's ruling": an event named by its day has mostly happened; only
                 # a future word right before it ("will follow Friday's vote") looks ahead
@@ -1553,6 +1602,15 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     if pod:
         return ("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}")
     return ("DATE", v)
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The part of pos's sentence before it (at most 200 characters back)."""
+    seg = text[max(0, pos - 200) : pos]
+    last = None
+    for last in _SENT_END.finditer(seg):  # noqa: B007 - we want the last one
+        pass
+    return seg if last is None else seg[last.end() :]
 
 
 def _h_time(st: _State, m: re.Match[str]) -> Result:
@@ -1573,10 +1631,12 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             h += 12
         elif ampm.startswith("a") and h == 12:
             h = 0
-    elif m.group("h2") is not None or m.group("h4") is not None:
+    elif m.group("h2") is not None or (m.group("h4") or m.group("h5")) is not None:
         # "0600 GMT", "10:30 local time"; a 24-hour clock after "at" ("at 08:30")
         hh, mm = (
-            (m.group("h2"), m.group("mi2")) if m.group("h2") else (m.group("h4"), m.group("mi4"))
+            (m.group("h2"), m.group("mi2"))
+            if m.group("h2")
+            else (m.group("h4") or m.group("h5"), m.group("mi4"))
         )
         h, mi = int(hh), int(mm)
         if h > 24 or mi > 59:
@@ -1609,6 +1669,15 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
     else:
         anchor = st.ref or st.dct
+        if (
+            st.dct is not None
+            and anchor is not None
+            and anchor > st.dct
+            and st.tense(m.start(), m.end()) <= 0
+        ):
+            # a clock time in a sentence not looking ahead tells of what happened: a day the
+            # story looked ahead to ("rain forecast for Tuesday") is not where it is
+            anchor = st.dct
         day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
     return ("TIME", f"{day}T{hm}")
@@ -1649,7 +1718,25 @@ def _h_setword(st: _State, m: re.Match[str]) -> Result:
     return ("SET", _SETWORDS[m.group("w").lower()])
 
 
+def _h_playseason(st: _State, m: re.Match[str]) -> Result:
+    """A playing season named from the DCT, valued as the year it is in (a season has no
+    TIMEX3 unit of its own; news dates "this season" by the year it is written in)."""
+    if st.dct is None:
+        return ("DATE", "XXXX")
+    step = {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
+    return ("DATE", str(st.dct.year + step))
+
+
+def _h_freqset(st: _State, m: re.Match[str]) -> Result:
+    return ("SET", _fmt_duration(1, m.group("unit")))  # "five nights a week": P1W, freq 5X
+
+
 def _h_set(st: _State, m: re.Match[str]) -> Result:
+    if m.group("podset") and not m.group("num") and not m.group("other"):
+        # "every night": each night, at no particular date
+        return ("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m.group('podset').lower()]}")
+    if m.group("podset"):
+        return ("SET", _fmt_duration(2 if m.group("other") == "other" else 1, "day"))
     if m.group("wd"):
         pod = m.group("pod")  # "every Thursday evening"
         pod = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
@@ -1735,6 +1822,11 @@ def _h_ref(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _REFS[w])
 
 
+_TITLE_OF_THE_YEAR = re.compile(
+    r"\b(?:player|person|man|woman|coach|manager|team|album|song|record|book|car|word|athlete"
+    r"|rookie|footballer|sportsman|sportswoman|entertainer|artist|event|story|game|goal)s?\s+of\s+$",
+    re.I,
+)
 _YEAR_LENGTH_AFTER = re.compile(
     r"\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?(?:end|\w+\.?\s+\d))", re.I
 )
@@ -1745,6 +1837,8 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     dct = st.dct
     adj = (m.group("adj") or "").lower()
+    if w == "the year" and _TITLE_OF_THE_YEAR.search(st.text, max(0, m.start() - 24), m.start()):
+        return None  # "player of the year", "album of the year": a title, not a time
     if m.group("half"):
         # "until the second half of the year": a half of the year the narrative is in
         y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
@@ -1832,6 +1926,10 @@ def _holiday_date(name: str, y: int) -> date | None:
         return e + timedelta(days=1) if n.endswith("monday") else e
     if n == "good friday":
         return easter(y) - timedelta(days=2)
+    if n == "mardi gras":
+        return easter(y) - timedelta(days=47)
+    if n == "ash wednesday":
+        return easter(y) - timedelta(days=46)
     if n == "election day":
         return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
     if n in ("independence day", "fourth of july"):
@@ -1876,6 +1974,11 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     d = _holiday_date(name, y)
     if d is None:
         return None
+    if m.group("weekend"):
+        # "the Fourth of July weekend", "the Labor Day weekend": the weekend next to the day
+        if d.isoweekday() <= 3:
+            d -= timedelta(days=d.isoweekday())
+        return ("DATE", _fmt_week(d) + "-WE")
     if m.group("week"):
         return ("DATE", _fmt_week(d))  # "Easter week", "Christmas week": the week holding it
     return ("DATE", _fmt_day(d))
@@ -1933,6 +2036,8 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "theyear": _h_theyear,
     "holiday": _h_holiday,
     "nthweekday": _h_nthweekday,
+    "freqset": _h_freqset,
+    "playseason": _h_playseason,
     "monthday": _h_monthday,
     "daymonth": _h_monthday,
     "month": _h_month,
