@@ -651,6 +651,75 @@ CASES = [
         "DATE",
         "2006-SP",
     ),
+    # an -ed word after "will" in its clause is a participle
+    (
+        "Schools will stay closed on Monday, officials said.",
+        date(2010, 10, 16),
+        "Monday",
+        "DATE",
+        "2010-10-18",
+    ),
+    (
+        "It will publish updated figures on Monday.",
+        date(2013, 3, 14),
+        "Monday",
+        "DATE",
+        "2013-03-18",
+    ),
+    (
+        "Rival CSX reports results on Wednesday.",
+        date(2010, 10, 19),
+        "Wednesday",
+        "DATE",
+        "2010-10-20",
+    ),
+    (
+        "Airlines cancelled flights through Monday.",
+        date(2011, 8, 27),
+        "Monday",
+        "DATE",
+        "2011-08-29",
+    ),
+    # "last <season>" is the latest one over; a winter is named by the year it begins
+    ("He won Olympic gold last summer.", date(2013, 7, 7), "last summer", "DATE", "2012-SU"),
+    ("They found it last spring.", date(2016, 4, 28), "last spring", "DATE", "2015-SP"),
+    ("This winter is the wettest on record.", date(2014, 2, 9), "This winter", "DATE", "2013-WI"),
+    (
+        "The tour will stop in Los Angeles in the summer.",
+        date(2005, 11, 22),
+        "the summer",
+        "DATE",
+        "2006-SU",
+    ),
+    ('The painting "Beech Grove in Autumn" sold well.', date(2006, 5, 10), None, None, None),
+    ("He flew out on a Friday.", date(2008, 11, 14), "Friday", "DATE", "XXXX-WXX-5"),
+    (
+        "Leaders worked through the weekend on new proposals.",
+        date(2011, 7, 25),
+        "the weekend",
+        "DATE",
+        "2011-W29-WE",
+    ),
+    ("Irene brought 85-mile-an-hour winds.", None, None, None, None),
+    ("The timetable was agreed by the 1922 Committee.", None, None, None, None),
+    ("They could meet again in three weeks' time.", None, "three weeks' time", "DURATION", "P3W"),
+    (
+        "It was his fourth title of the season, after Miami.",
+        date(2013, 7, 7),
+        "the season",
+        "DATE",
+        "2013",
+    ),
+    # "ago" as precise as its unit
+    (
+        "Schumacher dominated the sport a decade ago.",
+        date(2012, 11, 26),
+        "a decade ago",
+        "DATE",
+        "200",
+    ),
+    ("Einstein predicted them a century ago.", date(2016, 2, 11), "a century ago", "DATE", "19"),
+    ("He faces no more than five years.", None, "no more than five years", "DURATION", "P5Y"),
 ]
 
 
@@ -1051,3 +1120,21 @@ def test_a_24_hour_clock_after_from_and_to():
         ("10:00", "TIME", "2013-02-16T10:00"),
         ("16:00", "TIME", "2013-02-16T16:00"),
     ]
+
+
+def test_the_year_and_the_current_quarter_are_the_reports_own():
+    found = tag(
+        "In 1999 it built its first plant. It said spending for the year would be $1 billion "
+        "and that revenue in the current quarter would rise.",
+        date(2010, 10, 19),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("1999", "1999"),
+        ("the year", "2010"),
+        ("the current quarter", "2010-Q4"),
+    ]
+
+
+def test_about_a_year_is_a_hedge_only_after_a_preposition():
+    found = tag("They finished in about 2010. Now they worry about 2013.", date(2012, 11, 26))
+    assert [t.text for t in found] == ["about 2010", "Now", "2013"]

@@ -73,7 +73,8 @@ _SPOKEN_YEAR = (
     rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{CARDINAL_WORD_RE}))?)"
 )
 _APPROX = (
-    r"(?P<approx>about|nearly|almost|roughly|approximately|around|some|more\s+than|less\s+than"
+    r"(?P<approx>about|nearly|almost|roughly|approximately|around|some|no\s+more\s+than"
+    r"|no\s+less\s+than|more\s+than|less\s+than"
     r"|fewer\s+than|at\s+least|at\s+most|over|under|up\s+to|just|only|another|an\s+additional"
     r"|well\s+over|barely|fully|a\s+full|the\s+better\s+part\s+of|upwards\s+of)"
 )
@@ -134,7 +135,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # 1989 / fiscal 1989 / mid-1989 / the end of 1994
     (
         "year",
-        rf"(?:(?:about|around|circa|approximately|roughly)\s+)?"
+        rf"(?:(?:around|circa|approximately|roughly|(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bat\s))about)\s+)?"
         rf"{_PREFIX}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
         rf"\s+)?{_B}(?P<year>{_YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)",
     ),
@@ -202,7 +203,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
         # "the day of the vote", "the week when ...", "the day after the attack" are not
         # tagged alone; "that morning after administering the drug" is
-        r"(?!\s+(?:of|when|in|on)\b)(?!\s+(?:after|before)\s+(?!\w+ing\b))",
+        r"(?!\s+(?:of|when|in)\b)(?<!day(?=\s+on\b))(?!\s+(?:after|before)\s+(?!\w+ing\b))",
     ),
     # this year / last week / next month / earlier this year / the end of this week
     (
@@ -224,7 +225,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?:more|additional|straight|consecutive|full|long))?[\s-]+"
         r"(?:(?:trading|business|working|calendar|fiscal|full|school)[\s-]+)?"
         rf"(?P<unit>{UNIT_RE})\b(?P<adj>-(?:long|old))?"
-        r"(?P<tail>\s+(?:or\s+so|and\s+a\s+half|or\s+more))?",
+        r"(?P<tail>\s+(?:or\s+so|and\s+a\s+half|or\s+more)|['’]s?\s+time\b)?",
     ),
     # "a decade-long war", "the yearlong strike": a length of one unit
     ("longadj", r"(?P<unit>day|week|month|year|decade|century)-?long\b"),
@@ -302,6 +303,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "playseason",
         r"(?:the\s+(?P<part>end|start|beginning|rest)\s+of\s+the\s+season"
+        # "his fourth title of the season.", "a difficult start to the season and"
+        r"|(?:(?<=\bof\s)|(?<=\bto\s))the\s+season(?=\s*[,.;:]|\s+(?:and|but|so)\b)"
         r"|(?P<rel>this|last|next)\s+season)\b(?!['’]s\s+(?:first|last|opening|final)\b)",
     ),
     # five nights a week / three days a month: how often, in a period
@@ -365,7 +368,8 @@ _FUTURE_CUES = re.compile(
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
     r"|(?:could|may|might)\s+(?!have\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
-    r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads)"
+    r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads"
+    r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits)"
     # a deal or plan "to acquire ..." looks past the time it was struck
     r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
@@ -387,7 +391,13 @@ _UNTIL_NEAR = re.compile(
 )
 # "wrap up the hearings by Thursday": a deadline ahead, unless a past perfect tells of one
 # already passed ("had filed reports by Wednesday")
-_BY_NEAR = re.compile(r"\bby\s+$", re.I)
+# After a future cue: words up to the expression with no clause break and no finite past
+# other than -ed participles ("will stay closed on", "will publish updated figures on").
+_ONLY_PARTICIPLES = re.compile(
+    r"(?:(?!\b(?:was|were|had|did|said|who|which|that|when|after|because|since)\b)[^,;:.!?])*",
+    re.I,
+)
+_BY_NEAR = re.compile(r"\b(?:by|through)\s+$", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+)?\w+(?:ed|en|ne|wn)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _PRESENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+\w+$", re.I)
@@ -611,6 +621,10 @@ class _State:
         # the cue nearest before the expression decides; failing that, the first one after
         fut = [m.end() for m in _future_cues(seg_before)]
         past = [m.end() for m in _past_cues(seg_before)]
+        if fut and past and past[-1] > fut[-1] and _ONLY_PARTICIPLES.fullmatch(seg_before, fut[-1]):
+            # "will stay closed on Monday", "will publish updated figures on Monday": an -ed
+            # word after "will" in its clause is a participle, not a past tense
+            return 1
         if fut or past:
             f_end, p_end = (fut[-1] if fut else -1), (past[-1] if past else -1)
             if f_end == p_end:
@@ -679,6 +693,7 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
     return best
 
 
+_SEASON_AHEAD_NEAR = re.compile(r"\b(?:by|through|until|till|in|during|before)\s+$", re.I)
 _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
 
 
@@ -905,7 +920,12 @@ _YEAR_NOUN_AFTER = re.compile(
 )
 
 
+_YEAR_NAMED_BODY = re.compile(r"\s+(?-i:Committee|Club|Group|Society|Street|Avenue|Road|Square)\b")
+
+
 def _h_year(st: _State, m: re.Match[str]) -> Result:
+    if _YEAR_NAMED_BODY.match(st.text, m.end()):
+        return None  # "the 1922 Committee", "the 1900 Club": names, not years
     y = int(m.group("year"))
     if _YEAR_NOUN_AFTER.match(st.text, m.end()):
         return None
@@ -1054,10 +1074,9 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             if not yearago:
                 _set_ref_quarter(st, y, (mon - 1) // 3 + 1)
             return ("DATE", f"{y}-Q{(mon - 1) // 3 + 1}")
-        if "current" in adj and (st.ref_quarter is None or st.tense(m.start(), m.end()) > 0):
-            # "the current quarter" is the one the report was written in, when nothing else
-            # is discussed or when the sentence looks ahead ("its forecast for the current
-            # quarter")
+        if "current" in adj:
+            # "the current quarter" is the one the report is written in, whatever quarter the
+            # story has been reporting on
             if dct is None:
                 return ("DATE", "XXXX-QX")
             return ("DATE", f"{dct.year}-Q{_quarter(dct)}")
@@ -1117,6 +1136,13 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         r"\s+(?!I\b)[A-Z]", st.text[m.end() : m.end() + 3]
     ):
         return None  # a name: "the Winter Olympics", "the Mid-Autumn Festival"
+    if (
+        m.group("season")[0].isupper()
+        and not m.group("rel")
+        and not m.group("mod")
+        and not _at_sentence_start(st.text, m.start("season"))
+    ):
+        return None  # "Beech Grove in Autumn": a title's word (news writes seasons small)
     s = SEASONS[m.group("season").lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the coming", "the past"):
@@ -1156,10 +1182,17 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     d = st.dct
     order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
     y = d.year
+    # winter is named by the year it begins in (December): February 2014 is in 2013-WI
+    this_winter = d.year if d.month == 12 else d.year - 1 if d.month <= 2 else None
     if rel in ("last", "past", "this past"):
-        y = d.year if order < d.month else d.year - 1
+        # the most recent one that is over: "last summer" written in July is last year's
+        ended = {"SP": 5, "SU": 8, "FA": 11}.get(s)
         if s == "WI":
-            y = d.year - 1
+            y = this_winter - 1 if this_winter is not None else d.year - 1
+        else:
+            y = d.year if d.month > ended else d.year - 1
+    elif rel == "this" and s == "WI" and this_winter is not None:
+        y = this_winter
     elif rel in ("next", "coming", "this coming"):
         # written on Sept. 21, "the coming autumn" is the one beginning now
         y = d.year if order >= d.month else d.year + 1
@@ -1173,9 +1206,11 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         elif (
             tense > 0
             and order + 2 < d.month
-            and _DEADLINE_NEAR.search(st.text, max(0, m.start() - 12), m.start())
+            and _SEASON_AHEAD_NEAR.search(st.text, max(0, m.start() - 12), m.start())
         ):
-            y += 1  # "delay it until the spring", written in December
+            # "delay it until the spring", "stops in Los Angeles in the summer", written in
+            # the autumn (not "look like the summer": a comparison with one gone by)
+            y += 1
     return ("DATE", f"{y}-{s}")
 
 
@@ -1249,8 +1284,12 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     d = _shift(anchor, sign * n, letter, mult)
     if m.group("totheday"):
         return ("DATE", _fmt_day(d))
+    if letter == "Y" and mult == 10:
+        return ("DATE", str(d.year // 10))  # "a decade ago": the decade, as precise as said
+    if letter == "Y" and mult == 100:
+        return ("DATE", f"{d.year // 100:02d}")  # "a century ago": the century
     if letter == "Y":
-        return ("DATE", str(d.year))  # "a decade ago" is a year, not the whole decade
+        return ("DATE", str(d.year))
     return ("DATE", _fmt_at(d, letter, mult))
 
 
@@ -1430,6 +1469,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         num = num / 2  # "half an hour": PT30M
     if numtxt.lower() in ("a", "an") and rel:
         return None  # "in the final a year ago": the adjective is the noun's, not the length's
+    if st.text[m.start() - 1 : m.start()] == "-":
+        return None  # "85-mile-an-hour winds": a speed
     if numtxt.lower() in ("a", "an") and (
         unit.lower() in ("second", "seconds") or unit.lower().endswith("s")
     ):
@@ -1575,8 +1616,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         if pod:
             v += "T" + PARTS_OF_DAY[pod.lower()]
         return ("SET", v)
-    if st.dct is None:
-        v = f"XXXX-WXX-{wd}"
+    if st.dct is None or re.search(
+        r"\b(?:an?|any)\s+$", st.text[max(0, m.start() - 5) : m.start()]
+    ):
+        v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
     else:
         if rel in ("last", "this past", "past"):
             d = _resolve_weekday(st.dct - timedelta(days=1), wd, -1)
@@ -1587,7 +1630,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             d = _resolve_weekday(st.dct, wd, tense if tense else 1)
         else:
             tense = st.tense(m.start(), m.end())
-            if _BY_NEAR.search(st.text, max(0, m.start() - 4), m.start()) and not (
+            if _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start()) and not (
                 st.text.startswith("'s", m.end())
                 or _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
             ):
@@ -1856,10 +1899,7 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
             or _YEAR_LENGTH_BEFORE.search(st.text, max(0, m.start() - 12), m.start())
         ):
             return ("DURATION", "P1Y")
-        if w == "the year" and st.tense(m.start(), m.end()) < 0:
-            # a past narrative's year ("In 1987 it lost money; the year ended badly")
-            y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
-            return ("DATE", "XXXX" if y is None else str(y))
+        # the year of writing: "capital spending for the year", even after a story of 1999
         return ("DATE", "XXXX" if dct is None else str(dct.year))
     y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
     if m.group("adj") == "full":
