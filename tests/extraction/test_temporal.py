@@ -720,6 +720,59 @@ CASES = [
     ),
     ("Einstein predicted them a century ago.", date(2016, 2, 11), "a century ago", "DATE", "19"),
     ("He faces no more than five years.", None, "no more than five years", "DURATION", "P5Y"),
+    # "through"/"by" a weekday: an end, the nearer of the two
+    (
+        "Forces shelled their positions through Saturday night, killing 10.",
+        date(2011, 6, 12),
+        "Saturday night",
+        "TIME",
+        "2011-06-11TNI",
+    ),
+    (
+        "The White House had lobbied them until late Wednesday night.",
+        date(2007, 6, 28),
+        "late Wednesday night",
+        "TIME",
+        "2007-06-27TNI",
+    ),
+    ("The judge set sentencing for Sept. 12.", date(2006, 5, 25), "Sept. 12", "DATE", "2006-09-12"),
+    (
+        "They have stepped up checks since early April.",
+        date(2013, 4, 10),
+        "early April",
+        "DATE",
+        "2013-04",
+    ),
+    (
+        "It lifted off at 6:59:57 p.m. Friday.",
+        date(2010, 10, 2),
+        "6:59:57 p.m. Friday",
+        "TIME",
+        "2010-10-01T18:59:57",
+    ),
+    (
+        "Those who spent three hours a day online slept less.",
+        None,
+        "three hours a day",
+        "SET",
+        "P1D",
+    ),
+    ("Couples lined up within hours of the ruling.", None, "hours", "DURATION", "PTXH"),
+    ("He spoke in the heady days of swelling sales.", None, None, None, None),
+    (
+        "Ladbrokes offered 12-1 as recently as Friday.",
+        date(2005, 10, 11),
+        "Friday",
+        "DATE",
+        "2005-10-07",
+    ),
+    (
+        "About 500 attended a Sunday night service.",
+        date(1999, 10, 24),
+        "Sunday night",
+        "TIME",
+        "1999-10-24TNI",
+    ),
 ]
 
 

@@ -266,7 +266,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
     (
         "time",
-        r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+        r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d)(?::(?P<se>\d\d))?)?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
         r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|o'clock|hours|h\b))"
         # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
         # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
@@ -310,8 +310,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # five nights a week / three days a month: how often, in a period
     (
         "freqset",
-        rf"(?P<num>{CARDINAL_WORD_RE}|\d+)\s+(?:days|nights|evenings|mornings)\s+(?:a|per|each)\s+"
-        r"(?P<unit>week|month|year)\b",
+        rf"(?P<num>{CARDINAL_WORD_RE}|\d+)\s+(?:days|nights|evenings|mornings|hours)\s+(?:a|per|each)\s+"
+        r"(?P<unit>day|week|month|year)\b",
     ),
     # year-end / the end of the year / the year / the fiscal year
     (
@@ -364,7 +364,8 @@ _COMPILED = [
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
-    r"|intends?\s+to|will\s+be|payable|effective|(?:forecast|predicted)\s+(?:for|to)\b"
+    r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
+    r"|(?:forecast|predicted)\s+(?:for|to)\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
     r"|(?:could|may|might)\s+(?!have\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
@@ -613,7 +614,11 @@ class _State:
         if _UNTIL_NEAR.search(seg_before[-25:]):
             # "until Friday" looks ahead, unless a past perfect follows ("Until Thursday,
             # they had not called him")
-            return -1 if re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after) else 1
+            if re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after) or _PAST_PERFECT.search(
+                seg_before
+            ):
+                return -1  # "had lobbied by telephone until late Wednesday night"
+            return 1
         if re.match(r"[^\w\"'`’”]*(?:said|says|told)\b", seg_after):
             return -1  # "said Friday"; not the end of a quotation ("... into June," said X)
         if re.match(r"\s+(?:is\s+|are\s+)?(?:coming|approaching|looming|nearing)\b", seg_after):
@@ -668,7 +673,8 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
     best = min((d.year - 1, d.year, d.year + 1), key=lambda y: abs(dist(y)))
     if _SINCE_NEAR.search(st.text, max(0, start - 12), start):
         # "since Jan. 1": a start already passed, whatever the rest of the sentence says
-        return best - 1 if dist(best) > 0 else best
+        # ("since early April", written on April 10, is this April)
+        return best - 1 if date(best, month, min(day or 1, 28)) > d else best
     if _DEADLINE_NEAR.search(st.text, max(0, start - 12), start) and dist(best) > 0:
         # "by February", "through January": a deadline ahead, whatever tense the sentence has
         return best
@@ -1544,11 +1550,17 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
             and prev not in ("the", "those", "these", "of")
         ):
             return None
-        if _next_word(st.text, m.end()) in ("of", "old", "ago"):
+        if _next_word(st.text, m.end()) in ("old", "ago"):
             return None
+        if _next_word(st.text, m.end()) == "of" and prev not in ("within", "after", "for"):
+            return None  # "days of swelling sales"; "within hours of the ruling" is a length
     if rel in ("the early", "the first") and unit.lower() in ("years", "hours"):
         return None  # "the early years of", "the early hours of Monday"
-    if _next_word(st.text, m.end()) == "of" and rel in ("", "the first"):
+    if (
+        _next_word(st.text, m.end()) == "of"
+        and rel in ("", "the first")
+        and _prev_word(st.text, m.start()) not in ("within", "after", "for")
+    ):
         return None
     if (
         rel in ("recent", "the recent")
@@ -1617,7 +1629,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             v += "T" + PARTS_OF_DAY[pod.lower()]
         return ("SET", v)
     if st.dct is None or re.search(
-        r"\b(?:an?|any)\s+$", st.text[max(0, m.start() - 5) : m.start()]
+        r"\bon\s+(?:an?|any)\s+$", st.text[max(0, m.start() - 8) : m.start()]
     ):
         v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
     else:
@@ -1634,7 +1646,12 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 st.text.startswith("'s", m.end())
                 or _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
             ):
-                tense = 1
+                # a deadline or an end: the nearer of the two ("cancelled flights through
+                # Monday" on a Saturday, "shelled their positions through Saturday night" on a
+                # Sunday, "wrap up the hearings by Thursday" on a Monday)
+                back = _resolve_weekday(st.dct, wd, -1)
+                ahead = _resolve_weekday(st.dct, wd, 1)
+                tense = 1 if (ahead - st.dct) < (st.dct - back) else -1
             if tense > 0 and st.text.startswith("'s", m.end()):
                 # "Wednesday's ruling": an event named by its day has mostly happened; only
                 # a future word right before it ("will follow Friday's vote") looks ahead
@@ -1723,6 +1740,8 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             anchor = st.dct
         day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
+    if m.groupdict().get("se"):
+        hm += f":{int(m.group('se')):02d}"  # "6:59:57 p.m."
     return ("TIME", f"{day}T{hm}")
 
 
@@ -1856,6 +1875,10 @@ def _h_ref(st: _State, m: re.Match[str]) -> Result:
         return None
     if w == "recent":
         return None
+    if w == "recently" and (
+        re.search(r"\b(?:as|most)\s+$", st.text[max(0, m.start() - 6) : m.start()])
+    ):
+        return None  # "as recently as Friday", "most recently last October": the date says when
     if w == "current":
         nxt = _next_word(st.text, m.end())
         if nxt in ("account", "accounts", "affairs", "events", "liabilities", "assets"):
