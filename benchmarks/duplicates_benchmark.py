@@ -199,7 +199,7 @@ def main() -> None:
             }
             # Sorted by a column (``?o=N``: N counts the list's columns after the action box).
             columns = ["action_checkbox", *admin_site._registry[Event].list_display]
-            for name in ("event_type", "status", "credibility"):
+            for name in ("event_type", "status", "credibility", "headline", "place", "sources"):
                 n = columns.index(name)
                 urls[f"event list sorted by {name}"] = f"/admin/timeline/event/?o={n}"
                 urls[f"event list sorted by {name}, descending"] = f"/admin/timeline/event/?o=-{n}"

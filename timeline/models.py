@@ -340,6 +340,9 @@ class Event(TimeStamped):
             models.Index(fields=["event_type", "id"], name="event_event_type_id"),
             models.Index(fields=["status", "id"], name="event_status_id"),
             models.Index(fields=["credibility", "id"], name="event_credibility_id"),
+            # ... and by headline (a curator looking for a story by its title): 35 MB more on
+            # the benchmark's million events (806 -> 841 MB), the page 2.3-2.5 s -> 0.51 s
+            models.Index(fields=["headline", "id"], name="event_headline_id"),
             # Events dated finely but over more than a few weeks, found by their length: the
             # duplicate search bounds its date window below by the usual length and looks the
             # few longer ones up here (``selectors_curation._window``).
