@@ -773,6 +773,45 @@ CASES = [
         "TIME",
         "1999-10-24TNI",
     ),
+    ("The rainy season usually runs from May.", date(2011, 6, 12), "May", "DATE", "XXXX-05"),
+    (
+        "It was launched at 9:00 a.m. last Wednesday.",
+        date(2005, 10, 17),
+        "9:00 a.m. last Wednesday",
+        "TIME",
+        "2005-10-12T09:00",
+    ),
+    (
+        "Djokovic netted a backhand at 17:24 BST.",
+        date(2013, 7, 7),
+        "17:24 BST",
+        "TIME",
+        "2013-07-07T17:24",
+    ),
+    ("The monitoring period ends Sunday.", date(2014, 10, 15), "Sunday", "DATE", "2014-10-19"),
+    ("A record 341mm of rain fell in a single day.", None, "a single day", "DURATION", "P1D"),
+    (
+        "He dedicated the win to his father on Father's Day.",
+        date(2005, 6, 20),
+        "Father's Day",
+        "DATE",
+        "2005-06-19",
+    ),
+    (
+        "She hoped to begin animal testing by the summer.",
+        date(2016, 2, 3),
+        "the summer",
+        "DATE",
+        "2016-SU",
+    ),
+    ("My dad took me to Game 7 in '85.", date(2014, 9, 29), "'85", "DATE", "1985"),
+    (
+        '"The fourth quarter is always the big one," he said.',
+        date(2010, 10, 20),
+        "The fourth quarter",
+        "DATE",
+        "XXXX-Q4",
+    ),
 ]
 
 
@@ -1191,3 +1230,16 @@ def test_the_year_and_the_current_quarter_are_the_reports_own():
 def test_about_a_year_is_a_hedge_only_after_a_preposition():
     found = tag("They finished in about 2010. Now they worry about 2013.", date(2012, 11, 26))
     assert [t.text for t in found] == ["about 2010", "Now", "2013"]
+
+
+def test_a_month_of_that_year_is_the_narratives():
+    found = tag(
+        "Agents searched his office in June 2009, and he was indicted that October. Lehman "
+        "had collapsed in September of that year.",
+        date(2010, 11, 18),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("June 2009", "2009-06"),
+        ("that October", "2009-10"),
+        ("September of that year", "2009-09"),
+    ]

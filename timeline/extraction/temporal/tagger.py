@@ -85,7 +85,7 @@ _ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
 
 # "October this year", "April 5 next year": the year phrase only says which year the month
 # is in. TimeML annotators tag the month alone (with that year) and leave the phrase untagged.
-_REL_YEAR = r"(?P<ry>\s+(?:of\s+)?(?:this|last|next)\s+year\b(?![-']))?"
+_REL_YEAR = r"(?P<ry>\s+(?:of\s+)?(?:this|last|next|that)\s+year\b(?![-']))?"
 
 _PATTERNS: list[tuple[str, str]] = [
     # a day known by its date: "9/11", "the Sept. 11 attacks"
@@ -125,7 +125,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # June / June 1997 / last June / early June / the end of June
     (
         "month",
-        rf"{_PREFIX}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?"
+        rf"{_PREFIX}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|that)\s+)?"
         rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?"
         rf"{_REL_YEAR}",
     ),
@@ -140,6 +140,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\s+)?{_B}(?P<year>{_YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)",
     ),
     ("spokenyear", rf"(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b"),
+    # "Game 7 in '85": a year by its last two digits, after a preposition
+    ("shortyear", r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s))['’](?P<yy>\d\d)\b(?!s\b)"),
     # the 1990s / the mid-1980s / the '90s / the nineties
     (
         "decade",
@@ -222,7 +224,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|recent|initial|remaining|ensuing|preceding|subsequent|additional|further|other|same"
         r"|entire|whole|full)\s+)?"
         rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE})(?:\s*(?:to|or|-)\s*(?P<num2>{NUMBER_RE}))?"
-        r"(?:\s+(?:more|additional|straight|consecutive|full|long))?[\s-]+"
+        r"(?:\s+(?:more|additional|straight|consecutive|full|long|single))?[\s-]+"
         r"(?:(?:trading|business|working|calendar|fiscal|full|school)[\s-]+)?"
         rf"(?P<unit>{UNIT_RE})\b(?P<adj>-(?:long|old))?"
         r"(?P<tail>\s+(?:or\s+so|and\s+a\s+half|or\s+more)|['’]s?\s+time\b)?",
@@ -277,8 +279,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\s+(?:o'clock|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?P<noon>noon|midnight|midday))"
         # a zone named after a city or region: "4:43 p.m. Beijing time"
-        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY_RE})|(?P<rw>today|yesterday|tomorrow)"
+        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
+        rf"|(?P<rw>today|yesterday|tomorrow)"
         rf"|(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})\b))?",
     ),
     (
@@ -329,7 +332,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
         r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
-        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday)|(?-i:Mardi\s+Gras)|(?-i:Ash\s+Wednesday))"
+        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday)|(?-i:Mardi\s+Gras)|(?-i:Ash\s+Wednesday)"
+        r"|(?-i:Father's\s+Day)|(?-i:Mother's\s+Day))"
         r"\b(?!-)(?P<week>\s+week(?P<weekend>end)?\b)?"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
@@ -370,7 +374,8 @@ _FUTURE_CUES = re.compile(
     r"|(?:could|may|might)\s+(?!have\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
     r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads"
-    r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits)"
+    r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
+    r"|ends|closes|starts)"
     # a deal or plan "to acquire ..." looks past the time it was struck
     r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
@@ -791,6 +796,9 @@ def _rel_year(st: _State, phrase: str) -> int | None:
     if st.dct is None:
         return None
     word = phrase.split()[-2].lower()  # "last year", "of last year"
+    if word == "that":
+        # "September of that year": the year the story is at
+        return st.ref_year if st.ref_year is not None else st.dct.year
     return st.dct.year + {"this": 0, "last": -1, "next": 1}[word]
 
 
@@ -893,9 +901,20 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         y = d.year if mon > d.month else d.year + 1
     elif rel == "this":
         y = d.year
+    elif rel == "that":
+        # "he was indicted that October": the October of the year the story is at
+        y = st.ref_year if st.ref_year is not None else d.year
     else:
+        if _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())):
+            return ("DATE", f"XXXX-{mon:02d}")  # "the rainy season usually runs from May"
         y = _nearest_year(st, mon, None, m.start(), m.end()) or d.year
     return ("DATE", f"{y}-{mon:02d}")
+
+
+_HABITUAL_AFTER = re.compile(
+    r"\s+(?:is|are)\s+(?:usually|always|typically|traditionally|normally|generally|often)\b", re.I
+)
+_HABITUAL_BEFORE = re.compile(r"\b(?:usually|typically|normally|generally|traditionally)\b", re.I)
 
 
 def _h_numdate(st: _State, m: re.Match[str]) -> Result:
@@ -927,6 +946,14 @@ _YEAR_NOUN_AFTER = re.compile(
 
 
 _YEAR_NAMED_BODY = re.compile(r"\s+(?-i:Committee|Club|Group|Society|Street|Avenue|Road|Square)\b")
+
+
+def _h_shortyear(st: _State, m: re.Match[str]) -> Result:
+    yy = int(m.group("yy"))
+    if st.dct is None:
+        return ("DATE", f"XX{yy:02d}")
+    y = st.dct.year // 100 * 100 + yy
+    return ("DATE", str(y - 100 if y > st.dct.year else y))  # the latest such year by then
 
 
 def _h_year(st: _State, m: re.Match[str]) -> Result:
@@ -1103,6 +1130,8 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{y}-Q{qq}")
     if q is None:
         return None
+    if year is None and _HABITUAL_AFTER.match(st.text, m.end()):
+        return ("DATE", f"XXXX-Q{q}")  # "the fourth quarter is usually softer": any year's
     if year is None:
         if dct is None:
             return ("DATE", f"XXXX-Q{q}")
@@ -1207,7 +1236,16 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         y = st.ref_year if st.ref_year is not None else d.year
     elif rel in ("the", "early", "late", "mid", ""):
         tense = st.tense(m.start(), m.end())
-        if tense < 0 and order > d.month + 1:
+        if (
+            tense < 0
+            and order > d.month + 1
+            and not (
+                _DEADLINE_NEAR.search(st.text, max(0, m.start() - 12), m.start())
+                and not _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
+            )
+        ):
+            # a past sentence's season is last year's, but not one aimed at ("hoped to begin
+            # tests by the summer", written in February)
             y -= 1
         elif (
             tense > 0
@@ -1714,8 +1752,13 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     day: str
     if m.group("wd"):
         wd = _weekday_of(m.group("wd"))
+        trel = (m.group("trel") or "").lower()
         if st.dct is None:
             day = f"XXXX-WXX-{wd}"
+        elif trel == "last":  # "9:00 a.m. last Wednesday"
+            day = _fmt_day(_resolve_weekday(st.dct - timedelta(days=1), wd, -1))
+        elif trel == "next":
+            day = _fmt_day(_resolve_weekday(st.dct + timedelta(days=1), wd, 1))
         else:
             tense = st.tense(m.start(), m.end())
             day = _fmt_day(_resolve_weekday(st.dct, wd, 1 if tense > 0 else -1))
@@ -1989,6 +2032,10 @@ def _holiday_date(name: str, y: int) -> date | None:
         return e + timedelta(days=1) if n.endswith("monday") else e
     if n == "good friday":
         return easter(y) - timedelta(days=2)
+    if n == "father's day":
+        return _nth_weekday(y, 6, 7, 3)  # the third Sunday of June (US, UK)
+    if n == "mother's day":
+        return _nth_weekday(y, 5, 7, 2)  # the second Sunday of May (US)
     if n == "mardi gras":
         return easter(y) - timedelta(days=47)
     if n == "ash wednesday":
@@ -2099,6 +2146,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "theyear": _h_theyear,
     "holiday": _h_holiday,
     "nthweekday": _h_nthweekday,
+    "shortyear": _h_shortyear,
     "freqset": _h_freqset,
     "playseason": _h_playseason,
     "monthday": _h_monthday,
@@ -2193,7 +2241,7 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
             m
             and m.end() < e
             and not re.match(
-                r"(?:a|an)\s+(?:second|minute|hour|day|week|month|year|decade)\b",
+                r"(?:a|an)\s+(?:single\s+)?(?:second|minute|hour|day|week|month|year|decade)\b",
                 text[s:e],
                 re.I,
             )
