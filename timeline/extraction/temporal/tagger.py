@@ -83,8 +83,9 @@ _APPROX = (
 # (a mistyped suffix must not split "January 31t, 2015" into "January" and "2015").
 _ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
 
-# "October this year", "April 5 next year": the year phrase only says which year the month
-# is in. TimeML annotators tag the month alone (with that year) and leave the phrase untagged.
+# "October this year", "April 5 next year", "September of that year": the year phrase says
+# which year the month is in, and belongs to the expression (a noun phrase's post-modifier;
+# TBAQ's annotators split on it, the TimeML guidelines take it in).
 _REL_YEAR = r"(?P<ry>\s+(?:of\s+)?(?:this|last|next|that)\s+year\b(?![-']))?"
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -395,14 +396,14 @@ _PAST_CUES = re.compile(
 _UNTIL_NEAR = re.compile(
     r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I
 )
-# "wrap up the hearings by Thursday": a deadline ahead, unless a past perfect tells of one
-# already passed ("had filed reports by Wednesday")
 # After a future cue: words up to the expression with no clause break and no finite past
 # other than -ed participles ("will stay closed on", "will publish updated figures on").
 _ONLY_PARTICIPLES = re.compile(
     r"(?:(?!\b(?:was|were|had|did|said|who|which|that|when|after|because|since)\b)[^,;:.!?])*",
     re.I,
 )
+# "by Thursday", "through Monday": an end or a deadline (see ``_h_weekday``), unless a past
+# perfect tells of one already passed ("had filed reports by Wednesday")
 _BY_NEAR = re.compile(r"\b(?:by|through)\s+$", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+)?\w+(?:ed|en|ne|wn)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
@@ -603,13 +604,7 @@ class _State:
         expression in its sentence or just after it; "said Friday" is past whatever follows.
         """
         text = self.text
-        lo = max(0, start - 200)
-        seg_before = text[lo:start]
-        last = None
-        for last in _SENT_END.finditer(seg_before):  # noqa: B007 - we want the last one
-            pass
-        if last is not None:
-            seg_before = seg_before[last.end() :]
+        seg_before = _sentence_before(text, start)
         if _SAID_NEAR.search(seg_before[-20:]):
             return -1
         seg_after = text[end : end + 150]
@@ -1590,8 +1585,6 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
             return None
         if _next_word(st.text, m.end()) in ("old", "ago"):
             return None
-        if _next_word(st.text, m.end()) == "of" and prev not in ("within", "after", "for"):
-            return None  # "days of swelling sales"; "within hours of the ruling" is a length
     if rel in ("the early", "the first") and unit.lower() in ("years", "hours"):
         return None  # "the early years of", "the early hours of Monday"
     if (
@@ -1599,7 +1592,7 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
         and rel in ("", "the first")
         and _prev_word(st.text, m.start()) not in ("within", "after", "for")
     ):
-        return None
+        return None  # "days of swelling sales"; "within hours of the ruling" is a length
     if (
         rel in ("recent", "the recent")
         and unit.lower() in ("weeks", "months", "quarters")
