@@ -1243,3 +1243,136 @@ def test_a_month_of_that_year_is_the_narratives():
         ("that October", "2009-10"),
         ("September of that year", "2009-09"),
     ]
+
+
+def test_a_period_end_does_not_move_the_story_to_it():
+    found = tag(
+        "Revenue in the quarter, which ended Sept. 30, rose. Executives were to discuss the "
+        "results on a conference call at 4:30 p.m. EDT.",
+        date(2009, 10, 19),
+    )
+    assert [(t.text, t.value) for t in found][-1] == ("4:30 p.m. EDT", "2009-10-19T16:30")
+
+
+def test_today_in_a_quotation_is_the_day_it_was_said_in_a_next_day_report():
+    text = (
+        'Jenson Button won the Brazilian Grand Prix on Sunday. "I think we lost it in Spa, '
+        'not today," said Alonso. Horner said the team would "celebrate tonight and start '
+        'worrying tomorrow".'
+    )
+    found = tag(text, date(2012, 11, 26))  # a Monday
+    assert [(t.text, t.value) for t in found] == [
+        ("Sunday", "2012-11-25"),
+        ("today", "2012-11-25"),
+        ("tonight", "2012-11-25TNI"),
+        ("tomorrow", "2012-11-26"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the story is the DCT's own: the quotation's "today" is the DCT
+        '"Justice was served today," a spokesman said on Monday.',
+        # no quotation: the narrator's today
+        "Jenson Button won on Sunday. Today the team flies home.",
+    ],
+)
+def test_today_outside_a_next_day_quotation_is_the_dct(text):
+    found = tag(text, date(2012, 11, 26))
+    assert [t.value for t in found if t.text.lower() == "today"] == ["2012-11-26"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The race continues on Monday with a time trial.", "2012-07-09"),
+        ("Lawmakers leave Friday for a weeklong recess.", "2012-07-13"),
+        ("Transit advocates plan a rally on the Capitol steps Wednesday.", "2012-07-11"),
+        ("Bush invited her to the White House for lunch on Thursday.", "2012-07-12"),
+        # and what stays in the past
+        (
+            "The two patients died in hospital on Tuesday, the Family Planning office said.",
+            "2012-07-03",
+        ),
+        ("The thrift announced the plan Monday.", "2012-07-02"),
+        ("They did not leave Friday.", "2012-07-06"),
+    ],
+)
+def test_a_present_schedule_or_an_invitation_looks_ahead(text, value):
+    found = tag(text, date(2012, 7, 8))  # a Sunday
+    assert [t.value for t in found if t.text.endswith("day")] == [value]
+
+
+def test_a_month_in_a_clause_before_said_keeps_its_clauses_tense():
+    found = tag(
+        "Pelosi, who will serve as speaker when the new Congress convenes in January, said "
+        "Democrats would act.",
+        date(2006, 11, 8),
+    )
+    assert [(t.text, t.value) for t in found] == [("January", "2007-01")]
+
+
+def test_until_looks_ahead_past_a_past_perfect_in_another_clause():
+    found = tag(
+        "The utility said its crews had been working for 12 hours and that some customers "
+        "might not get power back until Tuesday.",
+        date(2007, 11, 17),
+    )
+    assert [(t.text, t.value) for t in found][-1] == ("Tuesday", "2007-11-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In the final three months of 2008, sales fell.", "2008-Q4"),
+        ("through the first two quarters of 1990", "1990-H1"),
+        ("in the first six months of 2009", "2009-H1"),
+    ],
+)
+def test_a_quarter_or_half_of_a_named_year_is_a_date(text, value):
+    found = tag(text, date(2009, 7, 22))
+    assert [(t.type, t.value) for t in found] == [("DATE", value)]
+
+
+def test_months_of_a_year_that_are_no_quarter_stay_a_length():
+    found = tag("for the first nine months of 1997", date(1998, 2, 6))
+    assert [(t.text, t.value) for t in found] == [
+        ("the first nine months", "P9M"),
+        ("1997", "1997"),
+    ]
+
+
+def test_the_winter_under_way_in_january_began_last_year():
+    found = tag("Fighting has continued through the winter.", date(2016, 1, 23))
+    assert [t.value for t in found] == ["2015-WI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("River levels rose by 15cm overnight and are expected to peak.", "2014-02-08TNI"),
+        ("More rain is expected to fall overnight and into the morning.", "2014-02-09TNI"),
+    ],
+)
+def test_overnight_is_the_night_gone_or_the_night_ahead(text, value):
+    found = tag(text, date(2014, 2, 9))
+    assert [(t.text, t.value) for t in found][0] == ("overnight", value)
+
+
+def test_overnight_as_an_adjective_is_no_time():
+    assert tag("The overnight rate rose to 8%.", date(1989, 10, 26)) == []
+
+
+def test_over_the_weekend_before_a_that_clause():
+    found = tag("Aides said over the weekend that the speech would cut taxes.", date(2007, 3, 5))
+    assert [(t.text, t.value) for t in found] == [("the weekend", "2007-W09-WE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Warplanes pounded targets for a third day.", "Rockets fell for a seventh straight day."],
+)
+def test_the_nth_day_of_something_under_way_is_the_storys_day(text):
+    found = tag(text, date(2008, 8, 10))
+    assert [(t.type, t.value) for t in found] == [("DATE", "2008-08-10")]

@@ -177,6 +177,21 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:last|this|next)\s+year"
         r"|(?:last|this|next)\s+year))?",
     ),
+    # "the final three months of 2008", "the first two quarters of 1990": a quarter or a half
+    # of a named year (other spans, "the first nine months", stay lengths)
+    (
+        "partyear",
+        r"(?:the\s+)?(?P<which>first|opening|last|final|closing|second|latter)\s+"
+        r"(?P<n>three|six|3|6|two|2)\s+(?P<unit>months|quarters)\s+of\s+"
+        rf"(?:(?:fiscal|calendar)\s+)?(?P<yr>{_YEAR4})\b",
+    ),
+    # "fighting raged for a third day", "40 minutes into the third day": the count of days
+    # of something under way names the day the story is at
+    (
+        "nthday",
+        r"(?:(?<=\bfor\s)|(?<=\binto\s))(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
+        r"|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?day\b(?!-)",
+    ),
     ("qnum", rf"\b(?:(?P<yr>{_YEAR4})[\s-]?)?Q(?P<q>[1-4])(?:[\s-]?(?P<yr2>{_YEAR4}))?\b"),
     # seasons
     (
@@ -287,7 +302,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "timepod",
-        r"(?:in\s+the|during\s+the|early\s+in\s+the|late\s+in\s+the)\s+(?P<pod>morning|afternoon|evening)\b",
+        r"(?:in\s+the|during\s+the|early\s+in\s+the|late\s+in\s+the|by\s+the)\s+"
+        r"(?P<pod>morning|afternoon|evening)\b"
+        # "rose by 15cm overnight", "expected to fall overnight": the night before the day the
+        # story is at, or the coming one (not the adjective of "overnight rates")
+        r"|(?<=\s)(?P<overnight>overnight)(?=\s*[,.;:!?)]|\s+(?:and|as|but|in|into|on|to|at|from"
+        r"|with|before|after|while|when|amid|near|along|across|against|around|after)\b)",
     ),
     # sets: daily / every week / each Thursday / twice a year
     (
@@ -368,7 +388,7 @@ _COMPILED = [
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|plann(?:ed|ing)(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|(?-i:plann(?:ed|ing))(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to)\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
@@ -377,13 +397,22 @@ _FUTURE_CUES = re.compile(
     r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
     r"|ends|closes|starts)"
+    # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
+    # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
+    r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"
+    r"(?-i:continues?|returns?|leaves?|travels?|flies|fly|plays?|rests?"
+    r"|testif(?:y|ies)|kicks?\s+off|wraps?\s+up|concludes?|plan\s+an?)"
+    r"(?=(?:\s+[\w'-]+){0,6}?\s+(?:on\s+)?$)"
+    # an invitation is to something ahead: "invited her to the White House for lunch on
+    # Thursday", "has invited regional leaders to a summit on Wednesday"
+    r"|invit(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,4}?(?:to|for)\b"
     # a deal or plan "to acquire ..." looks past the time it was struck
     r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|said|told|(?-i:[a-z])\w{2,}(?<!e)(?<!hundr)ed|agreed|freed|decreed|went|came|made|took|gave|began|ago|last|earlier"
-    r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot"
+    r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot|died"
     r"|brought|thought|sought|fought|caught|taught|built|sent|spent|kept|felt|found|stood"
     r"|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|drew|led|fled|became|arose|sank"
     r"|stole|swore|tore|woke|withdrew|undertook|overtook|forgot|meant|slept|swept|began"
@@ -596,6 +625,9 @@ class _State:
     fin_quarter: bool = False  # the document talks about fiscal quarters
     year_after_day: bool = False  # the narrative named a year alone since its last day
     reports: bool = False  # dating reported happenings, not annotating TimeML (see ``tag``)
+    story_day: date | None = None  # the first day the story names, if it names one first
+    ref_end: int = 0  # where the expression that set ``ref`` ends
+    named_first: bool = False  # the story has named its first date (or time)
 
     def tense(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
@@ -614,13 +646,14 @@ class _State:
         if _UNTIL_NEAR.search(seg_before[-25:]):
             # "until Friday" looks ahead, unless a past perfect follows ("Until Thursday,
             # they had not called him")
-            if re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after) or _PAST_PERFECT.search(
-                seg_before
-            ):
+            clause = re.split(r",|;|\bthat\b", seg_before)[-1]
+            if re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after) or _PAST_PERFECT.search(clause):
                 return -1  # "had lobbied by telephone until late Wednesday night"
             return 1
-        if re.match(r"[^\w\"'`’”]*(?:said|says|told)\b", seg_after):
-            return -1  # "said Friday"; not the end of a quotation ("... into June," said X)
+        if re.match(r"[^\w\"'`’”,]*(?:said|says|told)\b", seg_after):
+            # "said Friday"; not the end of a quotation ("... into June," said X) nor of a
+            # clause ("when the new Congress convenes in January, said Democrats would")
+            return -1
         if re.match(r"\s+(?:is\s+|are\s+)?(?:coming|approaching|looming|nearing)\b", seg_after):
             return 1  # "with Christmas coming"
         # the cue nearest before the expression decides; failing that, the first one after
@@ -648,6 +681,7 @@ class _State:
 
 
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
 # "extended to Nov. 20", "postponed until", "set for": a date aimed at, not a happening's.
 _DEADLINE_WORDS = r"by|through|until|till"
 _DEADLINE_NEAR = re.compile(rf"\b(?:{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I)
@@ -1151,6 +1185,24 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", f"{year}-Q{q}")
 
 
+def _h_partyear(st: _State, m: re.Match[str]) -> Result:
+    n = {"three": 3, "3": 3, "six": 6, "6": 6, "two": 2, "2": 2}[m.group("n").lower()]
+    months = n * 3 if m.group("unit").lower() == "quarters" else n
+    first = m.group("which").lower() in ("first", "opening")
+    if months == 3:
+        part = "Q1" if first else "Q4"
+    elif months == 6:
+        part = "H1" if first else "H2"
+    else:
+        return None  # "the last two months of 2008": a stretch with no calendar name
+    return ("DATE", f"{m.group('yr')}-{part}")
+
+
+def _h_nthday(st: _State, m: re.Match[str]) -> Result:
+    anchor = st.ref or st.dct
+    return ("DATE", "XXXX-XX-XX" if anchor is None else _fmt_day(anchor))
+
+
 def _h_qnum(st: _State, m: re.Match[str]) -> Result:
     q = int(m.group("q"))
     y = m.group("yr") or m.group("yr2")
@@ -1231,7 +1283,11 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         y = st.ref_year if st.ref_year is not None else d.year
     elif rel in ("the", "early", "late", "mid", ""):
         tense = st.tense(m.start(), m.end())
-        if (
+        if rel == "the" and s == "WI" and this_winter is not None and d.month <= 2 and tense <= 0:
+            # written in January, "fighting has continued through the winter" is the one
+            # under way, begun last December
+            y = this_winter
+        elif (
             tense < 0
             and order > d.month + 1
             and not (
@@ -1350,6 +1406,14 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
         # to an event we cannot date, so not a date of its own (TimeML leaves it untagged)
         return None
     if rel in ("the", "a", "one"):
+        if (
+            rel == "the"
+            and unit == "weekend"
+            and not direction
+            and _prev_word(st.text, m.start()) in ("over", "during", "through")
+        ):
+            # "said over the weekend that ...": the "that" opens what was said
+            return _weekend(st, m, 0)
         if _next_word(st.text, m.end()) == "that":
             return None  # "the day that he died": a day the clause names, not the narrative's
         if rel == "the" and unit == "weekend" and not direction:
@@ -1615,6 +1679,26 @@ _GENERIC_TODAYS = re.compile(
 )
 
 
+_QUOTE_MARK = re.compile(r"[\"“”]|``|''")
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    return len(_QUOTE_MARK.findall(text, para_start, pos)) % 2 == 1
+
+
+def _speech_day(st: _State, pos: int) -> date:
+    """The day "today" means at ``pos``: the DCT, except inside a quotation in a story told
+    the day after it happened ("I played well enough today," said Woods, in Monday's report
+    of Sunday's round), where it is the day the words were spoken."""
+    assert st.dct is not None
+    eve = st.dct - timedelta(days=1)
+    if st.story_day == eve and st.ref == eve and _in_quotation(st.text, pos):
+        return eve
+    return st.dct
+
+
 def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     pod = m.group("pod")
@@ -1630,7 +1714,10 @@ def _h_dayref(st: _State, m: re.Match[str]) -> Result:
         "the day before yesterday": -2,
         "the day after tomorrow": 2,
     }[w]
-    base = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
+    if st.dct is None:
+        base = "XXXX-XX-XX"
+    else:
+        base = _fmt_day(_speech_day(st, m.start()) + timedelta(days=off))
     if pod:
         return ("TIME", f"{base}T{PARTS_OF_DAY[pod.lower()]}")
     if w == "tonight":
@@ -1774,6 +1861,16 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             # a clock time in a sentence not looking ahead tells of what happened: a day the
             # story looked ahead to ("rain forecast for Tuesday") is not where it is
             anchor = st.dct
+        elif (
+            st.dct is not None
+            and anchor is not None
+            and abs((anchor - st.dct).days) > 1
+            and "\n" in st.text[st.ref_end : m.start()]
+        ):
+            # a day well away from the story's named a paragraph or more ago: the clock time
+            # is the story's own day ("the verdict was read shortly after noon", paragraphs
+            # after the background's "on Feb. 21")
+            anchor = st.dct
         day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
     if m.groupdict().get("se"):
@@ -1783,6 +1880,12 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
 
 def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     anchor = st.ref or st.dct
+    if m.group("overnight"):
+        if anchor is None:
+            return ("TIME", "XXXX-XX-XXTNI")
+        if st.tense(m.start(), m.end()) <= 0:
+            anchor -= timedelta(days=1)
+        return ("TIME", f"{_fmt_day(anchor)}TNI")
     day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     return ("TIME", f"{day}T{PARTS_OF_DAY[m.group('pod').lower()]}")
 
@@ -2153,6 +2256,8 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "decadeword": _h_decadeword,
     "century": _h_century,
     "quarter": _h_quarter,
+    "partyear": _h_partyear,
+    "nthday": _h_nthday,
     "qnum": _h_qnum,
     "season": _h_season,
     "ago": _h_ago,
@@ -2178,11 +2283,15 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
     if typ not in ("DATE", "TIME"):
         return
     m = _DAY_RE.match(value)
+    first = not st.named_first
+    st.named_first = True
     if m:
         try:
             st.ref = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return
+        if first:
+            st.story_day = st.ref
         st.ref_year = st.ref.year
         st.ref_month = st.ref.replace(day=1)
         st.year_after_day = False
@@ -2346,10 +2455,15 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         typ, value = res
         if not value:
             continue
-        if not _SINCE_NEAR.search(text, max(0, s - 12), s):
-            # "striking targets since March 19" names where a stretch began; the story
-            # stays where it was
+        if not _SINCE_NEAR.search(text, max(0, s - 12), s) and not _PERIOD_END_NEAR.search(
+            text, max(0, s - 16), s
+        ):
+            # "striking targets since March 19" names where a stretch began, "the quarter
+            # ended Sept. 30" where a reporting period closed; the story stays where it was
+            before = st.ref
             _update_refs(st, name, typ, value)
+            if st.ref != before:
+                st.ref_end = e
         anchored = ""
         if name == "ago" and m.group("dir").lower() == "later":
             # TimeML tags "three days later" as the duration "three days" ("later" is a
