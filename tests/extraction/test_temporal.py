@@ -1376,3 +1376,59 @@ def test_over_the_weekend_before_a_that_clause():
 def test_the_nth_day_of_something_under_way_is_the_storys_day(text):
     found = tag(text, date(2008, 8, 10))
     assert [(t.type, t.value) for t in found] == [("DATE", "2008-08-10")]
+
+
+def test_a_date_without_a_year_just_after_a_scene_setting_year_is_that_years():
+    found = tag(
+        "US forces rolled into the capital in April 2003. The statue came down on April 9, "
+        "and the next day looters stripped the ministries.",
+        date(2009, 7, 1),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("April 2003", "2003-04"),
+        ("April 9", "2003-04-09"),
+        ("the next day", "2003-04-10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a year named in passing, not a scene
+        "Under a program approved in 1987, Nashua had purchased 481,000 shares through Sept. 29.",
+        "She headed the board from 2001 to 2007. At her confirmation hearing on Sept. 29, she "
+        "promised a review.",
+        # a deadline is the story's own
+        "He lost his seat in September 2006. The judge set sentencing for Sept. 29.",
+    ],
+)
+def test_a_year_named_in_passing_does_not_move_a_later_date(text):
+    found = tag(text, date(2009, 10, 30))
+    assert [t.value for t in found if t.text == "Sept. 29"] == ["2009-09-29"]
+
+
+def test_a_clock_time_takes_the_year_of_its_date():
+    found = tag("Agents searched his home at 6:15 a.m. on December 14, 2011.", date(2013, 5, 8))
+    assert [(t.text, t.value) for t in found] == [
+        ("6:15 a.m. on December 14, 2011", "2011-12-14T06:15")
+    ]
+
+
+def test_a_clock_time_on_a_weekday_and_date_takes_the_date():
+    found = tag("Workers will strike from 6 p.m. on Friday, Oct 30.", date(2009, 10, 22))
+    assert [(t.text, t.value) for t in found] == [("6 p.m. on Friday, Oct 30", "2009-10-30T18:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a verb held far from the day is no schedule of it
+        ("The group still holds Mosul and Raqqa, and on Saturday it posted a video.", "2015-01-24"),
+        ("Gunfire could be heard across the frontier throughout Monday night.", "2015-01-26TNI"),
+        # one close to it is
+        ("The council meets on Thursday.", "2015-01-29"),
+    ],
+)
+def test_schedule_cues_only_near_the_day(text, value):
+    found = tag(text, date(2015, 1, 27))  # a Tuesday
+    assert [t.value for t in found] == [value]

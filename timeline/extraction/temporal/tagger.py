@@ -297,8 +297,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # a zone named after a city or region: "4:43 p.m. Beijing time"
         r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
+        rf"(?:,\s+(?P<mon2>{MONTH_RE})\s*(?P<day2>\d{{1,2}})\b)?"
         rf"|(?P<rw>today|yesterday|tomorrow)"
-        rf"|(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})\b))?",
+        rf"|(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})\b(?:,?\s+(?P<tyear>{_YEAR4})\b)?))?",
     ),
     (
         "timepod",
@@ -392,11 +393,13 @@ _FUTURE_CUES = re.compile(
     r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to)\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
-    r"|(?:could|may|might)\s+(?!have\b|not\s+have\b)[a-z]+"
+    r"|(?:could|may|might)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
+    # (close before the expression: "still holds Mosul, and on Saturday it posted" is no
+    # schedule)
     r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
-    r"|ends|closes|starts)"
+    r"|ends|closes|starts|follows(?=\s+on\b))(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"
@@ -627,6 +630,8 @@ class _State:
     reports: bool = False  # dating reported happenings, not annotating TimeML (see ``tag``)
     story_day: date | None = None  # the first day the story names, if it names one first
     ref_end: int = 0  # where the expression that set ``ref`` ends
+    year_end: int = 0  # where the expression that last set ``ref_year`` alone ends
+    year_set_as_setting: bool = False  # ... and whether it set the scene (_narrative_year)
     named_first: bool = False  # the story has named its first date (or time)
 
     def tense(self, start: int, end: int) -> int:
@@ -831,6 +836,31 @@ def _rel_year(st: _State, phrase: str) -> int | None:
     return st.dct.year + {"this": 0, "last": -1, "next": 1}[word]
 
 
+def _narrative_year(st: _State, pos: int) -> int | None:
+    """The past year a story has just moved to, for a date given without one: "US forces
+    rolled into the capital in April 2003. The statue came down on April 9". Only in the
+    paragraph that named the year, and close after it: further on, or after a year named in
+    passing ("up from $2 million in 1988"), the story is back at its own time."""
+    if (
+        st.year_after_day
+        and st.year_set_as_setting
+        and st.ref_year is not None
+        and st.dct is not None
+        and st.ref_year < st.dct.year
+        and pos - st.year_end < 250
+        and "\n" not in st.text[st.year_end : pos]
+        and not _TARGET_NEAR.search(st.text, max(0, pos - 14), pos)
+        and not _PERIOD_END_NEAR.search(st.text, max(0, pos - 16), pos)
+    ):
+        return st.ref_year
+    return None
+
+
+# A year that sets the scene: "In 2003, ...", "in April 2003", not one named in passing ("a
+# program approved in 1987", "from 2001 to 2007", "the 1987 level").
+_SCENE_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
+
+
 def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     mon = _month_of(m.group("mon"))
     day = _ordinal(m.group("day"))
@@ -851,6 +881,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
             y -= 1
         elif rel in ("next", "this coming") and (mon, day) <= (st.dct.month, st.dct.day):
             y += 1
+    elif (ny := _narrative_year(st, m.start())) is not None:
+        y = ny
     else:
         y = _nearest_year(st, mon, day, m.start(), m.end())
         if y is not None and wd is not None and st.dct is not None:
@@ -1830,7 +1862,12 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         mi = 0
     # which day
     day: str
-    if m.group("wd"):
+    if m.group("mon2"):
+        # "6 p.m. on Friday, Oct 30": the date says which Friday
+        mon, dd = _month_of(m.group("mon2")), int(m.group("day2"))
+        y = _nearest_year(st, mon, dd, m.start(), m.end())
+        day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
+    elif m.group("wd"):
         wd = _weekday_of(m.group("wd"))
         trel = (m.group("trel") or "").lower()
         if st.dct is None:
@@ -1848,7 +1885,10 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     elif m.group("mon"):
         mon = _month_of(m.group("mon"))
         dd = int(m.group("day"))
-        y = _nearest_year(st, mon, dd, m.start(), m.end())
+        if m.group("tyear"):
+            y = int(m.group("tyear"))  # "6:15 a.m. on December 14, 2011"
+        else:
+            y = _nearest_year(st, mon, dd, m.start(), m.end())
         day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
     else:
         anchor = st.ref or st.dct
@@ -1881,11 +1921,11 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
 def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     anchor = st.ref or st.dct
     if m.group("overnight"):
-        if anchor is None:
+        # the night just gone, or the coming one, as the report tells it
+        if st.dct is None:
             return ("TIME", "XXXX-XX-XXTNI")
-        if st.tense(m.start(), m.end()) <= 0:
-            anchor -= timedelta(days=1)
-        return ("TIME", f"{_fmt_day(anchor)}TNI")
+        night = st.dct - timedelta(days=1) if st.tense(m.start(), m.end()) <= 0 else st.dct
+        return ("TIME", f"{_fmt_day(night)}TNI")
     day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     return ("TIME", f"{day}T{PARTS_OF_DAY[m.group('pod').lower()]}")
 
@@ -2460,10 +2500,15 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         ):
             # "striking targets since March 19" names where a stretch began, "the quarter
             # ended Sept. 30" where a reporting period closed; the story stays where it was
-            before = st.ref
+            before = (st.ref, st.ref_year, st.year_after_day)
             _update_refs(st, name, typ, value)
-            if st.ref != before:
+            if st.ref != before[0]:
                 st.ref_end = e
+            if st.year_after_day and (st.ref_year, True) != before[1:]:
+                st.year_end = e
+                st.year_set_as_setting = (name == "month" and "-" in value) or bool(
+                    _SCENE_YEAR_BEFORE.search(text, max(0, s - 6), s)
+                )
         anchored = ""
         if name == "ago" and m.group("dir").lower() == "later":
             # TimeML tags "three days later" as the duration "three days" ("later" is a
