@@ -70,7 +70,7 @@ CASES = [
         "1998-08-07",
     ),
     (
-        "The ship has been at sea since March and is scheduled to dock soon.",
+        "The ship has been at sea since March and is scheduled to dock in Cyprus.",
         date(1990, 8, 13),
         "March",
         "DATE",
@@ -1432,3 +1432,79 @@ def test_a_clock_time_on_a_weekday_and_date_takes_the_date():
 def test_schedule_cues_only_near_the_day(text, value):
     found = tag(text, date(2015, 1, 27))  # a Tuesday
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Foreign firms will soon be asking whether Iraq is worth the risk.", ["soon"]),
+        ("Few on Wall Street expect a deal soon.", ["soon"]),
+        ("He was soon released and appeared to be recovering.", []),
+        ("They want the boy back as soon as possible.", []),
+        ("Cash began to flow, and soon after the ruling it became a flood.", []),
+    ],
+)
+def test_soon_is_the_future_only_when_the_sentence_looks_ahead(text, found):
+    assert [t.text for t in tag(text, date(2013, 2, 25))] == found
+
+
+def test_last_season_is_last_years():
+    found = tag("The strike began last spring.", date(1989, 10, 26))
+    assert [t.value for t in found] == ["1988-SP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Economic data due Tuesday include new home sales.", "Tuesday", "2013-02-26"),
+        ("Tickets go on sale at 10am on Saturday.", "10am on Saturday", "2013-03-02T10:00"),
+        ("The election is widely expected on 6 May.", "6 May", "2013-05-06"),
+    ],
+)
+def test_due_on_sale_and_widely_expected_look_ahead(text, words, value):
+    found = tag(text, date(2013, 2, 25))  # a Monday
+    assert [(t.text, t.value) for t in found] == [(words, value)]
+
+
+def test_every_weekend_is_a_set_of_weekends():
+    found = tag("Tour buses pull into the lot every weekend.", date(2009, 12, 5))
+    assert [(t.text, t.type, t.value) for t in found] == [("every weekend", "SET", "XXXX-WXX-WE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "He resigned in November 2010 and was arrested the following February.",
+            "the following February",
+            "2011-02",
+        ),
+        (
+            "Ashby resigned on Oct. 27. The following Monday, the Post reported it.",
+            "The following Monday",
+            "2006-10-30",
+        ),
+        (
+            "He painted it in the summer of 1967 and sold it the following year.",
+            "the following year",
+            "1968",
+        ),
+    ],
+)
+def test_the_following_month_weekday_or_year_counts_from_the_story(text, words, value):
+    found = tag(text, date(2006, 11, 17))
+    assert (words, value) in [(t.text, t.value) for t in found]
+
+
+def test_by_a_month_gone_by_this_year_is_next_years_unless_told_in_the_past():
+    assert [t.value for t in tag("Futures price in a rise by August.", date(2011, 1, 18))] == [
+        "2011-08"
+    ]
+    assert [t.value for t in tag("Sales had risen through August.", date(2011, 1, 18))] == [
+        "2010-08"
+    ]
+
+
+def test_this_time_last_year_is_the_month_a_year_before():
+    found = tag("Companies listed 103 by this time last year.", date(2016, 7, 29))
+    assert [(t.text, t.value) for t in found] == [("this time last year", "2015-07")]

@@ -126,7 +126,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # June / June 1997 / last June / early June / the end of June
     (
         "month",
-        rf"{_PREFIX}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|that)\s+)?"
+        rf"{_PREFIX}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|that"
+        r"|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+)?"
         rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?"
         rf"{_REL_YEAR}",
     ),
@@ -185,6 +186,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<n>three|six|3|6|two|2)\s+(?P<unit>months|quarters)\s+of\s+"
         rf"(?:(?:fiscal|calendar)\s+)?(?P<yr>{_YEAR4})\b",
     ),
+    # "this time last year": the same point of the year before (or after), to the month
+    ("sametime", r"(?<![\w-])this\s+time\s+(?P<rel>last|next)\s+year\b"),
     # "fighting raged for a third day", "40 minutes into the third day": the count of days
     # of something under way names the day the story is at
     (
@@ -277,7 +280,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # weekday (with direction words and part of day)
     (
         "weekday",
-        r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on)\s+)?"
+        r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on"
+        r"|the\s+following|the\s+previous|the\s+preceding)\s+)?"
         rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
         rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?",
     ),
@@ -320,8 +324,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "set",
         r"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>\d+|"
         + CARDINAL_WORD_RE
-        + rf"|few|several)\s+)?(?P<unit>(?P<podset>morning|afternoon|evening|night)\b|{UNIT_RE}"
-        rf"|weekend|(?P<wd>{WEEKDAY_RE})"
+        + rf"|few|several)\s+)?(?P<unit>(?P<podset>morning|afternoon|evening|night)\b|weekend\b"
+        rf"|{UNIT_RE}|(?P<wd>{WEEKDAY_RE})"
         rf"(?:\s+{_POD})?|(?P<mon>{MONTH_RE})|(?P<season>{SEASON_RE}))",
     ),
     # this season / last season / the end of the season (sport, theatre): the year it is in
@@ -389,7 +393,7 @@ _COMPILED = [
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|(?-i:plann(?:ed|ing))(?:\s+to)?|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to)\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
@@ -399,7 +403,7 @@ _FUTURE_CUES = re.compile(
     # schedule)
     r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
-    r"|ends|closes|starts|follows(?=\s+on\b))(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
+    r"|ends|closes|starts|go(?:es)?(?=\s+on\s+sale\b)|follows(?=\s+on\b)|due)(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"
@@ -466,7 +470,9 @@ def _past_cues(seg: str) -> list[re.Match[str]]:
 # Monday", "a vote is expected Friday". Not a cue for a possessive ("are investigating
 # Monday's attack"), which checks _FUTURE_CUES alone.
 _ARRANGED = re.compile(
-    r"\b(?:is|are|'re)\s+(?:(?!being\b)[a-z]{2,}ing|expected)\b(?!\s+(?:to|that)\b)", re.I
+    r"\b(?:is|are|'re)\s+(?:[a-z]+ly\s+)?(?:(?!being\b)[a-z]{2,}ing|expected)\b"
+    r"(?!\s+(?:to|that)\b)",
+    re.I,
 )
 
 
@@ -714,9 +720,13 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         # "since Jan. 1": a start already passed, whatever the rest of the sentence says
         # ("since early April", written on April 10, is this April)
         return best - 1 if date(best, month, min(day or 1, 28)) > d else best
-    if _DEADLINE_NEAR.search(st.text, max(0, start - 12), start) and dist(best) > 0:
-        # "by February", "through January": a deadline ahead, whatever tense the sentence has
-        return best
+    if _DEADLINE_NEAR.search(st.text, max(0, start - 12), start):
+        if dist(best) > 0:
+            # "by February", "through January": a deadline ahead, whatever tense the sentence has
+            return best
+        if dist(best) < -31 and st.tense(start, end) >= 0:
+            # "futures price in a rise by August", written in January: the next August
+            return best + 1
     slack = _TENSE_SLACK_DAYS
     if slack >= 0:
         delta = dist(best)
@@ -965,6 +975,14 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
     elif rel == "that":
         # "he was indicted that October": the October of the year the story is at
         y = st.ref_year if st.ref_year is not None else d.year
+    elif rel.startswith("the "):
+        # "resigned in November 2010 and was arrested the following February": the first
+        # such month after (or before) the one the story is at
+        at = st.ref_month or (st.ref.replace(day=1) if st.ref else d.replace(day=1))
+        if rel in ("the previous", "the preceding"):
+            y = at.year if mon < at.month else at.year - 1
+        else:
+            y = at.year if mon > at.month else at.year + 1
     else:
         if _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())):
             return ("DATE", f"XXXX-{mon:02d}")  # "the rainy season usually runs from May"
@@ -1230,6 +1248,13 @@ def _h_partyear(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", f"{m.group('yr')}-{part}")
 
 
+def _h_sametime(st: _State, m: re.Match[str]) -> Result:
+    if st.dct is None:
+        return ("DATE", "XXXX-XX")
+    y = st.dct.year + (-1 if m.group("rel").lower() == "last" else 1)
+    return ("DATE", f"{y}-{st.dct.month:02d}")
+
+
 def _h_nthday(st: _State, m: re.Match[str]) -> Result:
     anchor = st.ref or st.dct
     return ("DATE", "XXXX-XX-XX" if anchor is None else _fmt_day(anchor))
@@ -1299,12 +1324,12 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     # winter is named by the year it begins in (December): February 2014 is in 2013-WI
     this_winter = d.year if d.month == 12 else d.year - 1 if d.month <= 2 else None
     if rel in ("last", "past", "this past"):
-        # the most recent one that is over: "last summer" written in July is last year's
-        ended = {"SP": 5, "SU": 8, "FA": 11}.get(s)
+        # last year's: "last summer" written in July, and (as annotators read it) "a strike
+        # that began last spring" written in October, or "since last spring" in July
         if s == "WI":
             y = this_winter - 1 if this_winter is not None else d.year - 1
         else:
-            y = d.year if d.month > ended else d.year - 1
+            y = d.year - 1
     elif rel == "this" and s == "WI" and this_winter is not None:
         y = this_winter
     elif rel in ("next", "coming", "this coming"):
@@ -1783,7 +1808,12 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     ):
         v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
     else:
-        if rel in ("last", "this past", "past"):
+        if rel in ("the following", "the previous", "the preceding"):
+            # "The following Monday, the Post reported": the Monday after the story's day
+            at = st.ref or st.dct
+            step = 1 if rel == "the following" else -1
+            d = _resolve_weekday(at + timedelta(days=step), wd, step)
+        elif rel in ("last", "this past", "past"):
             d = _resolve_weekday(st.dct - timedelta(days=1), wd, -1)
         elif rel in ("next", "this coming", "coming"):
             d = _resolve_weekday(st.dct + timedelta(days=1), wd, 1)
@@ -2039,7 +2069,6 @@ _REF_SILENT = {
     "former",
     "formerly",
     "previously",
-    "soon",
     "future",
     "time to time",
     "this time",
@@ -2051,6 +2080,14 @@ _REF_SILENT = {
 def _h_ref(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     if w in _REF_SILENT:
+        return None
+    if w == "soon" and (
+        re.search(r"\bas\s+$", st.text[max(0, m.start() - 4) : m.start()])
+        or _next_word(st.text, m.end()) in ("after", "afterward", "afterwards", "as", "thereafter")
+        or st.tense(m.start(), m.end()) <= 0
+    ):
+        # "will soon publish", "expect a deal soon" look ahead; "as soon as", "soon after the
+        # vote" are signals, and "was soon released" tells of the past
         return None
     if w == "recent":
         return None
@@ -2298,6 +2335,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "quarter": _h_quarter,
     "partyear": _h_partyear,
     "nthday": _h_nthday,
+    "sametime": _h_sametime,
     "qnum": _h_qnum,
     "season": _h_season,
     "ago": _h_ago,
@@ -2336,8 +2374,8 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
         st.ref_month = st.ref.replace(day=1)
         st.year_after_day = False
         return
-    m2 = re.match(r"^(\d{4})(?:-(\d\d))?$", value)
-    if m2 and kind in ("year", "month", "monthday", "daymonth", "spokenyear"):
+    m2 = re.match(r"^(\d{4})(?:-(\d\d)|-(?:SP|SU|FA|WI))?$", value)
+    if m2 and kind in ("year", "month", "monthday", "daymonth", "spokenyear", "season"):
         st.ref_year = int(m2.group(1))
         st.year_after_day = True
         if m2.group(2) and kind == "month":
