@@ -1508,3 +1508,36 @@ def test_by_a_month_gone_by_this_year_is_next_years_unless_told_in_the_past():
 def test_this_time_last_year_is_the_month_a_year_before():
     found = tag("Companies listed 103 by this time last year.", date(2016, 7, 29))
     assert [(t.text, t.value) for t in found] == [("this time last year", "2015-07")]
+
+
+@pytest.mark.parametrize(
+    ("dct", "value"),
+    [
+        (date(2011, 1, 18), "2011-01-26"),  # a Tuesday: not tomorrow
+        (date(2017, 7, 14), "2017-07-19"),  # a Friday
+        (date(2016, 8, 14), "2016-08-17"),  # a Sunday
+    ],
+)
+def test_next_weekday_is_that_day_of_the_following_week(dct, value):
+    assert [t.value for t in tag("Minutes are due next Wednesday.", dct)] == [value]
+
+
+def test_a_clause_opened_after_the_future_has_its_own_tense():
+    found = tag(
+        "The council will freeze the tax, after councillors on Friday night approved cuts.",
+        date(2010, 2, 20),
+    )
+    assert [(t.text, t.value) for t in found] == [("Friday night", "2010-02-19TNI")]
+
+
+def test_what_something_is_for_lies_ahead():
+    found = tag("He told reporters that bookings for Christmas were good.", date(2009, 10, 22))
+    assert [t.value for t in found] == ["2009-12-25"]
+
+
+def test_the_year_to_a_month_is_a_length():
+    found = tag("Pay rose 2.1 per cent in the year to October.", date(2011, 1, 18))
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the year", "DURATION", "P1Y"),
+        ("October", "DATE", "2010-10"),
+    ]

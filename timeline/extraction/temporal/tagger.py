@@ -667,6 +667,14 @@ class _State:
             return -1
         if re.match(r"\s+(?:is\s+|are\s+)?(?:coming|approaching|looming|nearing)\b", seg_after):
             return 1  # "with Christmas coming"
+        # A subordinate clause the expression opens has its own tense: "will freeze the tax,
+        # after councillors on Friday night approved the cuts"
+        sub = _SUBORDINATE_OPENING.search(seg_before)
+        if sub is not None:
+            f3 = next(iter(_future_cues(seg_after)), None)
+            p3 = next(iter(_past_cues(seg_after)), None)
+            if f3 or p3:
+                return 1 if (f3.start() if f3 else 999) < (p3.start() if p3 else 999) else -1
         # the cue nearest before the expression decides; failing that, the first one after
         fut = [m.end() for m in _future_cues(seg_before)]
         past = [m.end() for m in _past_cues(seg_before)]
@@ -691,11 +699,19 @@ class _State:
         return 0
 
 
+# "after councillors on": a clause opener, then its subject, then the expression (its verb
+# comes after)
+_SUBORDINATE_OPENING = re.compile(
+    r"\b(?:after|before|when|because|while|although|though|whereas)\s+"
+    r"(?:the\s+|a\s+|its\s+|their\s+)?[a-z]+\s+(?:(?:on|late|early)\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
 # "extended to Nov. 20", "postponed until", "set for": a date aimed at, not a happening's.
 _DEADLINE_WORDS = r"by|through|until|till"
 _DEADLINE_NEAR = re.compile(rf"\b(?:{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_FOR_NEAR = re.compile(r"\b(?:for|before)\s+$", re.I)
 _TARGET_NEAR = re.compile(
     rf"\b(?:to|for|before|{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I
 )
@@ -720,6 +736,9 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         # "since Jan. 1": a start already passed, whatever the rest of the sentence says
         # ("since early April", written on April 10, is this April)
         return best - 1 if date(best, month, min(day or 1, 28)) > d else best
+    if _FOR_NEAR.search(st.text, max(0, start - 8), start) and 0 < dist(best) <= 120:
+        # "bookings for Christmas", written in October: what something is for lies ahead
+        return best
     if _DEADLINE_NEAR.search(st.text, max(0, start - 12), start):
         if dist(best) > 0:
             # "by February", "through January": a deadline ahead, whatever tense the sentence has
@@ -750,6 +769,12 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
 
 _SEASON_AHEAD_NEAR = re.compile(r"\b(?:by|through|until|till|in|during|before)\s+$", re.I)
 _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
+
+
+def _next_weeks(dct: date, wd: int) -> date:
+    """ "next Wednesday": that day of the week after the DCT's (written on a Tuesday, not the
+    next day), as annotators read it."""
+    return dct + timedelta(days=7 - dct.isoweekday() + wd)
 
 
 def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
@@ -1816,7 +1841,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         elif rel in ("last", "this past", "past"):
             d = _resolve_weekday(st.dct - timedelta(days=1), wd, -1)
         elif rel in ("next", "this coming", "coming"):
-            d = _resolve_weekday(st.dct + timedelta(days=1), wd, 1)
+            d = (
+                _next_weeks(st.dct, wd)
+                if rel == "next"
+                else _resolve_weekday(st.dct + timedelta(days=1), wd, 1)
+            )
         elif rel == "this":
             tense = st.tense(m.start(), m.end())
             d = _resolve_weekday(st.dct, wd, tense if tense else 1)
@@ -1905,7 +1934,7 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         elif trel == "last":  # "9:00 a.m. last Wednesday"
             day = _fmt_day(_resolve_weekday(st.dct - timedelta(days=1), wd, -1))
         elif trel == "next":
-            day = _fmt_day(_resolve_weekday(st.dct + timedelta(days=1), wd, 1))
+            day = _fmt_day(_next_weeks(st.dct, wd))
         else:
             tense = st.tense(m.start(), m.end())
             day = _fmt_day(_resolve_weekday(st.dct, wd, 1 if tense > 0 else -1))
@@ -2110,7 +2139,8 @@ _TITLE_OF_THE_YEAR = re.compile(
     re.I,
 )
 _YEAR_LENGTH_AFTER = re.compile(
-    r"\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?(?:end|\w+\.?\s+\d))", re.I
+    rf"\s+(?:that\s+)?(?:ended|ending|ends|through|to\s+(?:the\s+)?(?:end|\w+\.?\s+\d|{MONTH_RE}))",
+    re.I,
 )
 _YEAR_LENGTH_BEFORE = re.compile(r"\b(?:throughout|over|all)\s+$", re.I)
 
