@@ -1541,3 +1541,24 @@ def test_the_year_to_a_month_is_a_length():
         ("the year", "DURATION", "P1Y"),
         ("October", "DATE", "2010-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The remaining money can be used over three years.", "three years"),
+        ("He has worked there for over three years.", "over three years"),
+        ("The tour is likely to last over a week.", "over a week"),
+    ],
+)
+def test_over_before_a_length_is_during_unless_it_means_more_than(text, words):
+    assert [t.text for t in tag(text, date(1989, 11, 1))] == [words]
+
+
+def test_a_clock_time_keeps_its_us_zone_letters():
+    found = tag("The truce took effect at 2 p.m. ET on Wednesday.", date(2012, 11, 22))
+    assert [t.text for t in found] == ["2 p.m. ET on Wednesday"]
+
+
+def test_right_now_is_one_expression():
+    assert [t.text for t in tag("Right now nobody is talking.", date(2010, 2, 20))] == ["Right now"]

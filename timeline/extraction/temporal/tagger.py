@@ -299,7 +299,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\s+(?:o'clock|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?P<noon>noon|midnight|midday))"
         # a zone named after a city or region: "4:43 p.m. Beijing time"
-        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
+        r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T)|GMT|UTC|BST|CET|CEST|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
         rf"(?:,\s+(?P<mon2>{MONTH_RE})\s*(?P<day2>\d{{1,2}})\b)?"
         rf"|(?P<rw>today|yesterday|tomorrow)"
@@ -2438,12 +2438,18 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
     ):
         e -= 1  # "at 10 p.m. He said": the full stop ends the sentence too
     m = _LEAD_DROP.match(text, s)
-    if m and m.end() < e:
-        s = m.end()
+    if m and m.end() < e and not re.match(r"right\s+now\b", text[s:e], re.I):
+        s = m.end()  # ("right now" is one expression: TimeML keeps the intensifier there)
     if kind == "relunit":
         m = _LEAD_DROP_RELUNIT.match(text, s)
         if m and m.end() < e:
             s = m.end()
+    if (
+        kind == "duration"
+        and text[s : s + 5].lower() == "over "
+        and _prev_word(text, s) not in _OVER_AS_MORE_THAN_AFTER
+    ):
+        s += 5  # "spread over three days": "over" says during, not "more than"
     adjectival = _ADJECTIVAL if kind == "duration" else _ADJECTIVAL_QUARTER
     if kind in ("duration", "quarter") and adjectival.search(text, s, e):
         m = _LEAD_DROP_ADJ.match(text, s)
@@ -2467,6 +2473,35 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
     return s, e
 
 
+# after these, "over" is "more than": "for over three years", "lasted over a week"
+_OVER_AS_MORE_THAN_AFTER = frozenset(
+    [
+        "for",
+        "of",
+        "than",
+        "just",
+        "well",
+        "to",
+        "by",
+        "and",
+        "last",
+        "lasts",
+        "lasted",
+        "lasting",
+        "take",
+        "takes",
+        "took",
+        "taking",
+        "spent",
+        "spend",
+        "spends",
+        "wait",
+        "waited",
+        "run",
+        "ran",
+        "runs",
+    ]
+)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|at|on|when|as|until|through)\b)[a-z]{3,}")
 _HEDGE = r"(?:about|around|approximately|roughly|circa|nearly|almost|some)"
 _HEDGE_IN = re.compile(_HEDGE + r"\s", re.IGNORECASE)
