@@ -1562,3 +1562,40 @@ def test_a_clock_time_keeps_its_us_zone_letters():
 
 def test_right_now_is_one_expression():
     assert [t.text for t in tag("Right now nobody is talking.", date(2010, 2, 20))] == ["Right now"]
+
+
+def test_a_story_retold_keeps_its_year_from_day_to_day():
+    found = tag(
+        "In January 2014 IS militants seized Falluja. On 10 June they overran Mosul. On 29 "
+        "June the group declared a caliphate, and in August that year IS overran Sinjar.",
+        date(2019, 3, 24),
+    )
+    assert [t.value for t in found] == ["2014-01", "2014-06-10", "2014-06-29", "2014-08"]
+
+
+def test_a_month_and_year_named_in_passing_sets_no_scene():
+    found = tag(
+        "Marsh, minister since the September 2012 reshuffle, claimed the most. The answer "
+        "arrived on 11 June.",
+        date(2013, 7, 7),
+    )
+    assert [t.value for t in found][-1] == "2013-06-11"
+
+
+def test_a_weekday_beside_its_date_and_that_weekday():
+    found = tag(
+        "On April 11, 2003, a Friday, its bank froze its credit line. The next day, his "
+        "daughter called. In a memo that Monday, she wrote it.",
+        date(2017, 9, 17),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("April 11, 2003", "2003-04-11"),
+        ("Friday", "2003-04-11"),
+        ("The next day", "2003-04-12"),
+        ("that Monday", "2003-04-14"),
+    ]
+
+
+def test_a_clock_time_right_after_a_date_is_on_it():
+    found = tag("He agreed to debates, the first on April 5 at 7 p.m. in Leeds.", date(2005, 3, 14))
+    assert [(t.text, t.value) for t in found][-1] == ("7 p.m.", "2005-04-05T19:00")

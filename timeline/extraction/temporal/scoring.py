@@ -163,7 +163,28 @@ def disagreement_kind(gold_value: str, system_value: str) -> str:
     gm, sm = _PART_OF_DAY.match(g), _PART_OF_DAY.match(s)
     if (gm and gm.group(1) == s) or (sm and sm.group(1) == g) or (gm and sm and gm[1] == sm[1]):
         return "part of day"
+    if _conventional(g) == _conventional(s):
+        return "convention"
     return "other"
+
+
+def _conventional(value: str) -> str:
+    """A value in TBAQ's conventions, where annotators following the guidelines' other
+    options wrote the same time differently: no zone on a clock time ("T09:00Z",
+    "T16:00-04"), no fiscal-year prefix ("FY2009"), lengths in years rather than decades or
+    centuries ("P2DE" = "P20Y"), months rather than quarters ("P1Q" = "P3M"), minutes with
+    their seconds ("T24" = "T24:00")."""
+    v = re.sub(r"(T\d\d(?::\d\d)?)(?:Z|[+-]\d\d(?::?\d\d)?)$", r"\1", value)
+    v = re.sub(r"^FY", "", v)
+    v = re.sub(r"T(\d\d)$", r"T\1:00", v)
+    m = re.fullmatch(r"P(\d+|X)(DE|CE|Q)", v)
+    if m:
+        n, unit = m.groups()
+        if n == "X":
+            v = {"DE": "PXE", "CE": "PXC", "Q": "PXQ"}[unit]
+        else:
+            v = f"P{int(n) * {'DE': 10, 'CE': 100, 'Q': 3}[unit]}{'M' if unit == 'Q' else 'Y'}"
+    return re.sub(r"^PT?X([HM])$", r"PTX\1", v) if v.startswith("P") else v
 
 
 def value_disagreements(

@@ -280,7 +280,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # weekday (with direction words and part of day)
     (
         "weekday",
-        r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on"
+        r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on|that"
         r"|the\s+following|the\s+previous|the\s+preceding)\s+)?"
         rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
         rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?",
@@ -353,7 +353,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # holidays with a fixed rule
     (
         "holiday",
-        r"(?:(?P<rel>last|next|this)\s+)?(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
+        r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous)\s+)?"
+        r"(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
         r"|(?-i:New\s+Year's)(?:\s+(?-i:Day|Eve))?|(?-i:Thanksgiving)(?:\s+(?-i:Day))?"
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
@@ -771,6 +772,12 @@ _SEASON_AHEAD_NEAR = re.compile(r"\b(?:by|through|until|till|in|during|before)\s
 _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
 
 
+# "on April 5 at 7 p.m.", "Friday, at about 9 p.m.": a clock time right after its day
+_RIGHT_AFTER_A_DAY = re.compile(r",?\s+(?:at\s+|from\s+|by\s+)?(?:about\s+|around\s+)?", re.I)
+# "April 11, 2003, a Friday": a weekday set beside the date it names
+_APPOSITIVE_WEEKDAY = re.compile(r"(?:\d|(?-i:[A-Z][a-z]+)\.?),\s+an?\s+$")
+
+
 def _next_weeks(dct: date, wd: int) -> date:
     """ "next Wednesday": that day of the week after the DCT's (written on a Tuesday, not the
     next day), as annotators read it."""
@@ -871,29 +878,38 @@ def _rel_year(st: _State, phrase: str) -> int | None:
     return st.dct.year + {"this": 0, "last": -1, "next": 1}[word]
 
 
-def _narrative_year(st: _State, pos: int) -> int | None:
+def _narrative_year(st: _State, pos: int, end: int) -> int | None:
     """The past year a story has just moved to, for a date given without one: "US forces
-    rolled into the capital in April 2003. The statue came down on April 9". Only in the
-    paragraph that named the year, and close after it: further on, or after a year named in
-    passing ("up from $2 million in 1988"), the story is back at its own time."""
+    rolled into the capital in April 2003. The statue came down on April 9", "On 10 June
+    they overran Mosul. On 29 June the group declared a caliphate". Only in a sentence told in
+    the past, in the paragraph that named the year (or a day of it) and close after it:
+    further on, or after a year named in passing ("up from $2 million in 1988", "since the
+    September 2012 reshuffle"), the story is back at its own time."""
+    if st.dct is None or _TARGET_NEAR.search(st.text, max(0, pos - 14), pos):
+        return None
+    if _PERIOD_END_NEAR.search(st.text, max(0, pos - 16), pos):
+        return None
+    year: int | None = None
+    if st.year_after_day and st.year_set_as_setting and st.ref_year is not None:
+        year, since = st.ref_year, st.year_end
+    elif not st.year_after_day and st.ref is not None:
+        year, since = st.ref.year, st.ref_end
     if (
-        st.year_after_day
-        and st.year_set_as_setting
-        and st.ref_year is not None
-        and st.dct is not None
-        and st.ref_year < st.dct.year
-        and pos - st.year_end < 250
-        and "\n" not in st.text[st.year_end : pos]
-        and not _TARGET_NEAR.search(st.text, max(0, pos - 14), pos)
-        and not _PERIOD_END_NEAR.search(st.text, max(0, pos - 16), pos)
+        year is None
+        or year >= st.dct.year
+        or pos - since >= 250
+        or "\n" in st.text[since:pos]
+        or st.tense(pos, end) > 0
     ):
-        return st.ref_year
-    return None
+        return None
+    return year
 
 
 # A year that sets the scene: "In 2003, ...", "in April 2003", not one named in passing ("a
-# program approved in 1987", "from 2001 to 2007", "the 1987 level").
+# program approved in 1987", "from 2001 to 2007", "the 1987 level", "since the September
+# 2012 reshuffle").
 _SCENE_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
+_SCENE_MONTH_BEFORE = re.compile(r"\b[Ii]n\s+(?:(?:early|late|mid-?)\s*|the\s+\w+\s+\w+\s+of\s+)?$")
 
 
 def _h_monthday(st: _State, m: re.Match[str]) -> Result:
@@ -916,7 +932,7 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
             y -= 1
         elif rel in ("next", "this coming") and (mon, day) <= (st.dct.month, st.dct.day):
             y += 1
-    elif (ny := _narrative_year(st, m.start())) is not None:
+    elif (ny := _narrative_year(st, m.start(), m.end())) is not None:
         y = ny
     else:
         y = _nearest_year(st, mon, day, m.start(), m.end())
@@ -1828,12 +1844,23 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         if pod:
             v += "T" + PARTS_OF_DAY[pod.lower()]
         return ("SET", v)
-    if st.dct is None or re.search(
+    if (
+        st.ref is not None
+        and st.ref.isoweekday() == wd
+        and _APPOSITIVE_WEEKDAY.search(st.text, max(0, m.start() - 30), m.start())
+    ):
+        v = _fmt_day(st.ref)  # "On April 11, 2003, a Friday, its bank froze": that very day
+    elif st.dct is None or re.search(
         r"\bon\s+(?:an?|any)\s+$", st.text[max(0, m.start() - 8) : m.start()]
     ):
         v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
     else:
-        if rel in ("the following", "the previous", "the preceding"):
+        if rel == "that" and st.ref is not None:
+            # "In a memo that Monday": the Monday nearest the day the story is at
+            back = _resolve_weekday(st.ref, wd, -1)
+            ahead = _resolve_weekday(st.ref, wd, 1)
+            d = ahead if (ahead - st.ref) < (st.ref - back) else back
+        elif rel in ("the following", "the previous", "the preceding"):
             # "The following Monday, the Post reported": the Monday after the story's day
             at = st.ref or st.dct
             step = 1 if rel == "the following" else -1
@@ -1951,7 +1978,9 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
     else:
         anchor = st.ref or st.dct
-        if (
+        if st.ref is not None and _RIGHT_AFTER_A_DAY.fullmatch(st.text, st.ref_end, m.start()):
+            pass  # "the first debate on April 5 at 7 p.m.": the day just named
+        elif (
             st.dct is not None
             and anchor is not None
             and anchor > st.dct
@@ -2264,9 +2293,22 @@ def _holiday_date(name: str, y: int) -> date | None:
 
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     name = m.group("h")
-    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if m.group("year"):
         y = int(m.group("year"))
+    elif rel.startswith("the ") and (st.ref or st.dct) is not None:
+        # "another envelope the following Christmas": the first one after the story's day
+        at = st.ref or st.dct
+        assert at is not None
+        step = -1 if rel == "the previous" else 1
+        y = at.year
+        d0 = _holiday_date(name, y)
+        if d0 is None:
+            return None
+        if step > 0 and d0 <= at:
+            y += 1
+        elif step < 0 and d0 >= at:
+            y -= 1
     elif st.dct is None:
         a, b = _holiday_date(name, 2001), _holiday_date(name, 2002)
         if a is None or b is None:
@@ -2386,6 +2428,11 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
 _DAY_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
 
+# values that move the story to a year without naming a day, and the patterns giving them
+_YEAR_SETTING = re.compile(r"^(\d{4})(?:-(\d\d)|-(?:SP|SU|FA|WI))?$")
+_YEAR_KINDS = frozenset(["year", "month", "monthday", "daymonth", "spokenyear", "season"])
+
+
 def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
     """Move the narrative's reference time after an explicit (or DCT-relative) date."""
     if typ not in ("DATE", "TIME"):
@@ -2404,8 +2451,8 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
         st.ref_month = st.ref.replace(day=1)
         st.year_after_day = False
         return
-    m2 = re.match(r"^(\d{4})(?:-(\d\d)|-(?:SP|SU|FA|WI))?$", value)
-    if m2 and kind in ("year", "month", "monthday", "daymonth", "spokenyear", "season"):
+    m2 = _YEAR_SETTING.match(value)
+    if m2 and kind in _YEAR_KINDS:
         st.ref_year = int(m2.group(1))
         st.year_after_day = True
         if m2.group(2) and kind == "month":
@@ -2607,10 +2654,12 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             _update_refs(st, name, typ, value)
             if st.ref != before[0]:
                 st.ref_end = e
-            if st.year_after_day and (st.ref_year, True) != before[1:]:
+            if st.year_after_day and _YEAR_SETTING.match(value) and name in _YEAR_KINDS:
                 st.year_end = e
-                st.year_set_as_setting = (name == "month" and "-" in value) or bool(
+                st.year_set_as_setting = bool(
                     _SCENE_YEAR_BEFORE.search(text, max(0, s - 6), s)
+                    if name != "month"
+                    else _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
                 )
         anchored = ""
         if name == "ago" and m.group("dir").lower() == "later":
