@@ -1599,3 +1599,33 @@ def test_a_weekday_beside_its_date_and_that_weekday():
 def test_a_clock_time_right_after_a_date_is_on_it():
     found = tag("He agreed to debates, the first on April 5 at 7 p.m. in Leeds.", date(2005, 3, 14))
     assert [(t.text, t.value) for t in found][-1] == ("7 p.m.", "2005-04-05T19:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("Leaders worked through the weekend on proposals.", date(2011, 7, 25), "2011-W29-WE"),
+        (
+            "He vowed to keep senators in Washington through the weekend.",
+            date(2009, 12, 10),
+            "2009-W50-WE",
+        ),
+        ("Levels will not fall until the weekend.", date(2014, 2, 11), "2014-W07-WE"),
+    ],
+)
+def test_through_the_weekend_is_the_nearer_one(text, dct, value):
+    assert [t.value for t in tag(text, dct)] == [value]
+
+
+def test_next_sunday_written_on_a_monday_is_six_days_on():
+    assert [t.value for t in tag("The Chiefs host the Jets next Sunday.", date(2008, 10, 20))] == [
+        "2008-10-26"
+    ]
+
+
+def test_a_date_in_passing_sets_no_year_for_the_next():
+    found = tag(
+        "In a call, from April 17, 2008, which was played for the jury on Feb. 9, he spoke.",
+        date(2012, 3, 6),
+    )
+    assert [t.value for t in found] == ["2008-04-17", "2012-02-09"]

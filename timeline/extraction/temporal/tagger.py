@@ -639,6 +639,7 @@ class _State:
     ref_end: int = 0  # where the expression that set ``ref`` ends
     year_end: int = 0  # where the expression that last set ``ref_year`` alone ends
     year_set_as_setting: bool = False  # ... and whether it set the scene (_narrative_year)
+    ref_set_as_setting: bool = False  # whether ``ref`` was set by a day opening its sentence
     named_first: bool = False  # the story has named its first date (or time)
 
     def tense(self, start: int, end: int) -> int:
@@ -779,9 +780,13 @@ _APPOSITIVE_WEEKDAY = re.compile(r"(?:\d|(?-i:[A-Z][a-z]+)\.?),\s+an?\s+$")
 
 
 def _next_weeks(dct: date, wd: int) -> date:
-    """ "next Wednesday": that day of the week after the DCT's (written on a Tuesday, not the
-    next day), as annotators read it."""
-    return dct + timedelta(days=7 - dct.isoweekday() + wd)
+    """ "next Wednesday": the coming one, unless that is still this week and within three days
+    (written on a Tuesday, a week from tomorrow), as annotators read it; "next Sunday" written
+    on a Monday is six days on."""
+    coming = _resolve_weekday(dct + timedelta(days=1), wd, 1)
+    if coming.isocalendar()[:2] == dct.isocalendar()[:2] and (coming - dct).days <= 3:
+        return coming + timedelta(days=7)
+    return coming
 
 
 def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
@@ -892,7 +897,7 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
     year: int | None = None
     if st.year_after_day and st.year_set_as_setting and st.ref_year is not None:
         year, since = st.ref_year, st.year_end
-    elif not st.year_after_day and st.ref is not None:
+    elif not st.year_after_day and st.ref is not None and st.ref_set_as_setting:
         year, since = st.ref.year, st.ref_end
     if (
         year is None
@@ -909,6 +914,7 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
 # program approved in 1987", "from 2001 to 2007", "the 1987 level", "since the September
 # 2012 reshuffle").
 _SCENE_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
+_SCENE_DAY_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:On|By|Early|Late)?\s*$")
 _SCENE_MONTH_BEFORE = re.compile(r"\b[Ii]n\s+(?:(?:early|late|mid-?)\s*|the\s+\w+\s+\w+\s+of\s+)?$")
 
 
@@ -1567,7 +1573,13 @@ def _weekend(st: _State, m: re.Match[str], step: int, this: bool = False) -> Res
         tense = st.tense(m.start(), m.end())
         # the weekend just gone in past-tense news, the coming one otherwise; "this weekend"
         # from Wednesday on is the week's own, a past sentence notwithstanding
-        if tense < 0 and base.isoweekday() < (3 if this else 6):
+        if _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start()):
+            # "through the weekend": the nearer one, as for a weekday ("worked through the
+            # weekend" on a Monday, "vowed to keep senators in Washington through the weekend"
+            # on a Thursday)
+            if base.isoweekday() <= 3:
+                base = base - timedelta(days=7)
+        elif tense < 0 and base.isoweekday() < (3 if this else 6):
             base = base - timedelta(days=7)
     else:
         base = base + timedelta(weeks=step)
@@ -2654,6 +2666,9 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             _update_refs(st, name, typ, value)
             if st.ref != before[0]:
                 st.ref_end = e
+                # "On 10 June they overran Mosul": a day that opens its sentence sets the
+                # scene; one in passing ("a call, from April 17, 2008, which was played") not
+                st.ref_set_as_setting = bool(_SCENE_DAY_BEFORE.search(text, max(0, s - 8), s))
             if st.year_after_day and _YEAR_SETTING.match(value) and name in _YEAR_KINDS:
                 st.year_end = e
                 st.year_set_as_setting = bool(
