@@ -1439,6 +1439,8 @@ def test_schedule_cues_only_near_the_day(text, value):
     [
         ("Foreign firms will soon be asking whether Iraq is worth the risk.", ["soon"]),
         ("Few on Wall Street expect a deal soon.", ["soon"]),
+        ('"That has to change, and it has to change soon," she said.', ["soon"]),
+        ("Cash began to trickle in, and it soon became a flood.", []),
         ("He was soon released and appeared to be recovering.", []),
         ("They want the boy back as soon as possible.", []),
         ("Cash began to flow, and soon after the ruling it became a flood.", []),

@@ -2154,10 +2154,11 @@ def _h_ref(st: _State, m: re.Match[str]) -> Result:
     if w == "soon" and (
         re.search(r"\bas\s+$", st.text[max(0, m.start() - 4) : m.start()])
         or _next_word(st.text, m.end()) in ("after", "afterward", "afterwards", "as", "thereafter")
-        or st.tense(m.start(), m.end()) <= 0
+        or _past_cues(st.text[max(0, m.start() - 12) : m.start()])
+        or _past_cues(st.text[m.end() : m.end() + 12])
     ):
-        # "will soon publish", "expect a deal soon" look ahead; "as soon as", "soon after the
-        # vote" are signals, and "was soon released" tells of the past
+        # "will soon publish", "it has to change soon" look ahead; "as soon as", "soon after
+        # the vote" are signals, and "was soon released", "soon became" tell of the past
         return None
     if w == "recent":
         return None
