@@ -2155,7 +2155,7 @@ def _h_ref(st: _State, m: re.Match[str]) -> Result:
         re.search(r"\bas\s+$", st.text[max(0, m.start() - 4) : m.start()])
         or _next_word(st.text, m.end()) in ("after", "afterward", "afterwards", "as", "thereafter")
         or _past_cues(st.text[max(0, m.start() - 12) : m.start()])
-        or _past_cues(st.text[m.end() : m.end() + 12])
+        or _past_cues(re.split(r"[,.;:!?\"”]", st.text[m.end() : m.end() + 12])[0])
     ):
         # "will soon publish", "it has to change soon" look ahead; "as soon as", "soon after
         # the vote" are signals, and "was soon released", "soon became" tell of the past
