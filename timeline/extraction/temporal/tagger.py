@@ -2473,6 +2473,26 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
             st.ref_month = date(int(m2.group(1)), int(m2.group(2)), 1)
 
 
+def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> None:
+    """Move the story to the date at [s, e) and note where, and whether it set the scene
+    (``_narrative_year`` carries a scene's year to the dates that follow without one)."""
+    ref_before = st.ref
+    _update_refs(st, kind, typ, value)
+    text = st.text
+    if st.ref != ref_before:
+        st.ref_end = e
+        # "On 10 June they overran Mosul": a day that opens its sentence sets the scene; one
+        # in passing ("a call, from April 17, 2008, which was played") does not
+        st.ref_set_as_setting = bool(_SCENE_DAY_BEFORE.search(text, max(0, s - 8), s))
+    if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
+        st.year_end = e
+        st.year_set_as_setting = bool(
+            _SCENE_YEAR_BEFORE.search(text, max(0, s - 6), s)
+            if kind != "month"
+            else _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
+        )
+
+
 # Words a pattern may match (they help decide the value) that TimeML leaves outside the
 # TIMEX3 extent: possessives, focus adverbs, prepositions, "earlier"/"later" before "this week".
 _LEAD_DROP = re.compile(
@@ -2663,20 +2683,7 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         ):
             # "striking targets since March 19" names where a stretch began, "the quarter
             # ended Sept. 30" where a reporting period closed; the story stays where it was
-            before = (st.ref, st.ref_year, st.year_after_day)
-            _update_refs(st, name, typ, value)
-            if st.ref != before[0]:
-                st.ref_end = e
-                # "On 10 June they overran Mosul": a day that opens its sentence sets the
-                # scene; one in passing ("a call, from April 17, 2008, which was played") not
-                st.ref_set_as_setting = bool(_SCENE_DAY_BEFORE.search(text, max(0, s - 8), s))
-            if st.year_after_day and _YEAR_SETTING.match(value) and name in _YEAR_KINDS:
-                st.year_end = e
-                st.year_set_as_setting = bool(
-                    _SCENE_YEAR_BEFORE.search(text, max(0, s - 6), s)
-                    if name != "month"
-                    else _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
-                )
+            _move_story(st, name, typ, value, s, e)
         anchored = ""
         if name == "ago" and m.group("dir").lower() == "later":
             # TimeML tags "three days later" as the duration "three days" ("later" is a
