@@ -6,7 +6,9 @@ Each DIR holds TimeML ``.tml`` files (e.g. TBAQ-cleaned's ``TimeBank/`` and ``AQ
 The held-out part is every fifth document by sorted file name within each DIR (indices 4, 9,
 14, ...); the tagger was never tuned on it. Prints TempEval-3 strict / relaxed P, R, F1 and
 value / type F1, per DIR and over all of them; with --why, how many value disagreements are
-only a different notation or a less specific gold value rather than a different answer.
+only a different notation, a less specific gold value or the guidelines' other convention
+(zones, fiscal years, decades) rather than a different answer, and what value F1 would be if
+the conventions counted as agreement (a diagnostic, never the figure).
 """
 
 from __future__ import annotations

@@ -23,6 +23,17 @@ from timeline.extraction.temporal.scoring import (
         ("1988-QX", "1988-Q3", "gold less specific"),
         ("1999-02-04", "1999-02-04TNI", "part of day"),
         ("2000-01-05TEV", "2000-01-05TNI", "part of day"),
+        # the same time written the guidelines' other way
+        ("2016-12-15T09:00Z", "2016-12-15T09:00", "convention"),
+        ("2007-03-21T14:15-04", "2007-03-21T14:15", "convention"),
+        ("FY2009", "2009", "convention"),
+        ("P2DE", "P20Y", "convention"),
+        ("PXDE", "PXE", "convention"),
+        ("P18M", "P6Q", "convention"),
+        ("PXH", "PTXH", "convention"),
+        ("2018-01-22T24:00", "2018-01-22T24", "convention"),
+        ("FY2016", "2015", "other"),
+        ("P2DE", "P2Y", "other"),
         # different answers stay different answers
         ("1997-02", "1998-02", "other"),
         ("1989-WXX", "1990-W01", "other"),
