@@ -312,7 +312,7 @@ _PATTERNS: list[tuple[str, str]] = [
         # "rose by 15cm overnight", "expected to fall overnight": the night before the day the
         # story is at, or the coming one (not the adjective of "overnight rates")
         r"|(?<=\s)(?P<overnight>overnight)(?=\s*[,.;:!?)]|\s+(?:and|as|but|in|into|on|to|at|from"
-        r"|with|before|after|while|when|amid|near|along|across|against|around|after)\b)",
+        r"|with|before|after|while|when|amid|near|along|across|against|around)\b)",
     ),
     # sets: daily / every week / each Thursday / twice a year
     (
