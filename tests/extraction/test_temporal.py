@@ -1631,3 +1631,12 @@ def test_a_date_in_passing_sets_no_year_for_the_next():
         date(2012, 3, 6),
     )
     assert [t.value for t in found] == ["2008-04-17", "2012-02-09"]
+
+
+def test_a_plan_told_twice_looks_ahead():
+    found = tag(
+        "Protesters planned a large demonstration on Saturday and were planning to drive "
+        "around Miami.",
+        date(2000, 1, 7),
+    )
+    assert [t.value for t in found] == ["2000-01-08"]

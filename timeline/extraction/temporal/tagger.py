@@ -692,7 +692,14 @@ class _State:
                 # planned for Saturday was canceled" back
                 if _PRESENT_AUX.search(seg_before, 0, f_end):
                     return 1
-                return -1 if next(iter(_past_cues(seg_after)), None) else 1
+                # ... and "planned a demonstration on Saturday and were planning to drive"
+                # too: a past auxiliary of a plan is no past
+                after = [
+                    p
+                    for p in _past_cues(seg_after)
+                    if not _FUTURE_CUES.match(seg_after, p.end() + 1)
+                ]
+                return -1 if after else 1
             return 1 if f_end > p_end else -1
         f2 = next(iter(_future_cues(seg_after)), None)
         p2 = next(iter(_past_cues(seg_after)), None)
