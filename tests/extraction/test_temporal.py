@@ -1640,3 +1640,12 @@ def test_a_plan_told_twice_looks_ahead():
         date(2000, 1, 7),
     )
     assert [t.value for t in found] == ["2000-01-08"]
+
+
+def test_two_clock_times_before_their_day_are_both_on_it():
+    found = tag("The assault began at 6:00 am (0400 GMT) on Saturday.", date(2011, 6, 12))
+    assert [(t.text, t.value) for t in found] == [
+        ("6:00 am", "2011-06-11T06:00"),
+        ("0400 GMT", "2011-06-11T04:00"),
+        ("Saturday", "2011-06-11"),
+    ]

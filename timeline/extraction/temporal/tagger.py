@@ -2721,15 +2721,29 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     out.sort(key=lambda t: t.start)
     for i in range(len(out) - 1):
         t, nxt = out[i], out[i + 1]
+        if t.type != "TIME" or "T" not in t.value:
+            continue
         if (
-            t.type == "TIME"
-            and nxt.type == "DATE"
+            nxt.type == "DATE"
             and _DAY_RE.match(nxt.value)
-            and "T" in t.value
             and _TIME_THEN_DATE.fullmatch(text, t.end, nxt.start)
         ):
             # "at 08:30 on 16/10/2016": the clock time is on the date that follows it
             out[i] = replace(t, value=nxt.value + t.value[t.value.index("T") :])
+        elif (
+            i + 2 < len(out)
+            and nxt.type == "TIME"
+            and "T" in nxt.value
+            and text[t.end : nxt.start].strip() == "("
+            and text[nxt.end : nxt.end + 1] == ")"
+            and out[i + 2].type == "DATE"
+            and _DAY_RE.match(out[i + 2].value)
+            and _TIME_THEN_DATE.fullmatch(text, nxt.end + 1, out[i + 2].start)
+        ):
+            # "at 6:00 am (0400 GMT) on Saturday": both clock times are on that day
+            day = out[i + 2].value
+            out[i] = replace(t, value=day + t.value[t.value.index("T") :])
+            out[i + 1] = replace(nxt, value=day + nxt.value[nxt.value.index("T") :])
     return _join_compound_durations(text, out)
 
 
