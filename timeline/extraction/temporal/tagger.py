@@ -2458,15 +2458,11 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
     if typ not in ("DATE", "TIME"):
         return
     m = _DAY_RE.match(value)
-    first = not st.named_first
-    st.named_first = True
     if m:
         try:
             st.ref = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return
-        if first:
-            st.story_day = st.ref
         st.ref_year = st.ref.year
         st.ref_month = st.ref.replace(day=1)
         st.year_after_day = False
@@ -2486,6 +2482,13 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
     ref_before = st.ref
     _update_refs(st, kind, typ, value)
     text = st.text
+    if not st.named_first and typ in ("DATE", "TIME"):
+        # the story's own day is the first it names, not the dateline's ("BAGHDAD, July 1
+        # (AFP) - Iraqis celebrated on Tuesday")
+        dateline = s < 60 and st.ref == st.dct
+        if not dateline:
+            st.named_first = True
+            st.story_day = st.ref if st.ref != ref_before or _DAY_RE.match(value) else None
     if st.ref != ref_before:
         st.ref_end = e
         # "On 10 June they overran Mosul": a day that opens its sentence sets the scene; one
