@@ -1450,9 +1450,15 @@ def test_soon_is_the_future_only_when_the_sentence_looks_ahead(text, found):
     assert [t.text for t in tag(text, date(2013, 2, 25))] == found
 
 
-def test_last_season_is_last_years():
-    found = tag("The strike began last spring.", date(1989, 10, 26))
-    assert [t.value for t in found] == ["1988-SP"]
+@pytest.mark.parametrize(
+    ("dct", "value"),
+    [(date(2013, 7, 7), "2012-SU"), (date(2016, 12, 7), "2016-SP"), (date(2017, 7, 14), "2017-SP")],
+)
+def test_last_season_is_the_latest_one_over(dct, value):
+    found = tag(
+        "The robberies began last " + {"SU": "summer", "SP": "spring"}[value[-2:]] + ".", dct
+    )
+    assert [t.value for t in found] == [value]
 
 
 @pytest.mark.parametrize(
@@ -1649,3 +1655,63 @@ def test_two_clock_times_before_their_day_are_both_on_it():
         ("0400 GMT", "2011-06-11T04:00"),
         ("Saturday", "2011-06-11"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        (
+            "Online sales on Cyber Monday should top $7.7 billion.",
+            date(2018, 11, 20),
+            "Cyber Monday",
+            "2018-11-26",
+        ),
+        ("One store was hit on Black Friday.", date(2016, 12, 7), "Black Friday", "2016-11-25"),
+        (
+            "IS lost its last sliver of land on 23 March this year.",
+            date(2019, 12, 31),
+            "23 March this year",
+            "2019-03-23",
+        ),
+        (
+            "Al-Maliki travels to Amman, Jordan, on Wednesday for talks.",
+            date(2006, 11, 27),
+            "Wednesday",
+            "2006-11-29",
+        ),
+        ("Wells Fargo & Co. reports Tuesday.", date(2011, 10, 17), "Tuesday", "2011-10-18"),
+        (
+            "Two members had filed reports by Wednesday.",
+            date(2005, 9, 8),
+            "Wednesday",
+            "2005-09-07",
+        ),
+        (
+            "She did not see the building again until Oct. 6.",
+            date(2005, 11, 23),
+            "Oct. 6",
+            "2005-10-06",
+        ),
+        (
+            "Rivers were not expected to crest until Friday.",
+            date(2012, 8, 30),
+            "Friday",
+            "2012-08-31",
+        ),
+        (
+            "She hopes to bring her staff back in the spring.",
+            date(2005, 11, 23),
+            "the spring",
+            "2006-SP",
+        ),
+        ("People want their pies for Thursday.", date(2005, 11, 23), "Thursday", "2005-11-24"),
+        (
+            "A curfew will stay in place until 6 a.m. (0300 GMT) on Monday, the army said.",
+            date(2008, 3, 30),
+            "Monday",
+            "2008-03-31",
+        ),
+    ],
+)
+def test_eighth_round_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

@@ -121,7 +121,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "daymonth",
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
         rf"{_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE}|{_MONTH_ABBR_DAY_FIRST})"
-        rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
+        rf"(?:,?\s*(?P<year>{_YEAR4})\b)?{_REL_YEAR}",
     ),
     # June / June 1997 / last June / early June / the end of June
     (
@@ -359,7 +359,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
         r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
-        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday)|(?-i:Mardi\s+Gras)|(?-i:Ash\s+Wednesday)"
+        r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday)|(?-i:Black\s+Friday)|(?-i:Cyber\s+Monday)|(?-i:Mardi\s+Gras)|(?-i:Ash\s+Wednesday)"
         r"|(?-i:Father's\s+Day)|(?-i:Mother's\s+Day))"
         r"\b(?!-)(?P<week>\s+week(?P<weekend>end)?\b)?"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
@@ -409,8 +409,11 @@ _FUTURE_CUES = re.compile(
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"
     r"(?-i:continues?|returns?|leaves?|travels?|flies|fly|plays?|rests?"
-    r"|testif(?:y|ies)|kicks?\s+off|wraps?\s+up|concludes?|plan\s+an?)"
-    r"(?=(?:\s+[\w'-]+){0,6}?\s+(?:on\s+)?$)"
+    r"|testif(?:y|ies)|kicks?\s+off|wraps?\s+up|concludes?|plan\s+an?|hopes?\s+to|hoping\s+to"
+    # (the verbs, not the nouns of "had filed reports by Wednesday", "its releases")
+    r"|(?<!filed )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!of )(?<!and )(?<!new )"
+    r"(?:reports|releases|publishes))"
+    r"(?=(?:\s+[\w'.,&-]+){0,6}?\s+(?:on\s+)?$)"
     # an invitation is to something ahead: "invited her to the White House for lunch on
     # Thursday", "has invited regional leaders to a summit on Wednesday"
     r"|invit(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,4}?(?:to|for)\b"
@@ -493,7 +496,10 @@ _ABBREV = (
     "|No|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|vs"
 )
 _SENT_END = re.compile(
-    "".join(rf"(?<!\b{a})" for a in ("[A-Z]", *_ABBREV.split("|"))) + r"[.!?]\s|\n[ \t]*\n"
+    "".join(rf"(?<!\b{a})" for a in ("[A-Z]", *_ABBREV.split("|")))
+    # "until 6 a.m. (0300 GMT) on Monday": a clock time's full stop ends a sentence only
+    # before a capital
+    + r"(?<![ap]\.m)[.!?]\s|(?<=[ap]\.m)\.\s(?=[A-Z\"“‘`'])|\n[ \t]*\n"
 )
 
 
@@ -660,7 +666,11 @@ class _State:
             # "until Friday" looks ahead, unless a past perfect follows ("Until Thursday,
             # they had not called him")
             clause = re.split(r",|;|\bthat\b", seg_before)[-1]
-            if re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after) or _PAST_PERFECT.search(clause):
+            if (
+                re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after)
+                or _PAST_PERFECT.search(clause)
+                or _NEGATED_PAST.search(clause)
+            ):
                 return -1  # "had lobbied by telephone until late Wednesday night"
             return 1
         if re.match(r"[^\w\"'`’”,]*(?:said|says|told)\b", seg_after):
@@ -715,6 +725,8 @@ _SUBORDINATE_OPENING = re.compile(
     r"(?:the\s+|a\s+|its\s+|their\s+)?[a-z]+\s+(?:(?:on|late|early)\s+)?$",
     re.IGNORECASE,
 )
+# "She did not see the building again until Oct. 6": what did not happen until then is past
+_NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
 # "extended to Nov. 20", "postponed until", "set for": a date aimed at, not a happening's.
@@ -1378,12 +1390,14 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     # winter is named by the year it begins in (December): February 2014 is in 2013-WI
     this_winter = d.year if d.month == 12 else d.year - 1 if d.month <= 2 else None
     if rel in ("last", "past", "this past"):
-        # last year's: "last summer" written in July, and (as annotators read it) "a strike
-        # that began last spring" written in October, or "since last spring" in July
+        # the most recent one that is over: "last summer" written in July is last year's,
+        # "last spring" written in December this year's (annotators split on the autumn:
+        # "a strike that began last spring", written in October, was given the year before)
+        ended = {"SP": 5, "SU": 8, "FA": 11}.get(s)
         if s == "WI":
             y = this_winter - 1 if this_winter is not None else d.year - 1
         else:
-            y = d.year - 1
+            y = d.year if d.month > ended else d.year - 1
     elif rel == "this" and s == "WI" and this_winter is not None:
         y = this_winter
     elif rel in ("next", "coming", "this coming"):
@@ -1897,6 +1911,8 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             d = _resolve_weekday(st.dct, wd, tense if tense else 1)
         else:
             tense = st.tense(m.start(), m.end())
+            if tense == 0 and _FOR_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
+                tense = 1  # "People want their pies for Thursday": what it is for lies ahead
             if _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start()) and not (
                 st.text.startswith("'s", m.end())
                 or _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
@@ -2279,6 +2295,10 @@ def _holiday_date(name: str, y: int) -> date | None:
         return date(y, 1, 1)
     if n.startswith("thanksgiving"):
         return _nth_weekday(y, 11, 4, 4)
+    if n == "black friday":
+        return _nth_weekday(y, 11, 4, 4) + timedelta(days=1)
+    if n == "cyber monday":
+        return _nth_weekday(y, 11, 4, 4) + timedelta(days=4)
     if n.startswith("easter"):
         e = easter(y)
         return e + timedelta(days=1) if n.endswith("monday") else e
