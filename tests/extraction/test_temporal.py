@@ -1715,3 +1715,17 @@ def test_two_clock_times_before_their_day_are_both_on_it():
 )
 def test_eighth_round_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+def test_last_weekday_is_not_yesterday():
+    assert [t.value for t in tag("The push began last Tuesday.", date(2015, 12, 30))] == [
+        "2015-12-22"
+    ]
+    assert [t.value for t in tag("The push began last Monday.", date(2015, 12, 30))] == [
+        "2015-12-28"
+    ]
+
+
+def test_a_british_summer_time_clock():
+    found = tag("Rain fell in the 24 hours to 0900 BST on Saturday.", date(2007, 7, 21))
+    assert ("0900 BST on Saturday", "2007-07-21T09:00") in [(t.text, t.value) for t in found]

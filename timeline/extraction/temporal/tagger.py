@@ -289,7 +289,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "time",
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d)(?::(?P<se>\d\d))?)?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-        r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|local|o'clock|hours|h\b))"
+        r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local|o'clock|hours|h\b))"
         # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
         # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
         r"|(?:(?<=\bat\s)(?P<h4>[0-2]?\d)|(?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)"
@@ -806,6 +806,13 @@ def _next_weeks(dct: date, wd: int) -> date:
     if coming.isocalendar()[:2] == dct.isocalendar()[:2] and (coming - dct).days <= 3:
         return coming + timedelta(days=7)
     return coming
+
+
+def _last_weeks(dct: date, wd: int) -> date:
+    """ "last Tuesday": the latest one before the DCT, but not yesterday (written on a
+    Wednesday, "last Tuesday" is the week before's; yesterday would be "yesterday")."""
+    latest = _resolve_weekday(dct - timedelta(days=1), wd, -1)
+    return latest - timedelta(days=7) if (dct - latest).days == 1 else latest
 
 
 def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
@@ -1899,7 +1906,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             step = 1 if rel == "the following" else -1
             d = _resolve_weekday(at + timedelta(days=step), wd, step)
         elif rel in ("last", "this past", "past"):
-            d = _resolve_weekday(st.dct - timedelta(days=1), wd, -1)
+            d = _last_weeks(st.dct, wd)
         elif rel in ("next", "this coming", "coming"):
             d = (
                 _next_weeks(st.dct, wd)
@@ -1994,7 +2001,7 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         if st.dct is None:
             day = f"XXXX-WXX-{wd}"
         elif trel == "last":  # "9:00 a.m. last Wednesday"
-            day = _fmt_day(_resolve_weekday(st.dct - timedelta(days=1), wd, -1))
+            day = _fmt_day(_last_weeks(st.dct, wd))
         elif trel == "next":
             day = _fmt_day(_next_weeks(st.dct, wd))
         else:
