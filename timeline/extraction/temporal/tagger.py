@@ -2515,7 +2515,7 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         dateline = s < 60 and st.ref == st.dct
         if not dateline:
             st.named_first = True
-            st.story_day = st.ref if st.ref != ref_before or _DAY_RE.match(value) else None
+            st.story_day = st.ref if _DAY_RE.match(value) else None
     if st.ref != ref_before:
         st.ref_end = e
         # "On 10 June they overran Mosul": a day that opens its sentence sets the scene; one
@@ -2759,7 +2759,7 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             and _TIME_THEN_DATE.fullmatch(text, t.end, nxt.start)
         ):
             # "at 08:30 on 16/10/2016": the clock time is on the date that follows it
-            out[i] = replace(t, value=nxt.value + t.value[t.value.index("T") :])
+            out[i] = _on_day(t, nxt.value)
         elif (
             i + 2 < len(out)
             and nxt.type == "TIME"
@@ -2771,10 +2771,13 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             and _TIME_THEN_DATE.fullmatch(text, nxt.end + 1, out[i + 2].start)
         ):
             # "at 6:00 am (0400 GMT) on Saturday": both clock times are on that day
-            day = out[i + 2].value
-            out[i] = replace(t, value=day + t.value[t.value.index("T") :])
-            out[i + 1] = replace(nxt, value=day + nxt.value[nxt.value.index("T") :])
+            out[i], out[i + 1] = _on_day(t, out[i + 2].value), _on_day(nxt, out[i + 2].value)
     return _join_compound_durations(text, out)
+
+
+def _on_day(t: Timex, day: str) -> Timex:
+    """A clock time moved to ``day`` (a YYYY-MM-DD value), its time of day kept."""
+    return replace(t, value=day + t.value[t.value.index("T") :])
 
 
 _FREQUENCY_BEFORE = re.compile(
