@@ -1729,3 +1729,134 @@ def test_last_weekday_is_not_yesterday():
 def test_a_british_summer_time_clock():
     found = tag("Rain fell in the 24 hours to 0900 BST on Saturday.", date(2007, 7, 21))
     assert ("0900 BST on Saturday", "2007-07-21T09:00") in [(t.text, t.value) for t in found]
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # lunar and Hebrew feasts: the occurrence nearest the DCT, or the one the tense wants
+        (
+            "Aid agencies have stockpiled food since Eid al-Adha.",
+            date(2016, 9, 20),
+            "Eid al-Adha",
+            "2016-09-12",
+        ),
+        (
+            "The attack came on the eve of Eid al-Fitr.",
+            date(2014, 7, 29),
+            "Eid al-Fitr",
+            "2014-07-28",
+        ),
+        ("Pilgrims will gather in Karbala for Ashura.", date(2016, 9, 20), "Ashura", "2016-10-12"),
+        (
+            "Saddam will not be hanged during Eid al-Adha.",
+            date(2006, 12, 20),
+            "Eid al-Adha",
+            "2006-12-31",
+        ),
+        (
+            "Shipments should arrive before the Spring Festival.",
+            date(2006, 1, 10),
+            "the Spring Festival",
+            "2006-01-29",
+        ),
+        (
+            "Markets closed for the Lunar New Year.",
+            date(2018, 2, 20),
+            "the Lunar New Year",
+            "2018-02-16",
+        ),
+        ("The war began on Yom Kippur in 1973.", date(2013, 10, 6), "Yom Kippur", "2013-09-14"),
+        ("Kurds will celebrate Nowruz in the camps.", date(2015, 3, 10), "Nowruz", "2015-03-21"),
+        (
+            "A levy could be in place by Hogmanay 2019.",
+            date(2018, 8, 10),
+            "Hogmanay 2019",
+            "2019-12-31",
+        ),
+        (
+            "Parades were held on St. Patrick's Day.",
+            date(2012, 3, 20),
+            "St. Patrick's Day",
+            "2012-03-17",
+        ),
+        ("Banks are shut on Whit Monday.", date(2010, 5, 20), "Whit Monday", "2010-05-24"),
+        (
+            "Offices reopen after Martin Luther King Day.",
+            date(2015, 1, 15),
+            "Martin Luther King Day",
+            "2015-01-19",
+        ),
+        # a quarter named by its months
+        (
+            "Collections in the July-September quarter rose.",
+            date(2015, 10, 20),
+            "the July-September quarter",
+            "2015-Q3",
+        ),
+        (
+            "The economy grew in the April-June period.",
+            date(2017, 8, 1),
+            "the April-June period",
+            "2017-Q2",
+        ),
+        # a clock time kept every day is any day's
+        (
+            "The outlet store, open daily until 6 p.m., drew 40,000 visitors.",
+            date(2009, 12, 20),
+            "6 p.m.",
+            "XXXX-XX-XXT18:00",
+        ),
+        (
+            "She arrived at the courthouse at 7 a.m. each day.",
+            date(2017, 1, 3),
+            "7 a.m.",
+            "XXXX-XX-XXT07:00",
+        ),
+        (
+            "Daily trading closed at 4 p.m. on the exchange.",
+            date(2009, 12, 20),
+            "4 p.m.",
+            "2009-12-20T16:00",
+        ),
+        # a clock time and its GMT twin: the zone's offset decides the twin's day
+        (
+            "Wang will meet him at 10 a.m. Tuesday (0200 GMT) in Beijing.",
+            date(2018, 4, 16),
+            "0200 GMT",
+            "2018-04-17T02:00",
+        ),
+        (
+            "The strike began at 9:30 p.m. Thursday (0130 GMT).",
+            date(2014, 8, 8),
+            "0130 GMT",
+            "2014-08-08T01:30",
+        ),
+        (
+            "The jets took off shortly after 21:30 Washington time (01:30 GMT on Friday).",
+            date(2014, 8, 9),
+            "21:30 Washington time",
+            "2014-08-07T21:30",
+        ),
+    ],
+)
+def test_ninth_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq exported 3.4 million barrels per day last year.",
+        "The storm packed winds of up to 33 meters per second.",
+        "It moved northwest at about 15 km per hour.",
+    ],
+)
+def test_a_rate_per_unit_of_time_is_not_a_set(text):
+    assert all(t.type != "SET" for t in tag(text, date(2015, 10, 20)))
+
+
+def test_a_frequency_per_unit_of_time_is_a_set():
+    assert [(t.text, t.value) for t in tag("He calls twice per week.", date(2015, 10, 20))] == [
+        ("twice per week", "P1W")
+    ]

@@ -19,6 +19,7 @@ past-tense sentence and the coming one after "will").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -26,6 +27,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from timeline.extraction.temporal.feasts import FEAST_DAYS
 from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
     MONTH_RE,
@@ -196,6 +198,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?day\b(?!-)",
     ),
     ("qnum", rf"\b(?:(?P<yr>{_YEAR4})[\s-]?)?Q(?P<q>[1-4])(?:[\s-]?(?P<yr2>{_YEAR4}))?\b"),
+    # "the July-September quarter", "the April-June period": a calendar quarter by its months
+    (
+        "monthquarter",
+        r"(?:the\s+)?(?P<first>Jan(?:uary|\.)?|Apr(?:il|\.)?|July?\.?|Oct(?:ober|\.)?)\s*[-–]\s*"
+        r"(?P<last>Mar(?:ch|\.)?|June?\.?|Sept?(?:ember|\.)?|Dec(?:ember|\.)?)"
+        rf"(?:\s+(?P<unit>quarter|period|three\s+months))?(?:,?\s+(?P<year>{_YEAR4})\b)?",
+    ),
     # seasons
     (
         "season",
@@ -360,7 +369,19 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
         r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
         r"|(?-i:Boxing\s+Day)|(?-i:Good\s+Friday)|(?-i:Black\s+Friday)|(?-i:Cyber\s+Monday)|(?-i:Mardi\s+Gras)|(?-i:Ash\s+Wednesday)"
-        r"|(?-i:Father's\s+Day)|(?-i:Mother's\s+Day))"
+        r"|(?-i:Father's\s+Day)|(?-i:Mother's\s+Day)|(?-i:Hogmanay)|(?-i:St\.?\s+Patrick's\s+Day)"
+        r"|(?-i:Bastille\s+Day)|(?-i:Armistice\s+Day)|(?-i:Remembrance\s+(?:Day|Sunday))"
+        r"|(?-i:Canada\s+Day)|(?-i:Australia\s+Day)|(?-i:Guy\s+Fawkes\s+Night)|(?-i:Bonfire\s+Night)"
+        r"|(?-i:April\s+Fools'?\s+Day)|(?-i:Groundhog\s+Day)|(?-i:Palm\s+Sunday)|(?-i:Maundy\s+Thursday)"
+        r"|(?-i:Shrove\s+Tuesday)|(?-i:Pancake\s+Day)|(?-i:Whit\s+(?:Sunday|Monday))|(?-i:Pentecost)"
+        r"|(?-i:Martin\s+Luther\s+King(?:\s+Jr\.?)?(?:'s)?\s+(?:Day|Birthday))"
+        r"|(?-i:Presidents'?\s+Day)|(?-i:Columbus\s+Day)"
+        # feasts of the lunar, lunisolar and Hebrew calendars (dates in feasts.py)
+        r"|(?-i:Eid)[\s-]+(?:al|ul|el|Al|Ul|El)[\s-]*(?-i:Fitr|Adha)|(?-i:Ashura)"
+        r"|(?-i:Nowruz|Newroz|Norooz|Nowrouz|Navruz|Nauroz)"
+        r"|(?:the\s+)?(?:(?-i:Spring\s+Festival)|(?-i:Chinese|Lunar)\s+(?-i:New\s+Year)(?!'s\s+(?-i:Eve)))"
+        r"|(?-i:Islamic|Muslim|Hijri)\s+(?-i:New\s+Year)"
+        r"|(?-i:Rosh\s+Hashanah?)|(?-i:Yom\s+Kippur)|(?-i:Passover))"
         r"\b(?!-)(?P<week>\s+week(?P<weekend>end)?\b)?"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
@@ -1197,6 +1218,23 @@ def _set_ref_quarter(st: _State, y: int, q: int) -> None:
         st.ref_quarter = (y, q)
 
 
+def _h_monthquarter(st: _State, m: re.Match[str]) -> Result:
+    first, last = _month_of(m.group("first")), _month_of(m.group("last"))
+    if last != first + 2:
+        return None  # "July-December" is a half, not a quarter
+    if not m.group("unit") and not m.group(0).lower().startswith("the"):
+        return None  # "covers January-March 2015" is tagged as the two months of its range
+    q = (first + 2) // 3
+    if m.group("year"):
+        y: int | None = int(m.group("year"))
+    else:
+        y = _nearest_year(st, last, 28, m.start(), m.end())
+    if y is None:
+        return ("DATE", f"XXXX-Q{q}")
+    _set_ref_quarter(st, y, q)
+    return ("DATE", f"{y}-Q{q}")
+
+
 def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     unit = m.group("unit").lower()
     adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower()).strip()
@@ -1951,6 +1989,21 @@ def _sentence_before(text: str, pos: int) -> str:
     return seg if last is None else seg[last.end() :]
 
 
+def _sentence_after(text: str, pos: int) -> str:
+    """The part of pos's sentence after it (at most 200 characters on)."""
+    seg = text[pos : pos + 200]
+    end = _SENT_END.search(seg)
+    return seg if end is None else seg[: end.start()]
+
+
+_HABITUAL_CLOCK = re.compile(
+    # "daily" as an adverb ("open daily until"), not the adjective of "daily trading"
+    r"\b(?:(?:daily|nightly)(?!\s+(?!until|through|from|at|to|and|except|between|before|after)"
+    r"[a-z])|(?:every|each)\s+(?:day|night|morning|evening|afternoon))\b",
+    re.I,
+)
+
+
 def _h_time(st: _State, m: re.Match[str]) -> Result:
     h: int
     mi: int | None = None
@@ -2018,6 +2071,10 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         else:
             y = _nearest_year(st, mon, dd, m.start(), m.end())
         day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
+    elif _HABITUAL_CLOCK.search(_sentence_before(st.text, m.start())[-40:]) or (
+        _HABITUAL_CLOCK.search(_sentence_after(st.text, m.end())[:30])
+    ):
+        day = "XXXX-XX-XX"  # "open daily until 6 p.m.", "at 7 a.m. each day": any day's
     else:
         anchor = st.ref or st.dct
         if st.ref is not None and _RIGHT_AFTER_A_DAY.fullmatch(st.text, st.ref_end, m.start()):
@@ -2102,7 +2159,19 @@ def _h_freqset(st: _State, m: re.Match[str]) -> Result:
     return ("SET", _fmt_duration(1, m.group("unit")))  # "five nights a week": P1W, freq 5X
 
 
+# "3.4 million barrels per day", "15 km per hour", "$2 a share per year": a rate's unit
+_RATE_BEFORE = re.compile(
+    r"(?:\d|percent|%|cents?|dollars?|million|billion|barrels|tonnes|tons|miles|km|kilometres"
+    r"|kilometers|meters|metres|feet|litres|liters|gallons|euros|pounds|yuan|rupees)\)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _h_set(st: _State, m: re.Match[str]) -> Result:
+    if m.group(0)[:3].lower() == "per" and _RATE_BEFORE.search(
+        st.text, max(0, m.start() - 20), m.start()
+    ):
+        return None  # as with "$1.76 a year", annotators leave a rate's unit of time untagged
     if m.group("podset") and not m.group("num") and not m.group("other"):
         # "every night": each night, at no particular date
         return ("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m.group('podset').lower()]}")
@@ -2335,12 +2404,78 @@ def _holiday_date(name: str, y: int) -> date | None:
         return date(y, 2, 14)
     if n == "boxing day":
         return date(y, 12, 26)
+    fixed = _FIXED_DAY_HOLIDAYS.get(n.replace(".", ""))
+    if fixed is not None:
+        return date(y, *fixed)
+    if n in ("palm sunday", "maundy thursday", "shrove tuesday", "pancake day", "pentecost"):
+        shift = {"palm sunday": -7, "maundy thursday": -3, "pentecost": 49}.get(n, -47)
+        return easter(y) + timedelta(days=shift)
+    if n.startswith("whit "):
+        return easter(y) + timedelta(days=49 if n.endswith("sunday") else 50)
+    if n == "remembrance sunday":
+        return _nth_weekday(y, 11, 7, 2)
+    if n.startswith("martin luther king"):
+        return _nth_weekday(y, 1, 1, 3)
+    if n.startswith("presidents"):
+        return _nth_weekday(y, 2, 1, 3)
+    if n == "columbus day":
+        return _nth_weekday(y, 10, 1, 2)
+    days = _feast_days(n)
+    if days:
+        return next((d for d in days if d.year == y), None)
     return None
+
+
+_FIXED_DAY_HOLIDAYS = {
+    "hogmanay": (12, 31),
+    "st patrick's day": (3, 17),
+    "bastille day": (7, 14),
+    "armistice day": (11, 11),
+    "remembrance day": (11, 11),
+    "canada day": (7, 1),
+    "australia day": (1, 26),
+    "guy fawkes night": (11, 5),
+    "bonfire night": (11, 5),
+    "april fools' day": (4, 1),
+    "april fools day": (4, 1),
+    "groundhog day": (2, 2),
+    # Kurdish Newroz and the Iranian New Year, kept on March 21 (the equinox can make
+    # Iran's a day earlier)
+    "nowruz": (3, 21),
+    "newroz": (3, 21),
+    "norooz": (3, 21),
+    "nowrouz": (3, 21),
+    "navruz": (3, 21),
+    "nauroz": (3, 21),
+}
+
+_FEAST_KEYS = (
+    (re.compile(r"eid\W+(?:al|ul|el)\W*fitr"), "eid al-fitr"),
+    (re.compile(r"eid\W+(?:al|ul|el)\W*adha"), "eid al-adha"),
+    (re.compile(r"ashura"), "ashura"),
+    (re.compile(r"(?:islamic|muslim|hijri) new year"), "islamic new year"),
+    (re.compile(r"spring festival|(?:chinese|lunar) new year"), "spring festival"),
+    (re.compile(r"rosh hashanah?"), "rosh hashanah"),
+    (re.compile(r"yom kippur"), "yom kippur"),
+    (re.compile(r"passover"), "passover"),
+)
+
+
+@functools.cache
+def _feast_days(name: str) -> tuple[date, ...]:
+    """The first days of a lunar, lunisolar or Hebrew feast, in order (empty for others)."""
+    for rx, key in _FEAST_KEYS:
+        if rx.search(name):
+            return tuple(date.fromisoformat(d) for d in FEAST_DAYS[key])
+    return ()
 
 
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     name = m.group("h")
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    feast_days = _feast_days(re.sub(r"\s+", " ", name.lower()))
+    if feast_days and not m.group("year"):
+        return _h_feast(st, m, feast_days, rel)
     if m.group("year"):
         y = int(m.group("year"))
     elif rel.startswith("the ") and (st.ref or st.dct) is not None:
@@ -2384,6 +2519,42 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     if m.group("week"):
         return ("DATE", _fmt_week(d))  # "Easter week", "Christmas week": the week holding it
     return ("DATE", _fmt_day(d))
+
+
+def _h_feast(st: _State, m: re.Match[str], days: tuple[date, ...], rel: str) -> Result:
+    """A lunar or Hebrew feast without a year: it moves through the Gregorian year, so the
+    occurrence is picked among its dates rather than by the month and day of one."""
+    if st.dct is None:
+        return ("DATE", "XXXX-XX-XX")
+    dct = st.dct
+    at = st.ref or dct
+    before = [d for d in days if d < (at if rel.startswith("the ") else dct)]
+    after = [d for d in days if d > (at if rel.startswith("the ") else dct)]
+    today = [d for d in days if d == dct]
+    if rel in ("last", "the previous"):
+        found = before[-1] if before else None
+    elif rel in ("next", "the following", "the next"):
+        found = after[0] if after else None
+    elif today:
+        found = today[0]
+    else:
+        prev, nxt = (before[-1] if before else None), (after[0] if after else None)
+        options = [d for d in (prev, nxt) if d is not None]
+        if not options:
+            return None
+        found = min(options, key=lambda d: abs((d - dct).days))
+        tense = st.tense(m.start(), m.end())
+        if _SINCE_NEAR.search(st.text, max(0, m.start() - 12), m.start()) and prev is not None:
+            found = prev  # "stockpiled food since Eid al-Adha"
+        elif tense < 0 and found == nxt and prev is not None and (dct - prev).days < 300:
+            found = prev
+        elif tense > 0 and found == prev and nxt is not None and (nxt - dct).days < 300:
+            found = nxt
+    if found is None:
+        return None
+    if m.group("week"):
+        return ("DATE", _fmt_week(found))
+    return ("DATE", _fmt_day(found))
 
 
 def _h_yearago(st: _State, m: re.Match[str]) -> Result:
@@ -2456,6 +2627,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "nthday": _h_nthday,
     "sametime": _h_sametime,
     "qnum": _h_qnum,
+    "monthquarter": _h_monthquarter,
     "season": _h_season,
     "ago": _h_ago,
     "anaphor": _h_anaphor,
@@ -2772,7 +2944,47 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         ):
             # "at 6:00 am (0400 GMT) on Saturday": both clock times are on that day
             out[i], out[i + 1] = _on_day(t, out[i + 2].value), _on_day(nxt, out[i + 2].value)
+    _date_zone_twins(text, out)
     return _join_compound_durations(text, out)
+
+
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(?::(\d\d))?")
+_UNIVERSAL_ZONE = re.compile(r"\b(?:GMT|UTC)\b|\d\d?:?\d\dZ\b")
+_NAMES_A_DAY = re.compile(
+    rf"\b(?:{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|tomorrow)\b", re.IGNORECASE
+)
+
+
+def _date_zone_twins(text: str, out: list[Timex]) -> None:
+    """Put a clock time and its GMT twin in brackets on days that agree: "10 a.m. Tuesday
+    (0200 GMT)" in Beijing is Tuesday's 02:00 GMT, "21:30 Washington time (01:30 GMT on
+    Friday)" is Thursday's 21:30. The zone's offset is what the two clocks differ by, which
+    must be a real one (UTC-12 to UTC+14); the side that names its day moves the other."""
+    for i in range(len(out) - 1):
+        local, twin = out[i], out[i + 1]
+        if not (
+            local.type == twin.type == "TIME"
+            and text[local.end : twin.start].strip() == "("
+            and _UNIVERSAL_ZONE.search(twin.text)
+            and not _UNIVERSAL_ZONE.search(local.text)
+        ):
+            continue
+        lv, tv = _CLOCK_VALUE.match(local.value), _CLOCK_VALUE.match(twin.value)
+        if lv is None or tv is None:
+            continue
+        local_h = int(lv.group(2)) + int(lv.group(3) or 0) / 60
+        twin_h = int(tv.group(2)) + int(tv.group(3) or 0) / 60
+        # the GMT day is the local one plus `shift`, with offset = local - GMT hours
+        shifts = [d for d in (0, 1, -1) if -12 <= local_h - (twin_h + 24 * d) <= 14]
+        if not shifts:
+            continue
+        shift = shifts[0]
+        local_day = date.fromisoformat(lv.group(1))
+        twin_day = date.fromisoformat(tv.group(1))
+        if _NAMES_A_DAY.search(twin.text) and not _NAMES_A_DAY.search(local.text):
+            out[i] = _on_day(local, _fmt_day(twin_day - timedelta(days=shift)))
+        else:
+            out[i + 1] = _on_day(twin, _fmt_day(local_day + timedelta(days=shift)))
 
 
 def _on_day(t: Timex, day: str) -> Timex:
