@@ -210,7 +210,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "season",
         rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|past|the\s+coming|coming"
-        r"|that|the|early|late|mid)"
+        r"|the\s+previous|the\s+preceding|the\s+following|the\s+next|that|the|early|late|mid)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
     ),
@@ -258,7 +258,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<tail>\s+(?:or\s+so|and\s+a\s+half|or\s+more)|['’]s?\s+time\b)?",
     ),
     # "a decade-long war", "the yearlong strike": a length of one unit
-    ("longadj", r"(?P<unit>day|week|month|year|decade|century)-?long\b"),
+    (
+        "longadj",
+        r"(?P<unit>day|week|month|year|decade|century)-?long\b|(?P<ou>day|week|month)-old\b",
+    ),
     # "year-earlier results": the same period a year before
     ("yearago", r"(?P<w>year-earlier|year-ago)(?=\s+[a-z])"),
     ("ahead", r"(?:the\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b"),
@@ -309,7 +312,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?P<noon>noon|midnight|midday))"
         # a zone named after a city or region: "4:43 p.m. Beijing time"
         r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T)|GMT|UTC|BST|CET|CEST|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
-        rf"(?:,?\s+(?:on\s+)?(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
+        rf"(?:,?\s+(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
         rf"(?:,\s+(?P<mon2>{MONTH_RE})\s*(?P<day2>\d{{1,2}})\b)?"
         rf"|(?P<rw>today|yesterday|tomorrow)"
         rf"|(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})\b(?:,?\s+(?P<tyear>{_YEAR4})\b)?))?",
@@ -354,7 +357,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # year-end / the end of the year / the year / the fiscal year
     (
         "theyear",
-        r"(?P<w>year-end|year's\s+end|the\s+(?:end|start|beginning)\s+of\s+the\s+(?P<u>year|month|week)"
+        r"(?P<w>year-end|year's\s+end|the\s+(?:end|start|beginning)\s+of\s+the\s+(?P<u>year|month|week|decade)"
         r"|the\s+(?P<half>first|second)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
@@ -1381,6 +1384,28 @@ def _h_qnum(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", f"{y}-Q{q}")
 
 
+# a season named without a preposition is one all the same after a possessive or a
+# superlative ("parliament's summer recess", "the wettest winter") and before the nouns of a
+# season's events ("a summer rate hike", "traders take summer vacations")
+_SEASON_AS_TIME_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\b\w\w\w+est)\s+$", re.I)
+_SEASON_NOUN_AFTER = re.compile(
+    r"\s+(?:recess|holidays?|vacations?|break|schedules?|timetables?|programmes?|programs?"
+    r"|(?:rate\s+)?hikes?|offensive|campaign|session|term|sales|capacity|storms?|floods?"
+    r"|monsoon|harvest|months|solstice|transfer\s+window)\b",
+    re.I,
+)
+
+
+def _story_point(st: _State) -> date | None:
+    """Where the story is, to the nearest month: the last day it named, or the month or year
+    named after it ("found in October 2016 and flown to a lab the following spring")."""
+    if st.year_after_day and st.ref_year is not None:
+        if st.ref_month is not None and st.ref_month.year == st.ref_year:
+            return st.ref_month + timedelta(days=14)
+        return date(st.ref_year, 7, 1)
+    return st.ref
+
+
 def _h_season(st: _State, m: re.Match[str]) -> Result:
     if m.group("season")[0].isupper() and re.match(
         r"\s+(?!I\b)[A-Z]", st.text[m.end() : m.end() + 3]
@@ -1401,7 +1426,12 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{_spoken_year(m.group('sy'))}-{s}")
     if m.group("year"):
         return ("DATE", f"{m.group('year')}-{s}")
-    if not rel and not m.group("mod"):
+    if (
+        not rel
+        and not m.group("mod")
+        and not _SEASON_AS_TIME_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
+        and not _SEASON_NOUN_AFTER.match(st.text, m.end())
+    ):
         if _prev_word(st.text, m.start()) not in (
             "in",
             "during",
@@ -1451,6 +1481,19 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     elif rel == "that":
         # "That spring, conservators moved...": the season of the year the narrative is at
         y = st.ref_year if st.ref_year is not None else d.year
+    elif rel in ("the previous", "the preceding", "the following", "the next"):
+        # "handed over the previous summer", "flown to a lab the following spring": the one
+        # before or after the day the story is at
+        at = _story_point(st) or d
+        starts = date(at.year, order, 21) if s != "WI" else date(at.year, 12, 21)
+        if rel in ("the following", "the next"):
+            y = at.year if starts > at else at.year + 1
+        else:
+            ends = date(at.year, order + 2, 28) if s != "WI" else date(at.year, 2, 28)
+            y = at.year if ends < at else at.year - 1
+            if s == "WI" and at.month == 12:
+                y = at.year - 1
+
     elif rel in ("the", "early", "late", "mid", ""):
         tense = st.tense(m.start(), m.end())
         if rel == "the" and s == "WI" and this_winter is not None and d.month <= 2 and tense <= 0:
@@ -1777,10 +1820,14 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
             if re.search(r"(?:once|twice|thrice|times)\s*$", before, re.IGNORECASE):
                 return ("SET", _fmt_duration(1, unit))
             return None
-    if m.group("adj") and m.group("adj").lower() == "-old":
+    is_old = (m.group("adj") or "").lower() == "-old" or re.match(
+        r"[\s-]+old\b", st.text[m.end() : m.end() + 6]
+    )
+    if is_old and unit.lower().startswith(("year", "decade", "centur")):
         return None  # ages ("a 6-year-old") are not temporal expressions in TimeML
-    if re.match(r"[\s-]+old\b", st.text[m.end() : m.end() + 6]):
-        return None
+    if is_old and numtxt.lower() in ("a", "an"):
+        return None  # "a week-old siege": the article is the siege's ("longadj" tags the rest)
+    # "the IRA's 8-month-old truce", "a week-old siege": how long something has lasted
     if unit.lower() in ("night", "nights") and num is not None:
         return ("DURATION", f"P{int(num)}D")
     return ("DURATION", _fmt_duration(num, unit))
@@ -2327,6 +2374,12 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         if unit == "day":
             return ("DATE", _fmt_day(ref))
         return ("DATE", f"{ref.year}-{ref.month:02d}" if unit == "month" else _fmt_week(ref))
+    if unit == "decade":
+        # "by the end of the decade his successors had been driven out": the decade the story
+        # is in; what is hoped for "before the end of the decade" is in the writer's
+        if dct is not None and st.tense(m.start(), m.end()) > 0:
+            y = dct.year
+        return ("DATE", "XXX" if y is None else str(y)[:3])
     if unit in ("month", "week"):
         if dct is None:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
@@ -2573,7 +2626,7 @@ def _h_namedday(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_longadj(st: _State, m: re.Match[str]) -> Result:
-    return ("DURATION", _fmt_duration(1, m.group("unit")))
+    return ("DURATION", _fmt_duration(1, m.group("unit") or m.group("ou")))
 
 
 def _h_ahead(st: _State, m: re.Match[str]) -> Result:
