@@ -1409,14 +1409,19 @@ def test_a_year_named_in_passing_does_not_move_a_later_date(text):
 
 def test_a_clock_time_takes_the_year_of_its_date():
     found = tag("Agents searched his home at 6:15 a.m. on December 14, 2011.", date(2013, 5, 8))
+    # "at 6:15 a.m. on December 14, 2011" is two expressions, the clock time on the date
     assert [(t.text, t.value) for t in found] == [
-        ("6:15 a.m. on December 14, 2011", "2011-12-14T06:15")
+        ("6:15 a.m.", "2011-12-14T06:15"),
+        ("December 14, 2011", "2011-12-14"),
     ]
 
 
 def test_a_clock_time_on_a_weekday_and_date_takes_the_date():
     found = tag("Workers will strike from 6 p.m. on Friday, Oct 30.", date(2009, 10, 22))
-    assert [(t.text, t.value) for t in found] == [("6 p.m. on Friday, Oct 30", "2009-10-30T18:00")]
+    assert [(t.text, t.value) for t in found] == [
+        ("6 p.m.", "2009-10-30T18:00"),
+        ("Friday, Oct 30", "2009-10-30"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1465,7 +1470,7 @@ def test_last_season_is_the_latest_one_over(dct, value):
     ("text", "words", "value"),
     [
         ("Economic data due Tuesday include new home sales.", "Tuesday", "2013-02-26"),
-        ("Tickets go on sale at 10am on Saturday.", "10am on Saturday", "2013-03-02T10:00"),
+        ("Tickets go on sale on Saturday.", "Saturday", "2013-03-02"),
         ("The election is widely expected on 6 May.", "6 May", "2013-05-06"),
     ],
 )
@@ -1565,7 +1570,7 @@ def test_over_before_a_length_is_during_unless_it_means_more_than(text, words):
 
 def test_a_clock_time_keeps_its_us_zone_letters():
     found = tag("The truce took effect at 2 p.m. ET on Wednesday.", date(2012, 11, 22))
-    assert [t.text for t in found] == ["2 p.m. ET on Wednesday"]
+    assert [t.text for t in found] == ["2 p.m. ET", "Wednesday"]
 
 
 def test_right_now_is_one_expression():
@@ -1728,7 +1733,7 @@ def test_last_weekday_is_not_yesterday():
 
 def test_a_british_summer_time_clock():
     found = tag("Rain fell in the 24 hours to 0900 BST on Saturday.", date(2007, 7, 21))
-    assert ("0900 BST on Saturday", "2007-07-21T09:00") in [(t.text, t.value) for t in found]
+    assert ("0900 BST", "2007-07-21T09:00") in [(t.text, t.value) for t in found]
 
 
 @pytest.mark.parametrize(

@@ -251,7 +251,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?P<rel>past|{_LAST_NOT_VERB}|next|previous|coming|following|first|final|latest"
         r"|recent|initial|remaining|ensuing|preceding|subsequent|additional|further|other|same"
         r"|entire|whole|full)\s+)?"
-        rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE})(?:\s*(?:to|or|-)\s*(?P<num2>{NUMBER_RE}))?"
+        rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE}|another(?=\s+(?:{UNIT_RE})\b))"
+        rf"(?:\s*(?:to|or|-)\s*(?P<num2>{NUMBER_RE}))?"
         r"(?:\s+(?:more|additional|straight|consecutive|full|long|single))?[\s-]+"
         r"(?:(?:trading|business|working|calendar|fiscal|full|school)[\s-]+)?"
         rf"(?P<unit>{UNIT_RE})\b(?P<adj>-(?:long|old))?"
@@ -264,7 +265,19 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # "year-earlier results": the same period a year before
     ("yearago", r"(?P<w>year-earlier|year-ago)(?=\s+[a-z])"),
-    ("ahead", r"(?:the\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b"),
+    (
+        "ahead",
+        r"(?:the\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b|the\s+(?P<wk>week)\s+ahead\b",
+    ),
+    # "it'll be full and fair on the 18th", "from about the 21st": a day of the month the
+    # story is in (not "the 82nd minute", "the 101st Airborne", "the 21st century")
+    (
+        "dayofmonth",
+        r"(?:(?<=\bon\s)|(?<=\bfrom\s)|(?<=\babout\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bsince\s)"
+        r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bthrough\s)|(?<=\btill\s))"
+        r"the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+        r"(?=\s*[,.;:)]|\s+(?:and|or|to|when|at|as|if|but|through|until)\b)",
+    ),
     # years / recent months / the coming weeks / the past few days (no number)
     (
         "vague",
@@ -357,7 +370,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # year-end / the end of the year / the year / the fiscal year
     (
         "theyear",
-        r"(?P<w>year-end|year's\s+end|the\s+(?:end|start|beginning)\s+of\s+the\s+(?P<u>year|month|week|decade)"
+        r"(?P<w>year-end|year's\s+end|full-year(?=\s+[a-z])|the\s+(?:end|start|beginning)\s+of\s+the\s+(?P<u>year|month|week|decade)"
         r"|the\s+(?P<half>first|second)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
@@ -539,7 +552,7 @@ def _number(s: str) -> float | None:
         half, s = 0.5, s[:-1].strip()
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
         return float(s.replace(",", "")) + half
-    if s in ("a", "an", "one"):
+    if s in ("a", "an", "one", "another"):
         return 1.0 + half
     if s in ("a couple of", "a couple", "couple of"):
         return 2.0
@@ -1631,6 +1644,18 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             return None  # "the day that he died": a day the clause names, not the narrative's
         if rel == "the" and unit == "weekend" and not direction:
             return _weekend(st, m, 0)
+        if (
+            rel == "the"
+            and unit in ("week", "day")
+            and not direction
+            and _THE_STORYS_PERIOD_BEFORE.search(st.text, max(0, m.start() - 16), m.start())
+        ):
+            # market wrap-ups: "For the week, the index dropped 3.8%", "up 2% on the week",
+            # "runways stayed open throughout the day": the week or day being reported
+            at = st.story_day or st.ref or st.dct
+            if at is None:
+                return ("DATE", "XXXX-WXX" if unit == "week" else "XXXX-XX-XX")
+            return ("DATE", _fmt_week(at) if unit == "week" else _fmt_day(at))
         if rel in ("a", "one") and unit == "day" and not direction:
             return (
                 ("DATE", "FUTURE_REF")
@@ -1671,6 +1696,9 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     if pod and g == "D":
         return ("TIME", f"{val}T{pod}")
     return ("DATE", val)
+
+
+_THE_STORYS_PERIOD_BEFORE = re.compile(r"(?:(?:^|[.!?]\s+|,\s+|\n\s*)[Ff]or|\bon|\bthroughout)\s+$")
 
 
 def _weekend(st: _State, m: re.Match[str], step: int, this: bool = False) -> Result:
@@ -2359,7 +2387,7 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         # the year of writing: "capital spending for the year", even after a story of 1999
         return ("DATE", "XXXX" if dct is None else str(dct.year))
     y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
-    if m.group("adj") == "full":
+    if m.group("adj") == "full" or w == "full-year":
         # "earnings for the full year": the reporting year, whatever year was named last
         return ("DATE", "XXXX" if dct is None else str(dct.year))
     unit = m.group("u")
@@ -2630,7 +2658,20 @@ def _h_longadj(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_ahead(st: _State, m: re.Match[str]) -> Result:
+    if m.group("wk"):
+        # "the week ahead" in a Sunday's preview is the coming week; on a weekday, this one
+        return ("DATE", "XXXX-WXX" if st.dct is None else _fmt_week(st.dct + timedelta(days=1)))
     return ("DURATION", _fmt_duration(None, m.group("unit")))
+
+
+def _h_dayofmonth(st: _State, m: re.Match[str]) -> Result:
+    at = st.ref or st.dct
+    if at is None:
+        return ("DATE", f"XXXX-XX-{int(m.group('day')):02d}")
+    try:
+        return ("DATE", _fmt_day(at.replace(day=int(m.group("day")))))
+    except ValueError:
+        return None
 
 
 def _h_weekof(st: _State, m: re.Match[str]) -> Result:
@@ -2681,6 +2722,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "sametime": _h_sametime,
     "qnum": _h_qnum,
     "monthquarter": _h_monthquarter,
+    "dayofmonth": _h_dayofmonth,
     "season": _h_season,
     "ago": _h_ago,
     "anaphor": _h_anaphor,
@@ -2758,7 +2800,7 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
 # Words a pattern may match (they help decide the value) that TimeML leaves outside the
 # TIMEX3 extent: possessives, focus adverbs, prepositions, "earlier"/"later" before "this week".
 _LEAD_DROP = re.compile(
-    r"(?:on|its|their|his|her|our|my|your|right|just|only|barely|fully|another)\s+", re.I
+    r"(?:on|its|their|his|her|our|my|your|right|just|only|barely|fully)\s+", re.I
 )
 _LEAD_DROP_RELUNIT = re.compile(r"(?:earlier|later)\s+in\s+(?=this|next|last)", re.I)
 _LEAD_DROP_ADJ = re.compile(r"(?:the|a|an|that)\s+(?=\S+[\s-](?:\S+-)?[a-z]+\b)", re.I)
@@ -3034,7 +3076,16 @@ def _date_zone_twins(text: str, out: list[Timex]) -> None:
         shift = shifts[0]
         local_day = date.fromisoformat(lv.group(1))
         twin_day = date.fromisoformat(tv.group(1))
-        if _NAMES_A_DAY.search(twin.text) and not _NAMES_A_DAY.search(local.text):
+        after = out[i + 2] if i + 2 < len(out) else None
+        twin_names_day = _NAMES_A_DAY.search(twin.text) or (
+            # "(01:30 GMT on Friday)": the day inside the bracket is the twin's
+            after is not None
+            and after.type == "DATE"
+            and _DAY_RE.match(after.value)
+            and _TIME_THEN_DATE.fullmatch(text, twin.end, after.start)
+            and text[after.end : after.end + 1] == ")"
+        )
+        if twin_names_day and not _NAMES_A_DAY.search(local.text):
             out[i] = _on_day(local, _fmt_day(twin_day - timedelta(days=shift)))
         else:
             out[i + 1] = _on_day(twin, _fmt_day(local_day + timedelta(days=shift)))
