@@ -833,6 +833,7 @@ _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
 _RIGHT_AFTER_A_DAY = re.compile(r",?\s+(?:at\s+|from\s+|by\s+)?(?:about\s+|around\s+)?", re.I)
 # "April 11, 2003, a Friday": a weekday set beside the date it names
 _APPOSITIVE_WEEKDAY = re.compile(r"(?:\d|(?-i:[A-Z][a-z]+)\.?),\s+an?\s+$")
+_APPOSITION = re.compile(r",\s+an?\s+")  # "The following day, a Saturday, she flew"
 
 
 def _next_weeks(dct: date, wd: int) -> date:
@@ -977,6 +978,10 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
 # program approved in 1987", "from 2001 to 2007", "the 1987 level", "since the September
 # 2012 reshuffle").
 _SCENE_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
+# "The scheme unraveled on April 9, 2003, when ...": a past day given with its year, as the
+# day something happened on, sets the scene too
+_ON_A_FULL_DATE = re.compile(r"\bon\s+$")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _SCENE_DAY_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:On|By|Early|Late)?\s*$")
 _SCENE_MONTH_BEFORE = re.compile(r"\b[Ii]n\s+(?:(?:early|late|mid-?)\s*|the\s+\w+\s+\w+\s+of\s+)?$")
 
@@ -2000,7 +2005,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     if (
         st.ref is not None
         and st.ref.isoweekday() == wd
-        and _APPOSITIVE_WEEKDAY.search(st.text, max(0, m.start() - 30), m.start())
+        and (
+            _APPOSITIVE_WEEKDAY.search(st.text, max(0, m.start() - 30), m.start())
+            or _APPOSITION.fullmatch(st.text, st.ref_end, m.start())
+        )
     ):
         v = _fmt_day(st.ref)  # "On April 11, 2003, a Friday, its bank froze": that very day
     elif st.dct is None or re.search(
@@ -2770,10 +2778,20 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
             st.ref_month = date(int(m2.group(1)), int(m2.group(2)), 1)
 
 
+def _scene_year(st: _State) -> int | None:
+    """The year a scene was set in (the one ``_narrative_year`` would carry), if any."""
+    if st.year_after_day and st.year_set_as_setting:
+        return st.ref_year
+    if not st.year_after_day and st.ref is not None and st.ref_set_as_setting:
+        return st.ref.year
+    return None
+
+
 def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> None:
     """Move the story to the date at [s, e) and note where, and whether it set the scene
     (``_narrative_year`` carries a scene's year to the dates that follow without one)."""
     ref_before = st.ref
+    scene_year = _scene_year(st)
     _update_refs(st, kind, typ, value)
     text = st.text
     if not st.named_first and typ in ("DATE", "TIME"):
@@ -2787,7 +2805,18 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         st.ref_end = e
         # "On 10 June they overran Mosul": a day that opens its sentence sets the scene; one
         # in passing ("a call, from April 17, 2008, which was played") does not
-        st.ref_set_as_setting = bool(_SCENE_DAY_BEFORE.search(text, max(0, s - 8), s))
+        st.ref_set_as_setting = bool(
+            _SCENE_DAY_BEFORE.search(text, max(0, s - 8), s)
+            or (_ON_A_FULL_DATE.search(text, max(0, s - 4), s) and _YEAR_IN.search(text, s, e))
+        ) or (
+            # "In February 2003 the banks refused ..., and on the morning of February 14 the
+            # board met": a day in the past year the scene is set in keeps the scene there
+            st.ref is not None
+            and scene_year is not None
+            and st.ref.year == scene_year
+            and st.dct is not None
+            and scene_year < st.dct.year
+        )
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
         st.year_end = e
         st.year_set_as_setting = bool(
