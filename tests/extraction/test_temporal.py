@@ -1865,3 +1865,125 @@ def test_a_frequency_per_unit_of_time_is_a_set():
     assert [(t.text, t.value) for t in tag("He calls twice per week.", date(2015, 10, 20))] == [
         ("twice per week", "P1W")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # the decade the story is in, or the writer's when it looks ahead
+        (
+            "Zarqawi died in June 2006, and by the end of the decade his men had been driven out.",
+            date(2019, 3, 24),
+            "the end of the decade",
+            "200",
+        ),
+        (
+            "Investors would like a larger dividend before the end of the decade.",
+            date(2014, 6, 10),
+            "the end of the decade",
+            "201",
+        ),
+        # how long something has lasted, in days, weeks or months (years are ages)
+        ("Forces pressed a week-old siege of the city.", date(2012, 2, 11), "week-old", "P1W"),
+        (
+            "Extremists opposed to the IRA's 8-month-old truce struck again.",
+            date(1998, 3, 22),
+            "8-month-old",
+            "P8M",
+        ),
+        # a season before or after the story's point, or named without a preposition
+        (
+            "In April 2010 a video came out; his guards had been handed over the previous summer.",
+            date(2010, 6, 17),
+            "the previous summer",
+            "2009-SU",
+        ),
+        (
+            "The remains were found in October 2016 and flown to a lab the following spring.",
+            date(2018, 4, 14),
+            "the following spring",
+            "2017-SP",
+        ),
+        (
+            "Two months ago the Fed was talking about a summer hike.",
+            date(2016, 7, 29),
+            "summer",
+            "2016-SU",
+        ),
+        (
+            "The show is the centrepiece of the gallery's summer programme.",
+            date(2011, 6, 10),
+            "summer",
+            "2011-SU",
+        ),
+        # the reporting year, week and day of market news
+        ("The company raised its full-year forecast.", date(2016, 7, 29), "full-year", "2016"),
+        (
+            "The Dow rose on Friday. For the week, the Dow lost 0.8 percent.",
+            date(2016, 7, 29),
+            "the week",
+            "2016-W30",
+        ),
+        (
+            "The Fed's last meeting of the year will dominate the week ahead.",
+            date(2018, 12, 16),
+            "the week ahead",
+            "2018-W51",
+        ),
+        (
+            "Volumes will dry up from about the 21st, he said.",
+            date(2018, 12, 16),
+            "the 21st",
+            "2018-12-21",
+        ),
+        # "another" belongs to the length
+        ("Voting continues for another hour.", date(2008, 1, 27), "another hour", "PT1H"),
+        (
+            "We cannot wait another decade for this railway.",
+            date(2018, 12, 10),
+            "another decade",
+            "P10Y",
+        ),
+        (
+            "Two o'clock in the morning",
+            date(2008, 3, 31),
+            "Two o'clock in the morning",
+            "2008-03-31T02:00",
+        ),
+    ],
+)
+def test_ninth_session_rules_on_blind_parts_as_to_av(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+def test_a_scene_set_in_a_past_year_stays_there_from_day_to_day():
+    text = (
+        "Hartwell will mark its 150th anniversary on Thursday.\n\n"
+        "In February 2003 the banks refused to roll over a loan, and on the morning of "
+        "February 14 the board met. The following day, a Saturday, Marsh flew to Frankfurt. "
+        "On February 27 she signed a facility. Marsh became chief executive that May."
+    )
+    found = {t.text: t.value for t in tag(text, date(2014, 6, 10))}
+    assert found["Saturday"] == "2003-02-15"
+    assert found["February 27"] == "2003-02-27"
+    assert found["that May"] == "2003-05"
+
+
+def test_a_past_day_with_its_year_after_on_sets_the_scene():
+    text = (
+        "The scheme unraveled on April 9, 2003, when a clerk noticed a transfer. "
+        "Kessler insisted at a news conference on April 14 that it was an error."
+    )
+    found = {t.text: t.value for t in tag(text, date(2006, 6, 7))}
+    assert found["April 14"] == "2003-04-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Linebacker Tyrell Mims left in the first half with a knee injury.",
+        "Orrin threw for 331 yards but was intercepted twice in the fourth quarter.",
+    ],
+)
+def test_a_games_quarters_and_halves_are_not_the_years(text):
+    assert tag(text, date(2007, 9, 16)) == []

@@ -321,7 +321,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h5>[0-2]\d))"
         r":(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b))"
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
-        r"\s+(?:o'clock|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
+        r"\s+(?:o'clock(?:\s+in\s+the\s+(?P<pod4>morning|afternoon|evening))?"
+        r"|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?P<noon>noon|midnight|midday))"
         # a zone named after a city or region: "4:43 p.m. Beijing time"
         r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T)|GMT|UTC|BST|CET|CEST|local\s+time|(?-i:[A-Z][a-z]+)\s+time\b))?"
@@ -1239,6 +1240,15 @@ def _set_ref_quarter(st: _State, y: int, q: int) -> None:
         st.ref_quarter = (y, q)
 
 
+# a match's quarters and halves are not the year's
+_GAME_WORDS = re.compile(
+    r"\b(?:touchdowns?|field\s+goal|quarterback|half-?time|scored|penalty|innings?"
+    r"|kick(?:ed|off)?|intercept(?:ed|ions?)|yards?|injury|injured|the\s+(?:match|game)|coach|striker"
+    r"|midfielder|referee|whistle|rebounds|free\s+throws?|substituted)\b",
+    re.IGNORECASE,
+)
+
+
 def _h_monthquarter(st: _State, m: re.Match[str]) -> Result:
     first, last = _month_of(m.group("first")), _month_of(m.group("last"))
     if last != first + 2:
@@ -1281,6 +1291,15 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         return None
     if unit == "quarter" and not ordw and not adj and the in ("its", "their"):
         return None
+    if (
+        not year
+        and not yearago
+        and not nextyear
+        and _GAME_WORDS.search(
+            _sentence_before(st.text, m.start()) + _sentence_after(st.text, m.end())
+        )
+    ):
+        return None  # "intercepted twice in the fourth quarter", "left in the first half"
     st.fin_quarter = True
     dct = st.dct
     # which quarter / half
@@ -2121,7 +2140,8 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         if n is None:
             return None
         h = int(n)
-        if m.group("pod3") and m.group("pod3").lower() in ("afternoon", "evening") and h < 12:
+        pod = (m.group("pod3") or m.group("pod4") or "").lower()
+        if pod in ("afternoon", "evening") and h < 12:
             h += 12
         mi = 0
     # which day
