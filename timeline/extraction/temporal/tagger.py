@@ -88,7 +88,10 @@ _ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
 # "October this year", "April 5 next year", "September of that year": the year phrase says
 # which year the month is in, and belongs to the expression (a noun phrase's post-modifier;
 # TBAQ's annotators split on it, the TimeML guidelines take it in).
-_REL_YEAR = r"(?P<ry>\s+(?:of\s+)?(?:this|last|next|that)\s+year\b(?![-']))?"
+_REL_YEAR = (
+    r"(?P<ry>\s+(?:of\s+)?(?:this|last|next|that|the\s+following|the\s+next|the\s+previous)"
+    r"\s+year\b(?![-']))?"
+)
 
 _PATTERNS: list[tuple[str, str]] = [
     # a day known by its date: "9/11", "the Sept. 11 attacks"
@@ -338,7 +341,10 @@ _PATTERNS: list[tuple[str, str]] = [
         # "rose by 15cm overnight", "expected to fall overnight": the night before the day the
         # story is at, or the coming one (not the adjective of "overnight rates")
         r"|(?<=\s)(?P<overnight>overnight)(?=\s*[,.;:!?)]|\s+(?:and|as|but|in|into|on|to|at|from"
-        r"|with|before|after|while|when|amid|near|along|across|against|around)\b)",
+        r"|with|before|after|while|when|amid|near|along|across|against|around)\b)"
+        # "the gains evaporated by mid-afternoon", "trading at midmorning"
+        r"|(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\bin\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+        r"|(?<=\bthrough\s))(?P<mid>mid[-\s]?(?:morning|afternoon))\b",
     ),
     # sets: daily / every week / each Thursday / twice a year
     (
@@ -942,6 +948,10 @@ def _rel_year(st: _State, phrase: str) -> int | None:
     if st.dct is None:
         return None
     word = phrase.split()[-2].lower()  # "last year", "of last year"
+    if " the " in f" {phrase.lower()} ":
+        # "January of the following year": counted from the year the story is at
+        at = st.ref_year if st.ref_year is not None else st.dct.year
+        return at - 1 if word == "previous" else at + 1
     if word == "that":
         # "September of that year": the year the story is at
         return st.ref_year if st.ref_year is not None else st.dct.year
@@ -1722,7 +1732,10 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", val)
 
 
-_THE_STORYS_PERIOD_BEFORE = re.compile(r"(?:(?:^|[.!?]\s+|,\s+|\n\s*)[Ff]or|\bon|\bthroughout)\s+$")
+_THE_STORYS_PERIOD_BEFORE = re.compile(
+    r"(?:(?:^|[.!?]\s+|,\s+|\n\s*)[Ff]or|\bon|\bthroughout"
+    r"|\b(?:start(?:ed|s)?|end(?:ed|s)?|began|begins|finish(?:ed|es)?|clos(?:ed|es)))\s+$"
+)
 
 
 def _weekend(st: _State, m: re.Match[str], step: int, this: bool = False) -> Result:
@@ -2217,7 +2230,8 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
         night = st.dct - timedelta(days=1) if st.tense(m.start(), m.end()) <= 0 else st.dct
         return ("TIME", f"{_fmt_day(night)}TNI")
     day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
-    return ("TIME", f"{day}T{PARTS_OF_DAY[m.group('pod').lower()]}")
+    pod = m.group("pod") or m.group("mid")[3:].lstrip("- ")
+    return ("TIME", f"{day}T{PARTS_OF_DAY[pod.lower()]}")
 
 
 _SETWORDS = {
