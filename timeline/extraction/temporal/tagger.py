@@ -446,14 +446,17 @@ _FUTURE_CUES = re.compile(
     # news writes scheduled events in the present: "the council meets Tuesday"
     # (close before the expression: "still holds Mosul, and on Saturday it posted" is no
     # schedule)
-    r"|(?<!to )(?-i:meets?|begins|opens|resumes|expires|convenes|reconvenes|arrives|departs|heads"
+    r"|(?<!to )(?-i:meets?|begins|opens?|resumes|expires|convenes|reconvenes|arrives|departs|heads"
+    r"|hosts?|(?:is|are)\s+off|possible"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
-    r"|ends|closes|starts|go(?:es)?(?=\s+on\s+sale\b)|follows(?=\s+on\b)|due)(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
+    r"|ends|(?<!the )closes?|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)|follows(?=\s+on\b)|due)"
+    r"(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"
     r"(?-i:continues?|returns?|leaves?|travels?|flies|fly|plays?|rests?"
-    r"|testif(?:y|ies)|kicks?\s+off|wraps?\s+up|concludes?|plan\s+an?|hopes?\s+to|hoping\s+to"
+    r"|testif(?:y|ies)|kicks?\s+off|wraps?\s+up|concludes?|plan\s+an?|hope[sd]?\s+to|hoping\s+to"
+    r"|setting\s+up|(?:un)?likely"
     # (the verbs, not the nouns of "had filed reports by Wednesday", "its releases")
     r"|(?<!filed )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!of )(?<!and )(?<!new )"
     r"(?:reports|releases|publishes))"
@@ -543,7 +546,9 @@ _SENT_END = re.compile(
     "".join(rf"(?<!\b{a})" for a in ("[A-Z]", *_ABBREV.split("|")))
     # "until 6 a.m. (0300 GMT) on Monday": a clock time's full stop ends a sentence only
     # before a capital
-    + r"(?<![ap]\.m)[.!?]\s|(?<=[ap]\.m)\.\s(?=[A-Z\"“‘`'])|\n[ \t]*\n"
+    # (not a zone's: "at 10 a.m. EDT on Saturday")
+    + r"(?<![ap]\.m)[.!?]\s|(?<=[ap]\.m)\.\s(?=[A-Z\"“‘`'])(?![ECMP][SD]?T\b|GMT\b|UTC\b|BST\b)"
+    r"|\n[ \t]*\n"
 )
 
 
