@@ -842,7 +842,10 @@ _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
 
 
 # "on April 5 at 7 p.m.", "Friday, at about 9 p.m.": a clock time right after its day
-_RIGHT_AFTER_A_DAY = re.compile(r",?\s+(?:at\s+|from\s+|by\s+)?(?:about\s+|around\s+)?", re.I)
+_RIGHT_AFTER_A_DAY = re.compile(
+    r",?\s*(?:at\s+|from\s+|by\s+|to\s+|until\s+|till\s+|and\s+|[-–]\s*)?(?:about\s+|around\s+)?",
+    re.I,
+)
 # "April 11, 2003, a Friday": a weekday set beside the date it names
 _APPOSITIVE_WEEKDAY = re.compile(r"(?:\d|(?-i:[A-Z][a-z]+)\.?),\s+an?\s+$")
 _APPOSITION = re.compile(r",\s+an?\s+")  # "The following day, a Saturday, she flew"
@@ -2840,6 +2843,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         if not dateline:
             st.named_first = True
             st.story_day = st.ref if _DAY_RE.match(value) else None
+    if st.ref is not None and st.ref == ref_before and _DAY_RE.match(value):
+        st.ref_end = e  # the same day again ("on Saturday from 10:00"): named just now
     if st.ref != ref_before:
         st.ref_end = e
         # "On 10 June they overran Mosul": a day that opens its sentence sets the scene; one
