@@ -1989,3 +1989,73 @@ def test_a_past_day_with_its_year_after_on_sets_the_scene():
 )
 def test_a_games_quarters_and_halves_are_not_the_years(text):
     assert tag(text, date(2007, 9, 16)) == []
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # a quotation's words are the day its attribution names
+        (
+            'Russia vetoed it on Thursday.\n\n"Yesterday the council failed the Syrian people," '
+            "a Western diplomat said Friday morning.",
+            date(2012, 7, 20),
+            "Yesterday",
+            "2012-07-19",
+        ),
+        (
+            'Speaking at a banquet on Monday evening, he said: "Tonight families celebrate."',
+            date(2014, 9, 9),
+            "Tonight",
+            "2014-09-08TNI",
+        ),
+        # ... and not a day of another sentence's ("the Senate turns to it on Monday")
+        (
+            '"Today we came within a couple of votes," Levin said.\n\nThe Senate will turn '
+            "to the bill on Monday, and Reid said he hoped to finish it.",
+            date(2007, 3, 15),
+            "Today",
+            "2007-03-15",
+        ),
+        # "a year earlier" after a month is that month the year before
+        (
+            "68 U.S. troops died in Iraq in November, compared with 84 a year earlier.",
+            date(2005, 12, 1),
+            "a year earlier",
+            "2004-11",
+        ),
+        # a present schedule looks ahead; a zone after "a.m." ends no sentence
+        (
+            "Polls open at 6 a.m. Tuesday and close at 7 p.m. CST.",
+            date(2008, 2, 3),
+            "7 p.m. CST",
+            "2008-02-05T19:00",
+        ),
+        (
+            "The Orioles are off Monday and host Tampa Bay Tuesday.",
+            date(2007, 9, 16),
+            "Tuesday",
+            "2007-09-18",
+        ),
+        (
+            "Harte said his caucus would meet at 10 a.m. EDT (1400 GMT) on Saturday.",
+            date(2007, 6, 29),
+            "Saturday",
+            "2007-06-30",
+        ),
+        ("Wall Street started the week lower.", date(2009, 3, 9), "the week", "2009-W11"),
+        (
+            "The gains evaporated by mid-afternoon.",
+            date(2009, 3, 9),
+            "mid-afternoon",
+            "2009-03-09TAF",
+        ),
+        (
+            "In 2013 they moved into Syria; by January of the following year they held Raqqa.",
+            date(2019, 3, 24),
+            "January of the following year",
+            "2014-01",
+        ),
+    ],
+)
+def test_ninth_session_rules_on_blind_parts_aw_to_az(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

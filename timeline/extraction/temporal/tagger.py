@@ -687,6 +687,7 @@ class _State:
     ref_year: int | None
     ref_quarter: tuple[int, int] | None = None  # last (year, quarter) talked about
     ref_month: date | None = None  # first day of the last month the narrative moved to
+    month_end: int = -1  # where the last month named on its own ("in November") ends
     fin_quarter: bool = False  # the document talks about fiscal quarters
     year_after_day: bool = False  # the narrative named a year alone since its last day
     reports: bool = False  # dating reported happenings, not annotating TimeML (see ``tag``)
@@ -1638,6 +1639,17 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{y - 1}-Q{q}")
     if (
         letter == "Y"
+        and mult == 1
+        and n == 1
+        and direction in ("earlier", "ago")
+        and st.ref_month is not None
+        and 0 <= m.start() - st.month_end < 150
+        and not _SENT_END.search(st.text, st.month_end, m.start())
+    ):
+        # "68 troops died in November, compared with 84 a year earlier": the same month
+        return ("DATE", f"{st.ref_month.year - 1}-{st.ref_month.month:02d}")
+    if (
+        letter == "Y"
         and direction in ("later", "earlier")
         and st.year_after_day
         and st.ref_year is not None
@@ -1990,9 +2002,50 @@ def _speech_day(st: _State, pos: int) -> date:
     of Sunday's round), where it is the day the words were spoken."""
     assert st.dct is not None
     eve = st.dct - timedelta(days=1)
-    if st.story_day == eve and st.ref == eve and _in_quotation(st.text, pos):
+    if not _in_quotation(st.text, pos):
+        return st.dct
+    attributed = _attributed_day(st.text, pos, st.dct)
+    if attributed is not None:
+        return attributed  # "'Yesterday the council failed,' a diplomat said Friday morning"
+    if st.story_day == eve and st.ref == eve:
         return eve
     return st.dct
+
+
+_SAID_ON_A_DAY = re.compile(
+    rf"\b(?:said|says|told|added|wrote)\b[^.\"“”]{{0,40}}?\b(?P<wd>{WEEKDAY_RE})\b"
+    rf"|\b(?P<wd2>{WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?\b[^.\"“”]{{0,50}}?"
+    r"\b(?:said|says|told)\b",
+    re.IGNORECASE,
+)
+
+
+def _attributed_day(text: str, pos: int, dct: date) -> date | None:
+    """The day a quotation around ``pos`` was spoken, when its attribution names a weekday
+    ("... on the ground," a Western diplomat said Friday morning; Speaking on Monday evening,
+    he said: "Tonight ..."): the latest such weekday up to the DCT."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    marks = list(_QUOTE_MARK.finditer(text, para_start, pos))
+    if not marks:
+        return None
+    opening = marks[-1].start()
+    closing = _QUOTE_MARK.search(text, pos, pos + 400)
+    # the attribution right after the quotation, up to its sentence's end ...
+    segments = []
+    if closing is not None:
+        after = re.split(r"[.!?]\s|\n", text[closing.end() : closing.end() + 100])[0]
+        if re.match(r"\W{0,3}[^.]{0,60}?\b(?:said|says|told)\b", after):
+            segments.append(after)
+    # ... or the one that opens it ('Speaking on Monday evening, he said: "Tonight ...')
+    before = re.split(r"[.!?]\s|\n", text[max(para_start, opening - 150) : opening])[-1]
+    if re.search(r"\b(?:said|says|told\b[^.]{0,30}?|added|wrote)[:,]?\s*$", before):
+        segments.append(before)
+    for seg in segments:
+        found = _SAID_ON_A_DAY.search(seg)
+        if found is not None:
+            wd = _weekday_of(found.group("wd") or found.group("wd2"))
+            return dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+    return None
 
 
 def _h_dayref(st: _State, m: re.Match[str]) -> Result:
@@ -2861,6 +2914,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
             and st.dct is not None
             and scene_year < st.dct.year
         )
+    if kind == "month" and re.fullmatch(r"\d{4}-\d\d", value):
+        st.month_end = e
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
         st.year_end = e
         st.year_set_as_setting = bool(
