@@ -276,9 +276,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # story is in (not "the 82nd minute", "the 101st Airborne", "the 21st century")
     (
         "dayofmonth",
-        r"(?:(?<=\bon\s)|(?<=\bfrom\s)|(?<=\babout\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bsince\s)"
-        r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bthrough\s)|(?<=\btill\s))"
-        r"the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+        r"\bthe\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
         r"(?=\s*[,.;:)]|\s+(?:and|or|to|when|at|as|if|but|through|until)\b)",
     ),
     # years / recent months / the coming weeks / the past few days (no number)
@@ -343,8 +341,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?<=\s)(?P<overnight>overnight)(?=\s*[,.;:!?)]|\s+(?:and|as|but|in|into|on|to|at|from"
         r"|with|before|after|while|when|amid|near|along|across|against|around)\b)"
         # "the gains evaporated by mid-afternoon", "trading at midmorning"
-        r"|(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\bin\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
-        r"|(?<=\bthrough\s))(?P<mid>mid[-\s]?(?:morning|afternoon))\b",
+        r"|\b(?P<mid>mid[-\s]?(?:morning|afternoon))\b",
     ),
     # sets: daily / every week / each Thursday / twice a year
     (
@@ -1314,6 +1311,7 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         not year
         and not yearago
         and not nextyear
+        and _GAME_WORDS.search(st.text, max(0, m.start() - 200), m.end() + 200)
         and _GAME_WORDS.search(
             _sentence_before(st.text, m.start()) + _sentence_after(st.text, m.end())
         )
@@ -2282,6 +2280,9 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     return ("TIME", f"{day}T{hm}")
 
 
+_MID_POD_AFTER = frozenset(["by", "at", "in", "until", "before", "after", "through"])
+
+
 def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     anchor = st.ref or st.dct
     if m.group("overnight"):
@@ -2290,6 +2291,8 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
             return ("TIME", "XXXX-XX-XXTNI")
         night = st.dct - timedelta(days=1) if st.tense(m.start(), m.end()) <= 0 else st.dct
         return ("TIME", f"{_fmt_day(night)}TNI")
+    if m.group("mid") and _prev_word(st.text, m.start()) not in _MID_POD_AFTER:
+        return None  # "mid-morning trading" is tagged with its day, if at all
     day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     pod = m.group("pod") or m.group("mid")[3:].lstrip("- ")
     return ("TIME", f"{day}T{PARTS_OF_DAY[pod.lower()]}")
@@ -2767,7 +2770,14 @@ def _h_ahead(st: _State, m: re.Match[str]) -> Result:
     return ("DURATION", _fmt_duration(None, m.group("unit")))
 
 
+_DAY_OF_MONTH_AFTER = frozenset(
+    ["on", "from", "about", "until", "by", "since", "before", "after", "through", "till"]
+)
+
+
 def _h_dayofmonth(st: _State, m: re.Match[str]) -> Result:
+    if _prev_word(st.text, m.start()) not in _DAY_OF_MONTH_AFTER:
+        return None
     at = st.ref or st.dct
     if at is None:
         return ("DATE", f"XXXX-XX-{int(m.group('day')):02d}")
