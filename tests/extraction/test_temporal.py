@@ -2059,3 +2059,15 @@ def test_a_games_quarters_and_halves_are_not_the_years(text):
 )
 def test_ninth_session_rules_on_blind_parts_aw_to_az(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+def test_a_year_earlier_than_a_quarter_or_a_half_is_that_period_a_year_before():
+    text = "Revenue fell 9.1 percent in the second half of 2009 compared with a year earlier."
+    found = {t.text: t.value for t in tag(text, date(2010, 2, 1))}
+    assert found["a year earlier"] == "2008-H2"
+
+
+def test_this_week_looking_ahead_on_a_sunday_is_the_coming_week():
+    text = "The campaign plans to add a second spot this week."
+    assert [t.value for t in tag(text, date(2008, 10, 19))] == ["2008-W43"]
+    assert [t.value for t in tag("Stocks rose this week.", date(2008, 10, 19))] == ["2008-W42"]

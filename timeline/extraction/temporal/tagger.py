@@ -684,7 +684,10 @@ class _State:
     ref_year: int | None
     ref_quarter: tuple[int, int] | None = None  # last (year, quarter) talked about
     ref_month: date | None = None  # first day of the last month the narrative moved to
-    month_end: int = -1  # where the last month named on its own ("in November") ends
+    # the last month, quarter or half named ("in November", "the July-September quarter"),
+    # and where it ends
+    period: str = ""
+    period_end: int = -1
     fin_quarter: bool = False  # the document talks about fiscal quarters
     year_after_day: bool = False  # the narrative named a year alone since its last day
     reports: bool = False  # dating reported happenings, not annotating TimeML (see ``tag``)
@@ -1640,12 +1643,13 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         and mult == 1
         and n == 1
         and direction in ("earlier", "ago")
-        and st.ref_month is not None
-        and 0 <= m.start() - st.month_end < 150
-        and not _SENT_END.search(st.text, st.month_end, m.start())
+        and st.period
+        and 0 <= m.start() - st.period_end < 150
+        and not _SENT_END.search(st.text, st.period_end, m.start())
     ):
-        # "68 troops died in November, compared with 84 a year earlier": the same month
-        return ("DATE", f"{st.ref_month.year - 1}-{st.ref_month.month:02d}")
+        # "68 troops died in November, compared with 84 a year earlier", "the second half of
+        # 2009 compared with a year earlier": the same month, quarter or half a year before
+        return ("DATE", f"{int(st.period[:4]) - 1}{st.period[4:]}")
     if (
         letter == "Y"
         and direction in ("later", "earlier")
@@ -1822,6 +1826,8 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     if rel == "new" and unit == "year":
         step = 0 if dct.month <= 6 else 1
     if unit == "week":
+        if step == 0 and dct.isoweekday() == 7 and st.tense(m.start(), m.end()) > 0:
+            return ("DATE", _fmt_week(dct + timedelta(days=1)))  # said on a Sunday: the coming one
         return ("DATE", _fmt_week(dct + timedelta(weeks=step)))
     if unit == "month":
         d = dct + relativedelta(months=step)
@@ -2924,8 +2930,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
             and st.dct is not None
             and scene_year < st.dct.year
         )
-    if kind == "month" and re.fullmatch(r"\d{4}-\d\d", value):
-        st.month_end = e
+    if re.fullmatch(r"\d{4}-(?:\d\d|Q[1-4]|H[12])", value) and kind != "ago":
+        st.period, st.period_end = value, e
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
         st.year_end = e
         st.year_set_as_setting = bool(
