@@ -2071,3 +2071,24 @@ def test_this_week_looking_ahead_on_a_sunday_is_the_coming_week():
     text = "The campaign plans to add a second spot this week."
     assert [t.value for t in tag(text, date(2008, 10, 19))] == ["2008-W43"]
     assert [t.value for t in tag("Stocks rose this week.", date(2008, 10, 19))] == ["2008-W42"]
+
+
+def test_a_retold_story_moves_forward_into_the_next_year():
+    text = (
+        "The offensive began on 17 October 2016, when Iraqi forces moved on the city. The "
+        "eastern half was declared fully liberated on 24 January, and the push into the west "
+        "began on 19 February."
+    )
+    found = {t.text: t.value for t in tag(text, date(2017, 7, 10))}
+    assert found["24 January"] == "2017-01-24"
+    assert found["19 February"] == "2017-02-19"
+
+
+def test_a_retold_story_may_step_back_a_few_weeks():
+    text = (
+        "On Dec. 21, fighters killed 16 Turkish soldiers. Three soldiers were killed on Nov. 24 "
+        "in an air strike. On Feb. 9, a Russian jet bombed a building."
+    )
+    found = {t.text: t.value for t in tag(text, date(2017, 2, 23))}
+    assert found["Nov. 24"] == "2016-11-24"
+    assert found["Feb. 9"] == "2017-02-09"

@@ -967,6 +967,23 @@ def _rel_year(st: _State, phrase: str) -> int | None:
     return st.dct.year + {"this": 0, "last": -1, "next": 1}[word]
 
 
+def _onward_year(st: _State, year: int, mon: int, day: int) -> int:
+    """A retold story moves forward: a day months before the one it is at is next year's
+    ("The offensive began on 17 October 2016 ... declared liberated on 24 January"), if that
+    is still before the DCT; a few weeks back is the same year ("On Dec. 21 ... killed on
+    Nov. 24")."""
+    at = st.ref
+    if at is None or st.year_after_day or at.year != year or st.dct is None:
+        return year
+    try:
+        here, onward = date(year, mon, day), date(year + 1, mon, day)
+    except ValueError:
+        return year
+    if (at - here).days > 120 and onward <= st.dct:
+        return year + 1
+    return year
+
+
 def _narrative_year(st: _State, pos: int, end: int) -> int | None:
     """The past year a story has just moved to, for a date given without one: "US forces
     rolled into the capital in April 2003. The statue came down on April 9", "On 10 June
@@ -1027,7 +1044,7 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
         elif rel in ("next", "this coming") and (mon, day) <= (st.dct.month, st.dct.day):
             y += 1
     elif (ny := _narrative_year(st, m.start(), m.end())) is not None:
-        y = ny
+        y = _onward_year(st, ny, mon, day)
     else:
         y = _nearest_year(st, mon, day, m.start(), m.end())
         if y is not None and wd is not None and st.dct is not None:
