@@ -1559,15 +1559,19 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         # "handed over the previous summer", "flown to a lab the following spring": the one
         # before or after the day the story is at
         at = _story_point(st) or d
-        starts = date(at.year, order, 21) if s != "WI" else date(at.year, 12, 21)
-        if rel in ("the following", "the next"):
-            y = at.year if starts > at else at.year + 1
+        ahead = rel in ("the following", "the next")
+        if s == "WI":
+            # a winter is named by the year it begins in: the one under way in February 2003
+            # began in 2002
+            current = at.year if at.month == 12 else at.year - 1 if at.month <= 2 else None
+            if current is not None:
+                y = current + (1 if ahead else -1)
+            else:
+                y = at.year if ahead else at.year - 1
+        elif ahead:
+            y = at.year if date(at.year, order, 21) > at else at.year + 1
         else:
-            ends = date(at.year, order + 2, 28) if s != "WI" else date(at.year, 2, 28)
-            y = at.year if ends < at else at.year - 1
-            if s == "WI" and at.month == 12:
-                y = at.year - 1
-
+            y = at.year if date(at.year, order + 2, 28) < at else at.year - 1
     elif rel in ("the", "early", "late", "mid", ""):
         tense = st.tense(m.start(), m.end())
         if rel == "the" and s == "WI" and this_winter is not None and d.month <= 2 and tense <= 0:
@@ -1926,6 +1930,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
             if re.search(r"(?:once|twice|thrice|times)\s*$", before, re.IGNORECASE):
                 return ("SET", _fmt_duration(1, unit))
             return None
+    # "-old" gives an age ("a 6-year-old"), or how long something has lasted ("the IRA's
+    # 8-month-old truce", "a week-old siege")
     is_old = (m.group("adj") or "").lower() == "-old" or re.match(
         r"[\s-]+old\b", st.text[m.end() : m.end() + 6]
     )
@@ -1933,7 +1939,6 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None  # ages ("a 6-year-old") are not temporal expressions in TimeML
     if is_old and numtxt.lower() in ("a", "an"):
         return None  # "a week-old siege": the article is the siege's ("longadj" tags the rest)
-    # "the IRA's 8-month-old truce", "a week-old siege": how long something has lasted
     if unit.lower() in ("night", "nights") and num is not None:
         return ("DURATION", f"P{int(num)}D")
     return ("DURATION", _fmt_duration(num, unit))
