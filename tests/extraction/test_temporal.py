@@ -2092,3 +2092,65 @@ def test_a_retold_story_may_step_back_a_few_weeks():
     found = {t.text: t.value for t in tag(text, date(2017, 2, 23))}
     assert found["Nov. 24"] == "2016-11-24"
     assert found["Feb. 9"] == "2017-02-09"
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # the sun's times after a preposition, on the day the story is at
+        (
+            "The army launched the ground assault at dawn.",
+            date(2012, 8, 9),
+            "dawn",
+            "2012-08-09TMO",
+        ),
+        ("Fighting continued until nightfall.", date(2012, 8, 9), "nightfall", "2012-08-09TEV"),
+        (
+            "I wrote the first pages at Christmas 1961 and that same winter.",
+            date(2001, 5, 3),
+            "that same winter",
+            "1961-WI",
+        ),
+        # a day's event looking ahead, a perfect that looks back
+        (
+            "Tax cuts took effect on Jan. 1. Friday's employment report is forecast to show gains.",
+            date(2018, 1, 28),
+            "Friday",
+            "2018-02-02",
+        ),
+        (
+            "Fourth-quarter earnings are expected to have grown 13.6 percent.",
+            date(2018, 1, 28),
+            "Fourth-quarter",
+            "2017-Q4",
+        ),
+        (
+            "He was appointed on Friday and takes up the post on Monday.",
+            date(2018, 1, 28),
+            "Monday",
+            "2018-01-29",
+        ),
+        # a holiday of a year named by "this year's"
+        (
+            "Tourists during this year's Spring Festival holiday tripled.",
+            date(2018, 4, 20),
+            "this year's Spring Festival",
+            "2018-02-16",
+        ),
+        # a quotation told "that afternoon" is the story's day
+        (
+            'He signed the treaty on June 12, 1985. "Today Portugal comes home," he told reporters '
+            "that afternoon.",
+            date(2005, 6, 12),
+            "Today",
+            "1985-06-12",
+        ),
+    ],
+)
+def test_ninth_session_rules_on_blind_parts_ba_to_bd(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize("text", ["Officials said as dawn broke.", "It was a pre-dawn raid."])
+def test_dawn_as_the_suns_is_not_a_time(text):
+    assert tag(text, date(1998, 8, 8)) == []

@@ -213,7 +213,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "season",
         rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|past|the\s+coming|coming"
-        r"|the\s+previous|the\s+preceding|the\s+following|the\s+next|that|the|early|late|mid)"
+        r"|the\s+previous|the\s+preceding|the\s+following|the\s+next|that(?:\s+same)?|the|early"
+        r"|late|mid)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
     ),
@@ -341,7 +342,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?<=\s)(?P<overnight>overnight)(?=\s*[,.;:!?)]|\s+(?:and|as|but|in|into|on|to|at|from"
         r"|with|before|after|while|when|amid|near|along|across|against|around)\b)"
         # "the gains evaporated by mid-afternoon", "trading at midmorning"
-        r"|\b(?P<mid>mid[-\s]?(?:morning|afternoon))\b",
+        r"|\b(?P<mid>mid[-\s]?(?:morning|afternoon))\b"
+        # "launched the assault at dawn", "by nightfall": the morning or evening of the day
+        # the story is at ("as dawn broke" is the sun's, not a time of the story's)
+        r"|\b(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall)\b(?!-)",
     ),
     # sets: daily / every week / each Thursday / twice a year
     (
@@ -382,7 +386,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # holidays with a fixed rule
     (
         "holiday",
-        r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous)\s+)?"
+        r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous"
+        r"|(?P<ys>this|last|next)\s+year['’]s)\s+)?"
         r"(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
         r"|(?-i:New\s+Year's)(?:\s+(?-i:Day|Eve))?|(?-i:Thanksgiving)(?:\s+(?-i:Day))?"
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
@@ -435,9 +440,9 @@ _COMPILED = [
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|scheduled|slated|expected\s+to|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
-    r"|(?:forecast|predicted)\s+(?:for|to)\b"
+    r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
     r"|(?:could|may|might)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
@@ -453,7 +458,7 @@ _FUTURE_CUES = re.compile(
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"
     r"(?-i:continues?|returns?|leaves?|travels?|flies|fly|plays?|rests?"
     r"|testif(?:y|ies)|kicks?\s+off|wraps?\s+up|concludes?|plan\s+an?|hope[sd]?\s+to|hoping\s+to"
-    r"|setting\s+up|(?:un)?likely"
+    r"|setting\s+up|(?:un)?likely|brings|takes\s+up|lifts"
     # (the verbs, not the nouns of "had filed reports by Wednesday", "its releases")
     r"|(?<!filed )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!of )(?<!and )(?<!new )"
     r"(?:reports|releases|publishes))"
@@ -1496,6 +1501,8 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the coming", "the past"):
         rel = rel[4:]
+    if rel == "that same":
+        rel = "that"
     if m.group("sy") and _spoken_year(m.group("sy")):
         return ("DATE", f"{_spoken_year(m.group('sy'))}-{s}")
     if m.group("year"):
@@ -2030,7 +2037,7 @@ def _speech_day(st: _State, pos: int) -> date:
     eve = st.dct - timedelta(days=1)
     if not _in_quotation(st.text, pos):
         return st.dct
-    attributed = _attributed_day(st.text, pos, st.dct)
+    attributed = _attributed_day(st, pos)
     if attributed is not None:
         return attributed  # "'Yesterday the council failed,' a diplomat said Friday morning"
     if st.story_day == eve and st.ref == eve:
@@ -2046,10 +2053,16 @@ _SAID_ON_A_DAY = re.compile(
 )
 
 
-def _attributed_day(text: str, pos: int, dct: date) -> date | None:
+_THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b", re.I)
+
+
+def _attributed_day(st: _State, pos: int) -> date | None:
     """The day a quotation around ``pos`` was spoken, when its attribution names a weekday
     ("... on the ground," a Western diplomat said Friday morning; Speaking on Monday evening,
-    he said: "Tonight ..."): the latest such weekday up to the DCT."""
+    he said: "Tonight ..."): the latest such weekday up to the DCT; or the story's day, when
+    it says "that afternoon" ("'Today Portugal comes home,' he told reporters that afternoon")."""
+    text, dct = st.text, st.dct
+    assert dct is not None
     para_start = text.rfind("\n", 0, pos) + 1
     marks = list(_QUOTE_MARK.finditer(text, para_start, pos))
     if not marks:
@@ -2067,6 +2080,8 @@ def _attributed_day(text: str, pos: int, dct: date) -> date | None:
     if re.search(r"\b(?:said|says|told\b[^.]{0,30}?|added|wrote)[:,]?\s*$", before):
         segments.append(before)
     for seg in segments:
+        if st.ref is not None and _THAT_DAY.search(seg):
+            return st.ref
         found = _SAID_ON_A_DAY.search(seg)
         if found is not None:
             wd = _weekday_of(found.group("wd") or found.group("wd2"))
@@ -2108,6 +2123,13 @@ def _h_podref(st: _State, m: re.Match[str]) -> Result:
         off = -1
     base = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
     return ("TIME", f"{base}T{PARTS_OF_DAY[pod]}")
+
+
+_EXPECTED_AFTER = re.compile(
+    r"'s\s+(?:[\w-]+\s+){1,3}(?:is|are|will\s+be)\s+(?:forecast|expected|due|scheduled|set|likely)\b"
+    r"(?!\s+to\s+have\b)",
+    re.I,
+)
 
 
 def _h_weekday(st: _State, m: re.Match[str]) -> Result:
@@ -2173,8 +2195,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             if tense > 0 and st.text.startswith("'s", m.end()):
                 # "Wednesday's ruling": an event named by its day has mostly happened; only
                 # a future word right before it ("will follow Friday's vote") looks ahead
+                # or one its noun phrase takes ("Friday's jobs report is forecast to show")
                 near = st.text[max(0, m.start() - 25) : m.start()]
-                tense = 1 if _FUTURE_CUES.search(near) else -1
+                ahead = _EXPECTED_AFTER.match(st.text, m.end())
+                tense = 1 if _FUTURE_CUES.search(near) or ahead else -1
             d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
         v = _fmt_day(d)
     if pod:
@@ -2321,6 +2345,12 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
         return ("TIME", f"{_fmt_day(night)}TNI")
     if m.group("mid") and _prev_word(st.text, m.start()) not in _MID_POD_AFTER:
         return None  # "mid-morning trading" is tagged with its day, if at all
+    if m.group("sun"):
+        if _prev_word(st.text, m.start()) not in _MID_POD_AFTER | {"from", "since", "till"}:
+            return None
+        day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
+        evening = m.group("sun").lower() in ("dusk", "sunset", "nightfall")
+        return ("TIME", f"{day}T{'EV' if evening else 'MO'}")
     day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     pod = m.group("pod") or m.group("mid")[3:].lstrip("- ")
     return ("TIME", f"{day}T{PARTS_OF_DAY[pod.lower()]}")
@@ -2688,6 +2718,13 @@ def _feast_days(name: str) -> tuple[date, ...]:
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     name = m.group("h")
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if m.group("ys"):
+        # "this year's Spring Festival", "last year's Thanksgiving"
+        if st.dct is None:
+            return ("DATE", "XXXX-XX-XX")
+        y = st.dct.year + {"this": 0, "last": -1, "next": 1}[m.group("ys").lower()]
+        day = _holiday_date(name, y)
+        return None if day is None else ("DATE", _fmt_day(day))
     feast_days = _feast_days(re.sub(r"\s+", " ", name.lower()))
     if feast_days and not m.group("year"):
         return _h_feast(st, m, feast_days, rel)
