@@ -162,7 +162,7 @@ BLIND_FLOORS = {
     "AP": (0.90, 0.94, 0.82),
     "AQ": (0.91, 0.94, 0.83),
     "AR": (0.85, 0.92, 0.78),
-    # ninth session: AS-AV and AW-AZ measured once, then developed on; BA-BD never read
+    # ninth session: AS-AV, AW-AZ and BA-BD measured once, then developed on; BE-BH never read
     "AS": (0.90, 0.95, 0.88),
     "AT": (0.90, 0.96, 0.85),
     "AU": (0.93, 0.96, 0.85),
@@ -175,6 +175,11 @@ BLIND_FLOORS = {
     "BB": (0.91, 0.97, 0.86),
     "BC": (0.90, 0.95, 0.82),
     "BD": (0.91, 0.96, 0.85),
+    "BE": (0.89, 0.97, 0.87),
+    "BF": (0.91, 0.95, 0.85),
+    "BG": (0.93, 0.97, 0.84),
+    # BH's writer put zone offsets in clock values ("T19:05-04", "Z"), which TBAQ leaves out
+    "BH": (0.89, 0.96, 0.78),
 }
 
 
