@@ -2779,16 +2779,16 @@ def _h_feast(st: _State, m: re.Match[str], days: tuple[date, ...], rel: str) -> 
     if st.dct is None:
         return ("DATE", "XXXX-XX-XX")
     dct = st.dct
-    at = st.ref or dct
-    before = [d for d in days if d < (at if rel.startswith("the ") else dct)]
-    after = [d for d in days if d > (at if rel.startswith("the ") else dct)]
-    today = [d for d in days if d == dct]
+    # "the following Eid" counts from the story's day, "last Eid" from the DCT
+    pivot = (st.ref or dct) if rel.startswith("the ") else dct
+    before = [d for d in days if d < pivot]
+    after = [d for d in days if d > pivot]
     if rel in ("last", "the previous"):
         found = before[-1] if before else None
     elif rel in ("next", "the following", "the next"):
         found = after[0] if after else None
-    elif today:
-        found = today[0]
+    elif dct in days:
+        found = dct
     else:
         prev, nxt = (before[-1] if before else None), (after[0] if after else None)
         options = [d for d in (prev, nxt) if d is not None]
