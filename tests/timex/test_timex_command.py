@@ -180,6 +180,10 @@ BLIND_FLOORS = {
     "BG": (0.93, 0.97, 0.84),
     # BH's writer put zone offsets in clock values ("T19:05-04", "Z"), which TBAQ leaves out
     "BH": (0.89, 0.96, 0.78),
+    "BI": (0.91, 0.97, 0.86),
+    "BJ": (0.94, 0.98, 0.89),
+    "BK": (0.91, 0.97, 0.84),
+    "BL": (0.94, 0.97, 0.85),
 }
 
 
