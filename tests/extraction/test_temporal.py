@@ -812,6 +812,29 @@ CASES = [
         "DATE",
         "XXXX-Q4",
     ),
+    # in the first quarter, the fourth quarter whose results are still to come is last year's
+    (
+        "Meriden will report fourth-quarter results after the bell.",
+        date(2010, 2, 1),
+        "fourth-quarter",
+        "DATE",
+        "2009-Q4",
+    ),
+    (
+        "GDP figures for the fourth quarter are expected to show growth.",
+        date(2011, 1, 18),
+        "the fourth quarter",
+        "DATE",
+        "2010-Q4",
+    ),
+    # ... but a plan for the fourth quarter is this year's
+    (
+        "The plant is expected to open in the fourth quarter.",
+        date(2010, 2, 1),
+        "the fourth quarter",
+        "DATE",
+        "2010-Q4",
+    ),
 ]
 
 

@@ -1307,6 +1307,23 @@ def _h_monthquarter(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", f"{y}-Q{q}")
 
 
+# what a company or a statistics office reports for a quarter: "fourth-quarter results",
+# "GDP figures for the fourth quarter"
+_REPORT_NOUNS = (
+    r"(?:results?|earnings|profits?|loss(?:es)?|sales|revenues?|figures|numbers|data|report"
+    r"|gross\s+domestic\s+product|GDP|growth|reading|estimate)"
+)
+_REPORT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _REPORT_NOUNS + r"\b", re.I)
+_REPORT_BEFORE = re.compile(_REPORT_NOUNS + r"\s+(?:for|on|in)\s+(?:the\s+)?$", re.I)
+
+
+def _reported_quarter(text: str, start: int, end: int) -> bool:
+    """Whether the quarter is named as the one whose results are (to be) reported."""
+    return bool(
+        _REPORT_AFTER.match(text, end) or _REPORT_BEFORE.search(text, max(0, start - 60), start)
+    )
+
+
 def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     unit = m.group("unit").lower()
     adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower()).strip()
@@ -1411,8 +1428,11 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         cur = _quarter(dct)
         past = st.tense(m.start(), m.end()) <= 0 and not nextyear
         named_year = re.search(r"\b(?:this|last|next)\s+year", f"{the} {tail}")
-        if q > cur and past and (q - cur >= 2 or cur == 1) and not named_year:
-            year -= 1  # a finished quarter later in the year than the DCT: Q4 reported in Feb
+        reported = q == 4 and cur == 1 and _reported_quarter(st.text, m.start(), m.end())
+        if q > cur and (past or reported) and (q - cur >= 2 or cur == 1) and not named_year:
+            # a finished quarter later in the year than the DCT: Q4 reported in Feb, also when
+            # its results are still to come ("will report fourth-quarter results on Thursday")
+            year -= 1
         elif q < cur - 1 and st.tense(m.start(), m.end()) > 0 and not named_year and not yearago:
             # "could run into the second quarter", said in October: next year's (the quarter
             # just ended is still talked of in the present: "reserves for the third quarter")
