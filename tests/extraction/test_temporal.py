@@ -2031,6 +2031,36 @@ def test_a_games_quarters_and_halves_are_not_the_years(text):
             "Tonight",
             "2014-09-08TNI",
         ),
+        # ... also when the quotation opens a sentence after its speaker's attributed one
+        (
+            '"The situation is catastrophic," a doctor told Al Jazeera on Tuesday evening. '
+            '"We have had no power for days. Tonight we have two litres of fuel left."',
+            date(2012, 2, 16),
+            "Tonight",
+            "2012-02-14TNI",
+        ),
+        (
+            "Abadi launched the offensive in a speech at 1:50 a.m. on Monday. "
+            '"The hour of victory has come," he said. "Today I declare the start."',
+            date(2016, 10, 20),
+            "Today",
+            "2016-10-17",
+        ),
+        # ... but not a day the speaker did something else on, or the reported words name
+        (
+            "Roxas, who flew into the city Friday night, said the terminal was gone. "
+            '"We expect a clearer picture tomorrow."',
+            date(2013, 11, 10),
+            "tomorrow",
+            "2013-11-11",
+        ),
+        (
+            "Bani said the assault began at 6:00 am on Saturday.\n\n"
+            '"They shell us every night, but yesterday we moved them back."',
+            date(2011, 6, 13),
+            "yesterday",
+            "2011-06-12",
+        ),
         # ... and not a day of another sentence's ("the Senate turns to it on Monday")
         (
             '"Today we came within a couple of votes," Levin said.\n\nThe Senate will turn '

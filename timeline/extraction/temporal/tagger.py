@@ -2106,6 +2106,52 @@ def _attributed_day(st: _State, pos: int) -> date | None:
         if found is not None:
             wd = _weekday_of(found.group("wd") or found.group("wd2"))
             return dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+    if not before.strip():
+        return _day_of_speaking_before(st, opening)
+    return None
+
+
+# a day named as the one someone spoke: 'a doctor told Al Jazeera on Tuesday evening', 'he
+# said Wednesday', 'in a speech on state television at 1:50 a.m. on Monday' (not 'said the
+# assault began at 6:00 am on Saturday', nor 'who flew in Friday night, said')
+_SPOKE_ON_A_DAY = re.compile(
+    rf"\b(?:said|says|told|added|wrote)\b[^.\"“”]{{0,30}}?\b(?P<wd>{WEEKDAY_RE})\b"
+    r"|\b(?:speech|interview|statement|address|briefing|(?:news|press)\s+conference"
+    rf"|speaking)\b[^\"“”]{{0,45}}?\b(?P<wd2>{WEEKDAY_RE})\b",
+    re.IGNORECASE,
+)
+_SPEAKING = re.compile(r"\b(?:said|says|told|added|wrote)\b", re.IGNORECASE)
+
+
+def _day_of_speaking_before(st: _State, opening: int) -> date | None:
+    """The day a quotation that opens a sentence was spoken, when the sentences right before
+    it in its paragraph are its speaker's: '... a doctor told Al Jazeera on Tuesday evening.
+    "... Tonight we have ..."', or 'in a speech on Monday. "The hour has come," he said.
+    "Today I declare"'. A sentence that is only a quotation and its 'he said' is passed
+    over; any other sentence ends the search."""
+    text, dct = st.text, st.dct
+    assert dct is not None
+    para_start = text.rfind("\n", 0, opening) + 1
+    pos = opening
+    for _ in range(2):
+        head = text[para_start:pos].rstrip()
+        if not head or head[-1] not in '.!?"”':
+            return None  # the quotation opens its paragraph, or is not a sentence of its own
+        pos = para_start + len(head) - 1
+        sentence = text[para_start:pos][-200:]
+        last = None
+        for last in _SENT_END.finditer(sentence):  # noqa: B007 - we want the last one
+            pass
+        if last is not None:
+            sentence = sentence[last.end() :]
+        found = _SPOKE_ON_A_DAY.search(sentence)
+        if found is not None:
+            wd = _weekday_of(found.group("wd") or found.group("wd2"))
+            return dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+        outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", sentence)
+        if not _SPEAKING.search(outside) or len(outside.split()) > 6:
+            return None  # a sentence of its own, not a quotation and its 'he said'
+        pos -= len(sentence)
     return None
 
 
