@@ -2031,36 +2031,6 @@ def test_a_games_quarters_and_halves_are_not_the_years(text):
             "Tonight",
             "2014-09-08TNI",
         ),
-        # ... also when the quotation opens a sentence after its speaker's attributed one
-        (
-            '"The situation is catastrophic," a doctor told Al Jazeera on Tuesday evening. '
-            '"We have had no power for days. Tonight we have two litres of fuel left."',
-            date(2012, 2, 16),
-            "Tonight",
-            "2012-02-14TNI",
-        ),
-        (
-            "Abadi launched the offensive in a speech at 1:50 a.m. on Monday. "
-            '"The hour of victory has come," he said. "Today I declare the start."',
-            date(2016, 10, 20),
-            "Today",
-            "2016-10-17",
-        ),
-        # ... but not a day the speaker did something else on, or the reported words name
-        (
-            "Roxas, who flew into the city Friday night, said the terminal was gone. "
-            '"We expect a clearer picture tomorrow."',
-            date(2013, 11, 10),
-            "tomorrow",
-            "2013-11-11",
-        ),
-        (
-            "Bani said the assault began at 6:00 am on Saturday.\n\n"
-            '"They shell us every night, but yesterday we moved them back."',
-            date(2011, 6, 13),
-            "yesterday",
-            "2011-06-12",
-        ),
         # ... and not a day of another sentence's ("the Senate turns to it on Monday")
         (
             '"Today we came within a couple of votes," Levin said.\n\nThe Senate will turn '
@@ -2207,3 +2177,58 @@ def test_ninth_session_rules_on_blind_parts_ba_to_bd(text, dct, words, value):
 @pytest.mark.parametrize("text", ["Officials said as dawn broke.", "It was a pre-dawn raid."])
 def test_dawn_as_the_suns_is_not_a_time(text):
     assert tag(text, date(1998, 8, 8)) == []
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # a quotation that opens a sentence after its speaker's attributed one
+        (
+            '"The situation is catastrophic," a doctor told Al Jazeera on Tuesday evening. '
+            '"We have had no power for days. Tonight we have two litres of fuel left."',
+            date(2012, 2, 16),
+            "Tonight",
+            "2012-02-14TNI",
+        ),
+        (
+            "Abadi launched the offensive in a speech at 1:50 a.m. on Monday. "
+            '"The hour of victory has come," he said. "Today I declare the start."',
+            date(2016, 10, 20),
+            "Today",
+            "2016-10-17",
+        ),
+        # ... but not a day the speaker did something else on, or the reported words name
+        (
+            "Roxas, who flew into the city Friday night, said the terminal was gone. "
+            '"We expect a clearer picture tomorrow."',
+            date(2013, 11, 10),
+            "tomorrow",
+            "2013-11-11",
+        ),
+        (
+            "Bani said the assault began at 6:00 am on Saturday.\n\n"
+            '"They shell us every night, but yesterday we moved them back."',
+            date(2011, 6, 13),
+            "yesterday",
+            "2011-06-12",
+        ),
+        # "a year earlier" than a month named in the sentence, in a quarterly report
+        (
+            "Net income rose in the third quarter. Ridership in June was up 3% from "
+            "a year earlier.",
+            date(2013, 10, 20),
+            "a year earlier",
+            "2012-06",
+        ),
+        # ... but a quarter it is compared with is not the one reported
+        (
+            "Output rose in the third quarter. It rose from the second quarter, though it was "
+            "still below the level of a year ago.",
+            date(2009, 10, 19),
+            "a year ago",
+            "2008-Q3",
+        ),
+    ],
+)
+def test_tenth_session_rules_on_blind_parts_bi_to_bl(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

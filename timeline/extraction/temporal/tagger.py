@@ -1680,24 +1680,28 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         letter == "Y"
         and mult == 1
         and n == 1
+        and direction in ("earlier", "ago")
+        and st.period
+        and 0 <= m.start() - st.period_end < 150
+        and not _SENT_END.search(st.text, st.period_end, m.start())
+        # a month named in the sentence comes before the quarter the report is about
+        # ("ridership in June was up 3% from a year earlier"); a quarter does not ("up from
+        # the second quarter, though still below the level of a year ago")
+        and (st.period[5:6].isdigit() or not (st.fin_quarter and st.ref_quarter is not None))
+    ):
+        # "68 troops died in November, compared with 84 a year earlier", "the second half of
+        # 2009 compared with a year earlier": the same month, quarter or half a year before
+        return ("DATE", f"{int(st.period[:4]) - 1}{st.period[4:]}")
+    if (
+        letter == "Y"
+        and mult == 1
+        and n == 1
         and st.fin_quarter
         and st.ref_quarter is not None
         and not m.group("totheday")
     ):
         y, q = st.ref_quarter
         return ("DATE", f"{y - 1}-Q{q}")
-    if (
-        letter == "Y"
-        and mult == 1
-        and n == 1
-        and direction in ("earlier", "ago")
-        and st.period
-        and 0 <= m.start() - st.period_end < 150
-        and not _SENT_END.search(st.text, st.period_end, m.start())
-    ):
-        # "68 troops died in November, compared with 84 a year earlier", "the second half of
-        # 2009 compared with a year earlier": the same month, quarter or half a year before
-        return ("DATE", f"{int(st.period[:4]) - 1}{st.period[4:]}")
     if (
         letter == "Y"
         and direction in ("later", "earlier")
