@@ -2212,6 +2212,14 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "yesterday",
             "2011-06-12",
         ),
+        # "the previous quarter" is the one before the reported one
+        (
+            "Exports averaged 587,000 barrels a day in the third quarter, up 4 percent from "
+            "the previous quarter.",
+            date(2016, 10, 20),
+            "the previous quarter",
+            "2016-Q2",
+        ),
         # "a year earlier" than a month named in the sentence, in a quarterly report
         (
             "Net income rose in the third quarter. Ridership in June was up 3% from "

@@ -1404,6 +1404,9 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             return ("DATE", f"{dct.year}-Q{_quarter(dct)}")
         if st.ref_quarter is not None:
             y, qq = st.ref_quarter
+            if re.search(r"\b(?:previous|prior)\b", adj) and not yearago:
+                # "up 4 percent from the previous quarter": the one before the reported one
+                y, qq = (y, qq - 1) if qq > 1 else (y - 1, 4)
         elif dct is not None:
             y, qq = dct.year, _quarter(dct) - 1
             if qq == 0:
