@@ -2212,6 +2212,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "yesterday",
             "2011-06-12",
         ),
+        # midnight ends its day
+        (
+            "The offer had been scheduled to expire at midnight Friday.",
+            date(2013, 7, 8),
+            "midnight Friday",
+            "2013-07-05T24:00",
+        ),
         # "the previous quarter" is the one before the reported one
         (
             "Exports averaged 587,000 barrels a day in the third quarter, up 4 percent from "
