@@ -2212,6 +2212,20 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "yesterday",
             "2011-06-12",
         ),
+        # a zone named by a two-word city keeps the clock time with the day after it
+        (
+            "The offer, launched by May 29, is set to expire at 11:59 p.m. New York time on "
+            "June 26 unless extended.",
+            date(2015, 5, 17),
+            "11:59 p.m. New York time",
+            "2015-06-26T23:59",
+        ),
+        (
+            "The offer will expire at 12:00 midnight New York time on Sept. 1.",
+            date(2011, 7, 24),
+            "12:00 midnight New York time",
+            "2011-09-01T24:00",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",
