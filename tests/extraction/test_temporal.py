@@ -2226,6 +2226,31 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "12:00 midnight New York time",
             "2011-09-01T24:00",
         ),
+        # what is done ahead of, turned to, or expires or matures looks ahead
+        (
+            "Bush, campaigning ahead of Tuesday's midterm elections, called it a milestone.",
+            date(2006, 11, 6),
+            "Tuesday",
+            "2006-11-07",
+        ),
+        (
+            "Some traders wore costumes. Investors now turn to Friday's report on payrolls.",
+            date(2007, 10, 31),
+            "Friday",
+            "2007-11-02",
+        ),
+        (
+            "Ministers met to discuss sanctions, which expire at the end of January.",
+            date(2015, 11, 8),
+            "the end of January",
+            "2016-01",
+        ),
+        (
+            "Yields on bills maturing in early October rose to their highest since December.",
+            date(2017, 8, 3),
+            "early October",
+            "2017-10",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

@@ -449,7 +449,8 @@ _FUTURE_CUES = re.compile(
     # news writes scheduled events in the present: "the council meets Tuesday"
     # (close before the expression: "still holds Mosul, and on Saturday it posted" is no
     # schedule)
-    r"|(?<!to )(?-i:meets?|begins|opens?|resumes|expires|convenes|reconvenes|arrives|departs|heads"
+    r"|(?<!to )(?-i:meets?|begins|opens?|resumes|expires?|matur(?:es?|ing)|expiring|convenes"
+    r"|reconvenes|arrives|departs|heads"
     r"|hosts?|(?:is|are)\s+off|possible"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
     r"|ends|(?<!the )closes?|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)|follows(?=\s+on\b)|due)"
@@ -464,6 +465,12 @@ _FUTURE_CUES = re.compile(
     r"|(?<!filed )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!of )(?<!and )(?<!new )"
     r"(?:reports|releases|publishes))"
     r"(?=(?:\s+[\w'.,&-]+){0,6}?\s+(?:on\s+)?$)"
+    # what the news turns to, or what something is done ahead of, or put off to, is still to
+    # come: "campaigning ahead of Tuesday's elections", "investors now turn to Friday's
+    # report", "the final has been moved to 8:15 p.m. on Monday"
+    r"|(?:ahead\s+of|(?:turns?|turning|looks?|looking)\s+(?:ahead\s+)?to)(?=\s+(?:[\w'’-]+\s+)?$)"
+    r"|(?:moved|postponed|pushed\s+back|rescheduled|brought\s+forward)\s+(?:to|until|till)\b"
+    r"(?=(?:\s+[\w'’.()-]+){0,8}?\s+(?:on\s+)?$)"
     # an invitation is to something ahead: "invited her to the White House for lunch on
     # Thursday", "has invited regional leaders to a summit on Wednesday"
     r"|invit(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,4}?(?:to|for)\b"
