@@ -2251,6 +2251,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "early October",
             "2017-10",
         ),
+        # a span of weekdays ends after it starts
+        (
+            "AAA's forecast covers the holiday period from Wednesday through Sunday.",
+            date(2009, 11, 25),
+            "Sunday",
+            "2009-11-29",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

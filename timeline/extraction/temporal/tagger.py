@@ -3326,7 +3326,31 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             # "at 6:00 am (0400 GMT) on Saturday": both clock times are on that day
             out[i], out[i + 1] = _on_day(t, out[i + 2].value), _on_day(nxt, out[i + 2].value)
     _date_zone_twins(text, out)
+    _weekday_ranges(text, out)
     return _join_compound_durations(text, out)
+
+
+_WEEKDAY_ONLY = re.compile(rf"(?:{WEEKDAY_RE})", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"\s*(?:through|thru|to|until|till|-|–|—)\s*", re.IGNORECASE)
+
+
+def _weekday_ranges(text: str, out: list[Timex]) -> None:
+    """End a span of weekdays after its start: "Wednesday through Sunday" said on a Tuesday
+    is the coming Sunday, whichever way each weekday alone would have been read."""
+    for i in range(len(out) - 1):
+        first, last = out[i], out[i + 1]
+        if not (
+            first.type == last.type == "DATE"
+            and _WEEKDAY_ONLY.fullmatch(first.text)
+            and _WEEKDAY_ONLY.fullmatch(last.text)
+            and _DAY_RE.match(first.value)
+            and _DAY_RE.match(last.value)
+            and _RANGE_BETWEEN.fullmatch(text, first.end, last.start)
+        ):
+            continue
+        start = date.fromisoformat(first.value)
+        days = (_weekday_of(last.text) - start.isoweekday()) % 7 or 7
+        out[i + 1] = replace(last, value=_fmt_day(start + timedelta(days=days)))
 
 
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(?::(\d\d))?")
