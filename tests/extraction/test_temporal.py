@@ -2258,6 +2258,35 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "Sunday",
             "2009-11-29",
         ),
+        # words quoted from a dated writing or interview count from its date
+        (
+            'Jurors saw an email dated Dec. 3, 2009, in which Okafor wrote: "Bring the '
+            'envelope tomorrow."',
+            date(2016, 10, 5),
+            "tomorrow",
+            "2009-12-04",
+        ),
+        (
+            'In a radio interview in October 2005, he said he had "never taken a dime" and '
+            'would run again "next year and every year after that."',
+            date(2009, 6, 18),
+            "next year",
+            "2006",
+        ),
+        (
+            'In one email, sent on Sunday 8 November 2009, he urged an officer to "get this '
+            'over the line before Christmas".',
+            date(2011, 7, 15),
+            "Christmas",
+            "2009-12-25",
+        ),
+        # ... but not a date of something else the speaker did
+        (
+            'Lund, who joined the company in 1998, said orders should recover "early next year".',
+            date(2005, 7, 21),
+            "early next year",
+            "2006",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

@@ -1888,6 +1888,10 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
         )
     if rel == "new" and unit == "year":
         step = 0 if dct.month <= 6 else 1
+    dated = _quoted_speech_date(st, m.start())
+    if dated is not None and (unit == "year" or (unit == "month" and dated[1] != "Y")):
+        # "In a letter in 1978 she wrote: 'Next year ...'": counted from when it was written
+        dct = dated[0]
     if unit == "week":
         if step == 0 and dct.isoweekday() == 7 and st.tense(m.start(), m.end()) > 0:
             return ("DATE", _fmt_week(dct + timedelta(days=1)))  # said on a Sunday: the coming one
@@ -2064,6 +2068,61 @@ def _in_quotation(text: str, pos: int) -> bool:
     return len(_QUOTE_MARK.findall(text, para_start, pos)) % 2 == 1
 
 
+# a past date a quotation's own sentence says it was written or spoken at: "In a letter to
+# her sister in 1978 she wrote: '...'", "an email dated Dec. 3, 2009, in which Okafor wrote:",
+# "In a radio interview in October 2005, he said he would run again '...'"
+_DATED_SPEECH = re.compile(
+    rf"(?:(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>{_YEAR4})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<mon2>{MONTH_RE})\s+(?P<year2>{_YEAR4})"
+    rf"|(?P<mon3>{MONTH_RE})\s+(?:of\s+)?(?P<year3>{_YEAR4})"
+    rf"|\b(?:in|a|an)\s+(?P<year4>{_YEAR4}))\b"
+    r"(?=[^\"“”]{0,80}?\b(?:said|says|told|wrote|writes|urged|added|promised|pledged|vowed"
+    r"|insisted|warned|predicted|declared)\b)",
+    re.IGNORECASE,
+)
+
+
+# ... in the sentence's opening phrase ("In a radio interview in October 2005,") or as the
+# date of a writing ("an email dated Dec. 3, 2009", "sent at 11.47pm on Sunday 8 November")
+_SETS_THE_SPEECH = re.compile(
+    r"^\W*(?:In|On|During|At)\b[^,\"“”]*$|\b(?:dated|sent|written|posted)\b[^,\"“”]*$"
+)
+
+
+def _quoted_speech_date(st: _State, pos: int) -> tuple[date, str] | None:
+    """The past date a quotation around ``pos`` was spoken or written at, as its sentence
+    names it before the verb of saying, with its precision ("D", "M" or "Y"); None when it
+    names none, or one within a month of the DCT (then the DCT rules hold)."""
+    text, dct = st.text, st.dct
+    if dct is None or not _in_quotation(text, pos):
+        return None
+    para_start = text.rfind("\n", 0, pos) + 1
+    marks = list(_QUOTE_MARK.finditer(text, para_start, pos))
+    lead = _sentence_before(text, marks[-1].start())
+    found = None
+    for found in _DATED_SPEECH.finditer(lead):  # noqa: B007 - we want the last one
+        pass
+    if found is None or not _SETS_THE_SPEECH.search(lead, 0, found.start()):
+        return None  # "X, who joined the company in 1998, said": the date is not the saying's
+    g = found.groupdict()
+    if g["year"] or g["year2"]:
+        mon = _month_of(g["mon"] or g["mon2"])
+        day = int(g["day"] or g["day2"])
+        try:
+            spoken, precision = date(int(g["year"] or g["year2"]), mon, day), "D"
+        except ValueError:
+            return None
+    elif g["year3"]:
+        spoken, precision = date(int(g["year3"]), _month_of(g["mon3"]), 1), "M"
+    else:
+        spoken, precision = date(int(g["year4"]), 1, 1), "Y"
+    if precision == "Y" and spoken.year >= dct.year:
+        return None
+    if precision != "Y" and (dct - spoken).days < 31:
+        return None
+    return spoken, precision
+
+
 def _speech_day(st: _State, pos: int) -> date:
     """The day "today" means at ``pos``: the DCT, except inside a quotation in a story told
     the day after it happened ("I played well enough today," said Woods, in Monday's report
@@ -2075,6 +2134,9 @@ def _speech_day(st: _State, pos: int) -> date:
     attributed = _attributed_day(st, pos)
     if attributed is not None:
         return attributed  # "'Yesterday the council failed,' a diplomat said Friday morning"
+    dated = _quoted_speech_date(st, pos)
+    if dated is not None and dated[1] == "D":
+        return dated[0]  # "an email dated Dec. 3, 2009, in which he wrote: 'Bring it tomorrow'"
     if st.story_day == eve and st.ref == eve:
         return eve
     return st.dct
@@ -2841,6 +2903,13 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
             y -= 1
         elif rel == "next" and d0 <= st.dct:
             y += 1
+        elif not rel and (dated := _quoted_speech_date(st, m.start())) is not None:
+            # "sent on Sunday 8 November 2009, he urged an officer to 'get this over the line
+            # before Christmas'": the first one from the day it was written
+            y = dated[0].year
+            first = _holiday_date(name, y)
+            if first is not None and first < dated[0] and dated[1] != "Y":
+                y += 1
         elif not rel:
             y = _nearest_year(st, d0.month, d0.day, m.start(), m.end()) or y
     d = _holiday_date(name, y)
