@@ -2287,6 +2287,20 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "early next year",
             "2006",
         ),
+        # "weren't" is a past; so is a verb after a relative "that"
+        (
+            "Voters are paying attention now in a way they weren't in the spring.",
+            date(2006, 10, 23),
+            "the spring",
+            "2006-SP",
+        ),
+        (
+            "A heat wave that pushed the temperature to 129 degrees over the weekend is "
+            "expected to ease.",
+            date(2013, 7, 2),
+            "the weekend",
+            "2013-W26-WE",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

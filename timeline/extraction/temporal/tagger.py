@@ -479,7 +479,7 @@ _FUTURE_CUES = re.compile(
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|said|told|(?-i:[a-z])\w{2,}(?<!e)(?<!hundr)ed|agreed|freed|decreed|went|came|made|took|gave|began|ago|last|earlier"
+    r"\b(?:was|were|had|did|(?:was|were|had|did)n['’]t|said|told|(?-i:[a-z])\w{2,}(?<!e)(?<!hundr)ed|agreed|freed|decreed|went|came|made|took|gave|began|ago|last|earlier"
     r"|met|won|lost|fell|rose|held|left|ran|saw|got|sold|bought|paid|struck|hit|killed|shot|died"
     r"|brought|thought|sought|fought|caught|taught|built|sent|spent|kept|felt|found|stood"
     r"|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|drew|led|fled|became|arose|sank"
@@ -496,7 +496,8 @@ _UNTIL_NEAR = re.compile(
 # After a future cue: words up to the expression with no clause break and no finite past
 # other than -ed participles ("will stay closed on", "will publish updated figures on").
 _ONLY_PARTICIPLES = re.compile(
-    r"(?:(?!\b(?:was|were|had|did|said|who|which|that|when|after|because|since)\b)[^,;:.!?])*",
+    r"(?:(?!\b(?:(?:was|were|had|did)(?:n['’]t)?|said|who|which|that|when|after|because"
+    r"|since)\b)[^,;:.!?])*",
     re.I,
 )
 # "by Thursday", "through Monday": an end or a deadline (see ``_h_weekday``), unless a past
@@ -522,9 +523,20 @@ def _past_cues(seg: str) -> list[re.Match[str]]:
         if not _PASSIVE_BEFORE.search(seg, max(0, m.start() - 8), m.start())
         and not _INFINITIVE_BEFORE.search(seg, max(0, m.start() - 4), m.start())
         and not (
-            m.group().endswith("ed") and _ADJ_BEFORE.search(seg, max(0, m.start() - 12), m.start())
+            m.group().endswith("ed")
+            and _ADJ_BEFORE.search(seg, max(0, m.start() - 12), m.start())
+            # "a heat wave that pushed the temperature": "that" opened a clause, its verb past
+            and not (
+                seg[max(0, m.start() - 5) : m.start()].lower() == "that "
+                and _OBJECT_AFTER.match(seg, m.end())
+            )
         )
     ]
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her|our|up|out|down|back|into|off|more|some|\d)\b", re.I
+)
 
 
 # A present progressive or "is expected" names an arrangement: "the ministers are meeting
