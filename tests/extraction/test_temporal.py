@@ -2301,6 +2301,33 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "the weekend",
             "2013-W26-WE",
         ),
+        # clock times kept every day: a daily pause, a curfew enforced every night, matches
+        # played on Saturdays
+        (
+            'Russia ordered a daily five-hour "humanitarian pause," from 9 a.m. to 2 p.m.',
+            date(2018, 3, 19),
+            "9 a.m.",
+            "XXXX-XX-XXT09:00",
+        ),
+        (
+            "Officials imposed a curfew from 9 p.m. to 6 a.m. that will be enforced every night.",
+            date(2008, 9, 15),
+            "6 a.m.",
+            "XXXX-XX-XXT06:00",
+        ),
+        (
+            "Most matches will be played on Saturdays, kicking off at 3:30 p.m. local time.",
+            date(2006, 2, 21),
+            "3:30 p.m. local time",
+            "XXXX-XX-XXT15:30",
+        ),
+        # "at night" after o'clock is the evening's hour
+        (
+            "People don't feel safe waiting for a bus at 9 o'clock at night.",
+            date(2005, 3, 14),
+            "9 o'clock at night",
+            "2005-03-14T21:00",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

@@ -323,7 +323,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h5>[0-2]\d))"
         r":(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight))"
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
-        r"\s+(?:o'clock(?:\s+in\s+the\s+(?P<pod4>morning|afternoon|evening))?"
+        r"\s+(?:o'clock(?:\s+in\s+the\s+(?P<pod4>morning|afternoon|evening)|\s+at\s+(?P<pod5>night))?"
         r"|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?:12(?::00)?\s+)?(?P<noon>noon|midnight|midday))"
         # a zone named after a city or region: "4:43 p.m. Beijing time", "New York time"
@@ -2380,7 +2380,12 @@ def _sentence_after(text: str, pos: int) -> str:
 _HABITUAL_CLOCK = re.compile(
     # "daily" as an adverb ("open daily until"), not the adjective of "daily trading"
     r"\b(?:(?:daily|nightly)(?!\s+(?!until|through|from|at|to|and|except|between|before|after)"
-    r"[a-z])|(?:every|each)\s+(?:day|night|morning|evening|afternoon))\b",
+    r"[a-z])|(?:every|each)\s+(?:day|night|morning|evening|afternoon)"
+    # ... but the adjective of a pause kept each day ("a daily five-hour humanitarian pause,
+    # from 9 a.m.") and days in the plural ("played on Saturdays and Sundays, kicking off at")
+    r"|(?:daily|nightly)\s+(?:[\w\"“”-]+\s+){0,3}?[\"“]?(?:pause|curfew|truce|window|lull"
+    r"|ceasefire|cease-fire|blackout|closure)"
+    rf"|(?-i:(?:{WEEKDAY_RE})s)|weekdays|weekends)\b",
     re.I,
 )
 
@@ -2421,9 +2426,9 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         if n is None:
             return None
         h = int(n)
-        pod = (m.group("pod3") or m.group("pod4") or "").lower()
-        if pod in ("afternoon", "evening") and h < 12:
-            h += 12
+        pod = (m.group("pod3") or m.group("pod4") or m.group("pod5") or "").lower()
+        if (pod in ("afternoon", "evening") or (pod == "night" and h >= 6)) and h < 12:
+            h += 12  # "9 o'clock at night" (but "2 o'clock at night" is the small hours)
         mi = 0
     # which day
     day: str
@@ -2455,8 +2460,8 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         else:
             y = _nearest_year(st, mon, dd, m.start(), m.end())
         day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
-    elif _HABITUAL_CLOCK.search(_sentence_before(st.text, m.start())[-40:]) or (
-        _HABITUAL_CLOCK.search(_sentence_after(st.text, m.end())[:30])
+    elif _HABITUAL_CLOCK.search(_sentence_before(st.text, m.start())[-60:]) or (
+        _HABITUAL_CLOCK.search(_sentence_after(st.text, m.end())[:60])
     ):
         day = "XXXX-XX-XX"  # "open daily until 6 p.m.", "at 7 a.m. each day": any day's
     else:
