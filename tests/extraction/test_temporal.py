@@ -951,7 +951,7 @@ def test_a_hedged_clock_time_keeps_its_day():
     (t,) = tag("The blast came at around 3 p.m. Friday.", date(2016, 10, 19))
     assert t.mod == "APPROX"
     assert to_date_range(t) == DateRange(
-        date(2016, 10, 14), date(2016, 10, 14), "day", "3 p.m. Friday"
+        date(2016, 10, 14), date(2016, 10, 14), "day", "around 3 p.m. Friday"
     )
 
 
@@ -2327,6 +2327,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             date(2005, 3, 14),
             "9 o'clock at night",
             "2005-03-14T21:00",
+        ),
+        # "about" and "around" belong to a clock time's extent
+        (
+            "Clashes broke out at around 6am local time.",
+            date(2012, 2, 15),
+            "around 6am local time",
+            "2012-02-15T06:00",
         ),
         # midnight ends its day
         (
