@@ -2335,6 +2335,19 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "around 6am local time",
             "2012-02-15T06:00",
         ),
+        # "the end of" belongs to the extent of a quarter and of "that month"
+        (
+            "The deal is expected to be completed by the end of the second quarter.",
+            date(2008, 3, 16),
+            "the end of the second quarter",
+            "2008-Q2",
+        ),
+        (
+            "The militants seized Mosul in June and at the end of that month declared a caliphate.",
+            date(2014, 8, 9),
+            "the end of that month",
+            "2014-06",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

@@ -173,6 +173,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # the first half of 1990 / the fiscal first quarter / the 1988 period
     (
         "quarter",
+        # "the end of the second quarter": the extent takes "the end of" in (TBAQ always does)
+        rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<the>the|this|that|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?"
         r"(?P<adj>(?:(?:year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding"
         r"|same|latest|current|recent|most\s+recent|just-ended|just\s+ended|just-completed"
@@ -231,6 +233,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # the next day / the following week / that year / the day before / the same day
     (
         "anaphor",
+        rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<mod2>early|late|earlier|later)\s+)?(?:(?P<rel>the\s+(?:next|following|previous"
         r"|preceding|prior|same|very\s+same|very)|that(?:\s+same)?|the|a|one)\s+)"
         r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
@@ -382,7 +385,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # year-end / the end of the year / the year / the fiscal year
     (
         "theyear",
-        r"(?P<w>year-end|year's\s+end|full-year(?=\s+[a-z])|the\s+(?:end|start|beginning)\s+of\s+the\s+(?P<u>year|month|week|decade)"
+        r"(?P<w>year-end|year's\s+end|full-year(?=\s+[a-z])|the\s+(?:end|start|beginning)\s+of\s+the\s+(?:(?:fiscal|calendar)\s+)?"
+        r"(?P<u>year|month|week|decade)"
         r"|the\s+(?P<half>first|second)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
