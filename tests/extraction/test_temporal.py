@@ -2348,6 +2348,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "the end of that month",
             "2014-06",
         ),
+        # "N years ago this month" is that month N years back
+        (
+            "The war, which began seven years ago this month, has killed 350,000 people.",
+            date(2018, 3, 19),
+            "seven years ago this month",
+            "2011-03",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

@@ -228,6 +228,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
         rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?(?:or\s+so\s+)?"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|before|after|previously|back)\b"
+        # "30 years ago this month": the month of that year
+        r"(?:(?:(?<=years\sago)|(?<=year\sago))\s+(?P<thismonth>this\s+month)\b)?"
         r"(?=(?P<totheday>,?\s+(?:almost\s+|nearly\s+)?to\s+the\s+day))?",
     ),
     # the next day / the following week / that year / the day before / the same day
@@ -1706,6 +1708,8 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     anchor = st.dct if direction in ("ago", "from now", "hence", "back") else (st.ref or st.dct)
     if anchor is None:
         return ("DATE", "XXXX" if letter == "Y" else "XXXX-XX")
+    if m.group("thismonth") and letter == "Y" and direction == "ago":
+        return ("DATE", f"{anchor.year - n * mult}-{anchor.month:02d}")
     if (
         letter == "Y"
         and mult == 1
