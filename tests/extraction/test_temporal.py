@@ -2355,6 +2355,19 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "seven years ago this month",
             "2011-03",
         ),
+        # "in as many months" is as long as the count before it
+        (
+            "The cut, the second in as many months, reverses the increases.",
+            date(2011, 12, 8),
+            "as many months",
+            "P2M",
+        ),
+        (
+            "The Council, which has met three times in as many days, was due to meet again.",
+            date(2008, 8, 10),
+            "as many days",
+            "P3D",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

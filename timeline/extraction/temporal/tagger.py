@@ -294,6 +294,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<!-)(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b"
         r"(?P<adj>-long)?(?P<ago>\s+ago\b)?",
     ),
+    # "the second cut in as many months", "met three times in as many days": a length as long
+    # as the count before it
+    (
+        "asmany",
+        r"(?<=\bin\s)as\s+many\s+(?P<unit>days|weeks|months|years)\b",
+    ),
     # today / yesterday morning / this evening / last night / tonight
     (
         "dayref",
@@ -2255,6 +2261,28 @@ def _day_of_speaking_before(st: _State, opening: int) -> date | None:
     return None
 
 
+_COUNT_BEFORE = re.compile(
+    r"\b(?P<n>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|two|three|four|five"
+    r"|six|seven|eight|nine|ten|\d+)(?:th|nd|rd|st)?\s+(?:[\w-]+\s+){0,3}?in\s+$",
+    re.IGNORECASE,
+)
+_ORDINAL_COUNT = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+
+
+def _h_asmany(st: _State, m: re.Match[str]) -> Result:
+    count = _COUNT_BEFORE.search(st.text, max(0, m.start() - 50), m.start())
+    if count is None:
+        return None
+    word = count.group("n").lower()
+    n = _ORDINAL_COUNT.get(word) or _number(word)
+    if not n:
+        return None
+    return ("DURATION", _fmt_duration(n, m.group("unit")))
+
+
 def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     pod = m.group("pod")
@@ -3087,6 +3115,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "relunit": _h_relunit,
     "duration": _h_duration,
     "vague": _h_vague,
+    "asmany": _h_asmany,
     "dayref": _h_dayref,
     "podref": _h_podref,
     "weekday": _h_weekday,
