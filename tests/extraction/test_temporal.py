@@ -2368,6 +2368,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "as many days",
             "P3D",
         ),
+        # "the September quarter" is the quarter ending in September
+        (
+            "The comparison gets a lot tougher in the September quarter.",
+            date(2005, 4, 26),
+            "the September quarter",
+            "2005-Q3",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

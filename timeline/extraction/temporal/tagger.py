@@ -206,7 +206,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the July-September quarter", "the April-June period": a calendar quarter by its months
     (
         "monthquarter",
-        r"(?:the\s+)?(?P<first>Jan(?:uary|\.)?|Apr(?:il|\.)?|July?\.?|Oct(?:ober|\.)?)\s*[-–]\s*"
+        r"(?:the\s+)?(?:(?P<first>Jan(?:uary|\.)?|Apr(?:il|\.)?|July?\.?|Oct(?:ober|\.)?)\s*[-–]\s*)?"
         r"(?P<last>Mar(?:ch|\.)?|June?\.?|Sept?(?:ember|\.)?|Dec(?:ember|\.)?)"
         rf"(?:\s+(?P<unit>quarter|period|three\s+months))?(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
@@ -1326,7 +1326,10 @@ _GAME_WORDS = re.compile(
 
 
 def _h_monthquarter(st: _State, m: re.Match[str]) -> Result:
-    first, last = _month_of(m.group("first")), _month_of(m.group("last"))
+    last = _month_of(m.group("last"))
+    if not m.group("first") and not (m.group(0).lower().startswith("the") and m.group("unit")):
+        return None  # a month alone; "the September quarter" is the one ending in it
+    first = _month_of(m.group("first")) if m.group("first") else last - 2
     if last != first + 2:
         return None  # "July-December" is a half, not a quarter
     if not m.group("unit") and not m.group(0).lower().startswith("the"):
