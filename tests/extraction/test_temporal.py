@@ -2375,6 +2375,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "the September quarter",
             "2005-Q3",
         ),
+        # a holiday next to the day its sentence is at, in a story years back
+        (
+            "They moved into the new house on Dec. 23, 2005, just in time for Christmas.",
+            date(2018, 1, 16),
+            "Christmas",
+            "2005-12-25",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

@@ -2969,6 +2969,19 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
             first = _holiday_date(name, y)
             if first is not None and first < dated[0] and dated[1] != "Y":
                 y += 1
+        elif (
+            not rel
+            and st.ref is not None
+            and abs((st.ref - st.dct).days) > 60
+            and st.ref_end <= m.start()
+            and not _SENT_END.search(st.text, st.ref_end, m.start())
+        ):
+            # "moved in on Dec. 23, 2005, just in time for Christmas": the one next to the
+            # day its sentence is at
+            y = min(
+                (st.ref.year - 1, st.ref.year, st.ref.year + 1),
+                key=lambda yy: abs(((_holiday_date(name, yy) or d0) - st.ref).days),
+            )
         elif not rel:
             y = _nearest_year(st, d0.month, d0.day, m.start(), m.end()) or y
     d = _holiday_date(name, y)
