@@ -2382,6 +2382,14 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "Christmas",
             "2005-12-25",
         ),
+        # a day after "That month" in its sentence is in that month's year
+        (
+            "In March 2003 the board met to weigh a bankruptcy filing.\n\nThat month the "
+            "company also cut 4,000 jobs, and on March 21 it sold its rail business.",
+            date(2018, 2, 24),
+            "March 21",
+            "2003-03-21",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

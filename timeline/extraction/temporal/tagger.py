@@ -737,6 +737,10 @@ class _State:
     year_set_as_setting: bool = False  # ... and whether it set the scene (_narrative_year)
     ref_set_as_setting: bool = False  # whether ``ref`` was set by a day opening its sentence
     named_first: bool = False  # the story has named its first date (or time)
+    # a past year an anaphor took the story back to ("That month the company cut 4,000
+    # jobs"), and where it ends: the dates after it in its sentence are of that year
+    anaphor_year: int | None = None
+    anaphor_end: int = -1
 
     def tense(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
@@ -1040,6 +1044,14 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
         year, since = st.ref_year, st.year_end
     elif not st.year_after_day and st.ref is not None and st.ref_set_as_setting:
         year, since = st.ref.year, st.ref_end
+    if (
+        st.anaphor_year is not None
+        and st.anaphor_year < st.dct.year
+        and 0 <= pos - st.anaphor_end < 200
+        and not _SENT_END.search(st.text, st.anaphor_end, pos)
+        and st.tense(pos, end) <= 0
+    ):
+        return st.anaphor_year  # "That month the company cut jobs, and on March 21 it sold"
     if (
         year is None
         or year >= st.dct.year
@@ -3216,6 +3228,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         )
     if re.fullmatch(r"\d{4}-(?:\d\d|Q[1-4]|H[12])", value) and kind != "ago":
         st.period, st.period_end = value, e
+    if kind == "anaphor" and re.fullmatch(r"\d{4}(?:-\d\d)?", value):
+        st.anaphor_year, st.anaphor_end = int(value[:4]), e
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
         st.year_end = e
         st.year_set_as_setting = bool(
