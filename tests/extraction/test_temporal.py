@@ -2390,6 +2390,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "March 21",
             "2003-03-21",
         ),
+        # a weekday named for a holiday is that holiday's
+        (
+            "With U.S. markets closed Monday for Memorial Day, only four deals are scheduled.",
+            date(2014, 5, 22),
+            "Monday",
+            "2014-05-26",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

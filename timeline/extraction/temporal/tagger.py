@@ -450,6 +450,8 @@ _COMPILED = [
     for name, pat in _PATTERNS
 ]
 
+_HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
+
 # --------------------------------------------------------------------------------------------
 # Small helpers
 # --------------------------------------------------------------------------------------------
@@ -2409,10 +2411,32 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 ahead = _EXPECTED_AFTER.match(st.text, m.end())
                 tense = 1 if _FUTURE_CUES.search(near) or ahead else -1
             d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
+            holiday = _holiday_for(st, m.end(), wd)
+            if holiday is not None:
+                d = holiday  # "markets closed Monday for Memorial Day": that Monday
         v = _fmt_day(d)
     if pod:
         return ("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}")
     return ("DATE", v)
+
+
+_FOR_A_HOLIDAY = re.compile(r"\s+(?:for|in\s+observance\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _holiday_for(st: _State, pos: int, wd: int) -> date | None:
+    """The day of a holiday a weekday is named for ("closed Monday for Memorial Day"), when it
+    falls on that weekday within a week of the DCT."""
+    lead = _FOR_A_HOLIDAY.match(st.text, pos)
+    if lead is None or st.dct is None:
+        return None
+    found = _HOLIDAY_RX.match(st.text, lead.end())
+    if found is None:
+        return None
+    for y in (st.dct.year - 1, st.dct.year, st.dct.year + 1):
+        day = _holiday_date(found.group("h"), y)
+        if day is not None and day.isoweekday() == wd and abs((day - st.dct).days) <= 7:
+            return day
+    return None
 
 
 def _sentence_before(text: str, pos: int) -> str:
