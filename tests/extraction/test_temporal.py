@@ -2397,6 +2397,13 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "Monday",
             "2014-05-26",
         ),
+        # "for the next decade" is ten years' length
+        (
+            '"We\'re building for the next decade, not the next quarter," she said.',
+            date(2018, 1, 25),
+            "the next decade",
+            "P10Y",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

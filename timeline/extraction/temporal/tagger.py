@@ -1891,6 +1891,9 @@ def _weekend(st: _State, m: re.Match[str], step: int, this: bool = False) -> Res
     return ("DATE", _fmt_week(base) + "-WE")
 
 
+_SPAN_BEFORE = frozenset(("for", "over", "in", "during", "within", "throughout"))
+
+
 def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     rel = rel.removeprefix("the ")
@@ -1954,6 +1957,8 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     if unit == "decade":
         if rel in ("past", "last") and m.group(0).lower().startswith(("the", "past", "last")):
             return ("DURATION", "P10Y")
+        if rel in ("next", "coming") and _prev_word(st.text, m.start()) in _SPAN_BEFORE:
+            return ("DURATION", "P10Y")  # "building for the next decade": ten years ahead
         return ("DATE", str(dct.year // 10 + step))
     if unit == "century":
         if rel in ("past", "last"):
