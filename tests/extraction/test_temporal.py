@@ -2404,6 +2404,19 @@ def test_dawn_as_the_suns_is_not_a_time(text):
             "the next decade",
             "P10Y",
         ),
+        # "the year before" / "the year after" right after "last year" / "next year"
+        (
+            "Bilateral trade reached 2.1bn last year, up 18% on the year before.",
+            date(2011, 5, 3),
+            "the year before",
+            "2009",
+        ),
+        (
+            '"States need to know what they are getting next year and the year after."',
+            date(2009, 12, 10),
+            "the year after",
+            "2011",
+        ),
         # midnight ends its day
         (
             "The offer had been scheduled to expire at midnight Friday.",

@@ -743,6 +743,10 @@ class _State:
     # jobs"), and where it ends: the dates after it in its sentence are of that year
     anaphor_year: int | None = None
     anaphor_end: int = -1
+    # the year "last year" / "next year" last named, and where: "up 18% on the year before"
+    # after "last year" in its sentence is the year before that one
+    deictic_year: int | None = None
+    deictic_year_end: int = -1
 
     def tense(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
@@ -1845,6 +1849,16 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     if unit == "weekend":
         return _weekend(st, m, step)
     g = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
+    if (
+        g == "Y"
+        and step
+        and direction
+        and st.deictic_year is not None
+        and 0 <= m.start() - st.deictic_year_end < 80
+        and not _SENT_END.search(st.text, st.deictic_year_end, m.start())
+    ):
+        # "last year, up 18% on the year before", "next year and the year after"
+        return ("DATE", str(st.deictic_year + step))
     if g == "Y" and st.ref_year is not None:
         # "that year", "the following year": the year the narrative last named, which a bare
         # year ("In 2011 ...") sets without setting a day
@@ -3259,6 +3273,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         st.period, st.period_end = value, e
     if kind == "anaphor" and re.fullmatch(r"\d{4}(?:-\d\d)?", value):
         st.anaphor_year, st.anaphor_end = int(value[:4]), e
+    if kind == "relunit" and re.fullmatch(r"\d{4}", value):
+        st.deictic_year, st.deictic_year_end = int(value), e
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
         st.year_end = e
         st.year_set_as_setting = bool(
