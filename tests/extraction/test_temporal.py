@@ -2452,3 +2452,14 @@ def test_dawn_as_the_suns_is_not_a_time(text):
 )
 def test_tenth_session_rules_on_blind_parts_bi_to_bl(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trading was below the average daily volume of 1.88 billion shares.",
+        "Volume was well below the daily average.",
+    ],
+)
+def test_a_daily_average_is_a_measure_not_a_set(text):
+    assert tag(text, date(2007, 10, 31)) == []
