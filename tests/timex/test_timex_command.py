@@ -19,9 +19,10 @@ from timeline.extraction.temporal.scoring import Span, read_gold, score
 
 DATA = Path(__file__).parent / "data"
 
-# Measured when the floors were last raised (same figures as timex_score.py): strict 0.840,
-# relaxed 0.904, value 0.745.
-FLOORS = {"strict_F1": 0.83, "relaxed_F1": 0.89, "value_F1": 0.76}  # measured: 0.845, 0.909, 0.781
+# Measured (same figures as timex_score.py): strict 0.830, relaxed 0.894, value 0.766; the
+# strict floor came down from 0.83 when "average daily" was left untagged (TBAQ leaves it so
+# 2 times in 3; the third is in these documents).
+FLOORS = {"strict_F1": 0.82, "relaxed_F1": 0.89, "value_F1": 0.76}
 
 
 @pytest.fixture(scope="module")
