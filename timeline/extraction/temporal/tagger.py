@@ -2246,11 +2246,16 @@ def _attributed_day(st: _State, pos: int) -> date | None:
             return st.ref
         found = _SAID_ON_A_DAY.search(seg)
         if found is not None:
-            wd = _weekday_of(found.group("wd") or found.group("wd2"))
-            return dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+            return _named_weekday_up_to(dct, found)
     if not before.strip():
         return _day_of_speaking_before(st, opening)
     return None
+
+
+def _named_weekday_up_to(dct: date, found: re.Match[str]) -> date:
+    """The latest day up to the DCT on the weekday an attribution names (group wd or wd2)."""
+    wd = _weekday_of(found.group("wd") or found.group("wd2"))
+    return dct - timedelta(days=(dct.isoweekday() - wd) % 7)
 
 
 # a day named as the one someone spoke: 'a doctor told Al Jazeera on Tuesday evening', 'he
@@ -2288,8 +2293,7 @@ def _day_of_speaking_before(st: _State, opening: int) -> date | None:
             sentence = sentence[last.end() :]
         found = _SPOKE_ON_A_DAY.search(sentence)
         if found is not None:
-            wd = _weekday_of(found.group("wd") or found.group("wd2"))
-            return dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+            return _named_weekday_up_to(dct, found)
         outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", sentence)
         if not _SPEAKING.search(outside) or len(outside.split()) > 6:
             return None  # a sentence of its own, not a quotation and its 'he said'
