@@ -30,6 +30,15 @@ FEASTS = {
     "rosh hashanah": (("IL",), "Rosh Hashanah"),
     "yom kippur": (("IL",), "Yom Kippur"),
     "passover": (("IL",), "Pesach"),
+    "first day of ramadan": (("AF", "BN"), "First Day of Ramadan"),
+    "prophet's birthday": (("AF", "IQ", "LB"), "Prophet's Birthday"),
+    "arbaeen": (("IR",), "Arbaeen"),
+    "mid-autumn festival": (("TW", "CN"), "Mid-Autumn Festival"),
+    "dragon boat festival": (("TW", "CN"), "Dragon Boat Festival"),
+    "qingming festival": (("TW", "CN"), "Tomb-Sweeping Day"),
+    "chuseok": (("KR",), "Chuseok"),
+    "diwali": (("IN",), "Diwali"),
+    "vesak": (("ID", "MY"), "Vesak Day"),
 }
 
 

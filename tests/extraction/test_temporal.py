@@ -469,7 +469,14 @@ CASES = [
     ),
     # names are not seasons
     ("She skated at the Winter Olympics.", date(2014, 2, 23), None, None, None),
-    ("The launch coincided with the Mid-Autumn Festival.", date(2016, 9, 16), None, None, None),
+    # ... the festival is a day, not autumn
+    (
+        "The launch coincided with the Mid-Autumn Festival.",
+        date(2016, 9, 16),
+        "the Mid-Autumn Festival",
+        "DATE",
+        "2016-09-15",
+    ),
     # a hedge belongs to the year it hedges
     ("It will open around 2022.", date(2016, 9, 16), "around 2022", "DATE", "2022"),
     # "the" of "the 7 May election" is the election's
@@ -2463,3 +2470,50 @@ def test_tenth_session_rules_on_blind_parts_bi_to_bl(text, dct, words, value):
 )
 def test_a_daily_average_is_a_measure_not_a_set(text):
     assert tag(text, date(2007, 10, 31)) == []
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # feasts of the lunar and lunisolar calendars the tables lacked, and Super Tuesday,
+        # whose day each election year's state laws set
+        (
+            "Nandjebo arrived in Beijing on Monday, the Mid-Autumn Festival, for a visit.",
+            date(2014, 9, 9),
+            "the Mid-Autumn Festival",
+            "2014-09-08",
+        ),
+        (
+            "Residents were urged to avoid live birds during the Qingming Festival.",
+            date(2013, 4, 10),
+            "the Qingming Festival",
+            "2013-04-04",
+        ),
+        (
+            "On 29 June, the first day of Ramadan, the group declared a caliphate.",
+            date(2014, 8, 9),
+            "the first day of Ramadan",
+            "2014-06-29",
+        ),
+        (
+            "He is looking past it to Super Tuesday, when 24 states hold contests.",
+            date(2008, 1, 27),
+            "Super Tuesday",
+            "2008-02-05",
+        ),
+        (
+            "Millions of pilgrims are expected in Karbala for Arbaeen.",
+            date(2016, 11, 1),
+            "Arbaeen",
+            "2016-11-20",
+        ),
+        (
+            "Shops will close for Diwali.",
+            date(2014, 10, 1),
+            "Diwali",
+            "2014-10-23",
+        ),
+    ],
+)
+def test_eleventh_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

@@ -422,7 +422,14 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Nowruz|Newroz|Norooz|Nowrouz|Navruz|Nauroz)"
         r"|(?:the\s+)?(?:(?-i:Spring\s+Festival)|(?-i:Chinese|Lunar)\s+(?-i:New\s+Year)(?!'s\s+(?-i:Eve)))"
         r"|(?-i:Islamic|Muslim|Hijri)\s+(?-i:New\s+Year)"
-        r"|(?-i:Rosh\s+Hashanah?)|(?-i:Yom\s+Kippur)|(?-i:Passover))"
+        r"|(?-i:Rosh\s+Hashanah?)|(?-i:Yom\s+Kippur)|(?-i:Passover)"
+        r"|(?:the\s+)?(?:first\s+day|start|beginning)\s+of\s+(?:the\s+)?(?:holy\s+)?(?:fasting\s+)?(?:month\s+of\s+)?(?-i:Ramadan)"
+        r"|(?:the\s+)?(?-i:Prophet)(?:\s+(?-i:Muhammad|Mohammed|Mohammad))?['’]s\s+(?-i:[Bb]irthday)"
+        r"|(?-i:Mawlid|Mouloud|Milad)(?:[\s-]+(?:al|an|un|el|Al|An|Un|El)[\s-]*(?-i:Nabi))?"
+        r"|(?-i:Arbaeen|Arbaein|Arba['’]een|Arbain)"
+        r"|(?:the\s+)?(?-i:Mid-Autumn|Moon|Dragon\s+Boat|Qingming)\s+(?-i:Festival)"
+        r"|(?-i:Tomb[\s-]Sweeping\s+Day)|(?-i:Chuseok)|(?-i:Diwali|Deepavali)|(?-i:Vesak)(?:\s+(?-i:Day))?"
+        r"|(?-i:Super\s+Tuesday))"
         r"\b(?!-)(?P<week>\s+week(?P<weekend>end)?\b)?"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
@@ -2970,12 +2977,40 @@ _FEAST_KEYS = (
     (re.compile(r"rosh hashanah?"), "rosh hashanah"),
     (re.compile(r"yom kippur"), "yom kippur"),
     (re.compile(r"passover"), "passover"),
+    (re.compile(r"ramadan"), "first day of ramadan"),
+    (re.compile(r"prophet.*birthday|mawlid|mouloud|milad"), "prophet's birthday"),
+    (re.compile(r"arba\W?e?e?i?n"), "arbaeen"),
+    (re.compile(r"mid-autumn|moon festival"), "mid-autumn festival"),
+    (re.compile(r"dragon boat"), "dragon boat festival"),
+    (re.compile(r"qingming|tomb.sweeping"), "qingming festival"),
+    (re.compile(r"chuseok"), "chuseok"),
+    (re.compile(r"diwali|deepavali"), "diwali"),
+    (re.compile(r"vesak"), "vesak"),
+)
+
+
+# The days of the United States' largest presidential primary, set by the states' laws of
+# each election year rather than by a calendar rule
+_SUPER_TUESDAYS = (
+    "1988-03-08",
+    "1992-03-10",
+    "1996-03-12",
+    "2000-03-07",
+    "2004-03-02",
+    "2008-02-05",
+    "2012-03-06",
+    "2016-03-01",
+    "2020-03-03",
+    "2024-03-05",
 )
 
 
 @functools.cache
 def _feast_days(name: str) -> tuple[date, ...]:
-    """The first days of a lunar, lunisolar or Hebrew feast, in order (empty for others)."""
+    """The first days of a lunar, lunisolar or Hebrew feast, or of a day set year by year
+    (Super Tuesday), in order (empty for others)."""
+    if name == "super tuesday":
+        return tuple(date.fromisoformat(d) for d in _SUPER_TUESDAYS)
     for rx, key in _FEAST_KEYS:
         if rx.search(name):
             return tuple(date.fromisoformat(d) for d in FEAST_DAYS[key])
