@@ -1635,7 +1635,7 @@ def test_a_weekday_beside_its_date_and_that_weekday():
     )
     assert [(t.text, t.value) for t in found] == [
         ("April 11, 2003", "2003-04-11"),
-        ("Friday", "2003-04-11"),
+        ("a Friday", "2003-04-11"),
         ("The next day", "2003-04-12"),
         ("that Monday", "2003-04-14"),
     ]
@@ -1996,7 +1996,7 @@ def test_a_scene_set_in_a_past_year_stays_there_from_day_to_day():
         "On February 27 she signed a facility. Marsh became chief executive that May."
     )
     found = {t.text: t.value for t in tag(text, date(2014, 6, 10))}
-    assert found["Saturday"] == "2003-02-15"
+    assert found["a Saturday"] == "2003-02-15"
     assert found["February 27"] == "2003-02-27"
     assert found["that May"] == "2003-05"
 
@@ -2513,7 +2513,124 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "Diwali",
             "2014-10-23",
         ),
+        # a past perfect after "by Monday" tells of a day gone by
+        (
+            "Government forces launched their offensive last month and by Monday had retaken "
+            "90% of the area.",
+            date(2016, 12, 16),
+            "Monday",
+            "2016-12-12",
+        ),
+        # "a 1 p.m. close on Friday": the clock time is the day's that follows it, and the
+        # noun "close" is no schedule
+        (
+            "Stocks fell 3.8 percent in a shortened stretch that ended with a 1 p.m. close "
+            "on Friday.",
+            date(2018, 11, 25),
+            "1 p.m.",
+            "2018-11-23T13:00",
+        ),
+        (
+            "Stocks fell 3.8 percent in a shortened stretch that ended with a 1 p.m. close "
+            "on Friday.",
+            date(2018, 11, 25),
+            "Friday",
+            "2018-11-23",
+        ),
+        # clock times of every Friday
+        (
+            "Authorities ban all vehicles from the streets from 11 a.m. to 3 p.m. every Friday.",
+            date(2006, 9, 18),
+            "3 p.m.",
+            "XXXX-WXX-5T15:00",
+        ),
+        # counted from today, to the day
+        (
+            "The Texans visit Indianapolis a week from today.",
+            date(2007, 9, 16),
+            "a week from today",
+            "2007-09-23",
+        ),
+        (
+            "The family of an engineer kidnapped a year ago today have appealed to his "
+            "captors to free him in time for Christmas.",
+            date(2010, 11, 6),
+            "a year ago today",
+            "2009-11-06",
+        ),
+        # ... which is no day the story is at: this Christmas is still to come
+        (
+            "The family of an engineer kidnapped a year ago today have appealed to his "
+            "captors to free him in time for Christmas.",
+            date(2010, 11, 6),
+            "Christmas",
+            "2010-12-25",
+        ),
+        (
+            '"When Olivier opened the doors half a century ago, nobody knew," he said.',
+            date(2012, 10, 10),
+            "half a century ago",
+            "1962",
+        ),
+        # holidays with the year after them, or the part of the day
+        (
+            '"We hoped he would be home for Christmas last year," she said.',
+            date(2010, 11, 6),
+            "Christmas last year",
+            "2009-12-25",
+        ),
+        (
+            '"This year they did it from the couch on Thanksgiving night."',
+            date(2018, 11, 25),
+            "Thanksgiving night",
+            "2018-11-22TNI",
+        ),
+        (
+            "Small Business Saturday drew an estimated 100 million shoppers.",
+            date(2018, 11, 25),
+            "Small Business Saturday",
+            "2018-11-24",
+        ),
+        (
+            "The financing closed that October, a week after Black Monday.",
+            date(2016, 6, 11),
+            "Black Monday",
+            "1987-10-19",
+        ),
+        # a calendar quarter named by its last month, after an adjective
+        (
+            '"This was the strongest March quarter in our history," he said.',
+            date(2005, 4, 20),
+            "March quarter",
+            "2005-Q1",
+        ),
+        # a winter across two years, and a weekday in apposition with its article
+        (
+            "In the winter of 1978-79, as strikes spread, she stayed.",
+            date(2016, 1, 9),
+            "the winter of 1978-79",
+            "1978-WI",
+        ),
+        (
+            "The unraveling began on May 29, a Friday, when the paper reported the trip.",
+            date(2009, 6, 21),
+            "a Friday",
+            "2009-05-29",
+        ),
+        # what will last until the end of the year is this year's, after a story of 2003
+        (
+            "Deaths are the highest since the 2003 invasion. A curfew will remain in force "
+            "until the end of the year, the ministry said.",
+            date(2006, 9, 18),
+            "the end of the year",
+            "2006",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+def test_a_radio_programme_named_today_is_no_date():
+    text = "Speaking on BBC Radio 4's Today programme on Thursday, he said the bill was late."
+    assert [t.text for t in tag(text, date(2014, 2, 27))] == ["Thursday"]

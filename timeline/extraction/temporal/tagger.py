@@ -99,7 +99,9 @@ _PATTERNS: list[tuple[str, str]] = [
         "namedday",
         r"(?<![\d/])9/11(?![\d/])"
         r"|(?:Sept\.?|September)\s+11(?:th)?(?=\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings"
-        r"|commission|era)\b)",
+        r"|commission|era)\b)"
+        # the stock market crash of Oct. 19, 1987
+        r"|(?P<crash>(?-i:Black\s+Monday))",
     ),
     # Friday, Oct. 28, 2016 / Oct. 28 / early June 5 / March eighth
     (
@@ -218,18 +220,23 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|the\s+previous|the\s+preceding|the\s+following|the\s+next|that(?:\s+same)?|the|early"
         r"|late|mid)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
-        rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?",
+        rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b"
+        # "the winter of 1978-79": the season of the year it starts in
+        r"(?:[-–/](?:\d\d)?\d\d\b)?)?",
     ),
     # N units ago / two days earlier / a year later / three weeks from now
     (
         "ago",
         # "two or three months ago" counts from the farther of the two
         rf"(?:{_APPROX}\s+)?(?:(?:{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+)?"
+        r"(?:(?P<half>half)\s+(?=an?\s+(?:century|decade)))?"
         rf"(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
         rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?(?:or\s+so\s+)?"
-        r"(?P<dir>ago|earlier|later|from\s+now|hence|before|after|previously|back)\b"
-        # "30 years ago this month": the month of that year
-        r"(?:(?:(?<=years\sago)|(?<=year\sago))\s+(?P<thismonth>this\s+month)\b)?"
+        r"(?P<dir>ago|earlier|later|from\s+(?:now|today|tomorrow)|hence|before|after|previously"
+        r"|back)\b"
+        # "30 years ago this month": the month of that year; "a year ago today": that day
+        r"(?:(?:(?<=years\sago)|(?<=year\sago))\s+(?P<thismonth>this\s+month)\b"
+        r"|(?<=ago)\s+(?P<today>today)\b)?"
         r"(?=(?P<totheday>,?\s+(?:almost\s+|nearly\s+)?to\s+the\s+day))?",
     ),
     # the next day / the following week / that year / the day before / the same day
@@ -318,6 +325,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # weekday (with direction words and part of day)
     (
         "weekday",
+        # "on May 29, a Friday, when": the article is the appositive's (blind writers 8 to 0)
+        rf"(?:(?<=,\s)(?P<appos>an?)\s+(?=(?:{WEEKDAY_RE})\b))?"
         r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on|that"
         r"|the\s+following|the\s+previous|the\s+preceding)\s+)?"
         rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
@@ -429,8 +438,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Arbaeen|Arbaein|Arba['’]een|Arbain)"
         r"|(?:the\s+)?(?-i:Mid-Autumn|Moon|Dragon\s+Boat|Qingming)\s+(?-i:Festival)"
         r"|(?-i:Tomb[\s-]Sweeping\s+Day)|(?-i:Chuseok)|(?-i:Diwali|Deepavali)|(?-i:Vesak)(?:\s+(?-i:Day))?"
-        r"|(?-i:Super\s+Tuesday))"
+        r"|(?-i:Super\s+Tuesday)|(?-i:Small\s+Business\s+Saturday))"
         r"\b(?!-)(?P<week>\s+week(?P<weekend>end)?\b)?"
+        # "Thanksgiving night", "Christmas morning": a part of the day
+        r"(?:\s+(?P<hpod>night|morning|afternoon|evening)\b)?"
+        # "Christmas last year": as "last year's Christmas"
+        r"(?:\s+(?P<ty>last|this|next)\s+year\b(?!['’]))?"
         rf"(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
     # at the time / for a while / at a later date
@@ -477,7 +490,8 @@ _FUTURE_CUES = re.compile(
     r"|reconvenes|arrives|departs|heads"
     r"|hosts?|(?:is|are)\s+off|possible"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
-    r"|ends|(?<!the )closes?|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)|follows(?=\s+on\b)|due)"
+    r"|ends|(?<!the )(?<!a )(?<!\.m\. )closes?|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
+    r"|follows(?=\s+on\b)|due)"
     r"(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
@@ -527,6 +541,7 @@ _ONLY_PARTICIPLES = re.compile(
 # "by Thursday", "through Monday": an end or a deadline (see ``_h_weekday``), unless a past
 # perfect tells of one already passed ("had filed reports by Wednesday")
 _BY_NEAR = re.compile(r"\b(?:by|through)\s+$", re.I)
+_HAD_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){0,3}?had\s+(?!to\b)\w+", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+)?\w+(?:ed|en|ne|wn)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _PRESENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+\w+$", re.I)
@@ -742,6 +757,7 @@ class _State:
     reports: bool = False  # dating reported happenings, not annotating TimeML (see ``tag``)
     story_day: date | None = None  # the first day the story names, if it names one first
     ref_end: int = 0  # where the expression that set ``ref`` ends
+    ref_kind: str = ""  # ... and its pattern's name
     year_end: int = 0  # where the expression that last set ``ref_year`` alone ends
     year_set_as_setting: bool = False  # ... and whether it set the scene (_narrative_year)
     ref_set_as_setting: bool = False  # whether ``ref`` was set by a day opening its sentence
@@ -900,6 +916,12 @@ _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
 
 
 # "on April 5 at 7 p.m.", "Friday, at about 9 p.m.": a clock time right after its day
+_WEEKDAY_OF_THE_CLOCK = re.compile(
+    r"\s+(?!(?:and|but|or|then|until|till|before|after|when|while|since|from|to|through"
+    r"|local|time|on|at|in|of|for|by|with)\b)(?-i:[a-z]+)(?:\s+(?-i:close|deadline|start"
+    r"|kickoff|opening|session|meeting|vote|ceremony|briefing|address|speech))?"
+    rf"\s+(?:on\s+)?(?P<wd>{WEEKDAY_RE})\b(?!['’]s)"
+)
 _RIGHT_AFTER_A_DAY = re.compile(
     r",?\s*(?:at\s+|from\s+|by\s+|to\s+|until\s+|till\s+|and\s+|[-–]\s*)?(?:about\s+|around\s+)?",
     re.I,
@@ -1350,9 +1372,22 @@ _GAME_WORDS = re.compile(
 )
 
 
+_DETERMINER_AND_ADJECTIVE = re.compile(r"\b(?:the|its|their|our|a)\s+(?-i:[a-z]+)\s+$", re.I)
+
+
 def _h_monthquarter(st: _State, m: re.Match[str]) -> Result:
     last = _month_of(m.group("last"))
-    if not m.group("first") and not (m.group(0).lower().startswith("the") and m.group("unit")):
+    if not m.group("first") and not (
+        m.group("unit")
+        and (
+            m.group(0).lower().startswith("the")
+            # "the strongest March quarter in our history"
+            or (
+                m.group("unit").lower() == "quarter"
+                and _DETERMINER_AND_ADJECTIVE.search(st.text, max(0, m.start() - 30), m.start())
+            )
+        )
+    ):
         return None  # a month alone; "the September quarter" is the one ending in it
     first = _month_of(m.group("first")) if m.group("first") else last - 2
     if last != first + 2:
@@ -1738,10 +1773,19 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     if is_time:
         return ("DURATION", _fmt_duration(num, unit))
     n = int(num)
-    sign = 1 if direction in ("later", "from now", "hence") else -1
-    anchor = st.dct if direction in ("ago", "from now", "hence", "back") else (st.ref or st.dct)
+    direction = re.sub(r"\s+", " ", direction)
+    sign = 1 if direction.startswith(("later", "from", "hence")) else -1
+    from_dct = direction in ("ago", "hence", "back") or direction.startswith("from")
+    anchor = st.dct if from_dct else (st.ref or st.dct)
     if anchor is None:
         return ("DATE", "XXXX" if letter == "Y" else "XXXX-XX")
+    if m.group("half"):
+        # "half a century ago": fifty years, as precise as a year
+        return ("DATE", str(anchor.year + sign * n * mult // 2))
+    if direction in ("from today", "from tomorrow") or m.group("today"):
+        # "a week from today", "a year ago today": a day, counted from the DCT's
+        start = anchor + timedelta(days=1 if direction == "from tomorrow" else 0)
+        return ("DATE", _fmt_day(_shift(start, sign * n, letter, mult)))
     if m.group("thismonth") and letter == "Y" and direction == "ago":
         return ("DATE", f"{anchor.year - n * mult}-{anchor.month:02d}")
     if (
@@ -2333,7 +2377,7 @@ def _h_asmany(st: _State, m: re.Match[str]) -> Result:
 def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     pod = m.group("pod")
-    if w == "today" and _next_word(st.text, m.end()) in ("show",):
+    if w == "today" and _next_word(st.text, m.end()) in ("show", "programme", "program"):
         return None
     if w == "today" and _GENERIC_TODAYS.match(st.text, m.end()):
         return None  # "today's youth": the present age in general, not the day of the story
@@ -2384,12 +2428,13 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         if pod:
             v += "T" + PARTS_OF_DAY[pod.lower()]
         return ("SET", v)
+    at = m.start("wd") if m.group("appos") else m.start()
     if (
         st.ref is not None
         and st.ref.isoweekday() == wd
         and (
-            _APPOSITIVE_WEEKDAY.search(st.text, max(0, m.start() - 30), m.start())
-            or _APPOSITION.fullmatch(st.text, st.ref_end, m.start())
+            _APPOSITIVE_WEEKDAY.search(st.text, max(0, at - 30), at)
+            or _APPOSITION.fullmatch(st.text, st.ref_end, at)
         )
     ):
         v = _fmt_day(st.ref)  # "On April 11, 2003, a Friday, its bank froze": that very day
@@ -2426,6 +2471,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             if _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start()) and not (
                 st.text.startswith("'s", m.end())
                 or _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
+                or _HAD_AFTER.match(st.text, m.end())  # "and by Monday had retaken 90%"
             ):
                 # a deadline or an end: the nearer of the two ("cancelled flights through
                 # Monday" on a Saturday, "shelled their positions through Saturday night" on a
@@ -2493,7 +2539,7 @@ _HABITUAL_CLOCK = re.compile(
     # from 9 a.m.") and days in the plural ("played on Saturdays and Sundays, kicking off at")
     r"|(?:daily|nightly)\s+(?:[\w\"“”-]+\s+){0,3}?[\"“]?(?:pause|curfew|truce|window|lull"
     r"|ceasefire|cease-fire|blackout|closure)"
-    rf"|(?-i:(?:{WEEKDAY_RE})s)|weekdays|weekends)\b",
+    rf"|(?-i:(?:{WEEKDAY_RE})s)|weekdays|weekends|(?:every|each)\s+(?P<wd>{WEEKDAY_RE}))\b",
     re.I,
 )
 
@@ -2568,10 +2614,20 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         else:
             y = _nearest_year(st, mon, dd, m.start(), m.end())
         day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
-    elif _HABITUAL_CLOCK.search(_sentence_before(st.text, m.start())[-60:]) or (
-        _HABITUAL_CLOCK.search(_sentence_after(st.text, m.end())[:60])
+    elif habit := (
+        _HABITUAL_CLOCK.search(_sentence_before(st.text, m.start())[-60:])
+        or _HABITUAL_CLOCK.search(_sentence_after(st.text, m.end())[:60])
     ):
-        day = "XXXX-XX-XX"  # "open daily until 6 p.m.", "at 7 a.m. each day": any day's
+        # "open daily until 6 p.m.", "at 7 a.m. each day": any day's; "from 11 a.m. to
+        # 3 p.m. every Friday": any Friday's
+        every = habit.group("wd")
+        day = f"XXXX-WXX-{_weekday_of(every)}" if every else "XXXX-XX-XX"
+    elif st.dct is not None and (later := _WEEKDAY_OF_THE_CLOCK.match(st.text, m.end())):
+        # "a 1 p.m. close on Friday", "the 5 p.m. deadline Tuesday": the clock time names
+        # an event whose day follows it
+        wd = _weekday_of(later.group("wd"))
+        tense = st.tense(later.start("wd"), later.end("wd"))
+        day = _fmt_day(_resolve_weekday(st.dct, wd, 1 if tense > 0 else -1))
     else:
         anchor = st.ref or st.dct
         if st.ref is not None and _RIGHT_AFTER_A_DAY.fullmatch(st.text, st.ref_end, m.start()):
@@ -2850,6 +2906,8 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         if dct is None:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
         return ("DATE", f"{dct.year}-{dct.month:02d}" if unit == "month" else _fmt_week(dct))
+    if dct is not None and y is not None and y < dct.year and st.tense(m.start(), m.end()) > 0:
+        y = dct.year  # "a curfew will remain in force until the end of the year": this one
     return ("DATE", "XXXX" if y is None else str(y))
 
 
@@ -2892,6 +2950,8 @@ def _holiday_date(name: str, y: int) -> date | None:
         return _nth_weekday(y, 11, 4, 4)
     if n == "black friday":
         return _nth_weekday(y, 11, 4, 4) + timedelta(days=1)
+    if n == "small business saturday":
+        return _nth_weekday(y, 11, 4, 4) + timedelta(days=2)
     if n == "cyber monday":
         return _nth_weekday(y, 11, 4, 4) + timedelta(days=4)
     if n.startswith("easter"):
@@ -3020,13 +3080,13 @@ def _feast_days(name: str) -> tuple[date, ...]:
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     name = m.group("h")
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
-    if m.group("ys"):
-        # "this year's Spring Festival", "last year's Thanksgiving"
+    if ys := m.group("ys") or m.group("ty"):
+        # "this year's Spring Festival", "last year's Thanksgiving", "Christmas last year"
         if st.dct is None:
             return ("DATE", "XXXX-XX-XX")
-        y = st.dct.year + {"this": 0, "last": -1, "next": 1}[m.group("ys").lower()]
+        y = st.dct.year + {"this": 0, "last": -1, "next": 1}[ys.lower()]
         day = _holiday_date(name, y)
-        return None if day is None else ("DATE", _fmt_day(day))
+        return None if day is None else _holiday_result(m, day)
     feast_days = _feast_days(re.sub(r"\s+", " ", name.lower()))
     if feast_days and not m.group("year"):
         return _h_feast(st, m, feast_days, rel)
@@ -3073,6 +3133,9 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
             and abs((st.ref - st.dct).days) > 60
             and st.ref_end <= m.start()
             and not _SENT_END.search(st.text, st.ref_end, m.start())
+            # a day the story is at, not one counted back from the DCT ("kidnapped a year
+            # ago today have appealed to free him in time for Christmas": this Christmas)
+            and st.ref_kind != "ago"
         ):
             # "moved in on Dec. 23, 2005, just in time for Christmas": the one next to the
             # day its sentence is at
@@ -3092,6 +3155,13 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", _fmt_week(d) + "-WE")
     if m.group("week"):
         return ("DATE", _fmt_week(d))  # "Easter week", "Christmas week": the week holding it
+    return _holiday_result(m, d)
+
+
+def _holiday_result(m: re.Match[str], d: date) -> Result:
+    """The holiday's day, or the part of it named ("Thanksgiving night")."""
+    if pod := m.group("hpod"):
+        return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[pod.lower()]}")
     return ("DATE", _fmt_day(d))
 
 
@@ -3128,7 +3198,7 @@ def _h_feast(st: _State, m: re.Match[str], days: tuple[date, ...], rel: str) -> 
         return None
     if m.group("week"):
         return ("DATE", _fmt_week(found))
-    return ("DATE", _fmt_day(found))
+    return _holiday_result(m, found)
 
 
 def _h_yearago(st: _State, m: re.Match[str]) -> Result:
@@ -3141,6 +3211,8 @@ def _h_yearago(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_namedday(st: _State, m: re.Match[str]) -> Result:
+    if m.group("crash"):
+        return None if st.dct is not None and st.dct.year < 1988 else ("DATE", "1987-10-19")
     if st.dct is not None and st.dct.year < 2002:
         return None  # before 2001 "Sept. 11 attacks" is any year's; "9/11" a fraction
     return ("DATE", "2001-09-11")
@@ -3298,6 +3370,7 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         st.ref_end = e  # the same day again ("on Saturday from 10:00"): named just now
     if st.ref != ref_before:
         st.ref_end = e
+        st.ref_kind = kind
         # "On 10 June they overran Mosul": a day that opens its sentence sets the scene; one
         # in passing ("a call, from April 17, 2008, which was played") does not
         st.ref_set_as_setting = bool(
