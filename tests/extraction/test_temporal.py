@@ -2625,6 +2625,23 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the end of the year",
             "2006",
         ),
+        # a weekday beside "tomorrow" or "yesterday" goes the same way
+        (
+            '"We have been sleeping on the floor since Friday," she said. "They tell us maybe '
+            'tomorrow, maybe Thursday."',
+            date(2010, 4, 19),
+            "Thursday",
+            "2010-04-22",
+        ),
+        # a quotation in a sentence set on the story's day counts from that day
+        (
+            "The unraveling began on May 29. In a statement that afternoon, his spokeswoman "
+            'called the article "a smear" and said he would answer questions "tomorrow." '
+            "He did not.",
+            date(2009, 6, 21),
+            "tomorrow",
+            "2009-05-30",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

@@ -2266,6 +2266,7 @@ _SAID_ON_A_DAY = re.compile(
 )
 
 
+_SAYING = re.compile(r"\b(?:said|says|told|added|wrote|called)\b", re.I)
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b", re.I)
 
 
@@ -2298,6 +2299,11 @@ def _attributed_day(st: _State, pos: int) -> date | None:
         found = _SAID_ON_A_DAY.search(seg)
         if found is not None:
             return _named_weekday_up_to(dct, found)
+    # 'In a statement that afternoon, she ... said the treasurer would answer questions
+    # "tomorrow."': a quotation inside a sentence set on the story's day
+    sentence = _sentence_before(text, opening)
+    if st.ref is not None and _THAT_DAY.search(sentence) and _SAYING.search(sentence):
+        return st.ref
     if not before.strip():
         return _day_of_speaking_before(st, opening)
     return None
@@ -2468,6 +2474,9 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             tense = st.tense(m.start(), m.end())
             if tense == 0 and _FOR_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
                 tense = 1  # "People want their pies for Thursday": what it is for lies ahead
+            if beside := _BESIDE_A_DAYREF.search(st.text, max(0, m.start() - 24), m.start()):
+                # "maybe tomorrow, maybe Thursday", "yesterday or Monday": the same way
+                tense = 1 if beside.group(1).lower() == "tomorrow" else -1
             if _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start()) and not (
                 st.text.startswith("'s", m.end())
                 or _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
@@ -2496,6 +2505,9 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", v)
 
 
+_BESIDE_A_DAYREF = re.compile(
+    r"\b(tomorrow|yesterday)\s*(?:,|or|and)\s*(?:(?:maybe|perhaps|possibly|or|on)\s+)?$", re.I
+)
 _FOR_A_HOLIDAY = re.compile(r"\s+(?:for|in\s+observance\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
