@@ -2642,6 +2642,24 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "tomorrow",
             "2009-05-30",
         ),
+        # a clock time a paragraph after a day the story compared with is the story's own
+        (
+            "The Dow ended up 31 points. A day earlier, the blue chips tumbled 387 points.\n\n"
+            "The Fed announced its first injection at 9:15 a.m. EDT, in language it had not "
+            "used since the Sept. 11, 2001, attacks. Two more followed during the morning.",
+            date(2007, 8, 10),
+            "9:15 a.m. EDT",
+            "2007-08-10T09:15",
+        ),
+        # ... and a day named after "since the" is a comparison, where the story is not
+        (
+            "The Dow ended up 31 points. A day earlier, the blue chips tumbled 387 points.\n\n"
+            "The Fed announced its first injection at 9:15 a.m. EDT, in language it had not "
+            "used since the Sept. 11, 2001, attacks. Two more followed during the morning.",
+            date(2007, 8, 10),
+            "the morning",
+            "2007-08-10TMO",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

@@ -359,7 +359,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "timepod",
-        r"(?:in\s+the|during\s+the|early\s+in\s+the|late\s+in\s+the|by\s+the)\s+"
+        # "in the morning": the preposition stays outside the extent (TBAQ and the blind
+        # writers, 12 to 0)
+        r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|early\s+in\s+|late\s+in\s+)the\s+"
         r"(?P<pod>morning|afternoon|evening)\b"
         # "rose by 15cm overnight", "expected to fall overnight": the night before the day the
         # story is at, or the coming one (not the adjective of "overnight rates")
@@ -851,6 +853,8 @@ _SUBORDINATE_OPENING = re.compile(
 # "She did not see the building again until Oct. 6": what did not happen until then is past
 _NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# "language it had not used since the Sept. 11, 2001, attacks": a comparison, not a scene
+_SINCE_THE_NEAR = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
 _PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
 # "extended to Nov. 20", "postponed until", "set for": a date aimed at, not a happening's.
 _DEADLINE_WORDS = r"by|through|until|till"
@@ -2656,12 +2660,13 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         elif (
             st.dct is not None
             and anchor is not None
-            and abs((anchor - st.dct).days) > 1
+            and (abs((anchor - st.dct).days) > 1 or st.ref_kind == "ago")
             and "\n" in st.text[st.ref_end : m.start()]
         ):
-            # a day well away from the story's named a paragraph or more ago: the clock time
-            # is the story's own day ("the verdict was read shortly after noon", paragraphs
-            # after the background's "on Feb. 21")
+            # a day well away from the story's named a paragraph or more ago, or one it
+            # compared with ("A day earlier, the blue chips tumbled"): the clock time is the
+            # story's own day ("the verdict was read shortly after noon", paragraphs after the
+            # background's "on Feb. 21")
             anchor = st.dct
         day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
@@ -3597,8 +3602,10 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         typ, value = res
         if not value:
             continue
-        if not _SINCE_NEAR.search(text, max(0, s - 12), s) and not _PERIOD_END_NEAR.search(
-            text, max(0, s - 16), s
+        if (
+            not _SINCE_NEAR.search(text, max(0, s - 12), s)
+            and not _SINCE_THE_NEAR.search(text, max(0, s - 12), s)
+            and not _PERIOD_END_NEAR.search(text, max(0, s - 16), s)
         ):
             # "striking targets since March 19" names where a stretch began, "the quarter
             # ended Sept. 30" where a reporting period closed; the story stays where it was
