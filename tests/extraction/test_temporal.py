@@ -2660,6 +2660,32 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the morning",
             "2007-08-10TMO",
         ),
+        # "last night" in a quotation counts from the day it was said ...
+        (
+            'His wife told KTVN on Wednesday that she had no idea. "Last night was the first '
+            'time I heard the name," she said.',
+            date(2016, 6, 16),
+            "Last night",
+            "2016-06-14TNI",
+        ),
+        # ... also when the quotation opens the paragraph after its speaker's sentence (and
+        # "9 a.m. Sunday" does not end that sentence at "a.m.")
+        (
+            "He died Saturday night, President Trump said in a televised address at 9 a.m. "
+            "Sunday.\n\n\"Last night, the United States brought the world's No. 1 terrorist "
+            'leader to justice," Mr. Trump said.',
+            date(2019, 10, 28),
+            "Last night",
+            "2019-10-26TNI",
+        ),
+        # "overnight" in passing does not move the story off its day
+        (
+            "Bombers killed 41 people across Iraq on Monday, and police pulled 27 bodies from "
+            "the river overnight.\n\nThe deadliest attack came at about 11:30 a.m. in Tal Afar.",
+            date(2006, 9, 18),
+            "about 11:30 a.m.",
+            "2006-09-18T11:30",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):
@@ -2669,3 +2695,13 @@ def test_eleventh_session_rules(text, dct, words, value):
 def test_a_radio_programme_named_today_is_no_date():
     text = "Speaking on BBC Radio 4's Today programme on Thursday, he said the bill was late."
     assert [t.text for t in tag(text, date(2014, 2, 27))] == ["Thursday"]
+
+
+def test_a_quotation_read_from_a_letter_is_not_put_on_the_day_said_before_it():
+    text = (
+        "The boy's stepmother, his half-brother and a dozen classmates planned to apply for "
+        "visas today. He would go get his son alone, Castro said Sunday.\n\n"
+        "''I am willing to leave tomorrow, absolutely alone,'' Castro read from a letter."
+    )
+    found = {t.text: t.value for t in tag(text, date(2000, 4, 3))}
+    assert found["tomorrow"] == "2000-04-04"

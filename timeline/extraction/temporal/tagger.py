@@ -611,6 +611,8 @@ _SENT_END = re.compile(
     # before a capital
     # (not a zone's: "at 10 a.m. EDT on Saturday")
     + r"(?<![ap]\.m)[.!?]\s|(?<=[ap]\.m)\.\s(?=[A-Z\"“‘`'])(?![ECMP][SD]?T\b|GMT\b|UTC\b|BST\b)"
+    # (nor a weekday's: "in a televised address at 9 a.m. Sunday")
+    + rf"(?!(?-i:{WEEKDAY_RE})\b)"
     r"|\n[ \t]*\n"
 )
 
@@ -2271,6 +2273,11 @@ _SAID_ON_A_DAY = re.compile(
 
 
 _SAYING = re.compile(r"\b(?:said|says|told|added|wrote|called)\b", re.I)
+# '," Mr. Trump said.': the attribution after a quotation
+_SAID_AFTER_QUOTE = re.compile(
+    r"\W{0,3}(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Gov)\.|(?<=Gen)\.)"
+    r"{0,60}?\b(?:said|says|told)\b"
+)
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b", re.I)
 
 
@@ -2289,10 +2296,12 @@ def _attributed_day(st: _State, pos: int) -> date | None:
     closing = _QUOTE_MARK.search(text, pos, pos + 400)
     # the attribution right after the quotation, up to its sentence's end ...
     segments = []
+    said_after = False
     if closing is not None:
-        after = re.split(r"[.!?]\s|\n", text[closing.end() : closing.end() + 100])[0]
-        if re.match(r"\W{0,3}[^.]{0,60}?\b(?:said|says|told)\b", after):
+        after = _SENT_END.split(text[closing.end() : closing.end() + 100])[0]
+        if _SAID_AFTER_QUOTE.match(after):
             segments.append(after)
+            said_after = True
     # ... or the one that opens it ('Speaking on Monday evening, he said: "Tonight ...')
     before = re.split(r"[.!?]\s|\n", text[max(para_start, opening - 150) : opening])[-1]
     if re.search(r"\b(?:said|says|told\b[^.]{0,30}?|added|wrote)[:,]?\s*$", before):
@@ -2309,7 +2318,7 @@ def _attributed_day(st: _State, pos: int) -> date | None:
     if st.ref is not None and _THAT_DAY.search(sentence) and _SAYING.search(sentence):
         return st.ref
     if not before.strip():
-        return _day_of_speaking_before(st, opening)
+        return _day_of_speaking_before(st, opening, across_paragraphs=said_after)
     return None
 
 
@@ -2331,7 +2340,9 @@ _SPOKE_ON_A_DAY = re.compile(
 _SPEAKING = re.compile(r"\b(?:said|says|told|added|wrote)\b", re.IGNORECASE)
 
 
-def _day_of_speaking_before(st: _State, opening: int) -> date | None:
+def _day_of_speaking_before(
+    st: _State, opening: int, *, across_paragraphs: bool = False
+) -> date | None:
     """The day a quotation that opens a sentence was spoken, when the sentences right before
     it in its paragraph are its speaker's: '... a doctor told Al Jazeera on Tuesday evening.
     "... Tonight we have ..."', or 'in a speech on Monday. "The hour has come," he said.
@@ -2343,6 +2354,13 @@ def _day_of_speaking_before(st: _State, opening: int) -> date | None:
     pos = opening
     for _ in range(2):
         head = text[para_start:pos].rstrip()
+        if not head and pos == opening and para_start > 0 and across_paragraphs:
+            # 'Trump said in a televised address at 9 a.m. Sunday.\n\n"Last night, ...," Mr.
+            # Trump said.': a quotation someone said, opening its paragraph after its
+            # speaker's attributed sentence (not one read "from a letter")
+            pos = text[:para_start].rstrip().__len__()
+            para_start = text.rfind("\n", 0, pos) + 1
+            head = text[para_start:pos].rstrip()
         if not head or head[-1] not in '.!?"”':
             return None  # the quotation opens its paragraph, or is not a sentence of its own
         pos = para_start + len(head) - 1
@@ -2416,7 +2434,11 @@ def _h_podref(st: _State, m: re.Match[str]) -> Result:
     off = {"this": 0, "today": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
     if rel == "last" and pod != "night":
         off = -1
-    base = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
+    if st.dct is None:
+        return ("TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[pod]}")
+    # '"Last night was the first time I heard the name," she told KTVN on Wednesday': from the
+    # day the words were spoken
+    base = _fmt_day(_speech_day(st, m.start()) + timedelta(days=off))
     return ("TIME", f"{base}T{PARTS_OF_DAY[pod]}")
 
 
@@ -3605,6 +3627,8 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         if (
             not _SINCE_NEAR.search(text, max(0, s - 12), s)
             and not _SINCE_THE_NEAR.search(text, max(0, s - 12), s)
+            # "pulled 27 bodies from the river overnight": an aside; the story stays on its day
+            and not (name == "timepod" and m.group("overnight"))
             and not _PERIOD_END_NEAR.search(text, max(0, s - 16), s)
         ):
             # "striking targets since March 19" names where a stretch began, "the quarter
