@@ -2686,6 +2686,29 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "about 11:30 a.m.",
             "2006-09-18T11:30",
         ),
+        # "a year earlier" than "this year" in a story of quarters, and than a holiday
+        (
+            "Revenue rose in the first quarter. Through Wednesday, 112 companies had priced "
+            "IPOs this year, up from 71 a year earlier.",
+            date(2013, 5, 22),
+            "a year earlier",
+            "2012",
+        ),
+        (
+            "Americans spent $6.3 billion online on Black Friday, up 24 percent from a year "
+            "earlier.",
+            date(2018, 11, 25),
+            "a year earlier",
+            "2017-11-24",
+        ),
+        # ... but not than a holiday a time is counted from
+        (
+            "Prices fell between December and January as retailers cut prices after Christmas, "
+            "a smaller drop than a year earlier.",
+            date(2013, 2, 12),
+            "a year earlier",
+            "2012-01",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

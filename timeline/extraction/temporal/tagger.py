@@ -1762,6 +1762,9 @@ def _fmt_at(d: date, letter: str, mult: int) -> str:
     return str(d.year)
 
 
+_COUNTED_FROM = frozenset(("after", "before", "since", "until", "till", "by", "from", "to"))
+
+
 def _h_ago(st: _State, m: re.Match[str]) -> Result:
     direction = m.group("dir").lower()
     unit = m.group("unit")
@@ -1794,6 +1797,38 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", _fmt_day(_shift(start, sign * n, letter, mult)))
     if m.group("thismonth") and letter == "Y" and direction == "ago":
         return ("DATE", f"{anchor.year - n * mult}-{anchor.month:02d}")
+    if (
+        letter == "Y"
+        and mult == 1
+        and n == 1
+        and direction in ("earlier", "ago")
+        and st.deictic_year is not None
+        and st.deictic_year_end > st.period_end
+        and 0 <= m.start() - st.deictic_year_end < 150
+        and not _SENT_END.search(st.text, st.deictic_year_end, m.start())
+    ):
+        # "112 companies had priced IPOs this year, up from 71 a year earlier": the year
+        # before the one just named, even in a story of quarters
+        return ("DATE", str(st.deictic_year - 1))
+    if (
+        letter == "Y"
+        and mult == 1
+        and n == 1
+        and direction in ("earlier", "ago")
+        and st.ref_kind == "holiday"
+        and st.ref is not None
+        and 0 <= m.start() - st.ref_end < 150
+        and not _SENT_END.search(st.text, st.ref_end, m.start())
+    ):
+        # "spent $6.3 billion online on Black Friday, up 24 percent from a year earlier": that
+        # holiday the year before
+        named = list(_HOLIDAY_RX.finditer(st.text, max(0, st.ref_end - 60), st.ref_end))
+        # (a holiday a time is counted from is not the one compared: "cut prices after
+        # Christmas, a smaller drop than a year earlier")
+        if named and _prev_word(st.text, named[-1].start()) not in _COUNTED_FROM:
+            before = _holiday_date(named[-1].group("h"), st.ref.year - 1)
+            if before is not None:
+                return ("DATE", _fmt_day(before))
     if (
         letter == "Y"
         and mult == 1
