@@ -2709,6 +2709,14 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "a year earlier",
             "2012-01",
         ),
+        # "the following day when ..." is a day of its own
+        (
+            "The ceasefire deal, brokered on Tuesday, collapsed the following day when shelling "
+            "resumed.",
+            date(2016, 12, 16),
+            "the following day",
+            "2016-12-14",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):
@@ -2728,3 +2736,7 @@ def test_a_quotation_read_from_a_letter_is_not_put_on_the_day_said_before_it():
     )
     found = {t.text: t.value for t in tag(text, date(2000, 4, 3))}
     assert found["tomorrow"] == "2000-04-04"
+
+
+def test_the_day_when_is_the_clauses():
+    assert tag("It was the day when everything changed.", date(2016, 12, 16)) == []

@@ -249,7 +249,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
         # "the day of the vote", "the week when ...", "the day after the attack" are not
         # tagged alone; "that morning after administering the drug" is
-        r"(?!\s+(?:of|when|in)\b)(?<!day(?=\s+on\b))(?!\s+(?:after|before)\s+(?!\w+ing\b))",
+        r"(?!\s+(?:of|in)\b)(?<!day(?=\s+on\b))(?!\s+(?:after|before)\s+(?!\w+ing\b))",
     ),
     # this year / last week / next month / earlier this year / the end of this week
     (
@@ -1886,6 +1886,9 @@ _UNIT_G = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night"
 
 def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel in ("the", "a", "one") and _next_word(st.text, m.end()) == "when":
+        return None  # "the day when ..." is the clause's, not a time of its own; "the
+        # following day when shelling resumed" is one
     unit = m.group("unit").lower()
     direction = (m.group("dir") or "").lower()
     if direction in ("before", "after", "prior") and re.match(r"\s+[\w$]", st.text[m.end() :]):
