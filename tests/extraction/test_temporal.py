@@ -2717,6 +2717,19 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the following day",
             "2016-12-14",
         ),
+        # a season aimed at in a past sentence is still to come
+        (
+            "Airline bookings for the summer had picked up earlier this month, executives said.",
+            date(2010, 4, 19),
+            "the summer",
+            "2010-SU",
+        ),
+        (
+            "Two energy groups have postponed flotations planned for the autumn.",
+            date(2007, 6, 12),
+            "the autumn",
+            "2007-FA",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

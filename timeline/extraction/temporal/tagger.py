@@ -917,6 +917,7 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
     return best
 
 
+_SEASON_AIMED_AT = re.compile(r"\b(?:for|before)\s+$", re.I)
 _SEASON_AHEAD_NEAR = re.compile(r"\b(?:by|through|until|till|in|during|before)\s+$", re.I)
 _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
 
@@ -1719,6 +1720,9 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
                 _DEADLINE_NEAR.search(st.text, max(0, m.start() - 12), m.start())
                 and not _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
             )
+            # "bookings for the summer had picked up", "flotations planned for the autumn",
+            # "want a deal done before the summer": a season aimed at, still to come
+            and not _SEASON_AIMED_AT.search(st.text, max(0, m.start() - 10), m.start())
         ):
             # a past sentence's season is last year's, but not one aimed at ("hoped to begin
             # tests by the summer", written in February)
