@@ -2730,6 +2730,20 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the autumn",
             "2007-FA",
         ),
+        # a quotation inside a sentence that names the day of the speech
+        (
+            "In a televised address Sunday night, Prime Minister Nouri al-Maliki said the "
+            'curfew "will end at 6 a.m. tomorrow" and warned the bombers.',
+            date(2006, 11, 27),
+            "6 a.m. tomorrow",
+            "2006-11-27T06:00",
+        ),
+        (
+            "The Broncos play at New England a week from tonight.",
+            date(2008, 10, 20),
+            "a week from tonight",
+            "2008-10-27TNI",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

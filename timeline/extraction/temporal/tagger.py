@@ -232,7 +232,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<half>half)\s+(?=an?\s+(?:century|decade)))?"
         rf"(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
         rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?(?:or\s+so\s+)?"
-        r"(?P<dir>ago|earlier|later|from\s+(?:now|today|tomorrow)|hence|before|after|previously"
+        r"(?P<dir>ago|earlier|later|from\s+(?:now|today|tonight|tomorrow)|hence|before|after|previously"
         r"|back)\b"
         # "30 years ago this month": the month of that year; "a year ago today": that day
         r"(?:(?:(?<=years\sago)|(?<=year\sago))\s+(?P<thismonth>this\s+month)\b"
@@ -1795,10 +1795,11 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     if m.group("half"):
         # "half a century ago": fifty years, as precise as a year
         return ("DATE", str(anchor.year + sign * n * mult // 2))
-    if direction in ("from today", "from tomorrow") or m.group("today"):
+    if direction in ("from today", "from tonight", "from tomorrow") or m.group("today"):
         # "a week from today", "a year ago today": a day, counted from the DCT's
         start = anchor + timedelta(days=1 if direction == "from tomorrow" else 0)
-        return ("DATE", _fmt_day(_shift(start, sign * n, letter, mult)))
+        day = _fmt_day(_shift(start, sign * n, letter, mult))
+        return ("TIME", f"{day}TNI") if direction == "from tonight" else ("DATE", day)
     if m.group("thismonth") and letter == "Y" and direction == "ago":
         return ("DATE", f"{anchor.year - n * mult}-{anchor.month:02d}")
     if (
@@ -2359,6 +2360,10 @@ def _attributed_day(st: _State, pos: int) -> date | None:
     sentence = _sentence_before(text, opening)
     if st.ref is not None and _THAT_DAY.search(sentence) and _SAYING.search(sentence):
         return st.ref
+    # 'In a televised address Sunday night, he said the curfew "will end at 6 a.m. tomorrow"'
+    found = _SPOKE_ON_A_DAY.search(sentence)
+    if found is not None:
+        return _named_weekday_up_to(dct, found)
     if not before.strip():
         return _day_of_speaking_before(st, opening, across_paragraphs=said_after)
     return None
@@ -2685,7 +2690,12 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             day = _fmt_day(_resolve_weekday(st.dct, wd, 1 if tense > 0 else -1))
     elif m.group("rw"):
         off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rw").lower()]
-        day = "XXXX-XX-XX" if st.dct is None else _fmt_day(st.dct + timedelta(days=off))
+        # ('the curfew "will end at 6 a.m. tomorrow"', said Sunday night: from that day)
+        day = (
+            "XXXX-XX-XX"
+            if st.dct is None
+            else _fmt_day(_speech_day(st, m.start()) + timedelta(days=off))
+        )
     elif m.group("mon"):
         mon = _month_of(m.group("mon"))
         dd = int(m.group("day"))
