@@ -2744,6 +2744,19 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "a week from tonight",
             "2008-10-27TNI",
         ),
+        # amounts written with a decimal point stay so; half weeks are counted
+        (
+            "The average workweek was unchanged at 33.7 hours.",
+            date(2005, 4, 1),
+            "33.7 hours",
+            "PT33.7H",
+        ),
+        (
+            '"I\'d been chasing everything for a week and a half," Reyes said.',
+            date(2006, 10, 1),
+            "a week and a half",
+            "P1.5W",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

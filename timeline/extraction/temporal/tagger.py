@@ -725,6 +725,8 @@ def _fmt_duration(n: float | None, unit: str) -> str:
         n, mult = n * mult, 1  # "half a century": P50Y, "a decade and a half": P15Y
     whole = int(n)
     frac = n - whole
+    if frac and letter == "W":
+        return f"P{n:g}W"  # "a week and a half": P1.5W
     if frac and letter in ("Y", "H", "M", "D"):
         # 2 1/2 years -> P2Y6M ; 5 1/2 hours -> PT5H30M ; 1 1/2 days -> P1D12H
         sub = {"Y": (12, "M", ""), "H": (60, "M", ""), "D": (24, "H", "T")}.get(letter)
@@ -2152,6 +2154,11 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None  # "a week-old siege": the article is the siege's ("longadj" tags the rest)
     if unit.lower() in ("night", "nights") and num is not None:
         return ("DURATION", f"P{int(num)}D")
+    if num is not None and numtxt and re.fullmatch(r"\d+\.\d+", numtxt):
+        # "33.7 hours": the amount as written (PT33.7H), not turned into minutes
+        letter, mult, is_time = _unit_letter(unit)
+        if mult == 1:
+            return ("DURATION", f"P{'T' if is_time else ''}{numtxt}{letter}")
     return ("DURATION", _fmt_duration(num, unit))
 
 
