@@ -1430,12 +1430,18 @@ def test_a_date_without_a_year_just_after_a_scene_setting_year_is_that_years():
         "Under a program approved in 1987, Nashua had purchased 481,000 shares through Sept. 29.",
         "She headed the board from 2001 to 2007. At her confirmation hearing on Sept. 29, she "
         "promised a review.",
-        # a deadline is the story's own
-        "He lost his seat in September 2006. The judge set sentencing for Sept. 29.",
     ],
 )
 def test_a_year_named_in_passing_does_not_move_a_later_date(text):
     found = tag(text, date(2009, 10, 30))
+    assert [t.value for t in found if t.text == "Sept. 29"] == ["2009-09-29"]
+
+
+def test_a_deadline_after_a_year_named_in_passing_is_the_storys_own():
+    # (a day set for sentencing is ahead of the DCT; one a month gone by would be no
+    # future's, see test_eleventh_session_rules)
+    text = "He lost his seat in September 2006. The judge set sentencing for Sept. 29."
+    found = tag(text, date(2009, 9, 14))
     assert [t.value for t in found if t.text == "Sept. 29"] == ["2009-09-29"]
 
 
@@ -2756,6 +2762,36 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             date(2006, 10, 1),
             "a week and a half",
             "P1.5W",
+        ),
+        # a day well gone by is no future's, even a month or two back
+        (
+            "The 2018 season will kick off on March 2 and end on Nov. 11, the association "
+            "announced on Monday.",
+            date(2018, 1, 8),
+            "Nov. 11",
+            "2018-11-11",
+        ),
+        # ... but a month may be the one a report to come is about
+        (
+            "The Commerce Department releases October retail sales on Wednesday.",
+            date(2005, 11, 15),
+            "October",
+            "2005-10",
+        ),
+        # a semicolon ends the clause a future cue was in
+        (
+            "GDP figures, due next Tuesday, are expected to show growth slowing; heavy snow "
+            "before Christmas kept shoppers at home.",
+            date(2011, 1, 18),
+            "Christmas",
+            "2010-12-25",
+        ),
+        # "the record close it set Feb. 20" is no schedule
+        (
+            "The Dow remains about 4 percent below the record close it set Feb. 20.",
+            date(2007, 3, 19),
+            "Feb. 20",
+            "2007-02-20",
         ),
     ],
 )

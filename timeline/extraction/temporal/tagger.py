@@ -492,7 +492,8 @@ _FUTURE_CUES = re.compile(
     r"|reconvenes|arrives|departs|heads"
     r"|hosts?|(?:is|are)\s+off|possible"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
-    r"|ends|(?<!the )(?<!a )(?<!\.m\. )closes?|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
+    r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
+    r"|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
     r"|follows(?=\s+on\b)|due)"
     r"(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
@@ -784,7 +785,9 @@ class _State:
         expression in its sentence or just after it; "said Friday" is past whatever follows.
         """
         text = self.text
-        seg_before = _sentence_before(text, start)
+        # (a semicolon joins sentences of their own: "are expected to show growth slowing;
+        # heavy snow before Christmas kept shoppers at home")
+        seg_before = _sentence_before(text, start).rsplit(";", 1)[-1]
         if _SAID_NEAR.search(seg_before[-20:]):
             return -1
         seg_after = text[end : end + 150]
@@ -901,11 +904,15 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
     slack = _TENSE_SLACK_DAYS
     if slack >= 0:
         delta = dist(best)
-        if delta > slack or delta < -slack:
+        # (a day well gone by is no future's: "the season will kick off on March 2 and end on
+        # Nov. 11", written in January; a month may be the one a report to come is about:
+        # "will report February consumer prices Wednesday", written in March)
+        behind = _FUTURE_SLACK_DAYS if day is not None else slack
+        if delta > slack or delta < -behind:
             tense = st.tense(start, end)
             if tense < 0 and delta > slack:
                 best -= 1
-            elif tense > 0 and delta < -slack:
+            elif tense > 0 and delta < -behind:
                 best += 1
     if (
         st.reports
@@ -922,6 +929,7 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
 _SEASON_AIMED_AT = re.compile(r"\b(?:for|before)\s+$", re.I)
 _SEASON_AHEAD_NEAR = re.compile(r"\b(?:by|through|until|till|in|during|before)\s+$", re.I)
 _TENSE_SLACK_DAYS = 60  # days ahead/behind the DCT before tense may move a year
+_FUTURE_SLACK_DAYS = 21  # ... behind it, in a sentence that looks ahead
 
 
 # "on April 5 at 7 p.m.", "Friday, at about 9 p.m.": a clock time right after its day
