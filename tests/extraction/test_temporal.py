@@ -2793,6 +2793,25 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "Feb. 20",
             "2007-02-20",
         ),
+        # a part of the trading day, and the night before with "or"
+        (
+            "Shares of the company fell 9 percent in morning trading.",
+            date(2007, 8, 16),
+            "morning",
+            "2007-08-16TMO",
+        ),
+        (
+            "The market added to the advance in late afternoon trading.",
+            date(2007, 3, 19),
+            "late afternoon",
+            "2007-03-19TAF",
+        ),
+        (
+            "Residents said the shelling did not let up overnight or through Saturday morning.",
+            date(2018, 2, 24),
+            "overnight",
+            "2018-02-23TNI",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

@@ -363,9 +363,12 @@ _PATTERNS: list[tuple[str, str]] = [
         # writers, 12 to 0)
         r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|early\s+in\s+|late\s+in\s+)the\s+"
         r"(?P<pod>morning|afternoon|evening)\b"
+        # "rose 4% in morning trading", "in late afternoon trading": that part of the day
+        r"|(?<=\bin\s)(?P<trading>(?:(?:early|late)\s+)?(?:morning|afternoon|midday))"
+        r"(?=\s+trading\b)"
         # "rose by 15cm overnight", "expected to fall overnight": the night before the day the
         # story is at, or the coming one (not the adjective of "overnight rates")
-        r"|(?<=\s)(?P<overnight>overnight)(?=\s*[,.;:!?)]|\s+(?:and|as|but|in|into|on|to|at|from"
+        r"|(?<=\s)(?P<overnight>overnight)(?=\s*[,.;:!?)]|\s+(?:and|or|as|but|in|into|on|to|at|from"
         r"|with|before|after|while|when|amid|near|along|across|against|around)\b)"
         # "the gains evaporated by mid-afternoon", "trading at midmorning"
         r"|\b(?P<mid>mid[-\s]?(?:morning|afternoon))\b"
@@ -2784,6 +2787,8 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
         evening = m.group("sun").lower() in ("dusk", "sunset", "nightfall")
         return ("TIME", f"{day}T{'EV' if evening else 'MO'}")
     day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
+    if m.group("trading"):
+        return ("TIME", f"{day}T{PARTS_OF_DAY[m.group('trading').split()[-1].lower()]}")
     pod = m.group("pod") or m.group("mid")[3:].lstrip("- ")
     return ("TIME", f"{day}T{PARTS_OF_DAY[pod.lower()]}")
 
