@@ -2835,3 +2835,14 @@ def test_a_quotation_read_from_a_letter_is_not_put_on_the_day_said_before_it():
 
 def test_the_day_when_is_the_clauses():
     assert tag("It was the day when everything changed.", date(2016, 12, 16)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For 90 years, the family has hand-blown Christmas ornaments in a brick factory.",
+        "The inquiry began three days after the Sunday Courier reported the allegations.",
+    ],
+)
+def test_things_and_titles_named_for_days_are_no_dates(text):
+    assert [t.text for t in tag(text, date(2012, 7, 21)) if t.type == "DATE"] == []

@@ -444,7 +444,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?:the\s+)?(?-i:Mid-Autumn|Moon|Dragon\s+Boat|Qingming)\s+(?-i:Festival)"
         r"|(?-i:Tomb[\s-]Sweeping\s+Day)|(?-i:Chuseok)|(?-i:Diwali|Deepavali)|(?-i:Vesak)(?:\s+(?-i:Day))?"
         r"|(?-i:Super\s+Tuesday)|(?-i:Small\s+Business\s+Saturday))"
-        r"\b(?!-)(?P<week>\s+week(?P<weekend>end)?\b)?"
+        r"\b(?!-)"
+        # "Christmas ornaments", "Easter eggs": things, not the day
+        r"(?!\s+(?:decorations?|ornaments?|lights|trees?|cards?|presents|gifts|carols?|stockings?"
+        r"|eggs|music|songs?|cakes?|puddings?|crackers?|jumpers?|sweaters?|spirit)\b)"
+        r"(?P<week>\s+week(?P<weekend>end)?\b)?"
         # "Thanksgiving night", "Christmas morning": a part of the day
         r"(?:\s+(?P<hpod>night|morning|afternoon|evening)\b)?"
         # "Christmas last year": as "last year's Christmas"
@@ -2514,7 +2518,17 @@ _EXPECTED_AFTER = re.compile(
 )
 
 
+# "the Sunday Courier first reported", "Monday Night Football": a title, not a day
+_TITLE_AFTER_A_WEEKDAY = re.compile(
+    r"\s+(?-i:Times|Telegraph|Mirror|Express|Herald|Courier|Post|Mail|Tribune|Independent"
+    r"|Observer|Star|Sport|Journal|Globe|Gazette|Night\s+Football|Night\s+Live|Bloody"
+    r"|Politics|Show)\b"
+)
+
+
 def _h_weekday(st: _State, m: re.Match[str]) -> Result:
+    if _TITLE_AFTER_A_WEEKDAY.match(st.text, m.end("wd")):
+        return None
     wd = _weekday_of(m.group("wd"))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     pod = m.group("pod") or m.group("pod2")
