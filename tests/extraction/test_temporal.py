@@ -2812,6 +2812,19 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "overnight",
             "2018-02-23TNI",
         ),
+        # the second of two lengths weighed against each other
+        (
+            "U.S. officials cautioned that the fight could last weeks, if not months.",
+            date(2016, 10, 17),
+            "months",
+            "PXM",
+        ),
+        (
+            '"It will take months, maybe years, for some of these towns to come back."',
+            date(2011, 8, 29),
+            "years",
+            "PXY",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

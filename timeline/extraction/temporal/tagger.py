@@ -2177,6 +2177,11 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
     return ("DURATION", _fmt_duration(num, unit))
 
 
+_AFTER_ANOTHER_LENGTH = re.compile(
+    r"\b(?:hours|days|weeks|months|years|decades),?\s+(?:if\s+not|or\s+even|or\s+possibly"
+    r"|and\s+possibly|or\s+perhaps|even|not|maybe|perhaps|possibly|or)\s+$",
+    re.I,
+)
 _VAGUE_OK_BEFORE = (
     "for",
     "in",
@@ -2207,11 +2212,17 @@ def _h_vague(st: _State, m: re.Match[str]) -> Result:
         if m.group("adj"):
             return ("DURATION", _fmt_duration(None, unit).replace("PXE", "PXY"))
         prev = _prev_word(st.text, m.start())
-        if prev not in _VAGUE_OK_BEFORE and not (
-            # "bombed Gori hours after the announcement": an unstated length between two
-            # happenings ("in the weeks before" is a stretch of dates, left alone)
-            _next_word(st.text, m.end()) in ("after", "before", "later", "earlier")
-            and prev not in ("the", "those", "these", "of")
+        if (
+            prev not in _VAGUE_OK_BEFORE
+            and not (
+                # "bombed Gori hours after the announcement": an unstated length between two
+                # happenings ("in the weeks before" is a stretch of dates, left alone)
+                _next_word(st.text, m.end()) in ("after", "before", "later", "earlier")
+                and prev not in ("the", "those", "these", "of")
+            )
+            # "could last weeks, if not months", "will take months, maybe years": the
+            # second of two lengths weighed against each other
+            and not _AFTER_ANOTHER_LENGTH.search(st.text, max(0, m.start() - 30), m.start())
         ):
             return None
         if _next_word(st.text, m.end()) in ("old", "ago"):
