@@ -2825,6 +2825,34 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "years",
             "PXY",
         ),
+        # decades named by reference
+        (
+            "He joined the foreign service in the 1940s and spent most of the following decade "
+            "in Mexico City.",
+            date(2005, 4, 9),
+            "the following decade",
+            "195",
+        ),
+        (
+            '"They are the best public art this city commissioned in the 1930s, and in that '
+            'decade we forgot them."',
+            date(2016, 4, 14),
+            "that decade",
+            "193",
+        ),
+        (
+            '"People will remember this as one of the closest races of the decade," he said.',
+            date(2006, 10, 23),
+            "the decade",
+            "200",
+        ),
+        (
+            "The appeals court upheld the ruling in 1975. For the rest of the decade, a monitor "
+            "filed reports.",
+            date(2005, 11, 17),
+            "the rest of the decade",
+            "197",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

@@ -411,7 +411,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<u>year|month|week|decade)"
         r"|the\s+(?P<half>first|second)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
-        r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year)\b(?![-'])",
+        r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year"
+        # "the following decade", "that decade", "the rest of the decade", "early in the decade"
+        r"|(?P<dec>(?:the\s+(?:rest|remainder|middle)\s+of\s+|(?:early|late)\s+in\s+)?"
+        r"(?P<decrel>the\s+following|the\s+previous|the\s+preceding|that|the)\s+decade))"
+        r"\b(?![-'])",
     ),
     # holidays with a fixed rule
     (
@@ -772,6 +776,7 @@ class _State:
     story_day: date | None = None  # the first day the story names, if it names one first
     ref_end: int = 0  # where the expression that set ``ref`` ends
     ref_kind: str = ""  # ... and its pattern's name
+    decade: str = ""  # the last decade named ("in the 1930s"), for "that decade"
     year_end: int = 0  # where the expression that last set ``ref_year`` alone ends
     year_set_as_setting: bool = False  # ... and whether it set the scene (_narrative_year)
     ref_set_as_setting: bool = False  # whether ``ref`` was set by a day opening its sentence
@@ -2992,6 +2997,8 @@ _YEAR_LENGTH_BEFORE = re.compile(r"\b(?:throughout|over|all)\s+$", re.I)
 
 
 def _h_theyear(st: _State, m: re.Match[str]) -> Result:
+    if m.group("dec"):
+        return _decade_anaphor(st, m)
     w = re.sub(r"\s+", " ", m.group("w").lower())
     dct = st.dct
     adj = (m.group("adj") or "").lower()
@@ -3045,6 +3052,23 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     if dct is not None and y is not None and y < dct.year and st.tense(m.start(), m.end()) > 0:
         y = dct.year  # "a curfew will remain in force until the end of the year": this one
     return ("DATE", "XXXX" if y is None else str(y))
+
+
+def _decade_anaphor(st: _State, m: re.Match[str]) -> Result:
+    """A decade named by reference: "that decade" and "the following decade" count from the
+    decade (or year) the story is at; "the decade", from the writer's, unless a past
+    sentence is set in another."""
+    rel = re.sub(r"\s+", " ", m.group("decrel").lower())
+    if st.dct is None:
+        return ("DATE", "XXX")
+    at = st.decade or (str(st.ref_year)[:3] if st.ref_year is not None else "")
+    if rel == "the":
+        past = st.tense(m.start(), m.end()) < 0
+        at = str(st.ref_year)[:3] if past and st.ref_year is not None else str(st.dct.year)[:3]
+    if not at:
+        return None
+    step = {"the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
+    return ("DATE", str(int(at) + step))
 
 
 def _h_nthweekday(st: _State, m: re.Match[str]) -> Result:
@@ -3523,6 +3547,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         )
     if re.fullmatch(r"\d{4}-(?:\d\d|Q[1-4]|H[12])", value) and kind != "ago":
         st.period, st.period_end = value, e
+    if typ == "DATE" and re.fullmatch(r"\d{3}", value):
+        st.decade = value
     if kind == "anaphor" and re.fullmatch(r"\d{4}(?:-\d\d)?", value):
         st.anaphor_year, st.anaphor_end = int(value[:4]), e
     if kind == "relunit" and re.fullmatch(r"\d{4}", value):
