@@ -2853,6 +2853,13 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the rest of the decade",
             "197",
         ),
+        # "the weekend in Anbar" (not "the day in question")
+        (
+            "The military said three soldiers were killed over the weekend in Anbar province.",
+            date(2006, 11, 27),
+            "the weekend",
+            "2006-W47-WE",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):
@@ -2887,3 +2894,12 @@ def test_the_day_when_is_the_clauses():
 )
 def test_things_and_titles_named_for_days_are_no_dates(text):
     assert [t.text for t in tag(text, date(2012, 7, 21)) if t.type == "DATE"] == []
+
+
+def test_the_day_in_question_and_noon_that_day():
+    assert tag("The records for the day in question were lost.", date(2010, 1, 5)) == []
+    found = tag(
+        "On the Fourth of July the whistle will blow at noon that day in honor of the founders.",
+        date(2016, 5, 22),
+    )
+    assert [(t.text, t.value) for t in found][-1] == ("noon", "2016-07-04T12:00")

@@ -249,7 +249,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
         # "the day of the vote", "the week when ...", "the day after the attack" are not
         # tagged alone; "that morning after administering the drug" is
-        r"(?!\s+(?:of|in)\b)(?<!day(?=\s+on\b))(?!\s+(?:after|before)\s+(?!\w+ing\b))",
+        r"(?!\s+of\b)(?!\s+in\s+(?:which|question|history|review|the\s+life|a\s+life)\b)"
+        r"(?<!day(?=\s+on\b))(?!\s+(?:after|before)\s+(?!\w+ing\b))",
     ),
     # this year / last week / next month / earlier this year / the end of this week
     (
@@ -1916,6 +1917,8 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     if rel in ("the", "a", "one") and _next_word(st.text, m.end()) == "when":
         return None  # "the day when ..." is the clause's, not a time of its own; "the
         # following day when shelling resumed" is one
+    if _CLOCK_JUST_BEFORE.search(st.text, max(0, m.start() - 12), m.start()):
+        return None  # "at noon that day": the clock time's day, one expression
     unit = m.group("unit").lower()
     direction = (m.group("dir") or "").lower()
     if direction in ("before", "after", "prior") and re.match(r"\s+[\w$]", st.text[m.end() :]):
@@ -2182,6 +2185,7 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
     return ("DURATION", _fmt_duration(num, unit))
 
 
+_CLOCK_JUST_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\d\s*(?:[ap]\.?m\.?|o'clock))\s+$", re.I)
 _AFTER_ANOTHER_LENGTH = re.compile(
     r"\b(?:hours|days|weeks|months|years|decades),?\s+(?:if\s+not|or\s+even|or\s+possibly"
     r"|and\s+possibly|or\s+perhaps|even|not|maybe|perhaps|possibly|or)\s+$",
