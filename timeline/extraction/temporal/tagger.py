@@ -873,6 +873,7 @@ _SUBORDINATE_OPENING = re.compile(
 # "She did not see the building again until Oct. 6": what did not happen until then is past
 _NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # "language it had not used since the Sept. 11, 2001, attacks": a comparison, not a scene
 _SINCE_THE_NEAR = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
 _PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -3752,7 +3753,12 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         if not value:
             continue
         if (
-            not _SINCE_NEAR.search(text, max(0, s - 12), s)
+            not (
+                _SINCE_NEAR.search(text, max(0, s - 12), s)
+                # ("the worst since December 2010, when snow closed Gatwick": the clause
+                # that follows tells of that time)
+                and not _WHEN_AFTER.match(text, e)
+            )
             and not _SINCE_THE_NEAR.search(text, max(0, s - 12), s)
             # "pulled 27 bodies from the river overnight": an aside; the story stays on its day
             and not (name == "timepod" and m.group("overnight"))
