@@ -2860,7 +2860,7 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the weekend",
             "2006-W47-WE",
         ),
-        # "since December 2010, when ...": the clause tells of that time
+        # "since 2004, when ...": the clause tells of that time
         (
             "The Super League has been held every year since 2004, when it replaced the Jia-A "
             "League founded a decade earlier.",
