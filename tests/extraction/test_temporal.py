@@ -2868,6 +2868,15 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "a decade earlier",
             "1994",
         ),
+        # a holiday next to a month the sentence is at, when its year is written
+        (
+            "The disruption is the worst since December 2010, when snow left travellers "
+            "sleeping in the terminals in the days before Christmas. An inquiry the following "
+            "spring criticised the airport.",
+            date(2013, 1, 18),
+            "the following spring",
+            "2011-SP",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

@@ -873,6 +873,7 @@ _SUBORDINATE_OPENING = re.compile(
 # "She did not see the building again until Oct. 6": what did not happen until then is past
 _NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d$")
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # "language it had not used since the Sept. 11, 2001, attacks": a comparison, not a scene
 _SINCE_THE_NEAR = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
@@ -3294,19 +3295,22 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
                 y += 1
         elif (
             not rel
-            and st.ref is not None
-            and abs((st.ref - st.dct).days) > 60
-            and st.ref_end <= m.start()
-            and not _SENT_END.search(st.text, st.ref_end, m.start())
+            and (point := _story_point(st)) is not None
+            and abs((point - st.dct).days) > 60
+            and (point_end := st.year_end if st.year_after_day else st.ref_end) <= m.start()
+            and not _SENT_END.search(st.text, point_end, m.start())
+            # (a month or season counts when its year is written: "since December 2010")
+            and (not st.year_after_day or _YEAR_WRITTEN.search(st.text, point_end - 6, point_end))
             # a day the story is at, not one counted back from the DCT ("kidnapped a year
             # ago today have appealed to free him in time for Christmas": this Christmas)
             and st.ref_kind != "ago"
         ):
-            # "moved in on Dec. 23, 2005, just in time for Christmas": the one next to the
-            # day its sentence is at
+            # "moved in on Dec. 23, 2005, just in time for Christmas", "since December 2010,
+            # when snow left travellers sleeping in the days before Christmas": the one next
+            # to the day or month its sentence is at
             y = min(
-                (st.ref.year - 1, st.ref.year, st.ref.year + 1),
-                key=lambda yy: abs(((_holiday_date(name, yy) or d0) - st.ref).days),
+                (point.year - 1, point.year, point.year + 1),
+                key=lambda yy: abs(((_holiday_date(name, yy) or d0) - point).days),
             )
         elif not rel:
             y = _nearest_year(st, d0.month, d0.day, m.start(), m.end()) or y
