@@ -2877,6 +2877,21 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the following spring",
             "2011-SP",
         ),
+        # the same period of a year so far is as precise as the year ...
+        (
+            "Trade reached 2.9 billion dollars in the first 10 months of this year, up 20.4 "
+            "percent from the same period last year.",
+            date(2018, 11, 20),
+            "the same period last year",
+            "2017",
+        ),
+        # ... but of a quarter, the quarter
+        (
+            "Revenue rose in the third quarter from the same period last year.",
+            date(2018, 11, 20),
+            "the same period last year",
+            "2017-Q3",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

@@ -873,6 +873,7 @@ _SUBORDINATE_OPENING = re.compile(
 # "She did not see the building again until Oct. 6": what did not happen until then is past
 _NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_THIS_YEAR_SO_FAR = re.compile(r"\b(?:this\s+year|year\s+to\s+date|year-to-date)\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d$")
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 # "language it had not used since the Sept. 11, 2001, attacks": a comparison, not a scene
@@ -1537,6 +1538,15 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             if re.search(r"\b(?:previous|prior)\b", adj) and not yearago:
                 # "up 4 percent from the previous quarter": the one before the reported one
                 y, qq = (y, qq - 1) if qq > 1 else (y - 1, 4)
+        elif (
+            unit == "period"
+            and yearago
+            and dct is not None
+            and _THIS_YEAR_SO_FAR.search(_sentence_before(st.text, m.start()))
+        ):
+            # "in the first 10 months of this year, up 20 percent from the same period last
+            # year": no quarter is being discussed, so as precise as the year
+            return ("DATE", str(dct.year - 1))
         elif dct is not None:
             y, qq = dct.year, _quarter(dct) - 1
             if qq == 0:
