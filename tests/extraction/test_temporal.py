@@ -2935,3 +2935,8 @@ def test_the_day_in_question_and_noon_that_day():
         date(2016, 5, 22),
     )
     assert [(t.text, t.value) for t in found][-1] == ("noon", "2016-07-04T12:00")
+
+
+def test_a_clock_time_ending_a_sentence_keeps_its_full_stop():
+    found = tag("The verdict was read shortly after 3 p.m. He faces 20 years.", date(2012, 3, 6))
+    assert found[0].text == "3 p.m."
