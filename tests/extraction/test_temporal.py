@@ -2892,6 +2892,19 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "the same period last year",
             "2017-Q3",
         ),
+        # "late on Sunday" keeps its "late on"
+        (
+            "Kurdish fighters raised their flag on the hill late on Sunday.",
+            date(2015, 1, 27),
+            "late on Sunday",
+            "2015-01-25",
+        ),
+        (
+            'He said Voss had visited the office "almost every week" in 2008.',
+            date(2009, 6, 21),
+            "almost every week",
+            "P1W",
+        ),
     ],
 )
 def test_eleventh_session_rules(text, dct, words, value):

@@ -328,8 +328,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "weekday",
         # "on May 29, a Friday, when": the article is the appositive's (blind writers 8 to 0)
         rf"(?:(?<=,\s)(?P<appos>an?)\s+(?=(?:{WEEKDAY_RE})\b))?"
-        r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early|late|on|that"
-        r"|the\s+following|the\s+previous|the\s+preceding)\s+)?"
+        r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early(?:\s+on)?"
+        r"|late(?:\s+on)?|on|that|the\s+following|the\s+previous|the\s+preceding)\s+)?"
         rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
         rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?",
     ),
@@ -873,6 +873,7 @@ _SUBORDINATE_OPENING = re.compile(
 # "She did not see the building again until Oct. 6": what did not happen until then is past
 _NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_SET_HEDGE_BEFORE = re.compile(r"\b(?:almost|nearly|roughly|virtually|about)\s+$", re.I)
 _THIS_YEAR_SO_FAR = re.compile(r"\b(?:this\s+year|year\s+to\s+date|year-to-date)\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d$")
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
@@ -2562,7 +2563,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     if _TITLE_AFTER_A_WEEKDAY.match(st.text, m.end("wd")):
         return None
     wd = _weekday_of(m.group("wd"))
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()).removesuffix(" on")
     pod = m.group("pod") or m.group("pod2")
     if m.group("plural") or m.group("plural2"):
         if rel in ("last", "next", "this", "coming", "past"):
@@ -3790,6 +3791,10 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             f = _FREQUENCY_BEFORE.search(text, max(0, s - 24), s)
             if f is not None:
                 s = f.start()
+            # ... and the hedge of "almost every week", "roughly once a month"
+            hedge = _SET_HEDGE_BEFORE.search(text, max(0, s - 16), s)
+            if hedge is not None:
+                s = hedge.start()
         out.append(
             Timex(
                 start=s,
