@@ -541,7 +541,13 @@ CASES = [
     ),
     # a month is a whole word
     ("She returns from New York to Maycomb, Alabama.", date(2015, 7, 14), None, None, None),
-    ("It stood for more than half a century.", None, "half a century", "DURATION", "P50Y"),
+    (
+        "It stood for more than half a century.",
+        None,
+        "more than half a century",
+        "DURATION",
+        "P50Y",
+    ),
     (
         "He had beaten Federer in the final a year ago.",
         date(2015, 7, 12),
@@ -2904,6 +2910,18 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             date(2009, 6, 21),
             "almost every week",
             "P1W",
+        ),
+        (
+            "The family has run the company for more than half a century.",
+            date(2015, 1, 1),
+            "more than half a century",
+            "P50Y",
+        ),
+        (
+            "Brixton spent the better part of a decade on a single drug.",
+            date(2011, 3, 14),
+            "the better part of a decade",
+            "P10Y",
         ),
     ],
 )

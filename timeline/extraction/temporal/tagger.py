@@ -263,6 +263,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # durations: two years / the past three months / 16-hour / nearly forty years / a year
     (
         "duration",
+        # "more than half a century": the hedge is the half's
+        r"(?:(?:more\s+than|nearly|almost|about|over|less\s+than)\s+(?=half\s+an?\s))?"
         r"(?P<halfa>half\s+(?=an?\s))?"
         r"(?:(?P<det>the|these|those|its|their|his|her|our|my|your|a)\s+)?"
         rf"(?:(?P<rel>past|{_LAST_NOT_VERB}|next|previous|coming|following|first|final|latest"
@@ -3623,7 +3625,8 @@ def _trim(text: str, s: int, e: int, kind: str = "") -> tuple[int, int]:
             m
             and m.end() < e
             and not re.match(
-                r"(?:a|an)\s+(?:single\s+)?(?:second|minute|hour|day|week|month|year|decade)\b",
+                r"(?:a|an)\s+(?:single\s+)?(?:second|minute|hour|day|week|month|year|decade)\b"
+                r"|the\s+better\s+part\b",  # "the better part of a decade" is one phrase
                 text[s:e],
                 re.I,
             )
