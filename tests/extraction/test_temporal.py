@@ -2906,12 +2906,6 @@ def test_a_daily_average_is_a_measure_not_a_set(text):
             "2015-01-25",
         ),
         (
-            'He said Voss had visited the office "almost every week" in 2008.',
-            date(2009, 6, 21),
-            "almost every week",
-            "P1W",
-        ),
-        (
             "The family has run the company for more than half a century.",
             date(2015, 1, 1),
             "more than half a century",
@@ -2971,3 +2965,11 @@ def test_the_day_in_question_and_noon_that_day():
 def test_a_clock_time_ending_a_sentence_keeps_its_full_stop():
     found = tag("The verdict was read shortly after 3 p.m. He faces 20 years.", date(2012, 3, 6))
     assert found[0].text == "3 p.m."
+
+
+def test_a_hedged_set_leaves_its_hedge_outside():
+    # TBAQ's annotators, 3 to 0 ("almost daily", "almost every day")
+    found = tag(
+        "Elian's Miami relatives have appeared almost daily on television.", date(2000, 1, 7)
+    )
+    assert [t.text for t in found] == ["daily"]
