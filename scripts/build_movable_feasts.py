@@ -33,10 +33,11 @@ FEASTS = {
     "first day of ramadan": (("AF", "BN"), "First Day of Ramadan"),
     "prophet's birthday": (("AF", "IQ", "LB"), "Prophet's Birthday"),
     "arbaeen": (("IR",), "Arbaeen"),
-    "mid-autumn festival": (("TW", "CN"), "Mid-Autumn Festival"),
+    # the 15th day of the eighth lunar month, China's Mid-Autumn Festival and Korea's Chuseok:
+    # Korea's table reaches back to 1950, China's and Taiwan's only to 1998
+    "mid-autumn festival": (("KR",), "Chuseok"),
     "dragon boat festival": (("TW", "CN"), "Dragon Boat Festival"),
     "qingming festival": (("TW", "CN"), "Tomb-Sweeping Day"),
-    "chuseok": (("KR",), "Chuseok"),
     "diwali": (("IN",), "Diwali"),
     "vesak": (("ID", "MY"), "Vesak Day"),
 }

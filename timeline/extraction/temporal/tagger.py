@@ -3218,10 +3218,9 @@ _FEAST_KEYS = (
     (re.compile(r"ramadan"), "first day of ramadan"),
     (re.compile(r"prophet.*birthday|mawlid|mouloud|milad"), "prophet's birthday"),
     (re.compile(r"arba\W?e?e?i?n"), "arbaeen"),
-    (re.compile(r"mid-autumn|moon festival"), "mid-autumn festival"),
+    (re.compile(r"mid-autumn|moon festival|chuseok"), "mid-autumn festival"),
     (re.compile(r"dragon boat"), "dragon boat festival"),
     (re.compile(r"qingming|tomb.sweeping"), "qingming festival"),
-    (re.compile(r"chuseok"), "chuseok"),
     (re.compile(r"diwali|deepavali"), "diwali"),
     (re.compile(r"vesak"), "vesak"),
 )
