@@ -2371,7 +2371,6 @@ _SAID_ON_A_DAY = re.compile(
 )
 
 
-_SAYING = re.compile(r"\b(?:said|says|told|added|wrote|called)\b", re.I)
 # '," Mr. Trump said.': the attribution after a quotation
 _SAID_AFTER_QUOTE = re.compile(
     r"\W{0,3}(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Gov)\.|(?<=Gen)\.)"
@@ -2414,7 +2413,7 @@ def _attributed_day(st: _State, pos: int) -> date | None:
     # 'In a statement that afternoon, she ... said the treasurer would answer questions
     # "tomorrow."': a quotation inside a sentence set on the story's day
     sentence = _sentence_before(text, opening)
-    if st.ref is not None and _THAT_DAY.search(sentence) and _SAYING.search(sentence):
+    if st.ref is not None and _THAT_DAY.search(sentence) and _SPEAKING.search(sentence):
         return st.ref
     # 'In a televised address Sunday night, he said the curfew "will end at 6 a.m. tomorrow"'
     found = _SPOKE_ON_A_DAY.search(sentence)
