@@ -2973,3 +2973,40 @@ def test_a_hedged_set_leaves_its_hedge_outside():
         "Elian's Miami relatives have appeared almost daily on television.", date(2000, 1, 7)
     )
     assert [t.text for t in found] == ["daily"]
+
+
+@pytest.mark.parametrize(
+    "text,dct,words,value",
+    [
+        # a past perfect puts a deadline behind, though a noun after it reads like a verb
+        (
+            "Only two members had filed compliance reports by Wednesday, and all were "
+            "honoring the sanctions.",
+            date(1990, 8, 16),
+            "Wednesday",
+            "1990-08-15",
+        ),
+        # ... and a deadline still to come stays ahead
+        (
+            "The committee will file its reports by Wednesday.",
+            date(1990, 8, 13),
+            "Wednesday",
+            "1990-08-15",
+        ),
+        # "as planned" tells how it went, not that it is to come
+        (
+            "Mr. Bush let the ground offensive begin as previously planned Saturday night.",
+            date(1991, 2, 25),
+            "Saturday night",
+            "1991-02-23TNI",
+        ),
+        (
+            "The vote will go ahead as planned on Tuesday.",
+            date(1991, 2, 25),
+            "Tuesday",
+            "1991-02-26",
+        ),
+    ],
+)
+def test_twelfth_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

@@ -494,7 +494,7 @@ _HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
@@ -2615,11 +2615,19 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             if beside := _BESIDE_A_DAYREF.search(st.text, max(0, m.start() - 24), m.start()):
                 # "maybe tomorrow, maybe Thursday", "yesterday or Monday": the same way
                 tense = 1 if beside.group(1).lower() == "tomorrow" else -1
-            if _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start()) and not (
-                st.text.startswith("'s", m.end())
-                or _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
-                or _HAD_AFTER.match(st.text, m.end())  # "and by Monday had retaken 90%"
+            by_near = _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start())
+            if (
+                by_near
+                and not st.text.startswith("'s", m.end())
+                and (
+                    _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
+                    or _HAD_AFTER.match(st.text, m.end())  # "and by Monday had retaken 90%"
+                )
             ):
+                # a past perfect tells of a deadline already passed, whatever noun looks
+                # like a verb after it ("had filed compliance reports by Wednesday")
+                tense = -1
+            elif by_near and not st.text.startswith("'s", m.end()):
                 # a deadline or an end: the nearer of the two ("cancelled flights through
                 # Monday" on a Saturday, "shelled their positions through Saturday night" on a
                 # Sunday, "wrap up the hearings by Thursday" on a Monday)
