@@ -3006,6 +3006,33 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Tuesday",
             "1991-02-26",
         ),
+        # a weekday after "next week" in its sentence is that week's ...
+        (
+            "Next week brings the July jobs report on Friday and earnings from 130 companies.",
+            date(2016, 7, 26),
+            "Friday",
+            "2016-08-05",
+        ),
+        (
+            "Next week brings the July jobs report on Friday and earnings from 130 companies.",
+            date(2016, 7, 29),
+            "Friday",
+            "2016-08-05",
+        ),
+        # ... but not a past one
+        (
+            "The talks will resume next week, after they collapsed on Friday.",
+            date(2016, 7, 26),
+            "Friday",
+            "2016-07-22",
+        ),
+        # a 24-hour clock "at about 11:00"
+        (
+            "State media said the evacuation was halted at about 11:00 (09:00 GMT) on Friday.",
+            date(2016, 12, 17),
+            "about 11:00",
+            "2016-12-16T11:00",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

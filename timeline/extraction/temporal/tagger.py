@@ -345,7 +345,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local|o'clock|hours|h\b))"
         # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
         # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
-        r"|(?:(?<=\bat\s)(?P<h4>[0-2]?\d)|(?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)"
+        r"|(?:(?:(?<=\bat\s)|(?<=\bat\sabout\s)|(?<=\bat\saround\s))(?P<h4>[0-2]?\d)"
+        r"|(?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)"
         r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h5>[0-2]\d))"
         r":(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight))"
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
@@ -2642,6 +2643,9 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 ahead = _EXPECTED_AFTER.match(st.text, m.end())
                 tense = 1 if _FUTURE_CUES.search(near) or ahead else -1
             d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
+            if tense >= 0 and _NEXT_WEEK_BEFORE.search(_sentence_before(st.text, m.start())):
+                # "Next week brings the jobs report on Friday": that week's Friday
+                d = _next_weeks(st.dct, 1) + timedelta(days=wd - 1)
             holiday = _holiday_for(st, m.end(), wd)
             if holiday is not None:
                 d = holiday  # "markets closed Monday for Memorial Day": that Monday
@@ -2651,6 +2655,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", v)
 
 
+_NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
 _BESIDE_A_DAYREF = re.compile(
     r"\b(tomorrow|yesterday)\s*(?:,|or|and)\s*(?:(?:maybe|perhaps|possibly|or|on)\s+)?$", re.I
 )
