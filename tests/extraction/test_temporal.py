@@ -3033,7 +3033,28 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "about 11:00",
             "2016-12-16T11:00",
         ),
+        # a stretch at the edge of something, as long as its unit
+        (
+            "Selling picked up in the final hour of trading.",
+            date(2013, 2, 25),
+            "the final hour",
+            "PT1H",
+        ),
+        (
+            "Prisoners were taken in the first hours of the ground war.",
+            date(1991, 2, 25),
+            "the first hours",
+            "PTXH",
+        ),
+        ("Stocks fell in the opening minutes.", date(2013, 2, 25), "the opening minutes", "PTXM"),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The gallery extended its opening hours.", "We can't wait until the last minute."]
+)
+def test_business_hours_and_the_last_minute_are_no_lengths(text):
+    assert tag(text, date(2011, 6, 10)) == []

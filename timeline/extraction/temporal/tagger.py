@@ -304,6 +304,15 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<!-)(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b"
         r"(?P<adj>-long)?(?P<ago>\s+ago\b)?",
     ),
+    # "selling picked up in the final hour of trading", "in the first hours of the ground
+    # war": a stretch at the edge of something, as long as its unit (TBAQ and the blind
+    # writers tag it 7 times in 7; "the early hours of Monday", "the last minute" and "its
+    # opening hours" are not this)
+    (
+        "edgehours",
+        r"\b(?:the|its|their)\s+(?:(?:first|final|last)\s+(?P<unit>hour|hours|minutes)"
+        r"|(?:opening|closing)\s+(?P<unit2>hour|minutes))\b(?!\s+(?:ago|later|earlier)\b)",
+    ),
     # "the second cut in as many months", "met three times in as many days": a length as long
     # as the count before it
     (
@@ -2494,6 +2503,11 @@ _ORDINAL_COUNT = {
 }  # fmt: skip
 
 
+def _h_edgehours(st: _State, m: re.Match[str]) -> Result:
+    unit = (m.group("unit") or m.group("unit2")).lower()  # (not "its opening hours")
+    return ("DURATION", "PT1H" if unit == "hour" else _fmt_duration(None, unit))
+
+
 def _h_asmany(st: _State, m: re.Match[str]) -> Result:
     count = _COUNT_BEFORE.search(st.text, max(0, m.start() - 50), m.start())
     if count is None:
@@ -3494,6 +3508,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "duration": _h_duration,
     "vague": _h_vague,
     "asmany": _h_asmany,
+    "edgehours": _h_edgehours,
     "dayref": _h_dayref,
     "podref": _h_podref,
     "weekday": _h_weekday,
