@@ -3047,6 +3047,20 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "PTXH",
         ),
         ("Stocks fell in the opening minutes.", date(2013, 2, 25), "the opening minutes", "PTXM"),
+        # "the night of <date>": that part of that day
+        (
+            "On the night of Sept. 9, 1965, Hurricane Betsy pushed water into the streets.",
+            date(2005, 11, 23),
+            "the night of Sept. 9, 1965",
+            "1965-09-09TNI",
+        ),
+        (
+            "It started on 6 June 2014, when jihadists pushed into Mosul. By the morning of "
+            "10 June soldiers were shedding their uniforms.",
+            date(2017, 7, 11),
+            "the morning of 10 June",
+            "2014-06-10TMO",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

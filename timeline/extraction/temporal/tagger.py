@@ -70,6 +70,8 @@ _LAST_NOT_VERB = (
 )
 _PREFIX = rf"(?:{_MOD}[\s-]+(?:in\s+)?|{_MOD_OF}\s+)?"
 _POD = r"(?P<pod>morning|afternoon|evening|night|overnight)"
+_POD_OF = r"(?:the\s+(?P<podof>morning|afternoon|evening|night)\s+of\s+)?"
+_POD_OF_RX = re.compile(_POD_OF, re.IGNORECASE)
 _SPOKEN_YEAR = (
     rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?[\s-]+(?:{CARDINAL_WORD_RE})"
     rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{CARDINAL_WORD_RE}))?)"
@@ -106,7 +108,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # Friday, Oct. 28, 2016 / Oct. 28 / early June 5 / March eighth
     (
         "monthday",
-        rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
+        # "on the night of Feb. 8": that part of that day (the blind writers 21 to 0, as the
+        # guidelines write it; AQUAINT's one case tags the date alone)
+        rf"{_POD_OF}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
         rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?)?{_PREFIX}(?P<mon>{MONTH_RE})\s*"
         rf"(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\b(?!\s*%|[:.,]\d)"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?{_REL_YEAR}",
@@ -126,7 +130,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # 28 October 2016 / the 28th of October
     (
         "daymonth",
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
+        rf"{_POD_OF}(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
         rf"{_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE}|{_MONTH_ABBR_DAY_FIRST})"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?{_REL_YEAR}",
     ),
@@ -1162,6 +1166,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
         return None
     wd = _weekday_of(m.group("wd")) if m.group("wd") else None
     rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
+    # the date's own start: what comes before "the night of" is what comes before the date
+    at = m.start() if not m.group("podof") else _POD_OF_RX.match(st.text, m.start()).end()
     if m.group("year"):
         y = int(m.group("year"))
     elif m.groupdict().get("ry"):
@@ -1175,18 +1181,20 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
             y -= 1
         elif rel in ("next", "this coming") and (mon, day) <= (st.dct.month, st.dct.day):
             y += 1
-    elif (ny := _narrative_year(st, m.start(), m.end())) is not None:
+    elif (ny := _narrative_year(st, at, m.end())) is not None:
         y = _onward_year(st, ny, mon, day)
     else:
-        y = _nearest_year(st, mon, day, m.start(), m.end())
+        y = _nearest_year(st, mon, day, at, m.end())
         if y is not None and wd is not None and st.dct is not None:
-            y = _year_for_weekday(st, mon, day, wd, y, m.start(), m.end())
+            y = _year_for_weekday(st, mon, day, wd, y, at, m.end())
     if y is None:
         return ("DATE", f"XXXX-{mon:02d}-{day:02d}")
     try:
         d = date(y, mon, day)
     except ValueError:
         return None
+    if m.group("podof"):
+        return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[m.group('podof').lower()]}")
     return ("DATE", _fmt_day(d))
 
 
