@@ -1791,10 +1791,11 @@ def test_a_british_summer_time_clock():
             "2016-09-12",
         ),
         (
+            # (the eve is the day before: see test_twelfth_session_rules)
             "The attack came on the eve of Eid al-Fitr.",
             date(2014, 7, 29),
-            "Eid al-Fitr",
-            "2014-07-28",
+            "the eve of Eid al-Fitr",
+            "2014-07-27",
         ),
         ("Pilgrims will gather in Karbala for Ashura.", date(2016, 9, 20), "Ashura", "2016-10-12"),
         (
@@ -3060,6 +3061,39 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             date(2017, 7, 11),
             "the morning of 10 June",
             "2014-06-10TMO",
+        ),
+        (
+            "It cut its forecast on the eve of Thanksgiving.",
+            date(2006, 11, 22),
+            "the eve of Thanksgiving",
+            "2006-11-22",
+        ),
+        # a weekday that is a holiday takes that holiday's date
+        (
+            "Its supporters plan funerals in Baghdad on Tuesday, New Year's Eve.",
+            date(2019, 12, 30),
+            "Tuesday",
+            "2019-12-31",
+        ),
+        # a deadline in a sentence looking ahead is ahead, however near the last one was
+        (
+            "Flags will fly at half-staff through Friday, when a funeral will be held.",
+            date(2005, 8, 20),
+            "Friday",
+            "2005-08-26",
+        ),
+        # "expect ... to arrive": what is expected lies ahead
+        (
+            "Forecasters expect a band of heavy rain and gales to arrive on Tuesday night.",
+            date(2014, 2, 7),
+            "Tuesday night",
+            "2014-02-11TNI",
+        ),
+        (
+            "EasyJet said it expected operations to return to normal by Monday evening.",
+            date(2018, 7, 3),
+            "Monday evening",
+            "2018-07-09TEV",
         ),
     ],
 )

@@ -437,6 +437,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # holidays with a fixed rule
     (
         "holiday",
+        r"(?P<eve>the\s+eve\s+of\s+)?"  # "on the eve of Thanksgiving": the day before
         r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous"
         r"|(?P<ys>this|last|next)\s+year['’]s)\s+)?"
         r"(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
@@ -508,7 +509,7 @@ _HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
@@ -2650,10 +2651,12 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 # a past perfect tells of a deadline already passed, whatever noun looks
                 # like a verb after it ("had filed compliance reports by Wednesday")
                 tense = -1
-            elif by_near and not st.text.startswith("'s", m.end()):
+            elif by_near and tense <= 0 and not st.text.startswith("'s", m.end()):
                 # a deadline or an end: the nearer of the two ("cancelled flights through
                 # Monday" on a Saturday, "shelled their positions through Saturday night" on a
-                # Sunday, "wrap up the hearings by Thursday" on a Monday)
+                # Sunday, "wrap up the hearings by Thursday" on a Monday); a sentence looking
+                # ahead keeps its future ("flags will fly at half-staff through Friday", on a
+                # Saturday)
                 back = _resolve_weekday(st.dct, wd, -1)
                 ahead = _resolve_weekday(st.dct, wd, 1)
                 tense = 1 if (ahead - st.dct) < (st.dct - back) else -1
@@ -2681,12 +2684,13 @@ _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
 _BESIDE_A_DAYREF = re.compile(
     r"\b(tomorrow|yesterday)\s*(?:,|or|and)\s*(?:(?:maybe|perhaps|possibly|or|on)\s+)?$", re.I
 )
-_FOR_A_HOLIDAY = re.compile(r"\s+(?:for|in\s+observance\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+# "closed Monday for Memorial Day", "funerals on Tuesday, New Year's Eve"
+_FOR_A_HOLIDAY = re.compile(r"\s+(?:for|in\s+observance\s+of)\s+(?:the\s+)?|,\s+", re.I)
 
 
 def _holiday_for(st: _State, pos: int, wd: int) -> date | None:
-    """The day of a holiday a weekday is named for ("closed Monday for Memorial Day"), when it
-    falls on that weekday within a week of the DCT."""
+    """The day of a holiday a weekday is named for ("closed Monday for Memorial Day") or is
+    ("on Tuesday, New Year's Eve"), when it falls on that weekday within a week of the DCT."""
     lead = _FOR_A_HOLIDAY.match(st.text, pos)
     if lead is None or st.dct is None:
         return None
@@ -3374,6 +3378,8 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
 
 def _holiday_result(m: re.Match[str], d: date) -> Result:
     """The holiday's day, or the part of it named ("Thanksgiving night")."""
+    if m.group("eve"):
+        d -= timedelta(days=1)
     if pod := m.group("hpod"):
         return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[pod.lower()]}")
     return ("DATE", _fmt_day(d))
