@@ -3095,6 +3095,14 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Monday evening",
             "2018-07-09TEV",
         ),
+        # a sentence that ends on its year sets the scene for the next one
+        (
+            "The worst night came in 2003. On the night of Feb. 8, a grease fire gutted the "
+            "kitchen. The next day, he told a reporter that he was finished.",
+            date(2005, 11, 26),
+            "The next day",
+            "2003-02-09",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

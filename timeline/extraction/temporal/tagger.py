@@ -1152,6 +1152,8 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
 # program approved in 1987", "from 2001 to 2007", "the 1987 level", "since the September
 # 2012 reshuffle").
 _SCENE_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_PERIOD_AFTER = re.compile(r"\.(?:\s|$)")
 # "The scheme unraveled on April 9, 2003, when ...": a past day given with its year, as the
 # day something happened on, sets the scene too
 _ON_A_FULL_DATE = re.compile(r"\bon\s+$")
@@ -3618,6 +3620,12 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         st.year_end = e
         st.year_set_as_setting = bool(
             _SCENE_YEAR_BEFORE.search(text, max(0, s - 6), s)
+            # "The worst night came in 2003.": a sentence that ends on its year sets the scene
+            or (
+                kind == "year"
+                and _IN_BEFORE.search(text, max(0, s - 4), s)
+                and _PERIOD_AFTER.match(text, e)
+            )
             if kind != "month"
             else _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
         )
