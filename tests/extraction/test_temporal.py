@@ -3103,6 +3103,14 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "The next day",
             "2003-02-09",
         ),
+        # a past month named by reference carries its year into the next sentence's day
+        (
+            "It started on 6 June 2014. The next day, militants stormed the consulate.\n\n"
+            "That month, Isis swept south through Tikrit. On 29 June it proclaimed a caliphate.",
+            date(2017, 7, 11),
+            "29 June",
+            "2014-06-29",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -1133,7 +1133,7 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
         st.anaphor_year is not None
         and st.anaphor_year < st.dct.year
         and 0 <= pos - st.anaphor_end < 200
-        and not _SENT_END.search(st.text, st.anaphor_end, pos)
+        and "\n" not in st.text[st.anaphor_end : pos]
         and st.tense(pos, end) <= 0
     ):
         return st.anaphor_year  # "That month the company cut jobs, and on March 21 it sold"
