@@ -3111,6 +3111,21 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "29 June",
             "2014-06-29",
         ),
+        # a future in the past stays in the story's year ...
+        (
+            "The battle began on 17 October 2016. Commanders promised it would be over by the "
+            "end of the year.",
+            date(2017, 7, 11),
+            "the end of the year",
+            "2016",
+        ),
+        # ... a future now is this year's
+        (
+            "The battle began on 17 October 2016. A curfew will remain until the end of the year.",
+            date(2017, 7, 11),
+            "the end of the year",
+            "2017",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -3107,9 +3107,20 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         if dct is None:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
         return ("DATE", f"{dct.year}-{dct.month:02d}" if unit == "month" else _fmt_week(dct))
-    if dct is not None and y is not None and y < dct.year and st.tense(m.start(), m.end()) > 0:
+    if (
+        dct is not None
+        and y is not None
+        and y < dct.year
+        and st.tense(m.start(), m.end()) > 0
+        # (a future in the past stays in the story's year: "The offensive began on 17 October
+        # 2016. Commanders promised it would be over by the end of the year.")
+        and not _WOULD_NOT_WILL.fullmatch(_sentence_before(st.text, m.start()))
+    ):
         y = dct.year  # "a curfew will remain in force until the end of the year": this one
     return ("DATE", "XXXX" if y is None else str(y))
+
+
+_WOULD_NOT_WILL = re.compile(r"(?:(?!\b(?:will|won't)\b|'ll\b).)*\bwould\b.*", re.I | re.S)
 
 
 def _decade_anaphor(st: _State, m: re.Match[str]) -> Result:
