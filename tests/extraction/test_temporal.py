@@ -3126,6 +3126,14 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "the end of the year",
             "2017",
         ),
+        # a part of the day in a past sentence is not on a day the story looked ahead to
+        (
+            "Investors will get a read on inflation Friday with the consumer price index.\n\n"
+            "In afternoon trading in Europe, Britain's FTSE 100 fell 0.9 percent.",
+            date(2008, 6, 10),
+            "afternoon",
+            "2008-06-10TAF",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -2860,6 +2860,15 @@ _MID_POD_AFTER = frozenset(["by", "at", "in", "until", "before", "after", "throu
 
 def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     anchor = st.ref or st.dct
+    if (
+        st.dct is not None
+        and anchor is not None
+        and anchor > st.dct
+        and st.tense(m.start(), m.end()) <= 0
+    ):
+        # as for a clock time: what happened "in afternoon trading" is not on a day the story
+        # looked ahead to ("on inflation Friday", "which includes Christmas")
+        anchor = st.dct
     if m.group("overnight"):
         # the night just gone, or the coming one, as the report tells it
         if st.dct is None:
