@@ -3134,6 +3134,22 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "afternoon",
             "2008-06-10TAF",
         ),
+        # a relative clause's verb is a past: "a market that stalled after ... in January"
+        (
+            "The deal could help revive a listings market that stalled after stock-market "
+            "turbulence in January and February.",
+            date(2016, 10, 13),
+            "January",
+            "2016-01",
+        ),
+        # a period "ending" on a day ends on the nearest one
+        (
+            "It expects earnings of $3.05 a share for the fiscal year ending Feb. 3, down from "
+            "the $3.25 it projected in August.",
+            date(2006, 11, 22),
+            "Feb. 3",
+            "2007-02-03",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -599,12 +599,16 @@ def _past_cues(seg: str) -> list[re.Match[str]]:
             # "a heat wave that pushed the temperature": "that" opened a clause, its verb past
             and not (
                 seg[max(0, m.start() - 5) : m.start()].lower() == "that "
-                and _OBJECT_AFTER.match(seg, m.end())
+                and (_OBJECT_AFTER.match(seg, m.end()) or _CLAUSE_GOES_ON.match(seg, m.end()))
             )
         )
     ]
 
 
+# "a listings market that stalled after the turbulence in January": a relative clause's verb
+_CLAUSE_GOES_ON = re.compile(
+    r"\s*(?:[,;]|\s(?:after|before|in|on|at|during|when|as|until|since|last|earlier)\b)", re.I
+)
 _OBJECT_AFTER = re.compile(
     r"\s+(?:the|a|an|its|their|his|her|our|up|out|down|back|into|off|more|some|\d)\b", re.I
 )
@@ -900,6 +904,7 @@ _PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", 
 _DEADLINE_WORDS = r"by|through|until|till"
 _DEADLINE_NEAR = re.compile(rf"\b(?:{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _FOR_NEAR = re.compile(r"\b(?:for|before)\s+$", re.I)
+_ENDING_NEAR = re.compile(r"\bending\s+(?:on\s+)?$", re.IGNORECASE)
 _TARGET_NEAR = re.compile(
     rf"\b(?:to|for|before|{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I
 )
@@ -924,6 +929,10 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         # "since Jan. 1": a start already passed, whatever the rest of the sentence says
         # ("since early April", written on April 10, is this April)
         return best - 1 if date(best, month, min(day or 1, 28)) > d else best
+    if _ENDING_NEAR.search(st.text, max(0, start - 10), start):
+        # "for the fiscal year ending Feb. 3", written in November: a period's end is the
+        # nearest such day, whatever tense the sentence has
+        return best
     if _FOR_NEAR.search(st.text, max(0, start - 8), start) and 0 < dist(best) <= 120:
         # "bookings for Christmas", written in October: what something is for lies ahead
         return best
