@@ -3150,6 +3150,29 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Feb. 3",
             "2007-02-03",
         ),
+        # "a week from Tuesday": counted from the coming Tuesday ...
+        (
+            '"We are going to win it a week from Tuesday."',
+            date(2008, 10, 24),
+            "a week from Tuesday",
+            "2008-11-04",
+        ),
+        # ... but a length and its start stay apart
+        (
+            "Pilots will walk out for 48 hours from Wednesday.",
+            date(2012, 3, 26),
+            "Wednesday",
+            "2012-03-28",
+        ),
+        ("Schools close for two weeks from Friday.", date(2012, 3, 26), "two weeks", "P2W"),
+        # a city's time does not end a sentence, and a schedule runs past its clock times
+        (
+            "The pick of the fixtures sees Shanghai SIPG host Jiangsu Suning at 7:35 p.m. "
+            "Beijing time (1135 GMT) on Saturday.",
+            date(2017, 3, 6),
+            "Saturday",
+            "2017-03-11",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -236,7 +236,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<half>half)\s+(?=an?\s+(?:century|decade)))?"
         rf"(?P<num>{NUMBER_RE})[\s-]+(?:(?:more|full)\s+)?"
         rf"(?P<unit>{UNIT_RE})\s+(?:(?P<and>and\s+a\s+half)\s+)?(?:or\s+so\s+)?"
-        r"(?P<dir>ago|earlier|later|from\s+(?:now|today|tonight|tomorrow)|hence|before|after|previously"
+        r"(?P<dir>ago|earlier|later|from\s+(?:now|today|tonight|tomorrow"
+        rf"|(?P<fromwd>{WEEKDAY_RE})(?!['’]s))|hence|before|after|previously"
         r"|back)\b"
         # "30 years ago this month": the month of that year; "a year ago today": that day
         r"(?:(?:(?<=years\sago)|(?<=year\sago))\s+(?P<thismonth>this\s+month)\b"
@@ -524,7 +525,7 @@ _FUTURE_CUES = re.compile(
     r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
     r"|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
     r"|follows(?=\s+on\b)|due)"
-    r"(?=(?:\s+[\w'<>.-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
+    r"(?=(?:\s+[\w'<>.:()-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"
@@ -645,6 +646,8 @@ _SENT_END = re.compile(
     # before a capital
     # (not a zone's: "at 10 a.m. EDT on Saturday")
     + r"(?<![ap]\.m)[.!?]\s|(?<=[ap]\.m)\.\s(?=[A-Z\"“‘`'])(?![ECMP][SD]?T\b|GMT\b|UTC\b|BST\b)"
+    # (nor a city's time: "at 7:35 p.m. Beijing time (1135 GMT) on Saturday")
+    + r"(?![A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b)"
     # (nor a weekday's: "in a televised address at 9 a.m. Sunday")
     + rf"(?!(?-i:{WEEKDAY_RE})\b)"
     r"|\n[ \t]*\n"
@@ -1843,8 +1846,11 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     letter, mult, is_time = _unit_letter(unit)
     if unit.lower() == "second" and m.group("num").lower() in ("a", "an"):
         return None
-    if direction in ("before", "after"):
+    if direction in ("before", "after") or (
+        m.group("fromwd") and (is_time or _prev_word(st.text, m.start()) in _SPAN_BEFORE)
+    ):
         # "two days before the vote": TimeML marks the duration; the signal stays outside
+        # ("a strike for 48 hours from Wednesday" too)
         return None
     if num is None:
         if direction in ("ago", "earlier", "previously", "back"):
@@ -1862,6 +1868,11 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     if m.group("half"):
         # "half a century ago": fifty years, as precise as a year
         return ("DATE", str(anchor.year + sign * n * mult // 2))
+    if m.group("fromwd"):
+        # "we're going to win it a week from Tuesday": counted from the coming Tuesday (not
+        # "schools close for two weeks from Friday", a length and its start)
+        wd_day = _resolve_weekday(anchor, _weekday_of(m.group("fromwd")), 1)
+        return ("DATE", _fmt_day(_shift(wd_day, n, letter, mult)))
     if direction in ("from today", "from tonight", "from tomorrow") or m.group("today"):
         # "a week from today", "a year ago today": a day, counted from the DCT's
         start = anchor + timedelta(days=1 if direction == "from tomorrow" else 0)
