@@ -3173,6 +3173,21 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Saturday",
             "2017-03-11",
         ),
+        # a season at a paragraph's end is no "spring in the mattress" for the next one's "In"
+        (
+            'She will hand the role to her deputy in the spring.\n\n"In those days I could '
+            'not think about the future."',
+            date(2018, 9, 29),
+            "the spring",
+            "2019-SP",
+        ),
+        # written in its last month, a season to come is next year's
+        (
+            "The show will be followed in the autumn by a survey of textile art.",
+            date(2016, 11, 25),
+            "the autumn",
+            "2017-FA",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -1733,8 +1733,8 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         ) not in ("in", "during", "by", "until", "since"):
             return None
     if rel == "the" and m.group("season").lower() in ("fall", "spring"):
-        nxt = _next_word(st.text, m.end())
-        if nxt in ("of", "in") and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
+        nxt = re.match(r"\s+(of|in)\b", st.text[m.end() : m.end() + 8], re.IGNORECASE)
+        if nxt and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
             return None  # "the fall of the Berlin Wall", "the spring in the mattress"
     if st.dct is None:
         return ("DATE", f"XXXX-{s}")
@@ -1799,7 +1799,7 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
             y -= 1
         elif (
             tense > 0
-            and order + 2 < d.month
+            and order + 2 <= d.month
             and _SEASON_AHEAD_NEAR.search(st.text, max(0, m.start() - 12), m.start())
         ):
             # "delay it until the spring", "stops in Los Angeles in the summer", written in
