@@ -320,14 +320,22 @@ CASES = [
         "DATE",
         "2012-H2",
     ),
-    # "planned" reads both ways: what follows decides
+    # "planned" reads both ways: what follows decides; a plan for a day that was cancelled is
+    # for the nearer one (written on a Friday, tomorrow's; on a Sunday, yesterday's)
     ("Protesters planned a march on Saturday.", date(2000, 1, 7), "Saturday", "DATE", "2000-01-08"),
     (
         "A vigil planned for Saturday was canceled.",
         date(2000, 1, 7),
         "Saturday",
         "DATE",
-        "2000-01-01",
+        "2000-01-08",
+    ),
+    (
+        "A vigil planned for Saturday was canceled.",
+        date(2000, 1, 9),
+        "Saturday",
+        "DATE",
+        "2000-01-08",
     ),
     # a holiday's week; "current" at a past time
     (
@@ -3187,6 +3195,20 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             date(2016, 11, 25),
             "the autumn",
             "2017-FA",
+        ),
+        # a plan for a day, kept or not: the nearer one
+        (
+            "Lavrov cancelled a visit to Istanbul planned for Wednesday and advised Russians "
+            "not to travel.",
+            date(2015, 11, 24),
+            "Wednesday",
+            "2015-11-25",
+        ),
+        (
+            "A public visitation is planned for Friday evening at the VFW hall.",
+            date(2018, 4, 14),
+            "Friday evening",
+            "2018-04-20TEV",
         ),
     ],
 )

@@ -2673,6 +2673,15 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 # a past perfect tells of a deadline already passed, whatever noun looks
                 # like a verb after it ("had filed compliance reports by Wednesday")
                 tense = -1
+            elif tense <= 0 and _PLANNED_FOR_NEAR.search(
+                st.text, max(0, m.start() - 24), m.start()
+            ):
+                # "cancelled a visit planned for Wednesday", "a vigil planned for Saturday
+                # was canceled": whether a plan for a day was kept or not, the nearer one ("a
+                # visitation is planned for Friday" looks ahead)
+                back = _resolve_weekday(st.dct, wd, -1)
+                ahead = _resolve_weekday(st.dct, wd, 1)
+                tense = 1 if (ahead - st.dct) < (st.dct - back) else -1
             elif by_near and tense <= 0 and not st.text.startswith("'s", m.end()):
                 # a deadline or an end: the nearer of the two ("cancelled flights through
                 # Monday" on a Saturday, "shelled their positions through Saturday night" on a
@@ -2703,6 +2712,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
 
 
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
+_PLANNED_FOR_NEAR = re.compile(r"\b(?:planned|scheduled|slated)\s+for\s+$", re.IGNORECASE)
 _BESIDE_A_DAYREF = re.compile(
     r"\b(tomorrow|yesterday)\s*(?:,|or|and)\s*(?:(?:maybe|perhaps|possibly|or|on)\s+)?$", re.I
 )
