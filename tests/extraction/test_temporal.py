@@ -3210,6 +3210,29 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Friday evening",
             "2018-04-20TEV",
         ),
+        # what people prepare for, and the day a holiday falls on, lie ahead
+        (
+            "The bombings came as Iraqis prepare to mark Tuesday's fourth anniversary of the "
+            "invasion.",
+            date(2007, 3, 18),
+            "Tuesday",
+            "2007-03-20",
+        ),
+        (
+            "Police expect large crowds for Nowruz, the Persian new year, which falls on "
+            "Wednesday.",
+            date(2007, 3, 18),
+            "Wednesday",
+            "2007-03-21",
+        ),
+        # "since the start of the year" reaches to now: this year's, whatever the story named
+        (
+            "Negotiations intensified after the troops left Iraq in December, and diplomats "
+            "have met the group every few weeks since the start of the year.",
+            date(2012, 5, 14),
+            "the start of the year",
+            "2012",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

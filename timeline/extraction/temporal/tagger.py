@@ -511,7 +511,7 @@ _HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
-    r"|intends?\s+to|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
+    r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
     r"|(?:could|may|might)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
@@ -524,7 +524,7 @@ _FUTURE_CUES = re.compile(
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
     r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
     r"|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
-    r"|follows(?=\s+on\b)|due)"
+    r"|follows(?=\s+on\b)|falls(?=\s+(?:on\b|$))|due)"
     r"(?=(?:\s+[\w'<>.:()-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
@@ -3146,6 +3146,8 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         if dct is None:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
         return ("DATE", f"{dct.year}-{dct.month:02d}" if unit == "month" else _fmt_week(dct))
+    if dct is not None and _SINCE_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
+        return ("DATE", str(dct.year))  # "have met every few weeks since the start of the year"
     if (
         dct is not None
         and y is not None
