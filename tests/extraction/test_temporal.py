@@ -3233,6 +3233,13 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "the start of the year",
             "2012",
         ),
+        # "May 1, a Thursday": the year whose May 1 was a Thursday
+        (
+            "The diner reopened on May 1, a Thursday, with a line out the door.",
+            date(2005, 11, 26),
+            "May 1",
+            "2003-05-01",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -1180,6 +1180,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     if day is None or not 1 <= day <= 31:
         return None
     wd = _weekday_of(m.group("wd")) if m.group("wd") else None
+    if wd is None and (appos := _WEEKDAY_APPOSITIVE_AFTER.match(st.text, m.end())):
+        wd = _weekday_of(appos.group(1))  # "reopened on May 1, a Thursday": its year's
     rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
     # the date's own start: what comes before "the night of" is what comes before the date
     at = m.start() if not m.group("podof") else _POD_OF_RX.match(st.text, m.start()).end()
@@ -1212,6 +1214,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
         return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[m.group('podof').lower()]}")
     return ("DATE", _fmt_day(d))
 
+
+_WEEKDAY_APPOSITIVE_AFTER = re.compile(rf",\s+an?\s+({WEEKDAY_RE})\b", re.IGNORECASE)
 
 _MONTH_PREPS = frozenset(
     [
