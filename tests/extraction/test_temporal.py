@@ -3240,6 +3240,13 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "May 1",
             "2003-05-01",
         ),
+        # a past progressive "until" a day tells of one gone by
+        (
+            '"He was reading the Omaha paper until Saturday afternoon," his son said.',
+            date(2005, 8, 22),
+            "Saturday afternoon",
+            "2005-08-20TAF",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

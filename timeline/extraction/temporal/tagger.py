@@ -839,6 +839,7 @@ class _State:
                 re.match(r"\s*,\s*(?:\w+\s+){0,3}had\b", seg_after)
                 or _PAST_PERFECT.search(clause)
                 or _NEGATED_PAST.search(clause)
+                or _PAST_PROGRESSIVE.search(clause)  # "was reading the paper until Saturday"
             ):
                 return -1  # "had lobbied by telephone until late Wednesday night"
             return 1
@@ -895,6 +896,7 @@ _SUBORDINATE_OPENING = re.compile(
     re.IGNORECASE,
 )
 # "She did not see the building again until Oct. 6": what did not happen until then is past
+_PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?!going\b)[a-z]+ing\b", re.I)
 _NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _THIS_YEAR_SO_FAR = re.compile(r"\b(?:this\s+year|year\s+to\s+date|year-to-date)\b", re.I)
