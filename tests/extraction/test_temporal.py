@@ -3247,6 +3247,14 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Saturday afternoon",
             "2005-08-20TAF",
         ),
+        # quarters as lengths are months (ISO 8601 has no quarter unit)
+        (
+            "The economy shrank for two consecutive quarters.",
+            date(2009, 10, 22),
+            "two consecutive quarters",
+            "P6M",
+        ),
+        ("It pays a dividend every quarter.", date(2009, 10, 22), "every quarter", "P3M"),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):
@@ -3258,3 +3266,11 @@ def test_twelfth_session_rules(text, dct, words, value):
 )
 def test_business_hours_and_the_last_minute_are_no_lengths(text):
     assert tag(text, date(2011, 6, 10)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Orders fell by three-quarters in the slump.", "It implies four quarter-point increases."],
+)
+def test_fractions_and_rate_steps_are_no_quarters(text):
+    assert [t for t in tag(text, date(2016, 5, 22)) if "Q" in t.value or "M" in t.value] == []

@@ -758,6 +758,10 @@ def _fmt_duration(n: float | None, unit: str) -> str:
         if mult == 100:
             return "PXC"
         return f"P{t}X{letter}"
+    if letter == "Q":
+        # "two consecutive quarters": P6M (ISO 8601 has no quarter unit; the blind writers
+        # 11 to 3, TBAQ 2 to 2)
+        n, letter = n * 3, "M"
     if mult > 1:
         n, mult = n * mult, 1  # "half a century": P50Y, "a decade and a half": P15Y
     whole = int(n)
@@ -2208,8 +2212,14 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None  # "60 Minutes", "48 Hours": a title, not a length of time
     if numtxt.lower() in ("a", "an", "one") and unit.lower().startswith("quarter") and not rel:
         return None  # "a quarter of the vote"
-    if unit.lower().startswith("quarter") and _FRACTION_OF.match(st.text, m.end()):
-        return None  # "three-quarters of its food": a fraction of a thing, not of a year
+    if unit.lower().startswith("quarter") and (
+        _FRACTION_OF.match(st.text, m.end())
+        or re.match(r"-?\s?point\b", st.text[m.end() : m.end() + 7], re.IGNORECASE)
+        or (unit.lower() == "quarters" and st.text[m.start("unit") - 1] == "-")
+    ):
+        # "three-quarters of its food", "orders fell by three-quarters": a fraction of a
+        # thing, not of a year; "four quarter-point increases" are steps of a rate
+        return None
     if numtxt.lower() in ("some", "many") and not rel and unit.lower()[-1:] != "s":
         return None  # "some day", "many a year"
     if m.group("num2"):
