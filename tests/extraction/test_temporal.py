@@ -3255,6 +3255,14 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "P6M",
         ),
         ("It pays a dividend every quarter.", date(2009, 10, 22), "every quarter", "P3M"),
+        # a story at a past December moves on to January
+        (
+            "Consumer prices rose 1.2 percent in December from a year earlier, Statistics "
+            "Canada said Jan. 17.",
+            date(2014, 1, 22),
+            "Jan. 17",
+            "2014-01-17",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

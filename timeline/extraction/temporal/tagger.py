@@ -1119,8 +1119,9 @@ def _onward_year(st: _State, year: int, mon: int, day: int) -> int:
     ("The offensive began on 17 October 2016 ... declared liberated on 24 January"), if that
     is still before the DCT; a few weeks back is the same year ("On Dec. 21 ... killed on
     Nov. 24")."""
-    at = st.ref
-    if at is None or st.year_after_day or at.year != year or st.dct is None:
+    # (the story may be at a month: "prices rose in December, Statistics Canada said Jan. 17")
+    at = st.ref_month if st.year_after_day else st.ref
+    if at is None or at.year != year or st.dct is None:
         return year
     try:
         here, onward = date(year, mon, day), date(year + 1, mon, day)
