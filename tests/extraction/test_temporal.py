@@ -3263,6 +3263,49 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Jan. 17",
             "2014-01-17",
         ),
+        # schedules written in the present
+        (
+            "The Rockies get a day off before hosting the Dodgers from Tuesday through Thursday.",
+            date(2007, 9, 16),
+            "Tuesday",
+            "2007-09-18",
+        ),
+        ("Also opening Friday is a retrospective.", date(2016, 3, 14), "Friday", "2016-03-18"),
+        ("Voters go to the polls on Tuesday.", date(2015, 10, 30), "Tuesday", "2015-11-03"),
+        ("That money runs out June 30.", date(2007, 4, 16), "June 30", "2007-06-30"),
+        (
+            "Mark Carney, who takes over as governor on July 1, spoke last month.",
+            date(2013, 1, 25),
+            "July 1",
+            "2013-07-01",
+        ),
+        (
+            "Parliament voted Thursday to hold a snap general election on March 24.",
+            date(2018, 12, 20),
+            "March 24",
+            "2019-03-24",
+        ),
+        (
+            "Passengers booked for Wednesday can rebook free of charge.",
+            date(2012, 3, 26),
+            "Wednesday",
+            "2012-03-28",
+        ),
+        # "next weekend" counts from the DCT, wherever the story is
+        (
+            "The club hosts the Dodgers from Tuesday through Thursday. Tickets for next "
+            "weekend's series sold out within hours.",
+            date(2007, 9, 16),
+            "next weekend",
+            "2007-W38-WE",
+        ),
+        # (a day's event that something follows is past)
+        (
+            "The GM move follows Tuesday's declaration by Ford.",
+            date(1989, 10, 26),
+            "Tuesday",
+            "1989-10-24",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

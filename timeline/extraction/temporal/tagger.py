@@ -524,7 +524,11 @@ _FUTURE_CUES = re.compile(
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
     r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
     r"|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
-    r"|follows(?=\s+on\b)|falls(?=\s+(?:on\b|$))|due)"
+    r"|follows(?=\s+on\b)|falls(?=\s+(?:on\b|$))|due"
+    # "hosting the Dodgers from Tuesday", "also opening Friday is a retrospective", "the money
+    # runs out June 30", "who takes over as governor on July 1", "voters go to the polls on
+    # Tuesday"
+    r"|hosting|(?<=\b[Aa]lso\s)opening|runs?\s+out|takes\s+over|go(?:es)?\s+to\s+the\s+polls)"
     r"(?=(?:\s+[\w'<>.:()-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
@@ -546,7 +550,8 @@ _FUTURE_CUES = re.compile(
     # Thursday", "has invited regional leaders to a summit on Wednesday"
     r"|invit(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,4}?(?:to|for)\b"
     # a deal or plan "to acquire ..." looks past the time it was struck
-    r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+to\s+(?!be\b|have\b)[a-z]+)\b",
+    r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+(?:(?-i:[A-Z][a-z]+day)\s+)?"
+    r"to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
@@ -2074,9 +2079,12 @@ _THE_STORYS_PERIOD_BEFORE = re.compile(
 )
 
 
-def _weekend(st: _State, m: re.Match[str], step: int, this: bool = False) -> Result:
-    # "the weekend" is deictic (the one nearest the DCT); "the following weekend" anaphoric
-    base = (st.dct or st.ref) if step == 0 else (st.ref or st.dct)
+def _weekend(
+    st: _State, m: re.Match[str], step: int, this: bool = False, deictic: bool = False
+) -> Result:
+    # "the weekend" and "next weekend" are deictic (counted from the DCT); "the following
+    # weekend" anaphoric
+    base = (st.dct or st.ref) if step == 0 or deictic else (st.ref or st.dct)
     if base is None:
         return ("DATE", "XXXX-WXX-WE")
     if step == 0:
@@ -2132,7 +2140,7 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     if m.group(0).lower().startswith("the last") and unit in ("week", "month"):
         step = -1
     if unit == "weekend":
-        return _weekend(st, m, step, this=rel == "this")
+        return _weekend(st, m, step, this=rel == "this", deictic=True)
     if dct is None:
         return (
             "DATE",
@@ -2729,7 +2737,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
 
 
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
-_PLANNED_FOR_NEAR = re.compile(r"\b(?:planned|scheduled|slated)\s+for\s+$", re.IGNORECASE)
+_PLANNED_FOR_NEAR = re.compile(r"\b(?:planned|scheduled|slated|booked)\s+for\s+$", re.IGNORECASE)
 _BESIDE_A_DAYREF = re.compile(
     r"\b(tomorrow|yesterday)\s*(?:,|or|and)\s*(?:(?:maybe|perhaps|possibly|or|on)\s+)?$", re.I
 )
