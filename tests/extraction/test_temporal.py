@@ -3306,6 +3306,13 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Tuesday",
             "1989-10-24",
         ),
+        # a stretch declared "from" a day starts on the coming one
+        (
+            "The government declared three days of national mourning from Sunday.",
+            date(2016, 2, 27),
+            "Sunday",
+            "2016-02-28",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -2683,6 +2683,8 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             tense = st.tense(m.start(), m.end())
             if tense == 0 and _FOR_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
                 tense = 1  # "People want their pies for Thursday": what it is for lies ahead
+            if tense <= 0 and _STRETCH_FROM.search(_sentence_before(st.text, m.start())):
+                tense = 1  # "declared three days of national mourning from Sunday": to come
             if beside := _BESIDE_A_DAYREF.search(st.text, max(0, m.start() - 24), m.start()):
                 # "maybe tomorrow, maybe Thursday", "yesterday or Monday": the same way
                 tense = 1 if beside.group(1).lower() == "tomorrow" else -1
@@ -2737,6 +2739,9 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
 
 
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
+_STRETCH_FROM = re.compile(
+    r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?from\s+$", re.IGNORECASE
+)
 _PLANNED_FOR_NEAR = re.compile(r"\b(?:planned|scheduled|slated|booked)\s+for\s+$", re.IGNORECASE)
 _BESIDE_A_DAYREF = re.compile(
     r"\b(tomorrow|yesterday)\s*(?:,|or|and)\s*(?:(?:maybe|perhaps|possibly|or|on)\s+)?$", re.I
