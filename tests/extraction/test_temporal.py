@@ -3313,6 +3313,13 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Sunday",
             "2016-02-28",
         ),
+        # a closing price quoted is already set
+        (
+            "Harlow will pay $52 a share, a 41% premium to Velanta's closing price Friday.",
+            date(2015, 5, 17),
+            "Friday",
+            "2015-05-15",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

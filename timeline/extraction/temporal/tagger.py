@@ -2683,7 +2683,9 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             tense = st.tense(m.start(), m.end())
             if tense == 0 and _FOR_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
                 tense = 1  # "People want their pies for Thursday": what it is for lies ahead
-            if tense <= 0 and _STRETCH_FROM.search(_sentence_before(st.text, m.start())):
+            if _CLOSING_PRICE_BEFORE.search(st.text, max(0, m.start() - 24), m.start()):
+                tense = -1  # "a 41% premium to the closing price Friday": a price already set
+            elif tense <= 0 and _STRETCH_FROM.search(_sentence_before(st.text, m.start())):
                 tense = 1  # "declared three days of national mourning from Sunday": to come
             if beside := _BESIDE_A_DAYREF.search(st.text, max(0, m.start() - 24), m.start()):
                 # "maybe tomorrow, maybe Thursday", "yesterday or Monday": the same way
@@ -2739,6 +2741,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
 
 
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
+_CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:price|level|value)\s+(?:on\s+)?$", re.I)
 _STRETCH_FROM = re.compile(
     r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?from\s+$", re.IGNORECASE
 )
