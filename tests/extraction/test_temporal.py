@@ -3320,6 +3320,31 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Friday",
             "2015-05-15",
         ),
+        # a day's event still to come, named by its day
+        (
+            "The Rangers put tickets for Monday's game on sale after the final out.",
+            date(2013, 9, 29),
+            "Monday",
+            "2013-09-30",
+        ),
+        (
+            "The winner advances to Wednesday's wild-card game.",
+            date(2013, 9, 29),
+            "Wednesday",
+            "2013-10-02",
+        ),
+        (
+            '"Monday\'s time trial will be the real test," he said.',
+            date(2013, 9, 29),
+            "Monday",
+            "2013-09-30",
+        ),
+        (
+            "The winner of Tuesday's game opens a best-of-five series.",
+            date(2013, 9, 29),
+            "Tuesday",
+            "2013-10-01",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -2616,10 +2616,15 @@ def _h_podref(st: _State, m: re.Match[str]) -> Result:
 
 
 _EXPECTED_AFTER = re.compile(
-    r"'s\s+(?:[\w-]+\s+){1,3}(?:is|are|will\s+be)\s+(?:forecast|expected|due|scheduled|set|likely)\b"
-    r"(?!\s+to\s+have\b)",
+    r"'s\s+(?:[\w-]+\s+){1,3}(?:(?:is|are|will\s+be)\s+(?:forecast|expected|due|scheduled|set"
+    r"|likely)\b(?!\s+to\s+have\b)"
+    # "Monday's time trial will be the real test", "the winner of Tuesday's game opens a
+    # series"
+    r"|will\b|opens\b)",
     re.I,
 )
+# "tickets for Monday's game", "the winner advancing to Wednesday's wild-card game"
+_TOWARD_A_DAYS = re.compile(r"\b(?:tickets\s+for|advanc(?:e|es|ing)\s+to)\s+$", re.I)
 
 
 # "the Sunday Courier first reported", "Monday Night Football": a title, not a day
@@ -2720,7 +2725,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 back = _resolve_weekday(st.dct, wd, -1)
                 ahead = _resolve_weekday(st.dct, wd, 1)
                 tense = 1 if (ahead - st.dct) < (st.dct - back) else -1
-            if tense > 0 and st.text.startswith("'s", m.end()):
+            if st.text.startswith("'s", m.end()) and _TOWARD_A_DAYS.search(
+                st.text, max(0, m.start() - 20), m.start()
+            ):
+                tense = 1
+            elif tense >= 0 and st.text.startswith("'s", m.end()):
                 # "Wednesday's ruling": an event named by its day has mostly happened; only
                 # a future word right before it ("will follow Friday's vote") looks ahead
                 # or one its noun phrase takes ("Friday's jobs report is forecast to show")
