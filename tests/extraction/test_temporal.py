@@ -3345,6 +3345,13 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Tuesday",
             "2013-10-01",
         ),
+        # "April 11 in 2004": the year that follows
+        (
+            "Easter fell on March 27 this year against April 11 in 2004.",
+            date(2005, 4, 20),
+            "April 11",
+            "2004-04-11",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -1199,6 +1199,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     at = m.start() if not m.group("podof") else _POD_OF_RX.match(st.text, m.start()).end()
     if m.group("year"):
         y = int(m.group("year"))
+    elif in_year := _IN_A_YEAR_AFTER.match(st.text, m.end()):
+        y = int(in_year.group(1))  # "against April 11 in 2004"
     elif m.groupdict().get("ry"):
         y = _rel_year(st, m.group("ry"))  # type: ignore[assignment]
     elif (ry := _range_year(st, m.end(), mon)) is not None:
@@ -1227,6 +1229,7 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_day(d))
 
 
+_IN_A_YEAR_AFTER = re.compile(r"\s+in\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|percent))")
 _WEEKDAY_APPOSITIVE_AFTER = re.compile(rf",\s+an?\s+({WEEKDAY_RE})\b", re.IGNORECASE)
 
 _MONTH_PREPS = frozenset(
