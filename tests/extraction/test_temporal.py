@@ -3352,6 +3352,15 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "April 11",
             "2004-04-11",
         ),
+        # "two weeks later, ... and the next day": counted from that very day
+        (
+            "The scheme began to unravel on June 9, 2003, when a clerk mailed a letter. Agents "
+            "searched the office two weeks later, and the next day Kessler announced he would "
+            "not run.",
+            date(2017, 6, 20),
+            "the next day",
+            "2003-06-24",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

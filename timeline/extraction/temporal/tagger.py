@@ -823,6 +823,8 @@ class _State:
     # after "last year" in its sentence is the year before that one
     deictic_year: int | None = None
     deictic_year_end: int = -1
+    # the day a count of weeks reached ("two weeks later"), for the anaphors after it
+    day_counted_to: date | None = None
 
     def tense(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
@@ -1974,6 +1976,10 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{d.year // 100:02d}")  # "a century ago": the century
     if letter == "Y":
         return ("DATE", str(d.year))
+    if letter == "W" and direction in ("later", "earlier"):
+        # "two weeks later, ... and the next day": the story is at that very day, though the
+        # expression is only as precise as its week
+        st.day_counted_to = d
     return ("DATE", _fmt_at(d, letter, mult))
 
 
@@ -3926,6 +3932,9 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             # "striking targets since March 19" names where a stretch began, "the quarter
             # ended Sept. 30" where a reporting period closed; the story stays where it was
             _move_story(st, name, typ, value, s, e)
+            if name == "ago" and st.day_counted_to is not None:
+                st.ref = st.day_counted_to
+        st.day_counted_to = None
         anchored = ""
         if name == "ago" and m.group("dir").lower() == "later":
             # TimeML tags "three days later" as the duration "three days" ("later" is a
