@@ -3361,6 +3361,10 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "the next day",
             "2003-06-24",
         ),
+        # a day opening its sentence, then a schedule in the present
+        ("On Tuesday, polls close at 7 p.m.", date(2008, 1, 27), "Tuesday", "2008-01-29"),
+        ("On Wednesday he travels to Edinburgh.", date(2013, 7, 12), "Wednesday", "2013-07-17"),
+        ("On Tuesday, prices closed higher.", date(2008, 1, 27), "Tuesday", "2008-01-22"),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

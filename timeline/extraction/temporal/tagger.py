@@ -892,6 +892,8 @@ class _State:
                 ]
                 return -1 if after else 1
             return 1 if f_end > p_end else -1
+        if _OPENS_ITS_SENTENCE.fullmatch(seg_before) and _SCHEDULE_AFTER.match(seg_after):
+            return 1  # "On Tuesday, polls close at 7 p.m.", "On Wednesday he travels to Leeds"
         f2 = next(iter(_future_cues(seg_after)), None)
         p2 = next(iter(_past_cues(seg_after)), None)
         if f2 or p2:
@@ -899,6 +901,14 @@ class _State:
         return 0
 
 
+# A day that opens its sentence, then a subject and a verb of a schedule in the present
+_OPENS_ITS_SENTENCE = re.compile(r"\W*(?:(?:On|By|Early|Late|And|But|Then)\s+)?", re.I)
+_SCHEDULE_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:[\w.'’-]+\s+){0,3}?"
+    r"(?-i:travels|flies|heads|meets|opens|closes|close|open|begins|starts|resumes|visits"
+    r"|hosts|host|plays|faces|returns|leaves|arrives|brings|kicks\s+off|wraps\s+up)\b",
+    re.IGNORECASE,
+)
 # "after councillors on": a clause opener, then its subject, then the expression (its verb
 # comes after)
 _SUBORDINATE_OPENING = re.compile(
