@@ -3365,6 +3365,14 @@ def test_a_hedged_set_leaves_its_hedge_outside():
         ("On Tuesday, polls close at 7 p.m.", date(2008, 1, 27), "Tuesday", "2008-01-29"),
         ("On Wednesday he travels to Edinburgh.", date(2013, 7, 12), "Wednesday", "2013-07-17"),
         ("On Tuesday, prices closed higher.", date(2008, 1, 27), "Tuesday", "2008-01-22"),
+        # a day a "when" clause looks ahead from
+        (
+            "Heathrow cancelled 260 flights on Friday and warned of further disruption on "
+            "Sunday, when a second band of snow is expected to move in.",
+            date(2013, 1, 18),
+            "Sunday",
+            "2013-01-20",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -2707,7 +2707,9 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             tense = st.tense(m.start(), m.end())
             if tense == 0 and _FOR_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
                 tense = 1  # "People want their pies for Thursday": what it is for lies ahead
-            if _CLOSING_PRICE_BEFORE.search(st.text, max(0, m.start() - 24), m.start()):
+            if tense <= 0 and _WHEN_AHEAD_AFTER.match(st.text, m.end()):
+                tense = 1  # "disruption on Sunday, when more snow is expected": to come
+            elif _CLOSING_PRICE_BEFORE.search(st.text, max(0, m.start() - 24), m.start()):
                 tense = -1  # "a 41% premium to the closing price Friday": a price already set
             elif tense <= 0 and _STRETCH_FROM.search(_sentence_before(st.text, m.start())):
                 tense = 1  # "declared three days of national mourning from Sunday": to come
@@ -2769,6 +2771,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
 
 
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
+_WHEN_AHEAD_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,\s+when\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:will|(?:is|are)\s+(?:expected|due|forecast|scheduled|set)\s+to)\b",
+    re.IGNORECASE,
+)
 _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:price|level|value)\s+(?:on\s+)?$", re.I)
 _STRETCH_FROM = re.compile(
     r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?from\s+$", re.IGNORECASE
