@@ -3373,6 +3373,20 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Sunday",
             "2013-01-20",
         ),
+        # "dawn Friday": that day's morning
+        (
+            "The offensive, launched at dawn Friday, targets al-Qaida.",
+            date(2007, 6, 16),
+            "dawn Friday",
+            "2007-06-15TMO",
+        ),
+        # a holiday the clause names before the day
+        (
+            "Kurds had planned to celebrate Nowruz, the Kurdish new year, on Wednesday.",
+            date(2018, 3, 18),
+            "Wednesday",
+            "2018-03-21",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -346,7 +346,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?<=,\s)(?P<appos>an?)\s+(?=(?:{WEEKDAY_RE})\b))?"
         r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early(?:\s+on)?"
         r"|late(?:\s+on)?|on|that|the\s+following|the\s+previous|the\s+preceding)\s+)?"
-        rf"(?:{_POD}\s+of\s+)?(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
+        rf"(?:{_POD}\s+of\s+|(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall)\s+)?"
+        rf"(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
         rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?",
     ),
     # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
@@ -2767,6 +2768,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         v = _fmt_day(d)
     if pod:
         return ("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}")
+    if sun := m.group("sun"):
+        # "launched at dawn Friday": that day's morning (the blind writers 2 of 2)
+        evening = sun.lower() in ("dusk", "sunset", "nightfall")
+        return ("TIME", f"{v}T{'EV' if evening else 'MO'}")
     return ("DATE", v)
 
 
@@ -2791,12 +2796,18 @@ _FOR_A_HOLIDAY = re.compile(r"\s+(?:for|in\s+observance\s+of)\s+(?:the\s+)?|,\s+
 def _holiday_for(st: _State, pos: int, wd: int) -> date | None:
     """The day of a holiday a weekday is named for ("closed Monday for Memorial Day") or is
     ("on Tuesday, New Year's Eve"), when it falls on that weekday within a week of the DCT."""
+    if st.dct is None:
+        return None
     lead = _FOR_A_HOLIDAY.match(st.text, pos)
-    if lead is None or st.dct is None:
-        return None
-    found = _HOLIDAY_RX.match(st.text, lead.end())
+    found = _HOLIDAY_RX.match(st.text, lead.end()) if lead is not None else None
     if found is None:
-        return None
+        # "planned to celebrate Nowruz, the Kurdish new year, on Wednesday": a holiday the
+        # clause before the day names
+        clause = re.split(r"[.;!?]\s", _sentence_before(st.text, pos)[-90:])[-1]
+        named = list(_HOLIDAY_RX.finditer(clause))
+        if not named:
+            return None
+        found = named[-1]
     for y in (st.dct.year - 1, st.dct.year, st.dct.year + 1):
         day = _holiday_date(found.group("h"), y)
         if day is not None and day.isoweekday() == wd and abs((day - st.dct).days) <= 7:
