@@ -3387,6 +3387,19 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Wednesday",
             "2018-03-21",
         ),
+        # midnight as a start is the day's first moment
+        (
+            "She told cheering supporters shortly after midnight.",
+            date(2006, 11, 8),
+            "midnight",
+            "2006-11-08T00:00",
+        ),
+        (
+            "Orders placed between midnight and noon rose.",
+            date(2005, 11, 28),
+            "midnight",
+            "2005-11-28T00:00",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -2958,6 +2958,12 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             # background's "on Feb. 21")
             anchor = st.dct
         day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
+    if (
+        h == 24
+        and (m.group("noon") or "").lower() == "midnight"
+        and _prev_word(st.text, m.start()) in ("after", "between", "from", "since")
+    ):
+        h = 0  # "shortly after midnight", "between midnight and noon": the day's start
     hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
     if m.groupdict().get("se"):
         hm += f":{int(m.group('se')):02d}"  # "6:59:57 p.m."
