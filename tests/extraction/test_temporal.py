@@ -3400,6 +3400,33 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "midnight",
             "2005-11-28T00:00",
         ),
+        # "must win", "delivers his address", "tickets to Tuesday night's game": to come
+        (
+            "Tottenham must now win at Chelsea on Monday night.",
+            date(2016, 4, 26),
+            "Monday night",
+            "2016-05-02TNI",
+        ),
+        (
+            "Trump delivers his first State of the Union address on Tuesday night.",
+            date(2018, 1, 26),
+            "Tuesday night",
+            "2018-01-30TNI",
+        ),
+        (
+            "Fans queued for a shot at tickets to Tuesday night's wild-card game.",
+            date(2014, 9, 28),
+            "Tuesday night",
+            "2014-09-30TNI",
+        ),
+        # (a past ruling that someone "must be returned" is no future)
+        (
+            "The INS had ruled that Elian must be returned to his father, and set Friday as the "
+            "deadline.",
+            date(2000, 1, 15),
+            "Friday",
+            "2000-01-14",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

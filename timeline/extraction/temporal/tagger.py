@@ -516,6 +516,8 @@ _FUTURE_CUES = re.compile(
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
     r"|(?:could|may|might)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
+    # "must now win at Chelsea on Monday night" (not "ruled that he must be returned")
+    r"|must\s+(?!have\b|be\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
     # (close before the expression: "still holds Mosul, and on Saturday it posted" is no
     # schedule)
@@ -529,7 +531,7 @@ _FUTURE_CUES = re.compile(
     # "hosting the Dodgers from Tuesday", "also opening Friday is a retrospective", "the money
     # runs out June 30", "who takes over as governor on July 1", "voters go to the polls on
     # Tuesday"
-    r"|hosting|(?<=\b[Aa]lso\s)opening|runs?\s+out|takes\s+over|go(?:es)?\s+to\s+the\s+polls)"
+    r"|hosting|delivers|(?<=\b[Aa]lso\s)opening|runs?\s+out|takes\s+over|go(?:es)?\s+to\s+the\s+polls)"
     r"(?=(?:\s+[\w'<>.:()-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
@@ -2644,7 +2646,7 @@ _EXPECTED_AFTER = re.compile(
     re.I,
 )
 # "tickets for Monday's game", "the winner advancing to Wednesday's wild-card game"
-_TOWARD_A_DAYS = re.compile(r"\b(?:tickets\s+for|advanc(?:e|es|ing)\s+to)\s+$", re.I)
+_TOWARD_A_DAYS = re.compile(r"\b(?:tickets\s+(?:for|to)|advanc(?:e|es|ing)\s+to)\s+$", re.I)
 
 
 # "the Sunday Courier first reported", "Monday Night Football": a title, not a day
