@@ -3446,3 +3446,15 @@ def test_business_hours_and_the_last_minute_are_no_lengths(text):
 )
 def test_fractions_and_rate_steps_are_no_quarters(text):
     assert [t for t in tag(text, date(2016, 5, 22)) if "Q" in t.value or "M" in t.value] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese clubs spent heavily in the winter transfer window.",
+        "The economy is shaking off the winter chill.",
+        "Xanadu was the summer capital of the Yuan Dynasty.",
+    ],
+)
+def test_a_season_naming_a_kind_of_thing_is_no_date(text):
+    assert [t.text for t in tag(text, date(2017, 3, 8))] == []
