@@ -1702,7 +1702,7 @@ _SEASON_AS_TIME_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\b\w\w\w+est)\s+$
 _SEASON_NOUN_AFTER = re.compile(
     r"\s+(?:recess|holidays?|vacations?|break|schedules?|timetables?|programmes?|programs?"
     r"|(?:rate\s+)?hikes?|offensive|campaign|session|term|sales|capacity|storms?|floods?"
-    r"|monsoon|harvest|months|solstice|transfer\s+window|(?:rice|wheat|grain)\s+harvest"
+    r"|monsoon|harvest|months|solstice|transfer\s+window"
     r"|flu\s+season|chill|capital|olympics|games|collection|catalogue|catalog)\b",
     re.I,
 )
@@ -1768,7 +1768,7 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         ) not in ("in", "during", "by", "until", "since"):
             return None
     if rel == "the" and _SEASON_NOUN_AFTER.match(st.text, m.end()):
-        return None  # "the winter transfer window", "the winter rice harvest": a kind of thing
+        return None  # "the winter transfer window", "the summer capital": a kind of thing
     if rel == "the" and m.group("season").lower() in ("fall", "spring"):
         nxt = re.match(r"\s+(of|in)\b", st.text[m.end() : m.end() + 8], re.IGNORECASE)
         if nxt and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
