@@ -3458,3 +3458,9 @@ def test_fractions_and_rate_steps_are_no_quarters(text):
 )
 def test_a_season_naming_a_kind_of_thing_is_no_date(text):
     assert [t.text for t in tag(text, date(2017, 3, 8))] == []
+
+
+def test_at_the_time_is_left_alone():
+    # the blind writers tag it 2 times in 9, TBAQ's tuning part once in 2
+    found = tag("At the time, its shares traded near $20.", date(2008, 11, 20))
+    assert found == []
