@@ -842,7 +842,7 @@ class _State:
         if _SAID_NEAR.search(seg_before[-20:]):
             return -1
         seg_after = text[end : end + 150]
-        m2 = _SENT_END.search(seg_after)
+        m2 = _sent_end_search(seg_after)
         if m2 is not None:
             seg_after = seg_after[: m2.start()]
         if _UNTIL_NEAR.search(seg_before[-25:]):
@@ -1925,7 +1925,7 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         and st.deictic_year is not None
         and st.deictic_year_end > st.period_end
         and 0 <= m.start() - st.deictic_year_end < 150
-        and not _SENT_END.search(st.text, st.deictic_year_end, m.start())
+        and not _sent_end_search(st.text, st.deictic_year_end, m.start())
     ):
         # "112 companies had priced IPOs this year, up from 71 a year earlier": the year
         # before the one just named, even in a story of quarters
@@ -1938,7 +1938,7 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         and st.ref_kind == "holiday"
         and st.ref is not None
         and 0 <= m.start() - st.ref_end < 150
-        and not _SENT_END.search(st.text, st.ref_end, m.start())
+        and not _sent_end_search(st.text, st.ref_end, m.start())
     ):
         # "spent $6.3 billion online on Black Friday, up 24 percent from a year earlier": that
         # holiday the year before
@@ -1956,7 +1956,7 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         and direction in ("earlier", "ago")
         and st.period
         and 0 <= m.start() - st.period_end < 150
-        and not _SENT_END.search(st.text, st.period_end, m.start())
+        and not _sent_end_search(st.text, st.period_end, m.start())
         # a month named in the sentence comes before the quarter the report is about
         # ("ridership in June was up 3% from a year earlier"); a quarter does not ("up from
         # the second quarter, though still below the level of a year ago")
@@ -2076,7 +2076,7 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
         and direction
         and st.deictic_year is not None
         and 0 <= m.start() - st.deictic_year_end < 80
-        and not _SENT_END.search(st.text, st.deictic_year_end, m.start())
+        and not _sent_end_search(st.text, st.deictic_year_end, m.start())
     ):
         # "last year, up 18% on the year before", "next year and the year after"
         return ("DATE", str(st.deictic_year + step))
@@ -2717,7 +2717,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 tense = 1  # "disruption on Sunday, when more snow is expected": to come
             elif _CLOSING_PRICE_BEFORE.search(st.text, max(0, m.start() - 24), m.start()):
                 tense = -1  # "a 41% premium to the closing price Friday": a price already set
-            elif tense <= 0 and _STRETCH_FROM.search(_sentence_before(st.text, m.start())):
+            elif (
+                tense <= 0
+                and _FROM_JUST_BEFORE.search(st.text, max(0, m.start() - 6), m.start())
+                and _STRETCH_FROM.search(_sentence_before(st.text, m.start()))
+            ):
                 tense = 1  # "declared three days of national mourning from Sunday": to come
             if beside := _BESIDE_A_DAYREF.search(st.text, max(0, m.start() - 24), m.start()):
                 # "maybe tomorrow, maybe Thursday", "yesterday or Monday": the same way
@@ -2764,7 +2768,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 ahead = _EXPECTED_AFTER.match(st.text, m.end())
                 tense = 1 if _FUTURE_CUES.search(near) or ahead else -1
             d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
-            if tense >= 0 and _NEXT_WEEK_BEFORE.search(_sentence_before(st.text, m.start())):
+            if (
+                tense >= 0
+                and _NEXT_WEEK_BEFORE.search(st.text, max(0, m.start() - 200), m.start())
+                and _NEXT_WEEK_BEFORE.search(_sentence_before(st.text, m.start()))
+            ):
                 # "Next week brings the jobs report on Friday": that week's Friday
                 d = _next_weeks(st.dct, 1) + timedelta(days=wd - 1)
             holiday = _holiday_for(st, m.end(), wd)
@@ -2787,6 +2795,7 @@ _WHEN_AHEAD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:price|level|value)\s+(?:on\s+)?$", re.I)
+_FROM_JUST_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _STRETCH_FROM = re.compile(
     r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?from\s+$", re.IGNORECASE
 )
@@ -2808,6 +2817,8 @@ def _holiday_for(st: _State, pos: int, wd: int) -> date | None:
     if found is None:
         # "planned to celebrate Nowruz, the Kurdish new year, on Wednesday": a holiday the
         # clause before the day names
+        if not _HOLIDAY_RX.search(st.text, max(0, pos - 90), pos):
+            return None
         clause = re.split(r"[.;!?]\s", _sentence_before(st.text, pos)[-90:])[-1]
         named = list(_HOLIDAY_RX.finditer(clause))
         if not named:
@@ -2820,19 +2831,38 @@ def _holiday_for(st: _State, pos: int, wd: int) -> date | None:
     return None
 
 
+# Where _SENT_END can match: a stop before a space, or a line break. Trying _SENT_END only
+# there finds the same matches as scanning every position, several times faster.
+_SENT_END_CANDIDATE = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sent_end_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """``_sent_end_search(text, pos, endpos)``, tried only where a sentence can end."""
+    endpos = len(text) if endpos is None else endpos
+    for c in _SENT_END_CANDIDATE.finditer(text, pos, endpos):
+        found = _SENT_END.match(text, c.start(), endpos)
+        if found is not None:
+            return found
+    return None
+
+
 def _sentence_before(text: str, pos: int) -> str:
     """The part of pos's sentence before it (at most 200 characters back)."""
     seg = text[max(0, pos - 200) : pos]
-    last = None
-    for last in _SENT_END.finditer(seg):  # noqa: B007 - we want the last one
-        pass
-    return seg if last is None else seg[last.end() :]
+    cut = 0
+    for c in _SENT_END_CANDIDATE.finditer(seg):
+        if c.start() < cut:
+            continue  # (inside the last match, as finditer would skip it)
+        found = _SENT_END.match(seg, c.start())
+        if found is not None:
+            cut = found.end()
+    return seg[cut:]
 
 
 def _sentence_after(text: str, pos: int) -> str:
     """The part of pos's sentence after it (at most 200 characters on)."""
     seg = text[pos : pos + 200]
-    end = _SENT_END.search(seg)
+    end = _sent_end_search(seg)
     return seg if end is None else seg[: end.start()]
 
 
@@ -3491,7 +3521,7 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
             and (point := _story_point(st)) is not None
             and abs((point - st.dct).days) > 60
             and (point_end := st.year_end if st.year_after_day else st.ref_end) <= m.start()
-            and not _SENT_END.search(st.text, point_end, m.start())
+            and not _sent_end_search(st.text, point_end, m.start())
             # (a month or season counts when its year is written: "since December 2010")
             and (not st.year_after_day or _YEAR_WRITTEN.search(st.text, point_end - 6, point_end))
             # a day the story is at, not one counted back from the DCT ("kidnapped a year
