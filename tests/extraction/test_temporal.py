@@ -3427,6 +3427,25 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "Friday",
             "2000-01-14",
         ),
+        # "March" and "May" are months after these words too
+        (
+            "Plants ran at half capacity as recently as March.",
+            date(2009, 10, 19),
+            "March",
+            "2009-03",
+        ),
+        (
+            "The planes are out of service until at least March.",
+            date(2009, 10, 22),
+            "March",
+            "2010-03",
+        ),
+        (
+            "They will decide whether to extend bond-buying beyond March.",
+            date(2016, 10, 20),
+            "March",
+            "2017-03",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -1270,6 +1270,10 @@ _MONTH_PREPS = frozenset(
         "next",
         "this",
         "the",
+        # "as recently as March", "until at least March", "bond-buying beyond March"
+        "as",
+        "least",
+        "beyond",
     ]
 )
 
