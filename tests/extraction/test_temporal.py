@@ -3446,6 +3446,19 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "March",
             "2017-03",
         ),
+        # the second of two seasons
+        (
+            "The virus could spread more widely during the coming autumn and winter.",
+            date(2009, 9, 10),
+            "winter",
+            "2009-WI",
+        ),
+        (
+            "A spending review is due in the summer or autumn.",
+            date(2010, 2, 20),
+            "autumn",
+            "2010-FA",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

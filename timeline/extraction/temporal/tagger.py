@@ -1703,6 +1703,8 @@ def _h_qnum(st: _State, m: re.Match[str]) -> Result:
 # superlative ("parliament's summer recess", "the wettest winter") and before the nouns of a
 # season's events ("a summer rate hike", "traders take summer vacations")
 _SEASON_AS_TIME_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\b\w\w\w+est)\s+$", re.I)
+# "during the coming autumn and winter", "in the summer or autumn": the second of two seasons
+_SEASON_AND_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$", re.I)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s+(?:recess|holidays?|vacations?|break|schedules?|timetables?|programmes?|programs?"
     r"|(?:rate\s+)?hikes?|offensive|campaign|session|term|sales|capacity|storms?|floods?"
@@ -1750,7 +1752,9 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         and not _SEASON_AS_TIME_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
         and not _SEASON_NOUN_AFTER.match(st.text, m.end())
     ):
-        if _prev_word(st.text, m.start()) not in (
+        if not _SEASON_AND_BEFORE.search(st.text, max(0, m.start() - 20), m.start()) and _prev_word(
+            st.text, m.start()
+        ) not in (
             "in",
             "during",
             "since",
@@ -1767,9 +1771,11 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         ):
             return None
         # "fall" and "spring" are mostly other words; as seasons they follow a preposition
-        if m.group("season").lower() in ("fall", "spring") and _prev_word(
-            st.text, m.start()
-        ) not in ("in", "during", "by", "until", "since"):
+        if (
+            m.group("season").lower() in ("fall", "spring")
+            and _prev_word(st.text, m.start()) not in ("in", "during", "by", "until", "since")
+            and not _SEASON_AND_BEFORE.search(st.text, max(0, m.start() - 20), m.start())
+        ):
             return None
     if rel == "the" and _SEASON_NOUN_AFTER.match(st.text, m.end()):
         return None  # "the winter transfer window", "the summer capital": a kind of thing
