@@ -3459,6 +3459,9 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "autumn",
             "2010-FA",
         ),
+        # a stretch of something: "followed weeks of talks"
+        ("The release followed weeks of talks.", date(2011, 9, 15), "weeks", "PXW"),
+        ("Ruth Madoff broke months of silence.", date(2009, 6, 29), "months", "PXM"),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):
@@ -3496,3 +3499,14 @@ def test_at_the_time_is_left_alone():
     # the blind writers tag it 2 times in 9, TBAQ's tuning part once in 2
     found = tag("At the time, its shares traded near $20.", date(2008, 11, 20))
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes of the Fed's January meeting showed concern.",
+        "These are the busiest travel days of the holiday season.",
+    ],
+)
+def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
+    assert [t.text for t in tag(text, date(2013, 2, 25)) if t.type == "DURATION"] == []

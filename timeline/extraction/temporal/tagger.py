@@ -2326,12 +2326,30 @@ _VAGUE_OK_BEFORE = (
 )
 
 
+_DETERMINED_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|my|your|those|these|of|in|within|for|many|some"
+    r"|several|few)\s+(?:(?![\w'’-]*(?:ed|s)\s)[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _h_vague(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     unit = m.group("unit")
     if m.group("ago"):
         # "years ago", "months ago": some unstated time back, like "several years ago"
         return ("DATE", "PAST_REF") if rel in ("", "recent") else None
+    # "followed weeks of talks", "broke months of silence", "ending years of speculation": a
+    # stretch of something (not "the busiest travel days of the season")
+    stretch_of = (
+        not rel
+        # ("Minutes of the Fed's meeting" are a record, "three quarters of the vote" a share)
+        and unit.lower() not in ("minutes", "quarters")
+        and _next_word(st.text, m.end()) == "of"
+        and not _DETERMINED_BEFORE.search(st.text, max(0, m.start() - 30), m.start())
+    )
+    if stretch_of:
+        return ("DURATION", _fmt_duration(None, unit))
     if not rel:
         if m.group("adj"):
             return ("DURATION", _fmt_duration(None, unit).replace("PXE", "PXY"))
