@@ -3462,6 +3462,15 @@ def test_a_hedged_set_leaves_its_hedge_outside():
         # a stretch of something: "followed weeks of talks"
         ("The release followed weeks of talks.", date(2011, 9, 15), "weeks", "PXW"),
         ("Ruth Madoff broke months of silence.", date(2009, 6, 29), "months", "PXM"),
+        # habits and fiscal calendars name any year's month or season
+        ("IPO activity typically slows in the summer.", date(2014, 4, 11), "the summer", "XXXX-SU"),
+        ("Carriers tend to pull back in the summer.", date(2005, 4, 27), "the summer", "XXXX-SU"),
+        (
+            "Calderon, whose fiscal year ends in June, said net income rose.",
+            date(2005, 4, 20),
+            "June",
+            "XXXX-06",
+        ),
     ],
 )
 def test_twelfth_session_rules(text, dct, words, value):

@@ -1329,8 +1329,11 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         else:
             y = at.year if mon > at.month else at.year + 1
     else:
-        if _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())):
-            return ("DATE", f"XXXX-{mon:02d}")  # "the rainy season usually runs from May"
+        if _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())) or (
+            _FISCAL_YEAR_ENDS_IN.search(st.text, max(0, m.start() - 40), m.start())
+        ):
+            # "the rainy season usually runs from May", "whose fiscal year ends in June"
+            return ("DATE", f"XXXX-{mon:02d}")
         y = _nearest_year(st, mon, None, m.start(), m.end()) or d.year
     return ("DATE", f"{y}-{mon:02d}")
 
@@ -1338,7 +1341,13 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
 _HABITUAL_AFTER = re.compile(
     r"\s+(?:is|are)\s+(?:usually|always|typically|traditionally|normally|generally|often)\b", re.I
 )
-_HABITUAL_BEFORE = re.compile(r"\b(?:usually|typically|normally|generally|traditionally)\b", re.I)
+_HABITUAL_BEFORE = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|tends?\s+to)\b", re.I
+)
+# "Calderon, whose fiscal year ends in June": any year's June
+_FISCAL_YEAR_ENDS_IN = re.compile(
+    r"\b(?:fiscal|financial)\s+year\s+(?:ends|begins|starts|runs)\s+(?:in\s+)?$", re.I
+)
 
 
 def _h_numdate(st: _State, m: re.Match[str]) -> Result:
@@ -1783,8 +1792,10 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         nxt = re.match(r"\s+(of|in)\b", st.text[m.end() : m.end() + 8], re.IGNORECASE)
         if nxt and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
             return None  # "the fall of the Berlin Wall", "the spring in the mattress"
-    if st.dct is None:
-        return ("DATE", f"XXXX-{s}")
+    if st.dct is None or (
+        rel in ("the", "") and _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())[-60:])
+    ):
+        return ("DATE", f"XXXX-{s}")  # "IPO activity typically slows in the summer"
     d = st.dct
     order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
     y = d.year
