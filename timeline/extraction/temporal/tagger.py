@@ -3011,12 +3011,7 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         anchor = st.ref or st.dct
         if st.ref is not None and _RIGHT_AFTER_A_DAY.fullmatch(st.text, st.ref_end, m.start()):
             pass  # "the first debate on April 5 at 7 p.m.": the day just named
-        elif (
-            st.dct is not None
-            and anchor is not None
-            and anchor > st.dct
-            and st.tense(m.start(), m.end()) <= 0
-        ):
+        elif _only_looked_ahead_to(st, anchor, m.start(), m.end()):
             # a clock time in a sentence not looking ahead tells of what happened: a day the
             # story looked ahead to ("rain forecast for Tuesday") is not where it is
             anchor = st.dct
@@ -3047,14 +3042,17 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
 _MID_POD_AFTER = frozenset(["by", "at", "in", "until", "before", "after", "through"])
 
 
+def _only_looked_ahead_to(st: _State, anchor: date | None, start: int, end: int) -> bool:
+    """Whether ``anchor`` is a day after the DCT that the story only looked ahead to, while the
+    sentence at [start, end) tells of what happened (so its time of day is the DCT's)."""
+    return (
+        st.dct is not None and anchor is not None and anchor > st.dct and st.tense(start, end) <= 0
+    )
+
+
 def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     anchor = st.ref or st.dct
-    if (
-        st.dct is not None
-        and anchor is not None
-        and anchor > st.dct
-        and st.tense(m.start(), m.end()) <= 0
-    ):
+    if _only_looked_ahead_to(st, anchor, m.start(), m.end()):
         # as for a clock time: what happened "in afternoon trading" is not on a day the story
         # looked ahead to ("on inflation Friday", "which includes Christmas")
         anchor = st.dct
