@@ -1036,6 +1036,13 @@ def _last_weeks(dct: date, wd: int) -> date:
     return latest - timedelta(days=7) if (dct - latest).days == 1 else latest
 
 
+def _toward_the_nearer(dct: date, wd: int) -> int:
+    """+1 if the coming ISO weekday ``wd`` is nearer the DCT than the last one, else -1."""
+    back = _resolve_weekday(dct, wd, -1)
+    ahead = _resolve_weekday(dct, wd, 1)
+    return 1 if (ahead - dct) < (dct - back) else -1
+
+
 def _resolve_weekday(anchor: date, wd: int, direction: int) -> date:
     """The date of ISO weekday ``wd`` near ``anchor``: direction -1 past, +1 future, 0 this week."""
     delta = wd - anchor.isoweekday()
@@ -2783,18 +2790,14 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 # "cancelled a visit planned for Wednesday", "a vigil planned for Saturday
                 # was canceled": whether a plan for a day was kept or not, the nearer one ("a
                 # visitation is planned for Friday" looks ahead)
-                back = _resolve_weekday(st.dct, wd, -1)
-                ahead = _resolve_weekday(st.dct, wd, 1)
-                tense = 1 if (ahead - st.dct) < (st.dct - back) else -1
+                tense = _toward_the_nearer(st.dct, wd)
             elif by_near and tense <= 0 and not st.text.startswith("'s", m.end()):
                 # a deadline or an end: the nearer of the two ("cancelled flights through
                 # Monday" on a Saturday, "shelled their positions through Saturday night" on a
                 # Sunday, "wrap up the hearings by Thursday" on a Monday); a sentence looking
                 # ahead keeps its future ("flags will fly at half-staff through Friday", on a
                 # Saturday)
-                back = _resolve_weekday(st.dct, wd, -1)
-                ahead = _resolve_weekday(st.dct, wd, 1)
-                tense = 1 if (ahead - st.dct) < (st.dct - back) else -1
+                tense = _toward_the_nearer(st.dct, wd)
             if st.text.startswith("'s", m.end()) and _TOWARD_A_DAYS.search(
                 st.text, max(0, m.start() - 20), m.start()
             ):
@@ -2809,6 +2812,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
             if (
                 tense >= 0
+                # (a cheap look at the 200 characters first; the sentence's start costs more)
                 and _NEXT_WEEK_BEFORE.search(st.text, max(0, m.start() - 200), m.start())
                 and _NEXT_WEEK_BEFORE.search(_sentence_before(st.text, m.start()))
             ):
@@ -2876,7 +2880,8 @@ _SENT_END_CANDIDATE = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _sent_end_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-    """``_sent_end_search(text, pos, endpos)``, tried only where a sentence can end."""
+    """What ``_SENT_END.search(text, pos, endpos)`` finds, trying only where a sentence can
+    end."""
     endpos = len(text) if endpos is None else endpos
     for c in _SENT_END_CANDIDATE.finditer(text, pos, endpos):
         found = _SENT_END.match(text, c.start(), endpos)
