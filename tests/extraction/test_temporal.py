@@ -3519,3 +3519,58 @@ def test_at_the_time_is_left_alone():
 )
 def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
     assert [t.text for t in tag(text, date(2013, 2, 25)) if t.type == "DURATION"] == []
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # the next day of a run that starts today or ahead
+        (
+            "CSX reports results on Wednesday, and Union Pacific Corp <UNP.N> on Thursday.",
+            date(2010, 10, 19),
+            "Thursday",
+            "2010-10-21",
+        ),
+        (
+            "Christie's holds its sale tonight, and Phillips & Co. follows on Thursday.",
+            date(2006, 5, 10),
+            "Thursday",
+            "2006-05-11",
+        ),
+        # ... but not a run told in the past, nor one that starts behind
+        (
+            "Following are statements made Friday and Thursday.",
+            date(1998, 2, 6),
+            "Thursday",
+            "1998-02-05",
+        ),
+        (
+            "Police arrested him on Saturday and charged him on Monday.",
+            date(2010, 10, 19),
+            "Monday",
+            "2010-10-18",
+        ),
+        # a sentence about a year's own thing dates its days in that year
+        (
+            "Next year's fringe will run from 2 August to 26 August.",
+            date(2018, 8, 11),
+            "26 August",
+            "2019-08-26",
+        ),
+        (
+            "Last year's peak came on Nov. 30, when screeners handled 2.1 million passengers.",
+            date(2009, 11, 25),
+            "Nov. 30",
+            "2008-11-30",
+        ),
+        # ... not one that only mentions it
+        (
+            "They present next year's capital spending plans in New York on Nov. 17.",
+            date(2011, 11, 2),
+            "Nov. 17",
+            "2011-11-17",
+        ),
+    ],
+)
+def test_thirteenth_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

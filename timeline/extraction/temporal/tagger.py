@@ -1234,6 +1234,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
             y -= 1
         elif rel in ("next", "this coming") and (mon, day) <= (st.dct.month, st.dct.day):
             y += 1
+    elif (oy := _year_its_sentence_opens_with(st, at)) is not None:
+        y = oy
     elif (ny := _narrative_year(st, at, m.end())) is not None:
         y = _onward_year(st, ny, mon, day)
     else:
@@ -1249,6 +1251,21 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     if m.group("podof"):
         return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[m.group('podof').lower()]}")
     return ("DATE", _fmt_day(d))
+
+
+_YEARS_OWN_OPENING = re.compile(r"\s*[\"“]?(Last|Next|This)\s+year['’]s\s")
+
+
+def _year_its_sentence_opens_with(st: _State, pos: int) -> int | None:
+    """The year of a sentence about a year's own thing: "Next year's fringe will run from 2
+    August", "Last year's peak came on Nov. 30"."""
+    if st.dct is None:
+        return None
+    sentence = _sentence_before(st.text, pos)
+    opening = _YEARS_OWN_OPENING.match(sentence)
+    if opening is None or len(sentence) >= 200:
+        return None
+    return st.dct.year + {"last": -1, "next": 1, "this": 0}[opening.group(1).lower()]
 
 
 _IN_A_YEAR_AFTER = re.compile(r"\s+in\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|percent))")
@@ -2810,6 +2827,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 ahead = _EXPECTED_AFTER.match(st.text, m.end())
                 tense = 1 if _FUTURE_CUES.search(near) or ahead else -1
             d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
+            if tense <= 0 and _in_a_run_of_days_ahead(st, m.start()):
+                # "CSX reports on Wednesday, and Union Pacific on Thursday", "the sale
+                # tonight, and Phillips follows on Thursday": the next in a run of days that
+                # starts today or ahead
+                d = _resolve_weekday(st.ref + timedelta(days=1), wd, 1)  # type: ignore[operator]
             if (
                 tense >= 0
                 # (a cheap look at the 200 characters first; the sentence's start costs more)
@@ -2829,6 +2851,30 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         evening = sun.lower() in ("dusk", "sunset", "nightfall")
         return ("TIME", f"{v}T{'EV' if evening else 'MO'}")
     return ("DATE", v)
+
+
+# What may stand between two days of one run: a conjunction and a subject, with no verb
+# of its own in the past ("and Union Pacific Corp on", "followed by chemistry on")
+_RUN_OF_DAYS_BETWEEN = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:and|then|followed\s+by|before)\s+"
+    r"(?:[\w&.'’<>-]+\s+){0,6}?(?:(?:follows?|comes?)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_run_of_days_ahead(st: _State, start: int) -> bool:
+    """Whether the day the story last named, today or within the coming week, opens a run
+    of days in this sentence that the weekday at ``start`` continues."""
+    if st.ref is None or st.dct is None or not 0 <= (st.ref - st.dct).days <= 7:
+        return False
+    between = st.text[st.ref_end : start]
+    if st.ref == st.dct and _past_cues(_sentence_before(st.text, st.ref_end)):
+        return False  # "statements made Friday and Thursday": a run told in the past
+    return (
+        0 < len(between) <= 80
+        and _RUN_OF_DAYS_BETWEEN.fullmatch(between) is not None
+        and not _past_cues(re.sub(r"followed\s+by", "", between, flags=re.IGNORECASE))
+    )
 
 
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
