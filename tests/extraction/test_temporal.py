@@ -3570,6 +3570,50 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "Nov. 17",
             "2011-11-17",
         ),
+        # a year and the kind of year it is
+        (
+            "The House is debating a budget for the 2012 fiscal year.",
+            date(2011, 7, 6),
+            "the 2012 fiscal year",
+            "2012",
+        ),
+        # a clock time and a part of today or another day
+        (
+            "It was under control as of 8:30 this morning.",
+            date(2018, 3, 18),
+            "8:30 this morning",
+            "2018-03-18T08:30",
+        ),
+        (
+            "He arrived at 10 p.m. yesterday evening.",
+            date(2018, 3, 18),
+            "10 p.m. yesterday evening",
+            "2018-03-17T22:00",
+        ),
+        (
+            "The show starts at 9 p.m. tonight.",
+            date(2018, 3, 18),
+            "9 p.m. tonight",
+            "2018-03-18T21:00",
+        ),
+        # a stretch that starts on a day is ahead
+        (
+            "The government declared three days of national mourning starting Monday.",
+            date(2015, 8, 23),
+            "Monday",
+            "2015-08-24",
+        ),
+        # "should" looks ahead, as "could" does
+        ("Saturday should be drier in the east.", date(2013, 1, 18), "Saturday", "2013-01-19"),
+        # a quotation's own "last night" does not make its "tonight" the night before
+        (
+            "The quake struck on Friday night, officials said Saturday. Rescuers arrived early"
+            ' Saturday morning. "We slept in the open last night and will do the same tonight,"'
+            " said Li.",
+            date(2018, 8, 4),
+            "tonight",
+            "2018-08-04TNI",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

@@ -150,7 +150,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "year",
         rf"(?:(?:around|circa|approximately|roughly|(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bat\s))about)\s+)?"
         rf"{_PREFIX}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
-        rf"\s+)?{_B}(?P<year>{_YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)",
+        r"\s+)?(?:the\s+(?=\d{4}\s+(?:fiscal|financial|budget|tax|calendar|school|academic"
+        r"|model)\s+year\b))?"
+        rf"{_B}(?P<year>{_YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)"
+        # "the 2012 fiscal year": a year, with the kind of year it is
+        r"(?:\s+(?:fiscal|financial|budget|tax|calendar|school|academic|model)\s+year\b)?",
     ),
     ("spokenyear", rf"(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b"),
     # "Game 7 in '85": a year by its last two digits, after a preposition
@@ -275,6 +279,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?P<rel>past|{_LAST_NOT_VERB}|next|previous|coming|following|first|final|latest"
         r"|recent|initial|remaining|ensuing|preceding|subsequent|additional|further|other|same"
         r"|entire|whole|full)\s+)?"
+        # (not a year: "the 2012 fiscal year")
+        r"(?!(?:1[89]|20)\d\d[\s-]+(?:fiscal|calendar|school)\b)"
         rf"(?:{_APPROX}\s+)?(?P<num>{NUMBER_RE}|another(?=\s+(?:{UNIT_RE})\b))"
         rf"(?:\s*(?:to|or|-)\s*(?P<num2>{NUMBER_RE}))?"
         r"(?:\s+(?:more|additional|straight|consecutive|full|long|single))?[\s-]+"
@@ -357,7 +363,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # the blind writers 44 to 1)
         r"(?:(?:about|around|approximately|roughly)\s+(?=\d|noon|midnight|midday))?"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d)(?::(?P<se>\d\d))?)?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-        r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local|o'clock|hours|h\b))"
+        r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local|o'clock|hours|h\b)"
+        # "as of 8:30 this morning"
+        r"|(?<=:\d\d)\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b)"
         # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
         # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
         r"|(?:(?:(?<=\bat\s)|(?<=\bat\sabout\s)|(?<=\bat\saround\s))(?P<h4>[0-2]?\d)"
@@ -373,7 +381,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?"
         rf"(?:,?\s+(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
         rf"(?:,\s+(?P<mon2>{MONTH_RE})\s*(?P<day2>\d{{1,2}})\b)?"
-        rf"|(?P<rw>today|yesterday|tomorrow)"
+        # "8:30 this morning", "at 9 p.m. tonight", "6 a.m. yesterday morning"
+        r"|(?P<rw>today|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night)\b)?"
+        r"|tonight|this\s+(?:morning|afternoon|evening))"
         rf"|(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})\b(?:,?\s+(?P<tyear>{_YEAR4})\b)?))?",
     ),
     (
@@ -515,7 +525,7 @@ _FUTURE_CUES = re.compile(
     r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
-    r"|(?:could|may|might)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
+    r"|(?:could|may|might|should)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
     # "must now win at Chelsea on Monday night" (not "ruled that he must be returned")
     r"|must\s+(?!have\b|be\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
@@ -812,6 +822,7 @@ class _State:
     reports: bool = False  # dating reported happenings, not annotating TimeML (see ``tag``)
     story_day: date | None = None  # the first day the story names, if it names one first
     ref_end: int = 0  # where the expression that set ``ref`` ends
+    ref_moved_end: int = 0  # ... where the one that last changed it ends
     ref_kind: str = ""  # ... and its pattern's name
     decade: str = ""  # the last decade named ("in the 1930s"), for "that decade"
     year_end: int = 0  # where the expression that last set ``ref_year`` alone ends
@@ -2512,9 +2523,18 @@ def _speech_day(st: _State, pos: int) -> date:
     dated = _quoted_speech_date(st, pos)
     if dated is not None and dated[1] == "D":
         return dated[0]  # "an email dated Dec. 3, 2009, in which he wrote: 'Bring it tomorrow'"
-    if st.story_day == eve and st.ref == eve:
+    if st.story_day == eve and st.ref == eve and not _moved_inside_the_quotation(st, pos):
         return eve
     return st.dct
+
+
+def _moved_inside_the_quotation(st: _State, pos: int) -> bool:
+    """Whether the story's day was last moved by words of the quotation ``pos`` is in ('"We
+    slept in the open last night and will do the same tonight"': its own "last night" does
+    not make the speaker's "tonight" the night before)."""
+    para_start = st.text.rfind("\n", 0, pos) + 1
+    marks = list(_QUOTE_MARK.finditer(st.text, para_start, pos))
+    return bool(marks) and st.ref_moved_end > marks[-1].start()
 
 
 _SAID_ON_A_DAY = re.compile(
@@ -2782,7 +2802,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 tense = -1  # "a 41% premium to the closing price Friday": a price already set
             elif (
                 tense <= 0
-                and _FROM_JUST_BEFORE.search(st.text, max(0, m.start() - 6), m.start())
+                and _FROM_JUST_BEFORE.search(st.text, max(0, m.start() - 11), m.start())
                 and _STRETCH_FROM.search(_sentence_before(st.text, m.start()))
             ):
                 tense = 1  # "declared three days of national mourning from Sunday": to come
@@ -2884,9 +2904,10 @@ _WHEN_AHEAD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:price|level|value)\s+(?:on\s+)?$", re.I)
-_FROM_JUST_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_JUST_BEFORE = re.compile(r"\b(?:from|starting|beginning)\s+$", re.IGNORECASE)
 _STRETCH_FROM = re.compile(
-    r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?from\s+$", re.IGNORECASE
+    r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?(?:from|starting|beginning)\s+$",
+    re.IGNORECASE,
 )
 _PLANNED_FOR_NEAR = re.compile(r"\b(?:planned|scheduled|slated|booked)\s+for\s+$", re.IGNORECASE)
 _BESIDE_A_DAYREF = re.compile(
@@ -3029,7 +3050,8 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             tense = st.tense(m.start(), m.end())
             day = _fmt_day(_resolve_weekday(st.dct, wd, 1 if tense > 0 else -1))
     elif m.group("rw"):
-        off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rw").lower()]
+        word = m.group("rw").split()[0].lower()
+        off = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}[word]
         # ('the curfew "will end at 6 a.m. tomorrow"', said Sunday night: from that day)
         day = (
             "XXXX-XX-XX"
@@ -3850,7 +3872,7 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
     if st.ref is not None and st.ref == ref_before and _DAY_RE.match(value):
         st.ref_end = e  # the same day again ("on Saturday from 10:00"): named just now
     if st.ref != ref_before:
-        st.ref_end = e
+        st.ref_end = st.ref_moved_end = e
         st.ref_kind = kind
         # "On 10 June they overran Mosul": a day that opens its sentence sets the scene; one
         # in passing ("a call, from April 17, 2008, which was played") does not
