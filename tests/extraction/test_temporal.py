@@ -3618,3 +3618,23 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
 )
 def test_thirteenth_session_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wrote a column every week for the daily Publico.",
+        "He told the weekly Expresso in an interview.",
+        "The story ran in a weekly newspaper.",
+        "Chinese companies created over 25,000 local jobs.",
+        "Protests are held after midday prayers.",
+        '"We said in spring training that we would contend," he said.',
+    ],
+)
+def test_papers_prayers_numbers_and_pre_seasons_are_no_times(text):
+    assert [t.text for t in tag(text, date(2013, 1, 14)) if t.text != "every week"] == []
+
+
+def test_a_verb_particle_is_no_hedge():
+    found = tag("It should have been over a fortnight ago.", date(2009, 5, 16))
+    assert [t.text for t in found] == ["a fortnight ago"]

@@ -79,7 +79,9 @@ _SPOKEN_YEAR = (
 _APPROX = (
     r"(?P<approx>about|nearly|almost|roughly|approximately|around|some|no\s+more\s+than"
     r"|no\s+less\s+than|more\s+than|less\s+than"
-    r"|fewer\s+than|at\s+least|at\s+most|over|under|up\s+to|just|only|another|an\s+additional"
+    # ("should have been over a fortnight ago": the verb's particle, not a hedge)
+    r"|fewer\s+than|at\s+least|at\s+most|(?<!\bbeen\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bbe\s)over"
+    r"|under|up\s+to|just|only|another|an\s+additional"
     r"|well\s+over|barely|fully|a\s+full|the\s+better\s+part\s+of|upwards\s+of)"
 )
 
@@ -363,7 +365,7 @@ _PATTERNS: list[tuple[str, str]] = [
         # the blind writers 44 to 1)
         r"(?:(?:about|around|approximately|roughly)\s+(?=\d|noon|midnight|midday))?"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d)(?::(?P<se>\d\d))?)?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-        r"|(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local|o'clock|hours|h\b)"
+        r"|(?<![\d,.])(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local(?:\s+time\b|(?=\s*[(,.;]))|o'clock|hours|h\b)"
         # "as of 8:30 this morning"
         r"|(?<=:\d\d)\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b)"
         # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
@@ -375,7 +377,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
         r"\s+(?:o'clock(?:\s+in\s+the\s+(?P<pod4>morning|afternoon|evening)|\s+at\s+(?P<pod5>night))?"
         r"|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
-        r"|(?:12(?::00)?\s+)?(?P<noon>noon|midnight|midday))"
+        r"|(?:12(?::00)?\s+)?(?P<noon>noon|midnight|midday)(?!\s+prayers?\b))"
         # a zone named after a city or region: "4:43 p.m. Beijing time", "New York time"
         r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T)|GMT|UTC|BST|CET|CEST|local\s+time"
         r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?"
@@ -1749,6 +1751,7 @@ def _h_qnum(st: _State, m: re.Match[str]) -> Result:
 _SEASON_AS_TIME_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\b\w\w\w+est)\s+$", re.I)
 # "during the coming autumn and winter", "in the summer or autumn": the second of two seasons
 _SEASON_AND_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$", re.I)
+_PRE_SEASON_AFTER = re.compile(r"\s+(?:training|camps?)\b", re.IGNORECASE)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s+(?:recess|holidays?|vacations?|break|schedules?|timetables?|programmes?|programs?"
     r"|(?:rate\s+)?hikes?|offensive|campaign|session|term|sales|capacity|storms?|floods?"
@@ -1823,6 +1826,8 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
             return None
     if rel == "the" and _SEASON_NOUN_AFTER.match(st.text, m.end()):
         return None  # "the winter transfer window", "the summer capital": a kind of thing
+    if not rel and not m.group("year") and _PRE_SEASON_AFTER.match(st.text, m.end()):
+        return None  # "in spring training", "at winter camp": a sport's pre-season
     if rel == "the" and m.group("season").lower() in ("fall", "spring"):
         nxt = re.match(r"\s+(of|in)\b", st.text[m.end() : m.end() + 8], re.IGNORECASE)
         if nxt and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
@@ -3172,10 +3177,23 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:^|[.!?:\"'“‘`]\s*|\n\s*)$", text[:pos][-4:]))
 
 
+_A_PAPER_AFTER = re.compile(
+    r"\s+(?:(?:news)?papers?|magazines?|tabloids?|newsletters?)\b", re.IGNORECASE
+)
+# "for the daily Publico", "with the regional daily Nice-Matin"
+_THE_PAPER_NAMED = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
+_A_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z]))")
+
+
 def _h_setword(st: _State, m: re.Match[str]) -> Result:
     w = m.group("w")
     if w[0].isupper() and not _at_sentence_start(st.text, m.start()):
         return None  # "The Daily Beast", "Business Weekly": part of a name
+    if _A_PAPER_AFTER.match(st.text, m.end()) or (
+        _A_NAME_AFTER.match(st.text, m.end())
+        and _THE_PAPER_NAMED.search(st.text, max(0, m.start() - 20), m.start())
+    ):
+        return None  # "a column for the daily Publico", "the weekly magazine": a paper's kind
     if _prev_word(st.text, m.start()) == "average" or _next_word(st.text, m.end()) == "average":
         # "average daily volume", "the daily average": a measure's unit, mostly left
         # untagged (TBAQ 2 to 1, the blind writers 5 to 3)
