@@ -3614,6 +3614,32 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "tonight",
             "2018-08-04TNI",
         ),
+        # a clock time a paragraph after an aside's day, in a story of today, is today's
+        (
+            "NEW YORK (AP) -- Stocks rose Monday, but an early rally faded by the afternoon."
+            "\n\nSummers told Obama in a letter Sunday"
+            " that he no longer wanted the job.\n\nThe Dow had been up 202 points shortly after"
+            " trading opened at 9:30 a.m.",
+            date(2013, 9, 16),
+            "9:30 a.m.",
+            "2013-09-16T09:30",
+        ),
+        # "That summer" takes the story to its year, and a month close after it there too
+        (
+            "In June 2014 fighters swept into Mosul. That summer they massacred thousands of"
+            " Yazidis, and in August the US began airstrikes.",
+            date(2019, 3, 25),
+            "August",
+            "2014-08",
+        ),
+        # ... which "the year before" does not
+        (
+            "It earned a record $3.1 billion in 2017, up 12 percent from the year before, helped"
+            " by the tax overhaul signed into law in December.",
+            date(2018, 2, 24),
+            "December",
+            "2017-12",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

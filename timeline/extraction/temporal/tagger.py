@@ -835,6 +835,8 @@ class _State:
     # jobs"), and where it ends: the dates after it in its sentence are of that year
     anaphor_year: int | None = None
     anaphor_end: int = -1
+    # ... and whether it was a "that" ("That summer", not "the year before")
+    anaphor_that: bool = False
     # the year "last year" / "next year" last named, and where: "up 18% on the year before"
     # after "last year" in its sentence is the year before that one
     deictic_year: int | None = None
@@ -1172,6 +1174,22 @@ def _onward_year(st: _State, year: int, mon: int, day: int) -> int:
     return year
 
 
+def _anaphor_year(st: _State, pos: int, end: int) -> int | None:
+    """The past year an anaphor just took the story to ("That month the company cut jobs,
+    and on March 21 it sold"; "That summer Isis massacred ..., and in August"), for a date
+    close after it in its paragraph, in a sentence told in the past."""
+    if (
+        st.dct is not None
+        and st.anaphor_year is not None
+        and st.anaphor_year < st.dct.year
+        and 0 <= pos - st.anaphor_end < 200
+        and "\n" not in st.text[st.anaphor_end : pos]
+        and st.tense(pos, end) <= 0
+    ):
+        return st.anaphor_year
+    return None
+
+
 def _narrative_year(st: _State, pos: int, end: int) -> int | None:
     """The past year a story has just moved to, for a date given without one: "US forces
     rolled into the capital in April 2003. The statue came down on April 9", "On 10 June
@@ -1188,14 +1206,8 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
         year, since = st.ref_year, st.year_end
     elif not st.year_after_day and st.ref is not None and st.ref_set_as_setting:
         year, since = st.ref.year, st.ref_end
-    if (
-        st.anaphor_year is not None
-        and st.anaphor_year < st.dct.year
-        and 0 <= pos - st.anaphor_end < 200
-        and "\n" not in st.text[st.anaphor_end : pos]
-        and st.tense(pos, end) <= 0
-    ):
-        return st.anaphor_year  # "That month the company cut jobs, and on March 21 it sold"
+    if (anaphor_year := _anaphor_year(st, pos, end)) is not None:
+        return anaphor_year  # "That month the company cut jobs, and on March 21 it sold"
     if (
         year is None
         or year >= st.dct.year
@@ -1371,7 +1383,10 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         ):
             # "the rainy season usually runs from May", "whose fiscal year ends in June"
             return ("DATE", f"XXXX-{mon:02d}")
-        y = _nearest_year(st, mon, None, m.start(), m.end()) or d.year
+        y = (st.anaphor_that and _anaphor_year(st, m.start(), m.end())) or _nearest_year(
+            st, mon, None, m.start(), m.end()
+        )
+        y = y or d.year
     return ("DATE", f"{y}-{mon:02d}")
 
 
@@ -3096,7 +3111,17 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         elif (
             st.dct is not None
             and anchor is not None
-            and (abs((anchor - st.dct).days) > 1 or st.ref_kind == "ago")
+            and (
+                abs((anchor - st.dct).days) > 1
+                or st.ref_kind == "ago"
+                # ... or, in a story of today, the day of an aside ("told Obama in a letter
+                # Sunday"; a paragraph on, "trading opened at 9:30 a.m." is today's)
+                or (
+                    st.story_day == st.dct
+                    and anchor != st.dct
+                    and not _in_quotation(st.text, m.start())
+                )
+            )
             and "\n" in st.text[st.ref_end : m.start()]
         ):
             # a day well away from the story's named a paragraph or more ago, or one it
@@ -3910,8 +3935,16 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         st.period, st.period_end = value, e
     if typ == "DATE" and re.fullmatch(r"\d{3}", value):
         st.decade = value
-    if kind == "anaphor" and re.fullmatch(r"\d{4}(?:-\d\d)?", value):
+    if (
+        kind == "anaphor"
+        and re.fullmatch(r"\d{4}(?:-\d\d)?", value)
+        # "That summer Isis massacred ..., and in August the US began airstrikes"
+        or kind == "season"
+        and re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value)
+        and text[s : s + 5].lower() == "that "
+    ):
         st.anaphor_year, st.anaphor_end = int(value[:4]), e
+        st.anaphor_that = text[s : s + 5].lower() == "that "
     if kind == "relunit" and re.fullmatch(r"\d{4}", value):
         st.deictic_year, st.deictic_year_end = int(value), e
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
