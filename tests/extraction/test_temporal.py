@@ -3640,6 +3640,22 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "December",
             "2017-12",
         ),
+        # "officials said Friday" dates the telling; the story stays on the day told of ...
+        (
+            "Gunmen kidnapped four Americans near Nasiriyah on Thursday, U.S. officials said"
+            " Friday.\n\nThe ambush took place at about 11 a.m. on the main highway.",
+            date(2006, 11, 17),
+            "about 11 a.m.",
+            "2006-11-16T11:00",
+        ),
+        # ... and its quotations were spoken on the day it was told
+        (
+            "Gunmen kidnapped four Americans on Thursday, officials said Friday.\n\n"
+            '"We have had no word from them since yesterday afternoon," the firm\'s head said.',
+            date(2006, 11, 17),
+            "yesterday afternoon",
+            "2006-11-16TAF",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

@@ -837,6 +837,9 @@ class _State:
     anaphor_end: int = -1
     # ... and whether it was a "that" ("That summer", not "the year before")
     anaphor_that: bool = False
+    # the story said it was told on the DCT ("officials said Friday", written Friday): its
+    # quotations were spoken then, not on the day before it tells of
+    told_on_dct: bool = False
     # the year "last year" / "next year" last named, and where: "up 18% on the year before"
     # after "last year" in its sentence is the year before that one
     deictic_year: int | None = None
@@ -2543,7 +2546,12 @@ def _speech_day(st: _State, pos: int) -> date:
     dated = _quoted_speech_date(st, pos)
     if dated is not None and dated[1] == "D":
         return dated[0]  # "an email dated Dec. 3, 2009, in which he wrote: 'Bring it tomorrow'"
-    if st.story_day == eve and st.ref == eve and not _moved_inside_the_quotation(st, pos):
+    if (
+        st.story_day == eve
+        and st.ref == eve
+        and not st.told_on_dct
+        and not _moved_inside_the_quotation(st, pos)
+    ):
         return eve
     return st.dct
 
@@ -3898,6 +3906,19 @@ def _scene_year(st: _State) -> int | None:
     return None
 
 
+def _said_on_after_a_day(st: _State, kind: str, start: int) -> bool:
+    """Whether the weekday at ``start`` only dates the telling ("officials said Friday") of
+    what its sentence dated to another day just before it ("on Thursday")."""
+    return (
+        kind == "weekday"
+        and st.ref is not None
+        and st.ref != st.dct
+        and _SAID_NEAR.search(st.text, max(0, start - 12), start) is not None
+        and 0 < start - st.ref_moved_end < 200
+        and _sent_end_search(st.text, st.ref_moved_end, start) is None
+    )
+
+
 def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> None:
     """Move the story to the date at [s, e) and note where, and whether it set the scene
     (``_narrative_year`` carries a scene's year to the dates that follow without one)."""
@@ -4146,6 +4167,13 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         if not value:
             continue
         if (
+            name == "weekday"
+            and st.dct is not None
+            and value == _fmt_day(st.dct)
+            and _SAID_NEAR.search(text, max(0, s - 12), s)
+        ):
+            st.told_on_dct = True
+        if (
             not (
                 _SINCE_NEAR.search(text, max(0, s - 12), s)
                 # ("the worst since December 2010, when snow closed Gatwick": the clause
@@ -4155,6 +4183,9 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             and not _SINCE_THE_NEAR.search(text, max(0, s - 12), s)
             # "pulled 27 bodies from the river overnight": an aside; the story stays on its day
             and not (name == "timepod" and m.group("overnight"))
+            # "kidnapped four Americans on Thursday, officials said Friday": the day of the
+            # telling; the story stays on the day of what was told
+            and not _said_on_after_a_day(st, name, s)
             and not _PERIOD_END_NEAR.search(text, max(0, s - 16), s)
         ):
             # "striking targets since March 19" names where a stretch began, "the quarter
