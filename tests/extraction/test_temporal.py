@@ -3656,6 +3656,23 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "yesterday afternoon",
             "2006-11-16TAF",
         ),
+        # a part of the day a paragraph after a day well away is the story's own
+        (
+            "Regime forces launched their offensive on November 15. Two weeks later the rebels"
+            " had lost half their enclave.\n\nThe shelling had fallen silent by the afternoon.",
+            date(2016, 12, 13),
+            "the afternoon",
+            "2016-12-13TAF",
+        ),
+        # a past perfect's "two weeks earlier" is an aside: the story stays where it was
+        (
+            "A helicopter brought in Pfc. Reyes on Feb. 14, 1968. He had been shot in the battle"
+            " for Hue, which had begun two weeks earlier.\n\nShe sat with him through that"
+            " night.",
+            date(2005, 11, 24),
+            "that night",
+            "1968-02-14TNI",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

@@ -3109,34 +3109,7 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         tense = st.tense(later.start("wd"), later.end("wd"))
         day = _fmt_day(_resolve_weekday(st.dct, wd, 1 if tense > 0 else -1))
     else:
-        anchor = st.ref or st.dct
-        if st.ref is not None and _RIGHT_AFTER_A_DAY.fullmatch(st.text, st.ref_end, m.start()):
-            pass  # "the first debate on April 5 at 7 p.m.": the day just named
-        elif _only_looked_ahead_to(st, anchor, m.start(), m.end()):
-            # a clock time in a sentence not looking ahead tells of what happened: a day the
-            # story looked ahead to ("rain forecast for Tuesday") is not where it is
-            anchor = st.dct
-        elif (
-            st.dct is not None
-            and anchor is not None
-            and (
-                abs((anchor - st.dct).days) > 1
-                or st.ref_kind == "ago"
-                # ... or, in a story of today, the day of an aside ("told Obama in a letter
-                # Sunday"; a paragraph on, "trading opened at 9:30 a.m." is today's)
-                or (
-                    st.story_day == st.dct
-                    and anchor != st.dct
-                    and not _in_quotation(st.text, m.start())
-                )
-            )
-            and "\n" in st.text[st.ref_end : m.start()]
-        ):
-            # a day well away from the story's named a paragraph or more ago, or one it
-            # compared with ("A day earlier, the blue chips tumbled"): the clock time is the
-            # story's own day ("the verdict was read shortly after noon", paragraphs after the
-            # background's "on Feb. 21")
-            anchor = st.dct
+        anchor = _day_of_a_time_of_day(st, m.start(), m.end())
         day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
     if (
         h == 24
@@ -3153,6 +3126,37 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
 _MID_POD_AFTER = frozenset(["by", "at", "in", "until", "before", "after", "through"])
 
 
+def _day_of_a_time_of_day(st: _State, start: int, end: int) -> date | None:
+    """The day a clock time or part of the day at [start, end) is on, when it names none: the
+    day the story is at, or the DCT's when the story only looked ahead to that day or is
+    plainly back at its own."""
+    anchor = st.ref or st.dct
+    if st.ref is not None and _RIGHT_AFTER_A_DAY.fullmatch(st.text, st.ref_end, start):
+        return anchor  # "the first debate on April 5 at 7 p.m.": the day just named
+    if _only_looked_ahead_to(st, anchor, start, end):
+        # a clock time in a sentence not looking ahead tells of what happened: a day the
+        # story looked ahead to ("rain forecast for Tuesday") is not where it is
+        return st.dct
+    if (
+        st.dct is not None
+        and anchor is not None
+        and (
+            abs((anchor - st.dct).days) > 1
+            or st.ref_kind == "ago"
+            # ... or, in a story of today, the day of an aside ("told Obama in a letter
+            # Sunday"; a paragraph on, "trading opened at 9:30 a.m." is today's)
+            or (st.story_day == st.dct and anchor != st.dct and not _in_quotation(st.text, start))
+        )
+        and "\n" in st.text[st.ref_end : start]
+    ):
+        # a day well away from the story's named a paragraph or more ago, or one it
+        # compared with ("A day earlier, the blue chips tumbled"): the clock time is the
+        # story's own day ("the verdict was read shortly after noon", paragraphs after the
+        # background's "on Feb. 21")
+        return st.dct
+    return anchor
+
+
 def _only_looked_ahead_to(st: _State, anchor: date | None, start: int, end: int) -> bool:
     """Whether ``anchor`` is a day after the DCT that the story only looked ahead to, while the
     sentence at [start, end) tells of what happened (so its time of day is the DCT's)."""
@@ -3162,11 +3166,9 @@ def _only_looked_ahead_to(st: _State, anchor: date | None, start: int, end: int)
 
 
 def _h_timepod(st: _State, m: re.Match[str]) -> Result:
-    anchor = st.ref or st.dct
-    if _only_looked_ahead_to(st, anchor, m.start(), m.end()):
-        # as for a clock time: what happened "in afternoon trading" is not on a day the story
-        # looked ahead to ("on inflation Friday", "which includes Christmas")
-        anchor = st.dct
+    # as for a clock time: what happened "in afternoon trading" is not on a day the story
+    # looked ahead to ("on inflation Friday", "which includes Christmas")
+    anchor = _day_of_a_time_of_day(st, m.start(), m.end())
     if m.group("overnight"):
         # the night just gone, or the coming one, as the report tells it
         if st.dct is None:
@@ -3906,6 +3908,14 @@ def _scene_year(st: _State) -> int | None:
     return None
 
 
+_HAD_IN_THE_CLAUSE = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)?\w+\s", re.I)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The part of pos's clause before it: back to a comma, semicolon or sentence start."""
+    return re.split(r"[,;]", _sentence_before(text, pos))[-1]
+
+
 def _said_on_after_a_day(st: _State, kind: str, start: int) -> bool:
     """Whether the weekday at ``start`` only dates the telling ("officials said Friday") of
     what its sentence dated to another day just before it ("on Thursday")."""
@@ -4186,6 +4196,8 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             # "kidnapped four Americans on Thursday, officials said Friday": the day of the
             # telling; the story stays on the day of what was told
             and not _said_on_after_a_day(st, name, s)
+            # "the battle for Hue, which had begun two weeks earlier": a past perfect's aside
+            and not (name == "ago" and _HAD_IN_THE_CLAUSE.search(_clause_before(text, s)))
             and not _PERIOD_END_NEAR.search(text, max(0, s - 16), s)
         ):
             # "striking targets since March 19" names where a stretch began, "the quarter
