@@ -3673,6 +3673,39 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "that night",
             "1968-02-14TNI",
         ),
+        # a quotation in a retold story was spoken on the day the story is at, and what it
+        # names does not move the story
+        (
+            "On March 14 2003, a Friday, she told the employees the bank had pulled the"
+            ' overdraft.\n\n"We have until Monday to find £6m," she said.\n\nThe next day she'
+            " drove to London. That month she also shut the forging shop.",
+            date(2018, 9, 29),
+            "Monday",
+            "2003-03-17",
+        ),
+        (
+            "On March 14 2003, a Friday, she told the employees the bank had pulled the"
+            ' overdraft.\n\n"We have until Monday to find £6m," she said.\n\nThe next day she'
+            " drove to London. That month she also shut the forging shop.",
+            date(2018, 9, 29),
+            "The next day",
+            "2003-03-15",
+        ),
+        (
+            "On Sunday, Aug. 28, the couple headed for a shelter.\n\n\"I told her we'd be back"
+            ' Tuesday," he says.\n\nThe storm came ashore early the next morning.',
+            date(2005, 11, 19),
+            "Tuesday",
+            "2005-08-30",
+        ),
+        # ... but its "today" is mostly the speaker's present
+        (
+            "On March 10, 2003, three banks agreed to extend the credit line.\n\n\"I'm not sure"
+            ' we would be here today if they had said no," Crane wrote.',
+            date(2018, 2, 24),
+            "today",
+            "2018-02-24",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

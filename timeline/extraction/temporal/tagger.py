@@ -522,7 +522,8 @@ _HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
 # --------------------------------------------------------------------------------------------
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|would|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
+    r"\b(?:will|won't|would|'ll|shall|going\s+to|(?<=\w)['’]d\s+(?=(?:be|go|come|return|leave|get|make"
+    r"|meet|see|start|finish|open|close|try|need|want|like|love)\b)|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
     r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
@@ -2532,7 +2533,7 @@ def _quoted_speech_date(st: _State, pos: int) -> tuple[date, str] | None:
     return spoken, precision
 
 
-def _speech_day(st: _State, pos: int) -> date:
+def _speech_day(st: _State, pos: int, *, retold: bool = True) -> date:
     """The day "today" means at ``pos``: the DCT, except inside a quotation in a story told
     the day after it happened ("I played well enough today," said Woods, in Monday's report
     of Sunday's round), where it is the day the words were spoken."""
@@ -2546,6 +2547,10 @@ def _speech_day(st: _State, pos: int) -> date:
     dated = _quoted_speech_date(st, pos)
     if dated is not None and dated[1] == "D":
         return dated[0]  # "an email dated Dec. 3, 2009, in which he wrote: 'Bring it tomorrow'"
+    if retold and _retold_day_near(st, pos):
+        # 'On March 14 2003, a Friday, she told them the bank had pulled the overdraft. "We
+        # have until Monday to find £6m," she said': spoken on the day the story is at
+        return st.ref  # type: ignore[return-value]
     if (
         st.story_day == eve
         and st.ref == eve
@@ -2554,6 +2559,21 @@ def _speech_day(st: _State, pos: int) -> date:
     ):
         return eve
     return st.dct
+
+
+def _retold_day_near(st: _State, pos: int) -> bool:
+    """Whether a story retelling a past day (a month or more before the DCT, the scene set
+    by a day opening its sentence) moved to it just before the quotation at ``pos``: in its
+    paragraph or the one before."""
+    if st.ref is None or st.dct is None or (st.dct - st.ref).days <= 31:
+        return False
+    if not st.ref_set_as_setting or not 0 < pos - st.ref_moved_end < 400:
+        return False
+    breaks = len(_PARAGRAPH_BREAK.findall(st.text, st.ref_moved_end, pos))
+    return breaks <= 1 and not _moved_inside_the_quotation(st, pos)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 def _moved_inside_the_quotation(st: _State, pos: int) -> bool:
@@ -2729,7 +2749,9 @@ def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     if st.dct is None:
         base = "XXXX-XX-XX"
     else:
-        base = _fmt_day(_speech_day(st, m.start()) + timedelta(days=off))
+        # (a quoted "today" in a retold story is mostly the speaker's present: '"I'm not
+        # sure we would be here today," Crane wrote', after his 2003 rescue)
+        base = _fmt_day(_speech_day(st, m.start(), retold=w != "today") + timedelta(days=off))
     if pod:
         return ("TIME", f"{base}T{PARTS_OF_DAY[pod.lower()]}")
     if w == "tonight":
@@ -2874,7 +2896,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 near = st.text[max(0, m.start() - 25) : m.start()]
                 ahead = _EXPECTED_AFTER.match(st.text, m.end())
                 tense = 1 if _FUTURE_CUES.search(near) or ahead else -1
-            d = _resolve_weekday(st.dct, wd, 1 if tense > 0 else -1)
+            # (in a quotation, from the day it was spoken: "We have until Monday," she said
+            # on a Friday in 2003)
+            said_on = _speech_day(st, m.start()) if _in_quotation(st.text, m.start()) else st.dct
+            d = _resolve_weekday(said_on, wd, 1 if tense > 0 else -1)
             if tense <= 0 and _in_a_run_of_days_ahead(st, m.start()):
                 # "CSX reports on Wednesday, and Union Pacific on Thursday", "the sale
                 # tonight, and Phillips follows on Thursday": the next in a run of days that
@@ -4196,6 +4221,9 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             # "kidnapped four Americans on Thursday, officials said Friday": the day of the
             # telling; the story stays on the day of what was told
             and not _said_on_after_a_day(st, name, s)
+            # '"I told her we'd be back Tuesday," he says': what a quotation in a retold
+            # story names is not where the story goes next
+            and not (_in_quotation(text, s) and _retold_day_near(st, s))
             # "the battle for Hue, which had begun two weeks earlier": a past perfect's aside
             and not (name == "ago" and _HAD_IN_THE_CLAUSE.search(_clause_before(text, s)))
             and not _PERIOD_END_NEAR.search(text, max(0, s - 16), s)
