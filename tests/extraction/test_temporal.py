@@ -3706,6 +3706,13 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "today",
             "2018-02-24",
         ),
+        # a clock time paired with one that names its day is on that day
+        (
+            "Polls in Ohio open at 6:30 a.m. and close at 7:30 p.m. next Tuesday.",
+            date(2008, 10, 27),
+            "6:30 a.m.",
+            "2008-11-04T06:30",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

@@ -4287,6 +4287,7 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
         ):
             # "at 6:00 am (0400 GMT) on Saturday": both clock times are on that day
             out[i], out[i + 1] = _on_day(t, out[i + 2].value), _on_day(nxt, out[i + 2].value)
+    _clock_pairs_on_one_day(text, out)
     _date_zone_twins(text, out)
     _weekday_ranges(text, out)
     return _join_compound_durations(text, out)
@@ -4361,6 +4362,29 @@ def _date_zone_twins(text: str, out: list[Timex]) -> None:
             out[i] = _on_day(local, _fmt_day(twin_day - timedelta(days=shift)))
         else:
             out[i + 1] = _on_day(twin, _fmt_day(local_day + timedelta(days=shift)))
+
+
+# "open at 6:30 a.m. and close at 7:30 p.m. next Tuesday", "from 9 a.m. to 5 p.m. Friday"
+_CLOCK_PAIR_BETWEEN = re.compile(
+    r"\s+and\s+(?:[a-z]+\s+){0,2}(?:at|by|until)\s+|\s*(?:to|until|till|-|–)\s*", re.IGNORECASE
+)
+_BARE_CLOCK = re.compile(r"[\d:.\s]*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon|midnight)?", re.IGNORECASE)
+
+
+def _clock_pairs_on_one_day(text: str, out: list[Timex]) -> None:
+    """A clock time paired with a later one that names its day is on that day too."""
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        if (
+            t.type == "TIME"
+            and nxt.type == "TIME"
+            and _DAY_RE.match(nxt.value)
+            and "T" in t.value
+            and _BARE_CLOCK.fullmatch(t.text)
+            and not _BARE_CLOCK.fullmatch(nxt.text)
+            and _CLOCK_PAIR_BETWEEN.fullmatch(text, t.end, nxt.start)
+        ):
+            out[i] = _on_day(t, nxt.value[:10])
 
 
 def _on_day(t: Timex, day: str) -> Timex:
