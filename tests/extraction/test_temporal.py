@@ -3713,6 +3713,25 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "6:30 a.m.",
             "2008-11-04T06:30",
         ),
+        # the day after (or before) a holiday, and a clock time right before it
+        (
+            "The store will open at 5 a.m. the day after Thanksgiving.",
+            date(2005, 11, 15),
+            "the day after Thanksgiving",
+            "2005-11-25",
+        ),
+        (
+            "The store will open at 5 a.m. the day after Thanksgiving.",
+            date(2005, 11, 15),
+            "5 a.m.",
+            "2005-11-25T05:00",
+        ),
+        (
+            "Stores close the day before Christmas.",
+            date(2009, 12, 1),
+            "the day before Christmas",
+            "2009-12-24",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

@@ -451,7 +451,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # holidays with a fixed rule
     (
         "holiday",
-        r"(?P<eve>the\s+eve\s+of\s+)?"  # "on the eve of Thanksgiving": the day before
+        # "on the eve of Thanksgiving", "the day before Christmas": the day before; "the day
+        # after Thanksgiving": the day after
+        r"(?:(?P<eve>the\s+(?:eve\s+of|day\s+before)\s+)|(?P<dayafter>the\s+day\s+after\s+))?"
         r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous"
         r"|(?P<ys>this|last|next)\s+year['’]s)\s+)?"
         r"(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
@@ -3742,6 +3744,8 @@ def _holiday_result(m: re.Match[str], d: date) -> Result:
     """The holiday's day, or the part of it named ("Thanksgiving night")."""
     if m.group("eve"):
         d -= timedelta(days=1)
+    elif m.group("dayafter"):
+        d += timedelta(days=1)
     if pod := m.group("hpod"):
         return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[pod.lower()]}")
     return ("DATE", _fmt_day(d))
