@@ -3732,6 +3732,19 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "the day before Christmas",
             "2009-12-24",
         ),
+        # "expects to" looks ahead; "it forecast" looks back
+        (
+            "Meridian said it expects to report its first results as a public company in February.",
+            date(2012, 10, 10),
+            "February",
+            "2013-02",
+        ),
+        (
+            "It now expects to earn $6.60 a share, up from the $6.20 it forecast in April.",
+            date(2012, 7, 24),
+            "April",
+            "2012-04",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

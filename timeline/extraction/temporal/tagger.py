@@ -526,7 +526,7 @@ _HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?<=\w)['’]d\s+(?=(?:be|go|come|return|leave|get|make"
     r"|meet|see|start|finish|open|close|try|need|want|like|love)\b)|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|(?-i:expects?|expecting)\s+to\s+(?!have\b)[a-z]+|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
     r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
@@ -579,6 +579,8 @@ _PAST_CUES = re.compile(
     r"|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|drew|led|fled|became|arose|sank"
     r"|stole|swore|tore|woke|withdrew|undertook|overtook|forgot|meant|slept|swept|began"
     r"|underwent|forbade|dealt|heard|lent|sped|stuck|swung|wept|wound|quit|shut|since"
+    # "the $5.90 to $6.20 it forecast in April": a third person's bare "forecast" is past
+    r"|(?<=\bit\s)forecast|(?<=\bhe\s)forecast|(?<=\bshe\s)forecast"
     r"|(?:has|have)\s+(?:not\s+|already\s+|also\s+|just\s+)?(?!(?:scheduled|planned|slated)\b)"
     r"(?:been|\w+ed|had|made|won|lost"
     r"|become|come|done|gone|taken|given|seen|put|set|cut|left|held|told|said|paid|sold))\b",
