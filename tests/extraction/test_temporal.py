@@ -3745,6 +3745,8 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "April",
             "2012-04",
         ),
+        # a month wholly gone by is no future's
+        ("The Asian Para Games will follow in December.", date(2010, 1, 19), "December", "2010-12"),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

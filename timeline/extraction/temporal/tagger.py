@@ -995,6 +995,13 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         if dist(best) < -31 and st.tense(start, end) >= 0:
             # "futures price in a rise by August", written in January: the next August
             return best + 1
+    if day is None and _prev_word(st.text, start) == "in":
+        # "The Asian Para Games will follow in December", written in January: a month wholly
+        # gone by is no future's (a past sentence's month ahead may be what someone "said
+        # last week" was to come, so that way round it stays)
+        last = date(best + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        if last < d and st.tense(start, end) > 0:
+            return best + 1
     slack = _TENSE_SLACK_DAYS
     if slack >= 0:
         delta = dist(best)
