@@ -3747,6 +3747,21 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
         ),
         # a month wholly gone by is no future's
         ("The Asian Para Games will follow in December.", date(2010, 1, 19), "December", "2010-12"),
+        # a quoted "tonight" told in the past was the night before the story was written
+        (
+            'The Assembly voted early Thursday to cap taxes. "Tonight we finally listened to'
+            ' them," said Castellano.',
+            date(2008, 7, 17),
+            "Tonight",
+            "2008-07-16TNI",
+        ),
+        # ... not one in the present
+        (
+            '"What matters is what happens on the ground tonight and tomorrow," he said.',
+            date(2018, 2, 24),
+            "tonight",
+            "2018-02-24TNI",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

@@ -2762,12 +2762,43 @@ def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     else:
         # (a quoted "today" in a retold story is mostly the speaker's present: '"I'm not
         # sure we would be here today," Crane wrote', after his 2003 rescue)
-        base = _fmt_day(_speech_day(st, m.start(), retold=w != "today") + timedelta(days=off))
+        said_on = _speech_day(st, m.start(), retold=w != "today")
+        if (
+            w == "tonight"
+            and said_on == st.dct
+            and _in_quotation(st.text, m.start())
+            and _attributed_day(st, m.start()) is None
+            and _told_in_the_past(_quoted_words(st.text, m.start()))
+        ):
+            # '"Tonight we finally listened to them," said the sponsor': a night already
+            # over when the story was written, the one before it
+            said_on = st.dct - timedelta(days=1)
+        base = _fmt_day(said_on + timedelta(days=off))
     if pod:
         return ("TIME", f"{base}T{PARTS_OF_DAY[pod.lower()]}")
     if w == "tonight":
         return ("TIME", f"{base}TNI")
     return ("DATE", base)
+
+
+_PRESENT_WORDS = re.compile(
+    r"\b(?:is|are|am|isn['’]t|aren['’]t|matters?|feel|feels)\b|['’](?:s|re|m)\b", re.I
+)
+
+
+def _quoted_words(text: str, pos: int) -> str:
+    """The words of the quotation around ``pos``, in its paragraph."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    marks = list(_QUOTE_MARK.finditer(text, para_start, pos))
+    opening = marks[-1].end() if marks else para_start
+    closing = _QUOTE_MARK.search(text, pos, pos + 400)
+    return text[opening : closing.start() if closing else pos + 200]
+
+
+def _told_in_the_past(words: str) -> bool:
+    """Whether words tell of a past, with no present or future in them ("Tonight we finally
+    listened to them", not "What matters is what happens tonight")."""
+    return bool(_past_cues(words)) and not _future_cues(words) and not _PRESENT_WORDS.search(words)
 
 
 def _h_podref(st: _State, m: re.Match[str]) -> Result:
