@@ -3762,6 +3762,16 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "tonight",
             "2018-02-24TNI",
         ),
+        # "is <day>" is a schedule; "tornado reports between" is no verb of one
+        ("Visitation is Thursday evening.", date(2005, 8, 22), "Thursday evening", "2005-08-25TEV"),
+        ("The vote is on Tuesday.", date(2005, 8, 22), "Tuesday", "2005-08-23"),
+        (
+            "The weather service said it had logged 100 tornado reports between Saturday"
+            " afternoon and early Monday.",
+            date(2006, 3, 13),
+            "Saturday afternoon",
+            "2006-03-11TAF",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

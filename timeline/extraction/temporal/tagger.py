@@ -556,7 +556,7 @@ _FUTURE_CUES = re.compile(
     r"|setting\s+up|(?:un)?likely|brings|takes\s+up|lifts"
     # (the verbs, not the nouns of "had filed reports by Wednesday", "its releases")
     r"|(?<!filed )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!of )(?<!and )(?<!new )"
-    r"(?:reports|releases|publishes))"
+    r"(?:reports|releases|publishes)(?!\s+(?:of|from|between|about|that|by)\b))"
     r"(?=(?:\s+[\w'.,&-]+){0,6}?\s+(?:on\s+)?$)"
     # what the news turns to, or what something is done ahead of, or put off to, is still to
     # come: "campaigning ahead of Tuesday's elections", "investors now turn to Friday's
@@ -2888,6 +2888,8 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             tense = st.tense(m.start(), m.end())
             if tense == 0 and _FOR_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
                 tense = 1  # "People want their pies for Thursday": what it is for lies ahead
+            elif tense <= 0 and _IS_ON_A_DAY.search(st.text, max(0, m.start() - 8), m.start()):
+                tense = 1  # "Visitation is Thursday evening", "the vote is on Tuesday": a schedule
             if tense <= 0 and _WHEN_AHEAD_AFTER.match(st.text, m.end()):
                 tense = 1  # "disruption on Sunday, when more snow is expected": to come
             elif _CLOSING_PRICE_BEFORE.search(st.text, max(0, m.start() - 24), m.start()):
@@ -2992,6 +2994,7 @@ def _in_a_run_of_days_ahead(st: _State, start: int) -> bool:
     )
 
 
+_IS_ON_A_DAY = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
 _WHEN_AHEAD_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?,\s+when\s+(?:[\w'’-]+\s+){0,8}?"
