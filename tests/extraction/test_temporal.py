@@ -3772,6 +3772,34 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "Saturday afternoon",
             "2006-03-11TAF",
         ),
+        # an attribution that "wrote on Saturday" dates its quotation
+        (
+            '"Today we declare the elimination of the caliphate," the spokesman wrote on Saturday.',
+            date(2019, 3, 25),
+            "Today",
+            "2019-03-23",
+        ),
+        # "Wednesday or Thursday", ahead, is a run
+        (
+            "Passengers booked for Wednesday or Thursday can rebook free of charge.",
+            date(2012, 3, 26),
+            "Thursday",
+            "2012-03-29",
+        ),
+        # "moved to 8:15 p.m. local time (1215 GMT) on Monday": the clock does not hide the move
+        (
+            "The final has been moved to 8:15 p.m. local time (1215 GMT) on Monday.",
+            date(2010, 11, 18),
+            "Monday",
+            "2010-11-22",
+        ),
+        # a quoted "next week" counts from when it was written or said
+        (
+            'In one email, dated 3 March 2011, he told an officer: "I\'m in Brussels next week."',
+            date(2013, 12, 3),
+            "next week",
+            "2011-W10",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

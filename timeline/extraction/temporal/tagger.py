@@ -563,7 +563,7 @@ _FUTURE_CUES = re.compile(
     # report", "the final has been moved to 8:15 p.m. on Monday"
     r"|(?:ahead\s+of|(?:turns?|turning|looks?|looking)\s+(?:ahead\s+)?to)(?=\s+(?:[\w'’-]+\s+)?$)"
     r"|(?:moved|postponed|pushed\s+back|rescheduled|brought\s+forward)\s+(?:to|until|till)\b"
-    r"(?=(?:\s+[\w'’.()-]+){0,8}?\s+(?:on\s+)?$)"
+    r"(?=(?:\s+[\w'’.:()-]+){0,8}?\s+(?:on\s+)?$)"
     # an invitation is to something ahead: "invited her to the White House for lunch on
     # Thursday", "has invited regional leaders to a summit on Wednesday"
     r"|invit(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,4}?(?:to|for)\b"
@@ -2267,9 +2267,19 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     if rel == "new" and unit == "year":
         step = 0 if dct.month <= 6 else 1
     dated = _quoted_speech_date(st, m.start())
-    if dated is not None and (unit == "year" or (unit == "month" and dated[1] != "Y")):
+    if dated is not None and (
+        unit == "year"
+        or (unit == "month" and dated[1] != "Y")
+        or (unit == "week" and dated[1] == "D")
+    ):
         # "In a letter in 1978 she wrote: 'Next year ...'": counted from when it was written
         dct = dated[0]
+    elif (
+        unit in ("week", "month")
+        and _in_quotation(st.text, m.start())
+        and _retold_day_near(st, m.start())
+    ):
+        dct = st.ref  # '"He said he'd call me next week," DeLuca testified' of a 2002 day
     if unit == "week":
         if step == 0 and dct.isoweekday() == 7 and st.tense(m.start(), m.end()) > 0:
             return ("DATE", _fmt_week(dct + timedelta(days=1)))  # said on a Sunday: the coming one
@@ -2607,7 +2617,7 @@ _SAID_ON_A_DAY = re.compile(
 # '," Mr. Trump said.': the attribution after a quotation
 _SAID_AFTER_QUOTE = re.compile(
     r"\W{0,3}(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Gov)\.|(?<=Gen)\.)"
-    r"{0,60}?\b(?:said|says|told)\b"
+    r"{0,60}?\b(?:said|says|told|wrote|added)\b"
 )
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b", re.I)
 
@@ -2956,7 +2966,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 and _NEXT_WEEK_BEFORE.search(_sentence_before(st.text, m.start()))
             ):
                 # "Next week brings the jobs report on Friday": that week's Friday
-                d = _next_weeks(st.dct, 1) + timedelta(days=wd - 1)
+                d = _next_weeks(said_on, 1) + timedelta(days=wd - 1)
             holiday = _holiday_for(st, m.end(), wd)
             if holiday is not None:
                 d = holiday  # "markets closed Monday for Memorial Day": that Monday
@@ -2973,7 +2983,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
 # What may stand between two days of one run: a conjunction and a subject, with no verb
 # of its own in the past ("and Union Pacific Corp on", "followed by chemistry on")
 _RUN_OF_DAYS_BETWEEN = re.compile(
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:and|then|followed\s+by|before)\s+"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:and|or|then|followed\s+by|before)\s+"
     r"(?:[\w&.'’<>-]+\s+){0,6}?(?:(?:follows?|comes?)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
@@ -2982,7 +2992,7 @@ _RUN_OF_DAYS_BETWEEN = re.compile(
 def _in_a_run_of_days_ahead(st: _State, start: int) -> bool:
     """Whether the day the story last named, today or within the coming week, opens a run
     of days in this sentence that the weekday at ``start`` continues."""
-    if st.ref is None or st.dct is None or not 0 <= (st.ref - st.dct).days <= 7:
+    if st.ref is None or st.dct is None or not 0 <= (st.ref - st.dct).days <= 14:
         return False
     between = st.text[st.ref_end : start]
     if st.ref == st.dct and _past_cues(_sentence_before(st.text, st.ref_end)):
