@@ -3297,6 +3297,15 @@ _A_PAPER_AFTER = re.compile(
 )
 # "for the daily Publico", "with the regional daily Nice-Matin"
 _THE_PAPER_NAMED = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
+_A_PAPERS_KIND_BEFORE = re.compile(
+    r"\bthe\s+(?:local|regional|national|provincial|state-run|official|financial|business"
+    r"|evening|morning|sunday|party)\s+$",
+    re.IGNORECASE,
+)
+_A_CHANGE_AFTER = re.compile(
+    r"\s+(?:increases?|gains?|declines?|drops?|rises?|loss(?:es)?|advances?|falls?|jumps?)\b",
+    re.IGNORECASE,
+)
 _A_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z]))")
 
 
@@ -3304,11 +3313,19 @@ def _h_setword(st: _State, m: re.Match[str]) -> Result:
     w = m.group("w")
     if w[0].isupper() and not _at_sentence_start(st.text, m.start()):
         return None  # "The Daily Beast", "Business Weekly": part of a name
-    if _A_PAPER_AFTER.match(st.text, m.end()) or (
-        _A_NAME_AFTER.match(st.text, m.end())
-        and _THE_PAPER_NAMED.search(st.text, max(0, m.start() - 20), m.start())
+    if (
+        _A_PAPER_AFTER.match(st.text, m.end())
+        or _A_PAPERS_KIND_BEFORE.search(st.text, max(0, m.start() - 16), m.start())
+        or (
+            _A_NAME_AFTER.match(st.text, m.end())
+            and _THE_PAPER_NAMED.search(st.text, max(0, m.start() - 20), m.start())
+        )
     ):
-        return None  # "a column for the daily Publico", "the weekly magazine": a paper's kind
+        # "a column for the daily Publico", "the weekly magazine", "a reporter from the local
+        # weekly": a paper
+        return None
+    if _A_CHANGE_AFTER.match(st.text, m.end()):
+        return None  # "its fourth straight weekly decline", "the biggest monthly gain": a measure
     if _prev_word(st.text, m.start()) == "average" or _next_word(st.text, m.end()) == "average":
         # "average daily volume", "the daily average": a measure's unit, mostly left
         # untagged (TBAQ 2 to 1, the blind writers 5 to 3)
