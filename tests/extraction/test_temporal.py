@@ -3813,6 +3813,7 @@ def test_thirteenth_session_rules(text, dct, words, value):
         "He told the weekly Expresso in an interview.",
         "A reporter from the local weekly called every month.",
         "It was the index's fourth straight weekly decline.",
+        "They established ties in the year of its independence.",
         "The story ran in a weekly newspaper.",
         "Chinese companies created over 25,000 local jobs.",
         "Protests are held after midday prayers.",

@@ -442,7 +442,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<u>year|month|week|decade)"
         r"|the\s+(?P<half>first|second)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
-        r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year"
+        # ("the year of liberation", "1990, the year of Namibia's independence": a year
+        # named by what it was of; "a high for the year of $42.875" is this one)
+        r"|the\s+(?P<adj>fiscal|full|calendar|whole|entire)\s+year|the\s+year(?!\s+of\s+[^\s$\d])"
         # "the following decade", "that decade", "the rest of the decade", "early in the decade"
         r"|(?P<dec>(?:the\s+(?:rest|remainder|middle)\s+of\s+|(?:early|late)\s+in\s+)?"
         r"(?P<decrel>the\s+following|the\s+previous|the\s+preceding|that|the)\s+decade))"
