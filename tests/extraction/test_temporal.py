@@ -3800,6 +3800,14 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "next week",
             "2011-W10",
         ),
+        # the guidelines' FUTURE_REF
+        (
+            "It will stay in family hands for the foreseeable future.",
+            date(2010, 1, 23),
+            "the foreseeable future",
+            "FUTURE_REF",
+        ),
+        ("Someday I will go back.", date(2010, 1, 23), "Someday", "FUTURE_REF"),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):
