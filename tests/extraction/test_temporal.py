@@ -3808,6 +3808,20 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "FUTURE_REF",
         ),
         ("Someday I will go back.", date(2010, 1, 23), "Someday", "FUTURE_REF"),
+        # "through the night": the story's night, or in a report of the day the one before
+        (
+            "Correspondents heard artillery fire throughout the night.",
+            date(2018, 1, 21),
+            "the night",
+            "2018-01-20TNI",
+        ),
+        (
+            'A helicopter brought him in on Feb. 14, 1968. "Nobody expected him to live through'
+            ' the night," she says.',
+            date(2005, 11, 24),
+            "the night",
+            "1968-02-14TNI",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

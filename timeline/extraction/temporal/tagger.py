@@ -2142,6 +2142,19 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             if at is None:
                 return ("DATE", "XXXX-WXX" if unit == "week" else "XXXX-XX-XX")
             return ("DATE", _fmt_week(at) if unit == "week" else _fmt_day(at))
+        if (
+            rel == "the"
+            and unit == "night"
+            and not direction
+            and st.dct is not None
+            and _THROUGH_THE_NIGHT_BEFORE.search(st.text, max(0, m.start() - 12), m.start())
+        ):
+            # "residents were moved to higher ground during the night", "slept through the
+            # night": the night the story is at, or, in a report of the day, the one before it
+            at = st.ref or st.dct
+            if at == st.dct and st.tense(m.start(), m.end()) <= 0:
+                at -= timedelta(days=1)
+            return ("TIME", f"{_fmt_day(at)}TNI")
         if rel in ("a", "one") and unit == "day" and not direction:
             return (
                 ("DATE", "FUTURE_REF")
@@ -2194,6 +2207,7 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", val)
 
 
+_THROUGH_THE_NIGHT_BEFORE = re.compile(r"\b(?:during|throughout|through|out)\s+$", re.I)
 _THE_STORYS_PERIOD_BEFORE = re.compile(
     r"(?:(?:^|[.!?]\s+|,\s+|\n\s*)[Ff]or|\bon|\bthroughout"
     r"|\b(?:start(?:ed|s)?|end(?:ed|s)?|began|begins|finish(?:ed|es)?|clos(?:ed|es)))\s+$"
