@@ -3822,6 +3822,22 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "the night",
             "1968-02-14TNI",
         ),
+        # a quoted "next year" in a retold story counts from the story's day
+        (
+            "On Feb. 11, 1974, Hartwell turned the offer down. He told the Telegraph that the"
+            ' company would "still be here next year".',
+            date(2010, 1, 23),
+            "next year",
+            "1975",
+        ),
+        # a day opening the paragraph after "That month" goes on with the story's year
+        (
+            "On April 11, 2003, a Friday, the bank froze its credit line. That month, she cut"
+            " the product line in half.\n\nOn April 28, the board voted to close 11 stores.",
+            date(2017, 9, 17),
+            "April 28",
+            "2003-04-28",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

@@ -1203,7 +1203,16 @@ def _anaphor_year(st: _State, pos: int, end: int) -> int | None:
         and st.anaphor_year is not None
         and st.anaphor_year < st.dct.year
         and 0 <= pos - st.anaphor_end < 200
-        and "\n" not in st.text[st.anaphor_end : pos]
+        and (
+            "\n" not in st.text[st.anaphor_end : pos]
+            # ("That month, she cut the product line in half.\n\nOn April 28, the board
+            # voted": a day opening the next paragraph goes on with the story)
+            or (
+                len(_PARAGRAPH_BREAK.findall(st.text, st.anaphor_end, pos)) == 1
+                and _SCENE_DAY_BEFORE.search(st.text, max(0, pos - 8), pos) is not None
+                and _sent_end_search(st.text, st.text.rfind("\n", 0, pos) + 1, pos) is None
+            )
+        )
         and st.tense(pos, end) <= 0
     ):
         return st.anaphor_year
@@ -2294,7 +2303,7 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
         # "In a letter in 1978 she wrote: 'Next year ...'": counted from when it was written
         dct = dated[0]
     elif (
-        unit in ("week", "month")
+        unit in ("week", "month", "year")
         and _in_quotation(st.text, m.start())
         and _retold_day_near(st, m.start())
     ):
