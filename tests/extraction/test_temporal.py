@@ -3808,6 +3808,12 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "FUTURE_REF",
         ),
         ("Someday I will go back.", date(2010, 1, 23), "Someday", "FUTURE_REF"),
+        (
+            "Not at some point in the distant future.",
+            date(2017, 1, 3),
+            "the distant future",
+            "FUTURE_REF",
+        ),
         # "through the night": the story's night, or in a report of the day the one before
         (
             "Correspondents heard artillery fire throughout the night.",

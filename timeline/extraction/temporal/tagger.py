@@ -510,9 +510,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|future|soon|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term"
         r"|the\s+longer\s+term|the\s+medium\s+term|the\s+long\s+run|the\s+short\s+run"
         r"|the\s+present|the\s+moment|once|recent|former|time\s+to\s+time"
-        # (the blind writers tag these 13 times in 13, TBAQ's tuning part leaves its one of
-        # each; the guidelines' FUTURE_REF)
-        r"|the\s+foreseeable\s+future|someday)\b(?!-)",
+        # (the blind writers tag these 14 times in 14, TBAQ's tuning part leaves its one of
+        # two of them; the guidelines' FUTURE_REF)
+        r"|the\s+(?:foreseeable|distant)\s+future|someday)\b(?!-)",
     ),
 ]
 
@@ -3446,6 +3446,7 @@ _REFS = {
     "the long run": "FUTURE_REF",
     "the short run": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
     "someday": "FUTURE_REF",
 }
 # reference words we recognise (so that they win overlaps) but do not emit: too often not
