@@ -3844,6 +3844,29 @@ def test_meeting_minutes_and_determined_days_of_are_no_stretches(text):
             "April 28",
             "2003-04-28",
         ),
+        # a sentence that only names its year sets the scene, months and all
+        (
+            "In April 2013, he announced the Islamic State.\n\nThen came 2014. Falluja fell in"
+            " January. On June 10, fighters routed two divisions.",
+            date(2019, 11, 1),
+            "January",
+            "2014-01",
+        ),
+        ("A rule that takes effect July 1.", date(2006, 3, 13), "July 1", "2006-07-01"),
+        # a quotation "Speaking yesterday" was said the day before
+        (
+            'Speaking yesterday, a spokesman said: "We hope to run a full service tomorrow."',
+            date(2009, 2, 3),
+            "tomorrow",
+            "2009-02-03",
+        ),
+        # "in 4 p.m. composite trading Friday": the clock time is that Friday's
+        (
+            "Shares rose 4.2% to $42.60 in 4 p.m. composite trading Friday on the Nasdaq.",
+            date(2011, 11, 5),
+            "4 p.m.",
+            "2011-11-04T16:00",
+        ),
     ],
 )
 def test_thirteenth_session_rules(text, dct, words, value):

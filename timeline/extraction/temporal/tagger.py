@@ -551,7 +551,8 @@ _FUTURE_CUES = re.compile(
     # "hosting the Dodgers from Tuesday", "also opening Friday is a retrospective", "the money
     # runs out June 30", "who takes over as governor on July 1", "voters go to the polls on
     # Tuesday"
-    r"|hosting|delivers|(?<=\b[Aa]lso\s)opening|runs?\s+out|takes\s+over|go(?:es)?\s+to\s+the\s+polls)"
+    r"|hosting|delivers|(?<=\b[Aa]lso\s)opening|runs?\s+out|takes\s+over|go(?:es)?\s+to\s+the\s+polls"
+    r"|takes\s+effect)"
     r"(?=(?:\s+[\w'<>.:()-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
@@ -847,6 +848,7 @@ class _State:
     anaphor_end: int = -1
     # ... and whether it was a "that" ("That summer", not "the year before")
     anaphor_that: bool = False
+    came_year_end: int = -1  # where a sentence that only names a year ends ("Then came 2014.")
     # the story said it was told on the DCT ("officials said Friday", written Friday): its
     # quotations were spoken then, not on the day before it tells of
     told_on_dct: bool = False
@@ -1042,7 +1044,7 @@ _FUTURE_SLACK_DAYS = 21  # ... behind it, in a sentence that looks ahead
 _WEEKDAY_OF_THE_CLOCK = re.compile(
     r"\s+(?!(?:and|but|or|then|until|till|before|after|when|while|since|from|to|through"
     r"|local|time|on|at|in|of|for|by|with)\b)(?-i:[a-z]+)(?:\s+(?-i:close|deadline|start"
-    r"|kickoff|opening|session|meeting|vote|ceremony|briefing|address|speech))?"
+    r"|kickoff|opening|session|meeting|vote|ceremony|briefing|address|speech|trading))?"
     rf"\s+(?:on\s+)?(?P<wd>{WEEKDAY_RE})\b(?!['’]s)"
 )
 _RIGHT_AFTER_A_DAY = re.compile(
@@ -1253,6 +1255,22 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
 # 2012 reshuffle").
 _SCENE_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
 _IN_BEFORE = re.compile(r"\bin\s+$")
+_CAME_A_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Then\s+)?came\s+$", re.I)
+
+
+def _came_a_year(st: _State, kind: str, s: int, e: int) -> bool:
+    """Whether the year at [s, e) is a sentence of its own ("Then came 2014."); if so, the
+    story is in it, months and all, until its paragraph ends (``came_year_end``)."""
+    if (
+        kind == "year"
+        and _CAME_A_YEAR_BEFORE.search(st.text, max(0, s - 16), s) is not None
+        and _PERIOD_AFTER.match(st.text, e)
+    ):
+        st.came_year_end = e
+        return True
+    return False
+
+
 _PERIOD_AFTER = re.compile(r"\.(?:\s|$)")
 # "The scheme unraveled on April 9, 2003, when ...": a past day given with its year, as the
 # day something happened on, sets the scene too
@@ -1412,6 +1430,17 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         ):
             # "the rainy season usually runs from May", "whose fiscal year ends in June"
             return ("DATE", f"XXXX-{mon:02d}")
+        if (
+            st.came_year_end >= 0
+            and st.ref_year is not None
+            and st.ref_year < d.year
+            and "\n" not in st.text[st.came_year_end : m.start()]
+            and st.tense(m.start(), m.end()) <= 0
+        ):
+            return (
+                "DATE",
+                f"{st.ref_year}-{mon:02d}",
+            )  # "Then came 2014. Falluja fell in January."
         y = (st.anaphor_that and _anaphor_year(st, m.start(), m.end())) or _nearest_year(
             st, mon, None, m.start(), m.end()
         )
@@ -2647,6 +2676,10 @@ _SAID_AFTER_QUOTE = re.compile(
     r"\W{0,3}(?:[^.]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Gov)\.|(?<=Gen)\.)"
     r"{0,60}?\b(?:said|says|told|wrote|added)\b"
 )
+_SAID_YESTERDAY = re.compile(
+    r"\b(?:[Ss]peaking|said|told|added|wrote)\b[^.\"“”]{0,30}?\byesterday\b"
+    r"|\byesterday\b[^.\"“”]{0,40}?\b(?:said|told)\b"
+)
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b", re.I)
 
 
@@ -2678,6 +2711,8 @@ def _attributed_day(st: _State, pos: int) -> date | None:
     for seg in segments:
         if st.ref is not None and _THAT_DAY.search(seg):
             return st.ref
+        if _SAID_YESTERDAY.search(seg):
+            return dct - timedelta(days=1)  # 'Speaking yesterday, a spokesman said: "...tonight"'
         found = _SAID_ON_A_DAY.search(seg)
         if found is not None:
             return _named_weekday_up_to(dct, found)
@@ -4118,6 +4153,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
                 and _IN_BEFORE.search(text, max(0, s - 4), s)
                 and _PERIOD_AFTER.match(text, e)
             )
+            # "Then came 2014. Falluja fell in January.": a sentence that only names its year
+            or _came_a_year(st, kind, s, e)
             if kind != "month"
             else _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
         )
