@@ -212,6 +212,22 @@ BLIND_FLOORS = {
     "CD": (0.91, 0.93, 0.85),
     "CE": (0.92, 0.94, 0.82),
     "CF": (0.90, 0.94, 0.85),
+    # thirteenth session: CG-CJ measured once before their errors were read (86.4 value over
+    # the four), then developed on; CK-CN never read, measured once after the session's last
+    # rule (0.965 / 0.990 / 0.905, 0.952 / 0.980 / 0.847, 0.962 / 0.983 / 0.911, 0.941 /
+    # 0.972 / 0.882); CO-CR measured once when they came (85.2), then developed on
+    "CG": (0.91, 0.95, 0.86),
+    "CH": (0.89, 0.94, 0.83),
+    "CI": (0.92, 0.95, 0.87),
+    "CJ": (0.92, 0.95, 0.88),
+    "CK": (0.94, 0.97, 0.88),
+    "CL": (0.93, 0.95, 0.82),
+    "CM": (0.94, 0.96, 0.89),
+    "CN": (0.92, 0.95, 0.86),
+    "CO": (0.89, 0.94, 0.83),
+    "CP": (0.89, 0.95, 0.85),
+    "CQ": (0.92, 0.95, 0.87),
+    "CR": (0.86, 0.92, 0.79),
 }
 
 
