@@ -1258,17 +1258,14 @@ _IN_BEFORE = re.compile(r"\bin\s+$")
 _CAME_A_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Then\s+)?came\s+$", re.I)
 
 
-def _came_a_year(st: _State, kind: str, s: int, e: int) -> bool:
-    """Whether the year at [s, e) is a sentence of its own ("Then came 2014."); if so, the
-    story is in it, months and all, until its paragraph ends (``came_year_end``)."""
-    if (
+def _a_year_of_its_own(text: str, kind: str, s: int, e: int) -> bool:
+    """Whether the year at [s, e) is a sentence of its own ("Then came 2014."): the story is
+    in it, months and all, until its paragraph ends."""
+    return (
         kind == "year"
-        and _CAME_A_YEAR_BEFORE.search(st.text, max(0, s - 16), s) is not None
-        and _PERIOD_AFTER.match(st.text, e)
-    ):
-        st.came_year_end = e
-        return True
-    return False
+        and _CAME_A_YEAR_BEFORE.search(text, max(0, s - 16), s) is not None
+        and _PERIOD_AFTER.match(text, e) is not None
+    )
 
 
 _PERIOD_AFTER = re.compile(r"\.(?:\s|$)")
@@ -4145,6 +4142,9 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         st.deictic_year, st.deictic_year_end = int(value), e
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
         st.year_end = e
+        year_of_its_own = _a_year_of_its_own(text, kind, s, e)
+        if year_of_its_own:
+            st.came_year_end = e
         st.year_set_as_setting = bool(
             _SCENE_YEAR_BEFORE.search(text, max(0, s - 6), s)
             # "The worst night came in 2003.": a sentence that ends on its year sets the scene
@@ -4154,7 +4154,7 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
                 and _PERIOD_AFTER.match(text, e)
             )
             # "Then came 2014. Falluja fell in January.": a sentence that only names its year
-            or _came_a_year(st, kind, s, e)
+            or year_of_its_own
             if kind != "month"
             else _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
         )
