@@ -2547,6 +2547,14 @@ _GENERIC_TODAYS = re.compile(
 _QUOTE_MARK = re.compile(r"[\"“”]|``|''")
 
 
+def _last_quote_mark(text: str, pos: int) -> re.Match[str] | None:
+    """The last quotation mark before ``pos`` in its paragraph, if any."""
+    mark = None
+    for mark in _QUOTE_MARK.finditer(text, text.rfind("\n", 0, pos) + 1, pos):  # noqa: B007
+        pass
+    return mark
+
+
 def _in_quotation(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
     para_start = text.rfind("\n", 0, pos) + 1
@@ -2581,9 +2589,7 @@ def _quoted_speech_date(st: _State, pos: int) -> tuple[date, str] | None:
     text, dct = st.text, st.dct
     if dct is None or not _in_quotation(text, pos):
         return None
-    para_start = text.rfind("\n", 0, pos) + 1
-    marks = list(_QUOTE_MARK.finditer(text, para_start, pos))
-    lead = _sentence_before(text, marks[-1].start())
+    lead = _sentence_before(text, _last_quote_mark(text, pos).start())  # type: ignore[union-attr]
     found = None
     for found in _DATED_SPEECH.finditer(lead):  # noqa: B007 - we want the last one
         pass
@@ -2655,9 +2661,8 @@ def _moved_inside_the_quotation(st: _State, pos: int) -> bool:
     """Whether the story's day was last moved by words of the quotation ``pos`` is in ('"We
     slept in the open last night and will do the same tonight"': its own "last night" does
     not make the speaker's "tonight" the night before)."""
-    para_start = st.text.rfind("\n", 0, pos) + 1
-    marks = list(_QUOTE_MARK.finditer(st.text, para_start, pos))
-    return bool(marks) and st.ref_moved_end > marks[-1].start()
+    mark = _last_quote_mark(st.text, pos)
+    return mark is not None and st.ref_moved_end > mark.start()
 
 
 _SAID_ON_A_DAY = re.compile(
@@ -2858,9 +2863,8 @@ _PRESENT_WORDS = re.compile(
 
 def _quoted_words(text: str, pos: int) -> str:
     """The words of the quotation around ``pos``, in its paragraph."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    marks = list(_QUOTE_MARK.finditer(text, para_start, pos))
-    opening = marks[-1].end() if marks else para_start
+    mark = _last_quote_mark(text, pos)
+    opening = mark.end() if mark is not None else text.rfind("\n", 0, pos) + 1
     closing = _QUOTE_MARK.search(text, pos, pos + 400)
     return text[opening : closing.start() if closing else pos + 200]
 
