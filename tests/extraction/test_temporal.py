@@ -3895,3 +3895,29 @@ def test_papers_prayers_numbers_and_pre_seasons_are_no_times(text):
 def test_a_verb_particle_is_no_hedge():
     found = tag("It should have been over a fortnight ago.", date(2009, 5, 16))
     assert [t.text for t in found] == ["a fortnight ago"]
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # a negated past passive: what was not done until a month was done then, not ahead
+        (
+            "The low was first reached in 1932 and was not breached until January, when the"
+            " committee cut the rate.",
+            date(2009, 3, 5),
+            "January",
+            "2009-01",
+        ),
+        ("The verdict was not expected until April.", date(2009, 3, 5), "April", "2009-04"),
+        # "a year earlier" after a half compares with that half, even in a story of quarters
+        (
+            "It became profitable in the fourth quarter of 2013 and earned $6.1 million in the"
+            " first half, compared with a loss of $2.3 million a year earlier.",
+            date(2014, 9, 19),
+            "a year earlier",
+            "2013-H1",
+        ),
+    ],
+)
+def test_fourteenth_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

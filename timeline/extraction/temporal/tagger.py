@@ -951,7 +951,14 @@ _SUBORDINATE_OPENING = re.compile(
 )
 # "She did not see the building again until Oct. 6": what did not happen until then is past
 _PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+(?!going\b)[a-z]+ing\b", re.I)
-_NEGATED_PAST = re.compile(r"\b(?:did\s+not|didn't|never)\b", re.I)
+# "was not breached until January" too: a negated past passive ("was not expected until
+# January" still looks ahead)
+_NEGATED_PAST = re.compile(
+    r"\b(?:did\s+not|didn't|never"
+    r"|(?:was|were)(?:\s+not|n't)\s+(?!expected|due|scheduled|set|likely|supposed)[a-z]+(?:ed|en)"
+    r")\b",
+    re.I,
+)
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _THIS_YEAR_SO_FAR = re.compile(r"\b(?:this\s+year|year\s+to\s+date|year-to-date)\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d$")
@@ -2090,8 +2097,14 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         and not _sent_end_search(st.text, st.period_end, m.start())
         # a month named in the sentence comes before the quarter the report is about
         # ("ridership in June was up 3% from a year earlier"); a quarter does not ("up from
-        # the second quarter, though still below the level of a year ago")
-        and (st.period[5:6].isdigit() or not (st.fin_quarter and st.ref_quarter is not None))
+        # the second quarter, though still below the level of a year ago"); nor does a half
+        # ("profitable in the fourth quarter of 2013 ..., in the first half, compared with a
+        # loss a year earlier")
+        and (
+            st.period[5:6].isdigit()
+            or st.period[5:6] == "H"
+            or not (st.fin_quarter and st.ref_quarter is not None)
+        )
     ):
         # "68 troops died in November, compared with 84 a year earlier", "the second half of
         # 2009 compared with a year earlier": the same month, quarter or half a year before
