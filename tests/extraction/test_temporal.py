@@ -3917,6 +3917,25 @@ def test_a_verb_particle_is_no_hedge():
             "a year earlier",
             "2013-H1",
         ),
+        # a weekday of last, this or next week is that week's day, one expression
+        (
+            "On Tuesday last week, she sat in court.",
+            date(2017, 11, 29),
+            "Tuesday last week",
+            "2017-11-21",
+        ),
+        (
+            "She was freed on Monday of last week.",
+            date(2017, 11, 29),
+            "Monday of last week",
+            "2017-11-20",
+        ),
+        (
+            "He will leave on Friday night next week.",
+            date(2017, 11, 29),
+            "Friday night next week",
+            "2017-12-08TNI",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

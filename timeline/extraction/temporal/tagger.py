@@ -356,7 +356,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|late(?:\s+on)?|on|that|the\s+following|the\s+previous|the\s+preceding)\s+)?"
         rf"(?:{_POD}\s+of\s+|(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall)\s+)?"
         rf"(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
-        rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?",
+        rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?"
+        # "on Tuesday last week", "Monday of next week": that week's day, one expression
+        r"(?:(?<![sS])\s+(?:of\s+)?(?P<wkrel>last|next|this)\s+week\b)?",
     ),
     # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
     (
@@ -2949,6 +2951,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         r"\bon\s+(?:an?|any)\s+$", st.text[max(0, m.start() - 8) : m.start()]
     ):
         v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
+    elif m.group("wkrel") and rel in ("", "on"):
+        step = {"last": -1, "this": 0, "next": 1}[m.group("wkrel").lower()]
+        monday = st.dct - timedelta(days=st.dct.weekday() - 7 * step)
+        v = _fmt_day(monday + timedelta(days=wd - 1))
     else:
         if rel == "that" and st.ref is not None:
             # "In a memo that Monday": the Monday nearest the day the story is at
