@@ -3936,6 +3936,10 @@ def test_a_verb_particle_is_no_hedge():
             "Friday night next week",
             "2017-12-08TNI",
         ),
+        # "every Christmas" is a set: each year's, a fixed day keeping its month and day
+        ("The family gathers every Christmas.", date(2016, 2, 28), "every Christmas", "XXXX-12-25"),
+        ("Every Easter they march.", date(2016, 2, 28), "Every Easter", "XXXX-XX-XX"),
+        ("Every Thanksgiving she cooks.", date(2016, 2, 28), "Every Thanksgiving", "XXXX-11"),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

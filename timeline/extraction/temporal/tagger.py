@@ -458,6 +458,8 @@ _PATTERNS: list[tuple[str, str]] = [
         # "on the eve of Thanksgiving", "the day before Christmas": the day before; "the day
         # after Thanksgiving": the day after
         r"(?:(?P<eve>the\s+(?:eve\s+of|day\s+before)\s+)|(?P<dayafter>the\s+day\s+after\s+))?"
+        # "gather every Christmas": each year's, a set
+        r"(?:(?P<every>every|each)\s+)?"
         r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous"
         r"|(?P<ys>this|last|next)\s+year['’]s)\s+)?"
         r"(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
@@ -3815,6 +3817,19 @@ def _feast_days(name: str) -> tuple[date, ...]:
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     name = m.group("h")
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if m.group("every"):
+        if rel:
+            return None  # "each last Christmas" is no phrase of ours
+        # a fixed day keeps its month and day ("every Christmas": XXXX-12-25), a day that
+        # moves within a month its month ("every Thanksgiving": XXXX-11); Easter keeps neither
+        days = {_holiday_date(name, y) for y in range(2001, 2029)}
+        if None in days:
+            return ("SET", "XXXX-XX-XX")
+        if len({(d.month, d.day) for d in days}) == 1:
+            d = days.pop()
+            return ("SET", f"XXXX-{d.month:02d}-{d.day:02d}")
+        months = {d.month for d in days}
+        return ("SET", f"XXXX-{months.pop():02d}" if len(months) == 1 else "XXXX-XX-XX")
     if ys := m.group("ys") or m.group("ty"):
         # "this year's Spring Festival", "last year's Thanksgiving", "Christmas last year"
         if st.dct is None:
