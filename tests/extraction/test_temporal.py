@@ -3944,3 +3944,22 @@ def test_a_verb_particle_is_no_hedge():
 )
 def test_fourteenth_session_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Politics is run by people who have never worked a night shift.",
+        "He robbed the warehouse when a night watchman was beaten.",
+        "Harlan had waited for a night like this.",
+        "Activists have called for a day of mourning.",
+        '"This is a day of huge relief," Brown said.',
+    ],
+)
+def test_a_kind_of_day_or_night_is_no_length(text):
+    assert [t.text for t in tag(text, date(2014, 11, 20))] == []
+
+
+def test_a_day_of_fighting_is_still_a_length():
+    found = tag("The rebels withdrew after a day of fierce fighting.", date(2011, 6, 12))
+    assert [(t.text, t.value) for t in found] == [("a day", "P1D")]

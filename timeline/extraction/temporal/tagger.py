@@ -2395,6 +2395,19 @@ _FRACTION_OF = re.compile(
 )
 
 
+# "a night shift", "a night watchman", "a night like this", "a day of mourning", "This is a
+# day of huge relief": a kind of day or night (the blind writers leave all 6 untagged; "after
+# a day of fierce fighting" is a length, 1 tagged)
+_A_KIND_OF_DAY_AFTER = re.compile(
+    r"(?<=day|ght)\s+(?:(?:shift|watch(?:man|men)|porter|nurse|guard|bus|train|flight|club)s?\b"
+    r"|like\s+(?:this|that)\b"
+    r"|of\s+(?:(?:national|huge|great|enormous|immense|mixed)\s+)?(?:mourning|relief|rage"
+    r"|action|protest|prayer|celebration|reflection|remembrance|joy|sorrow|anger|solidarity"
+    r"|fasting|silence|emotions?)\b)",
+    re.I,
+)
+
+
 def _h_duration(st: _State, m: re.Match[str]) -> Result:
     unit = m.group("unit")
     numtxt = m.group("num")
@@ -2428,6 +2441,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None
     if numtxt.lower() in ("some", "many") and not rel and unit.lower()[-1:] != "s":
         return None  # "some day", "many a year"
+    if numtxt.lower() in ("a", "one") and _A_KIND_OF_DAY_AFTER.match(st.text, m.end()):
+        return None  # "a night watchman", "a day of mourning": a kind of day, not a length
     if m.group("num2"):
         n2 = _number(m.group("num2"))
         if num is not None and n2 is not None and n2 < num:
