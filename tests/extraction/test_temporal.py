@@ -3940,6 +3940,14 @@ def test_a_verb_particle_is_no_hedge():
         ("The family gathers every Christmas.", date(2016, 2, 28), "every Christmas", "XXXX-12-25"),
         ("Every Easter they march.", date(2016, 2, 28), "Every Easter", "XXXX-XX-XX"),
         ("Every Thanksgiving she cooks.", date(2016, 2, 28), "Every Thanksgiving", "XXXX-11"),
+        # "a forum to be broadcast at 8 p.m.": an event to come, on the day just named
+        (
+            "They meet for a final debate Thursday night, an hour-long forum to be broadcast"
+            " at 8 p.m.",
+            date(2006, 10, 30),
+            "8 p.m.",
+            "2006-11-02T20:00",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

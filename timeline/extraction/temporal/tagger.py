@@ -535,7 +535,12 @@ _HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?<=\w)['’]d\s+(?=(?:be|go|come|return|leave|get|make"
     r"|meet|see|start|finish|open|close|try|need|want|like|love)\b)|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|(?-i:expects?|expecting)\s+to\s+(?!have\b)[a-z]+|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|(?-i:expects?|expecting)\s+to\s+(?!have\b)[a-z]+|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming"
+    # "a forum to be broadcast at 8 p.m.", "the accord to be signed on Monday": an event still
+    # to come (not "appeared to be released")
+    r"|(?<!appeared\s)(?<!seemed\s)(?<!found\s)(?<!proved\s)to\s+be\s+(?:held|broadcast|televised"
+    r"|aired|staged|played|chaired|hosted|unveiled|announced|released|published|signed|launched"
+    r"|opened|inaugurated|sworn\s+in|debated|decided|heard|sentenced|delivered|completed)"
     r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
