@@ -3948,6 +3948,13 @@ def test_a_verb_particle_is_no_hedge():
             "8 p.m.",
             "2006-11-02T20:00",
         ),
+        # "with more expected over the weekend": the coming one
+        (
+            "Snow grounded hundreds of flights, with more expected over the weekend.",
+            date(2013, 1, 18),
+            "the weekend",
+            "2013-W03-WE",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):
