@@ -3955,6 +3955,21 @@ def test_a_verb_particle_is_no_hedge():
             "the weekend",
             "2013-W03-WE",
         ),
+        # a half of "the year" is the DCT's unless a past scene in its paragraph set the year
+        (
+            "Moody's, which downgraded the debt in July 2014, said this week that a standoff was"
+            " negative.\n\nCollections rose 2.9 percent from a year earlier. The state added"
+            " 28,000 jobs in the first half of the year.",
+            date(2015, 10, 30),
+            "the first half of the year",
+            "2015-H1",
+        ),
+        (
+            "In 2009 the plant cut 300 jobs, and it lost money in the first half of the year.",
+            date(2015, 10, 30),
+            "the first half of the year",
+            "2009-H1",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

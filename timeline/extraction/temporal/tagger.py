@@ -3592,8 +3592,10 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     if w == "the year" and _TITLE_OF_THE_YEAR.search(st.text, max(0, m.start() - 24), m.start()):
         return None  # "player of the year", "album of the year": a title, not a time
     if m.group("half"):
-        # "until the second half of the year": a half of the year the narrative is in
-        y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
+        # "until the second half of the year": a half of the year the narrative is in (a year
+        # named a paragraph back, or in passing, is not: "downgraded the debt in July 2014 ...
+        # added 28,000 jobs in the first half of the year", written in 2015)
+        y = _narrative_year(st, m.start(), m.end()) or (dct.year if dct else st.ref_year)
         if dct is not None and st.tense(m.start(), m.end()) > 0:
             y = dct.year  # what is expected "until the second half of the year" is this year's
         h = 1 if m.group("half").lower() == "first" else 2
