@@ -3970,6 +3970,13 @@ def test_a_verb_particle_is_no_hedge():
             "the first half of the year",
             "2009-H1",
         ),
+        # "this Friday" written on a Monday is the coming one, whatever the tense
+        (
+            "Opposition groups have called for fresh protests this Friday.",
+            date(2011, 5, 9),
+            "this Friday",
+            "2011-05-13",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):
@@ -3993,3 +4000,8 @@ def test_a_kind_of_day_or_night_is_no_length(text):
 def test_a_day_of_fighting_is_still_a_length():
     found = tag("The rebels withdrew after a day of fierce fighting.", date(2011, 6, 12))
     assert [(t.text, t.value) for t in found] == [("a day", "P1D")]
+
+
+def test_a_friday_of_a_name_is_no_date():
+    found = tag('Protests were held under the slogan "Friday of Free Women".', date(2011, 5, 9))
+    assert [t.text for t in found] == []

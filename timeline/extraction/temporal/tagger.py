@@ -2945,6 +2945,8 @@ _TITLE_AFTER_A_WEEKDAY = re.compile(
     r"\s+(?-i:Times|Telegraph|Mirror|Express|Herald|Courier|Post|Mail|Tribune|Independent"
     r"|Observer|Star|Sport|Journal|Globe|Gazette|Night\s+Football|Night\s+Live|Bloody"
     r"|Politics|Show)\b"
+    # "protests under the slogan 'Friday of Free Women'", "the Friday of Rage": a day's name
+    rf"|\s+of\s+(?!(?-i:{MONTH_RE})\b)(?-i:[A-Z][a-z]+)\b"
 )
 
 
@@ -2999,7 +3001,9 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 else _resolve_weekday(st.dct + timedelta(days=1), wd, 1)
             )
         elif rel == "this":
-            tense = st.tense(m.start(), m.end())
+            # "protests called for this Friday", written on a Monday: a day still ahead in the
+            # DCT's week is that one, whatever the tense ("this past Friday" says otherwise)
+            tense = 1 if wd > st.dct.isoweekday() else st.tense(m.start(), m.end())
             d = _resolve_weekday(st.dct, wd, tense if tense else 1)
         else:
             tense = st.tense(m.start(), m.end())
