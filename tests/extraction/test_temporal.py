@@ -3977,6 +3977,14 @@ def test_a_verb_particle_is_no_hedge():
             "this Friday",
             "2011-05-13",
         ),
+        # a sentence opening after an event of a past month is set then
+        (
+            "After the election of February 1974, Wilson made her a whip on 4 March. The"
+            " following year she campaigned for a yes vote.",
+            date(2011, 9, 4),
+            "The following year",
+            "1975",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

@@ -1273,6 +1273,11 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
 # 2012 reshuffle").
 _SCENE_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
 _IN_BEFORE = re.compile(r"\bin\s+$")
+# "After the election of February 1974, Wilson made her a whip on 4 March": a sentence that
+# opens after (or before) an event of a past month or year is set then
+_SCENE_EVENT_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:After|Before|Following)\s+the\s+[a-z]+\s+(?:of|in)\s+$"
+)
 _CAME_A_YEAR_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Then\s+)?came\s+$", re.I)
 
 
@@ -4221,8 +4226,12 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
             )
             # "Then came 2014. Falluja fell in January.": a sentence that only names its year
             or year_of_its_own
+            or _SCENE_EVENT_BEFORE.search(text, max(0, s - 40), s)
             if kind != "month"
-            else _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
+            else (
+                _SCENE_MONTH_BEFORE.search(text, max(0, s - 30), s)
+                or _SCENE_EVENT_BEFORE.search(text, max(0, s - 40), s)
+            )
         )
 
 
