@@ -3985,6 +3985,14 @@ def test_a_verb_particle_is_no_hedge():
             "The following year",
             "1975",
         ),
+        # "the same period last year" after a half is that half a year before
+        (
+            "It reported profits of £38m in the first half, up from £26m in the same period"
+            " last year.",
+            date(2007, 10, 11),
+            "the same period last year",
+            "2006-H1",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

@@ -1745,6 +1745,17 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             if dct is None:
                 return ("DATE", "XXXX-QX")
             return ("DATE", f"{dct.year}-Q{_quarter(dct)}")
+        if (
+            unit == "period"
+            and yearago
+            and st.period
+            and st.period[5:6] in ("H", *"01")
+            and 0 <= m.start() - st.period_end < 150
+            and not _sent_end_search(st.text, st.period_end, m.start())
+        ):
+            # "profits of £38m in the first half, up from £26m in the same period last year":
+            # the half (or month) just named, a year before
+            return ("DATE", f"{int(st.period[:4]) - 1}{st.period[4:]}")
         if st.ref_quarter is not None:
             y, qq = st.ref_quarter
             if re.search(r"\b(?:previous|prior)\b", adj) and not yearago:
