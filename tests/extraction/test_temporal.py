@@ -3993,6 +3993,13 @@ def test_a_verb_particle_is_no_hedge():
             "the same period last year",
             "2006-H1",
         ),
+        # a plan made in the past ("had been due to") for a month still ahead keeps it ahead
+        (
+            "The 11 libraries had been due to close in September and will remain open.",
+            date(2018, 7, 13),
+            "September",
+            "2018-09",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

@@ -987,6 +987,12 @@ _TARGET_NEAR = re.compile(
 )
 
 
+_PLAN_MADE_BEFORE = re.compile(
+    r"\bhad\s+been\s+(?:due|scheduled|set|slated|planned|expected)\s+to\s+\w+\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
 def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int) -> int | None:
     """The year of a month (and day) given without one.
 
@@ -1036,7 +1042,13 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         behind = _FUTURE_SLACK_DAYS if day is not None else slack
         if delta > slack or delta < -behind:
             tense = st.tense(start, end)
-            if tense < 0 and delta > slack:
+            if (
+                tense < 0
+                and delta > slack
+                # "The libraries had been due to close in September and will stay open",
+                # written in July: a plan made in the past for a month still ahead
+                and not _PLAN_MADE_BEFORE.search(_clause_before(st.text, start))
+            ):
                 best -= 1
             elif tense > 0 and delta < -behind:
                 best += 1
