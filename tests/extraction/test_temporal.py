@@ -4000,6 +4000,13 @@ def test_a_verb_particle_is_no_hedge():
             "September",
             "2018-09",
         ),
+        # a weekday with its date just after it is that date
+        (
+            "After a bye next week, it visits the Colts for a Monday night game on Oct. 22.",
+            date(2007, 10, 14),
+            "Monday night",
+            "2007-10-22TNI",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

@@ -2978,6 +2978,29 @@ _TITLE_AFTER_A_WEEKDAY = re.compile(
 )
 
 
+_ITS_DATE_AFTER = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{0,2}}on\s+(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})",
+    re.I,
+)
+
+
+def _its_date_after(st: _State, end: int, wd: int) -> date | None:
+    """The date a weekday names just after it, when it falls on that weekday ("a Monday night
+    game on Oct. 22"), the occurrence nearest the DCT."""
+    after = _ITS_DATE_AFTER.match(st.text, end)
+    if after is None or st.dct is None:
+        return None
+    mon, day = _month_of(after.group("mon")), int(after.group("day"))
+    days = []
+    for y in (st.dct.year - 1, st.dct.year, st.dct.year + 1):
+        try:
+            days.append(date(y, mon, day))
+        except ValueError:
+            continue
+    near = min(days, key=lambda d: abs((d - st.dct).days), default=None)
+    return near if near is not None and near.isoweekday() == wd else None
+
+
 def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     if _TITLE_AFTER_A_WEEKDAY.match(st.text, m.end("wd")):
         return None
@@ -3005,6 +3028,8 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         r"\bon\s+(?:an?|any)\s+$", st.text[max(0, m.start() - 8) : m.start()]
     ):
         v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
+    elif (dated := _its_date_after(st, m.end(), wd)) is not None:
+        v = _fmt_day(dated)  # "visits the Colts for a Monday night game on Oct. 22": that day
     elif m.group("wkrel") and rel in ("", "on"):
         step = {"last": -1, "this": 0, "next": 1}[m.group("wkrel").lower()]
         monday = st.dct - timedelta(days=st.dct.weekday() - 7 * step)
