@@ -4007,6 +4007,13 @@ def test_a_verb_particle_is_no_hedge():
             "Monday night",
             "2007-10-22TNI",
         ),
+        # "the week ended May 27" is the week holding that day (the day tagged on its own)
+        (
+            "Claims rose by 13,000 to 248,000 in the week ended May 27.",
+            date(2017, 6, 2),
+            "the week",
+            "2017-W21",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

@@ -2191,6 +2191,12 @@ def _ago_amount(m: re.Match[str]) -> float | None:
 _UNIT_G = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D"}
 
 
+_WEEK_ENDED_AFTER = re.compile(
+    rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b",
+    re.I,
+)
+
+
 def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the", "a", "one") and _next_word(st.text, m.end()) == "when":
@@ -2217,6 +2223,19 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             return None  # "the day that he died": a day the clause names, not the narrative's
         if rel == "the" and unit == "weekend" and not direction:
             return _weekend(st, m, 0)
+        if (
+            rel == "the"
+            and unit == "week"
+            and not direction
+            and (ended := _WEEK_ENDED_AFTER.match(st.text, m.end())) is not None
+        ):
+            # "claims rose to 248,000 in the week ended May 27": the week holding that day
+            # (its day is tagged on its own, as TBAQ does "the quarter ended Sept. 30")
+            mon, day = _month_of(ended.group("mon")), int(ended.group("day"))
+            y = _nearest_year(st, mon, day, ended.start("mon"), ended.end())
+            if y is None or not 1 <= day <= 31:
+                return ("DATE", "XXXX-WXX")
+            return ("DATE", _fmt_week(date(y, mon, min(day, 28 if mon == 2 else 30))))
         if (
             rel == "the"
             and unit in ("week", "day")
