@@ -4014,6 +4014,14 @@ def test_a_verb_particle_is_no_hedge():
             "the week",
             "2017-W21",
         ),
+        # "a year earlier" does not count from a year named in the paragraph before
+        (
+            "The rate was the lowest since May 2001, when the economy was cooling.\n\nEarnings"
+            " rose 4 cents, up 2.5% from a year earlier.",
+            date(2017, 6, 2),
+            "a year earlier",
+            "2016",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

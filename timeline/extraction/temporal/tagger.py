@@ -2163,6 +2163,9 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         and direction in ("later", "earlier")
         and st.year_after_day
         and st.ref_year is not None
+        # (not from a year named in a paragraph before: "the lowest since May 2001, when the
+        # economy was cooling.\n\nEarnings rose 2.5% from a year earlier")
+        and "\n" not in st.text[st.year_end : m.start()]
     ):
         # "In 2005 ... a year later": counted from the year the narrative is at
         return ("DATE", str(st.ref_year + sign * n * mult))
