@@ -4050,3 +4050,8 @@ def test_a_day_of_fighting_is_still_a_length():
 def test_a_friday_of_a_name_is_no_date():
     found = tag('Protests were held under the slogan "Friday of Free Women".', date(2011, 5, 9))
     assert [t.text for t in found] == []
+
+
+def test_a_seasons_illness_is_no_season():
+    found = tag("The winter vomiting bug struck early.", date(2013, 2, 18))
+    assert [t.text for t in found] == []

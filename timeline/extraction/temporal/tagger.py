@@ -1872,7 +1872,8 @@ _SEASON_NOUN_AFTER = re.compile(
     r"\s+(?:recess|holidays?|vacations?|break|schedules?|timetables?|programmes?|programs?"
     r"|(?:rate\s+)?hikes?|offensive|campaign|session|term|sales|capacity|storms?|floods?"
     r"|monsoon|harvest|months|solstice|transfer\s+window"
-    r"|flu\s+season|chill|capital|olympics|games|collection|catalogue|catalog)\b",
+    r"|flu\s+season|chill|capital|olympics|games|collection|catalogue|catalog"
+    r"|vomiting\s+bug|bug|virus|flu|illness|sickness|outbreaks?)\b",
     re.I,
 )
 
