@@ -4022,6 +4022,21 @@ def test_a_verb_particle_is_no_hedge():
             "a year earlier",
             "2016",
         ),
+        # a relative clause with its own subject keeps its own past after a future
+        (
+            "The authority will scale back the fare increases its board approved in December.",
+            date(2009, 2, 24),
+            "December",
+            "2008-12",
+        ),
+        # "heads of state" is no "heads to"
+        (
+            "China will implement the consensus reached by the two heads of state during their"
+            " meeting in May.",
+            date(2014, 12, 4),
+            "May",
+            "2014-05",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

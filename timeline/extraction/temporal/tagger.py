@@ -553,7 +553,7 @@ _FUTURE_CUES = re.compile(
     # (close before the expression: "still holds Mosul, and on Saturday it posted" is no
     # schedule)
     r"|(?<!to )(?-i:meets?|begins|opens?|resumes|expires?|matur(?:es?|ing)|expiring|convenes"
-    r"|reconvenes|arrives|departs|heads"
+    r"|reconvenes|arrives|departs|heads(?!\s+of\b)"
     r"|hosts?|(?:is|are)\s+off|possible"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
     r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
@@ -914,8 +914,19 @@ class _State:
                 return 1 if (f3.start() if f3 else 999) < (p3.start() if p3 else 999) else -1
         # the cue nearest before the expression decides; failing that, the first one after
         fut = [m.end() for m in _future_cues(seg_before)]
-        past = [m.end() for m in _past_cues(seg_before)]
-        if fut and past and past[-1] > fut[-1] and _ONLY_PARTICIPLES.fullmatch(seg_before, fut[-1]):
+        past_cues = _past_cues(seg_before)
+        past = [m.end() for m in past_cues]
+        if (
+            fut
+            and past
+            and past[-1] > fut[-1]
+            and _ONLY_PARTICIPLES.fullmatch(seg_before, fut[-1])
+            # (not a relative clause's own past: "will scale back the increases its board
+            # approved in December", "to implement the consensus reached by the two heads of
+            # state during their meeting in May")
+            and not _SUBJECT_BEFORE.search(seg_before, 0, past_cues[-1].start())
+            and not _AGENT_AFTER.match(seg_before, past_cues[-1].end())
+        ):
             # "will stay closed on Monday", "will publish updated figures on Monday": an -ed
             # word after "will" in its clause is a participle, not a past tense
             return 1
@@ -943,6 +954,15 @@ class _State:
         if f2 or p2:
             return 1 if (f2.start() if f2 else 999) < (p2.start() if p2 else 999) else -1
         return 0
+
+
+# "its board approved": a possessive's noun, the subject of a clause of its own
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:its|their|his|her)\s+"
+    r"(?!(?:first|second|third|last|final|new|next|own|only|annual|latest)\b)(?-i:[a-z]+)\s+$",
+    re.I,
+)
+_AGENT_AFTER = re.compile(r"\s+by\s+(?:the|a|an|its|their|his|her)\b", re.I)
 
 
 # A day that opens its sentence, then a subject and a verb of a schedule in the present
