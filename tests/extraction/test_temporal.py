@@ -4037,6 +4037,13 @@ def test_a_verb_particle_is_no_hedge():
             "May",
             "2014-05",
         ),
+        # a range's start month is in its end's year
+        (
+            "Paris airports handled 81 million passengers between January and October.",
+            date(2016, 12, 1),
+            "January",
+            "2016-01",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

@@ -1493,11 +1493,26 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
                 "DATE",
                 f"{st.ref_year}-{mon:02d}",
             )  # "Then came 2014. Falluja fell in January."
+        if (
+            (to := _A_MONTH_IT_RUNS_TO.match(st.text, m.end())) is not None
+            and _RANGE_OPENS_BEFORE.search(st.text, max(0, m.start() - 9), m.start())
+            and mon < (mon_end := _month_of(to.group("mon")))
+            and (y_end := _nearest_year(st, mon_end, None, to.start("mon"), to.end()))
+        ):
+            # "passengers handled between January and October", written in December: the
+            # range's start is in its end's year
+            return ("DATE", f"{y_end}-{mon:02d}")
         y = (st.anaphor_that and _anaphor_year(st, m.start(), m.end())) or _nearest_year(
             st, mon, None, m.start(), m.end()
         )
         y = y or d.year
     return ("DATE", f"{y}-{mon:02d}")
+
+
+_A_MONTH_IT_RUNS_TO = re.compile(
+    rf"\s*(?:and|to|through|until|till|-|–)\s*(?P<mon>{MONTH_RE})\b(?!\.?\s*\d)", re.I
+)
+_RANGE_OPENS_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
 
 
 _HABITUAL_AFTER = re.compile(
