@@ -4044,6 +4044,15 @@ def test_a_verb_particle_is_no_hedge():
             "January",
             "2016-01",
         ),
+        # a year that runs into the next is one expression, named by its first year
+        (
+            "The cuts were meant to save £2.4m in the 2018-19 financial year.",
+            date(2018, 7, 13),
+            "the 2018-19 financial year",
+            "2018",
+        ),
+        ("Borrowing of £37.1bn for 2018-19.", date(2018, 9, 24), "2018-19", "2018"),
+        ("in the 2016/17 fiscal year", date(2016, 11, 3), "the 2016/17 fiscal year", "2016"),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):
@@ -4077,3 +4086,8 @@ def test_a_friday_of_a_name_is_no_date():
 def test_a_seasons_illness_is_no_season():
     found = tag("The winter vomiting bug struck early.", date(2013, 2, 18))
     assert [t.text for t in found] == []
+
+
+def test_a_span_of_years_is_not_one_that_runs_into_the_next():
+    found = tag("Veterans of the 1980-88 war with Iran.", date(2010, 8, 29))
+    assert [t.text for t in found if "-" in t.text] == []

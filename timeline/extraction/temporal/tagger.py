@@ -152,9 +152,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "year",
         rf"(?:(?:around|circa|approximately|roughly|(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bat\s))about)\s+)?"
         rf"{_PREFIX}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
-        r"\s+)?(?:the\s+(?=\d{4}\s+(?:fiscal|financial|budget|tax|calendar|school|academic"
+        r"\s+)?(?:the\s+(?=\d{4}(?:[-/–]\d\d)?\s+(?:fiscal|financial|budget|tax|calendar|school|academic"
         r"|model)\s+year\b))?"
-        rf"{_B}(?P<year>{_YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)"
+        rf"{_B}(?P<year>{_YEAR4})"
+        # "the 2018-19 financial year", "borrowing of £37bn for 2018-19": a year that runs
+        # into the next, one expression (checked in the handler)
+        r"(?:[-/–](?P<yy2>\d\d)(?!\d|-\d|/\d|\.\d|\s*%))?"
+        r"(?<=\d)(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)"
         # "the 2012 fiscal year": a year, with the kind of year it is
         r"(?:\s+(?:fiscal|financial|budget|tax|calendar|school|academic|model)\s+year\b)?",
     ),
@@ -1570,6 +1574,8 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
     if _YEAR_NAMED_BODY.match(st.text, m.end()):
         return None  # "the 1922 Committee", "the 1900 Club": names, not years
     y = int(m.group("year"))
+    if m.group("yy2") is not None and int(m.group("yy2")) != (y + 1) % 100:
+        return None  # "the 1980-88 war" is two years, not one that runs into the next
     if _YEAR_NOUN_AFTER.match(st.text, m.end()):
         return None
     if not m.group("fy") and not m.group("mod") and not m.group("modof"):
