@@ -4053,6 +4053,19 @@ def test_a_verb_particle_is_no_hedge():
         ),
         ("Borrowing of £37.1bn for 2018-19.", date(2018, 9, 24), "2018-19", "2018"),
         ("in the 2016/17 fiscal year", date(2016, 11, 3), "the 2016/17 fiscal year", "2016"),
+        # a dated quotation's "next summer", "next Christmas" count from when it was written
+        (
+            'In a 1961 letter to her brother she promised to come home "next summer".',
+            date(2008, 5, 27),
+            "next summer",
+            "1962-SU",
+        ),
+        (
+            'In a letter dated 2 May 1985, he wrote: "I\'ll be home by next Christmas."',
+            date(2017, 11, 29),
+            "next Christmas",
+            "1985-12-25",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

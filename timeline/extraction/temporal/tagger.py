@@ -1995,6 +1995,9 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     ):
         return ("DATE", f"XXXX-{s}")  # "IPO activity typically slows in the summer"
     d = st.dct
+    if rel in ("next", "last", "this") and (dated := _quoted_speech_date(st, m.start())):
+        # "In a 1961 letter she promised to come home 'next summer'": from when it was written
+        d = dated[0] if dated[1] != "Y" else date(dated[0].year, 7, 1)
     order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
     y = d.year
     # winter is named by the year it begins in (December): February 2014 is in 2013-WI
@@ -4007,13 +4010,16 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
         same = (a.month, a.day) == (b.month, b.day)  # fixed-date holidays keep month and day
         return ("DATE", f"XXXX-{a.month:02d}-{a.day:02d}" if same else "XXXX-XX-XX")
     else:
-        y = st.dct.year
+        # "a letter dated 2 May 1985: 'I'll be home by next Christmas'": from when it was written
+        written = _quoted_speech_date(st, m.start()) if rel in ("last", "next") else None
+        at = written[0] if written and written[1] == "D" else st.dct
+        y = at.year
         d0 = _holiday_date(name, y)
         if d0 is None:
             return None
-        if rel == "last" and d0 >= st.dct:
+        if rel == "last" and d0 >= at:
             y -= 1
-        elif rel == "next" and d0 <= st.dct:
+        elif rel == "next" and d0 <= at:
             y += 1
         elif not rel and (dated := _quoted_speech_date(st, m.start())) is not None:
             # "sent on Sunday 8 November 2009, he urged an officer to 'get this over the line
