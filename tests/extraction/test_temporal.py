@@ -4066,6 +4066,13 @@ def test_a_verb_particle_is_no_hedge():
             "next Christmas",
             "1985-12-25",
         ),
+        # a British clock time before the part of the day it is in
+        (
+            '"We got the call at 7.15 this morning," he said.',
+            date(2009, 12, 29),
+            "7.15 this morning",
+            "2009-12-29T07:15",
+        ),
     ],
 )
 def test_fourteenth_session_rules(text, dct, words, value):

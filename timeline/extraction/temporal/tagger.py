@@ -373,13 +373,15 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d)(?::(?P<se>\d\d))?)?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
         r"|(?<![\d,.])(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local(?:\s+time\b|(?=\s*[(,.;]))|o'clock|hours|h\b)"
         # "as of 8:30 this morning"
-        r"|(?<=:\d\d)\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b)"
+        r"|(?<=[:.]\d\d)\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b)"
         # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
         # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
         r"|(?:(?:(?<=\bat\s)|(?<=\bat\sabout\s)|(?<=\bat\saround\s))(?P<h4>[0-2]?\d)"
         r"|(?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)"
         r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h5>[0-2]\d))"
-        r":(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight))"
+        # ("at 7.15 this morning": a British clock time, before the part of the day it is in)
+        r"(?::|\.(?=[0-5]\d\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b))"
+        r"(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight))"
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
         r"\s+(?:o'clock(?:\s+in\s+the\s+(?P<pod4>morning|afternoon|evening)|\s+at\s+(?P<pod5>night))?"
         r"|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
