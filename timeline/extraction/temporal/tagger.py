@@ -2283,9 +2283,10 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             # (its day is tagged on its own, as TBAQ does "the quarter ended Sept. 30")
             mon, day = _month_of(ended.group("mon")), int(ended.group("day"))
             y = _nearest_year(st, mon, day, ended.start("mon"), ended.end())
-            if y is None or not 1 <= day <= 31:
-                return ("DATE", "XXXX-WXX")
-            return ("DATE", _fmt_week(date(y, mon, min(day, 28 if mon == 2 else 30))))
+            try:
+                return ("DATE", _fmt_week(date(y, mon, day))) if y else ("DATE", "XXXX-WXX")
+            except ValueError:
+                return None  # "the week ended Feb. 30": no such day
         if (
             rel == "the"
             and unit in ("week", "day")
