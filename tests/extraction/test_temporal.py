@@ -4111,3 +4111,60 @@ def test_a_seasons_illness_is_no_season():
 def test_a_span_of_years_is_not_one_that_runs_into_the_next():
     found = tag("Veterans of the 1980-88 war with Iran.", date(2010, 8, 29))
     assert [t.text for t in found if "-" in t.text] == []
+
+
+@pytest.mark.parametrize(
+    "text, dct, words, value",
+    [
+        # a half of a century is the century (ISO has no half of one)
+        (
+            "Historians call the second half of the 20th century the nuclear age.",
+            date(2012, 3, 8),
+            "the second half of the 20th century",
+            "19",
+        ),
+        # "the final Sunday in October" is the last one
+        (
+            "The vote is set for the final Sunday in October.",
+            date(2009, 8, 4),
+            "the final Sunday in October",
+            "2009-10-25",
+        ),
+        # "every September 11" recurs on that day, not through the month
+        (
+            "Survivors gather at the memorial every September 11.",
+            date(2015, 2, 2),
+            "every September 11",
+            "XXXX-09-11",
+        ),
+        # "the weekend of Oct. 14" is that week's weekend
+        (
+            "The band will play three shows the weekend of Oct. 14.",
+            date(2017, 9, 20),
+            "the weekend of Oct. 14",
+            "2017-W41-WE",
+        ),
+        # "the week to 30 January" is the week that ends on that day
+        (
+            "Sales fell 4% in the week to 30 January, the retailer said.",
+            date(2016, 2, 4),
+            "the week",
+            "2016-W04",
+        ),
+        # a span of weekdays read the wrong way round is the one nearer the DCT
+        (
+            "Officials said 3 million people would travel between Wednesday and Sunday.",
+            date(2019, 11, 29),  # a Friday
+            "Wednesday",
+            "2019-11-27",
+        ),
+        (
+            "Police expect 2 million drivers on the roads between Wednesday and Sunday.",
+            date(2019, 11, 29),
+            "Sunday",
+            "2019-12-01",
+        ),
+    ],
+)
+def test_fifteenth_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

@@ -120,13 +120,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # the first Monday in October / the last Thursday of November 2015
     (
         "nthweekday",
-        rf"the\s+(?P<n>first|second|third|fourth|last)\s+(?P<wd>{WEEKDAY_RE})\s+(?:in|of)\s+"
+        rf"the\s+(?P<n>first|second|third|fourth|last|final)\s+(?P<wd>{WEEKDAY_RE})\s+(?:in|of)\s+"
         rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
     # the week of March 6
     (
         "weekof",
-        rf"the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        rf"the\s+week(?P<end>end)?\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?",
     ),
     # 28 October 2016 / the 28th of October
@@ -182,7 +182,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "century",
-        rf"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
+        # "the second half of the 20th century" is the century (ISO has no half of one)
+        rf"(?:{_MOD_OF}\s+)?(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
         rf"|{ORDINAL_WORD_RE})[\s-]+century\b",
     ),
     # quarters and halves: the third quarter / third-quarter / the year-earlier quarter /
@@ -427,7 +428,8 @@ _PATTERNS: list[tuple[str, str]] = [
         + CARDINAL_WORD_RE
         + rf"|few|several)\s+)?(?P<unit>(?P<podset>morning|afternoon|evening|night)\b|weekend\b"
         rf"|{UNIT_RE}|(?P<wd>{WEEKDAY_RE})"
-        rf"(?:\s+{_POD})?|(?P<mon>{MONTH_RE})|(?P<season>{SEASON_RE}))",
+        rf"(?:\s+{_POD})?|(?P<mon>{MONTH_RE})(?:\s+(?P<day>\d{{1,2}})\b(?![,.]?\d))?"
+        rf"|(?P<season>{SEASON_RE}))",
     ),
     # this season / last season / the end of the season (sport, theatre): the year it is in
     (
@@ -2242,7 +2244,8 @@ _UNIT_G = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night"
 
 
 _WEEK_ENDED_AFTER = re.compile(
-    rf"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b",
+    rf"\s+(?:(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?|to\s+)"
+    rf"(?:(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b|(?P<day2>\d{{1,2}})\s+(?P<mon2>{MONTH_RE})\b)",
     re.I,
 )
 
@@ -2279,10 +2282,12 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             and not direction
             and (ended := _WEEK_ENDED_AFTER.match(st.text, m.end())) is not None
         ):
-            # "claims rose to 248,000 in the week ended May 27": the week holding that day
-            # (its day is tagged on its own, as TBAQ does "the quarter ended Sept. 30")
-            mon, day = _month_of(ended.group("mon")), int(ended.group("day"))
-            y = _nearest_year(st, mon, day, ended.start("mon"), ended.end())
+            # "claims rose to 248,000 in the week ended May 27", "in the week to 30 January":
+            # the week holding that day (its day is tagged on its own, as TBAQ does "the
+            # quarter ended Sept. 30")
+            mon = _month_of(ended.group("mon") or ended.group("mon2"))
+            day = int(ended.group("day") or ended.group("day2"))
+            y = _nearest_year(st, mon, day, ended.start() + 1, ended.end())
             try:
                 return ("DATE", _fmt_week(date(y, mon, day))) if y else ("DATE", "XXXX-WXX")
             except ValueError:
@@ -3603,6 +3608,9 @@ def _h_set(st: _State, m: re.Match[str]) -> Result:
         pod = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
         return ("SET", f"XXXX-WXX-{_weekday_of(m.group('wd'))}{pod}")
     if m.group("mon"):
+        day = int(m.group("day")) if m.group("day") else 0
+        if 1 <= day <= 31:
+            return ("SET", f"XXXX-{_month_of(m.group('mon')):02d}-{day:02d}")  # every Sept. 11
         return ("SET", f"XXXX-{_month_of(m.group('mon')):02d}")
     if m.group("season"):
         return ("SET", f"XXXX-{SEASONS[m.group('season').lower()]}")
@@ -3808,7 +3816,9 @@ def _h_nthweekday(st: _State, m: re.Match[str]) -> Result:
         y = _nearest_year(st, month, None, m.start(), m.end())
     if y is None:
         return ("DATE", f"XXXX-{month:02d}-XX")
-    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[m.group("n").lower()]
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}[
+        m.group("n").lower()
+    ]
     return ("DATE", _fmt_day(_nth_weekday(y, month, _weekday_of(m.group("wd")), n)))
 
 
@@ -4160,10 +4170,11 @@ def _h_dayofmonth(st: _State, m: re.Match[str]) -> Result:
 def _h_weekof(st: _State, m: re.Match[str]) -> Result:
     mon, day = _month_of(m.group("mon")), int(m.group("day"))
     y = int(m.group("year")) if m.group("year") else _nearest_year(st, mon, day, m.start(), m.end())
+    weekend = "-WE" if m.group("end") else ""  # "the weekend of Oct. 14": that week's weekend
     if y is None:
-        return ("DATE", "XXXX-WXX")
+        return ("DATE", f"XXXX-WXX{weekend}")
     try:
-        return ("DATE", _fmt_week(date(y, mon, day)))
+        return ("DATE", _fmt_week(date(y, mon, day)) + weekend)
     except ValueError:
         return None
 
@@ -4627,31 +4638,52 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
             out[i], out[i + 1] = _on_day(t, out[i + 2].value), _on_day(nxt, out[i + 2].value)
     _clock_pairs_on_one_day(text, out)
     _date_zone_twins(text, out)
-    _weekday_ranges(text, out)
+    _weekday_ranges(text, dct, out)
     return _join_compound_durations(text, out)
 
 
 _WEEKDAY_ONLY = re.compile(rf"(?:{WEEKDAY_RE})", re.IGNORECASE)
 _RANGE_BETWEEN = re.compile(r"\s*(?:through|thru|to|until|till|-|–|—)\s*", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
-def _weekday_ranges(text: str, out: list[Timex]) -> None:
+def _weekday_ranges(text: str, dct: date | None, out: list[Timex]) -> None:
     """End a span of weekdays after its start: "Wednesday through Sunday" said on a Tuesday
-    is the coming Sunday, whichever way each weekday alone would have been read."""
+    is the coming Sunday, whichever way each weekday alone would have been read. Where the
+    start was read after the end, the span is the one of the two that lies nearer the DCT:
+    "39 million would drive between Wednesday and Sunday", written on the Friday, is the
+    Wednesday before it and the Sunday after."""
     for i in range(len(out) - 1):
         first, last = out[i], out[i + 1]
+        between_and = (
+            _BETWEEN_BEFORE.search(text, max(0, first.start - 10), first.start) is not None
+            and re.fullmatch(r"\s+and\s+", text[first.end : last.start]) is not None
+        )
         if not (
             first.type == last.type == "DATE"
             and _WEEKDAY_ONLY.fullmatch(first.text)
             and _WEEKDAY_ONLY.fullmatch(last.text)
             and _DAY_RE.match(first.value)
             and _DAY_RE.match(last.value)
-            and _RANGE_BETWEEN.fullmatch(text, first.end, last.start)
+            and (_RANGE_BETWEEN.fullmatch(text, first.end, last.start) or between_and)
         ):
             continue
-        start = date.fromisoformat(first.value)
+        start, end = date.fromisoformat(first.value), date.fromisoformat(last.value)
+        if dct is not None and start > end:
+            later_end = start + timedelta(days=(end.isoweekday() - start.isoweekday()) % 7)
+            earlier_start = end - timedelta(days=(end.isoweekday() - start.isoweekday()) % 7)
+            if _days_off(dct, earlier_start, end) < _days_off(dct, start, later_end):
+                out[i] = replace(first, value=_fmt_day(earlier_start))
+                continue
+        elif between_and:
+            continue  # read the right way round already
         days = (_weekday_of(last.text) - start.isoweekday()) % 7 or 7
         out[i + 1] = replace(last, value=_fmt_day(start + timedelta(days=days)))
+
+
+def _days_off(dct: date, start: date, end: date) -> int:
+    """How many days a span of days lies from the DCT (0 when it holds it)."""
+    return max((start - dct).days, (dct - end).days, 0)
 
 
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(?::(\d\d))?")
