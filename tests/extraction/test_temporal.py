@@ -4164,6 +4164,20 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "Sunday",
             "2019-12-01",
         ),
+        # "came open" is no schedule ("the pool opens in June" is)
+        (
+            "The post came open in March, when its holder resigned.",
+            date(2012, 10, 2),
+            "March",
+            "2012-03",
+        ),
+        # a clause opened by "though" has its own tense, even when its subject names a place
+        (
+            "Both sides will meet again next month, though talks in Doha in February failed.",
+            date(2015, 5, 11),
+            "February",
+            "2015-02",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

@@ -560,7 +560,7 @@ _FUTURE_CUES = re.compile(
     # news writes scheduled events in the present: "the council meets Tuesday"
     # (close before the expression: "still holds Mosul, and on Saturday it posted" is no
     # schedule)
-    r"|(?<!to )(?-i:meets?|begins|opens?|resumes|expires?|matur(?:es?|ing)|expiring|convenes"
+    r"|(?<!to )(?-i:meets?|begins|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!stayed\s)opens?|resumes|expires?|matur(?:es?|ing)|expiring|convenes"
     r"|reconvenes|arrives|departs|heads(?!\s+of\b)"
     r"|hosts?|(?:is|are)\s+off|possible"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
@@ -985,7 +985,9 @@ _SCHEDULE_AFTER = re.compile(
 # comes after)
 _SUBORDINATE_OPENING = re.compile(
     r"\b(?:after|before|when|because|while|although|though|whereas)\s+"
-    r"(?:the\s+|a\s+|its\s+|their\s+)?[a-z]+\s+(?:(?:on|late|early)\s+)?$",
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[a-z]+"
+    # "though a round in Vienna in January ended": the subject may name its place
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]+)\s+(?:on|in)\s+|\s+(?:(?:on|late|early)\s+)?)$",
     re.IGNORECASE,
 )
 # "She did not see the building again until Oct. 6": what did not happen until then is past
