@@ -560,7 +560,8 @@ _FUTURE_CUES = re.compile(
     # news writes scheduled events in the present: "the council meets Tuesday"
     # (close before the expression: "still holds Mosul, and on Saturday it posted" is no
     # schedule)
-    r"|(?<!to )(?-i:meets?|begins|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!stayed\s)opens?|resumes|expires?|matur(?:es?|ing)|expiring|convenes"
+    r"|(?<!to )(?-i:meets?|begins|(?<!came\s)(?<!come\s)(?<!comes\s)(?<!stayed\s)opens?"
+    r"|resumes|expires?|matur(?:es?|ing)|expiring|convenes"
     r"|reconvenes|arrives|departs|heads(?!\s+of\b)"
     r"|hosts?|(?:is|are)\s+off|possible"
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
