@@ -4178,6 +4178,13 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "February",
             "2015-02",
         ),
+        # "by the weekend" in a sentence that looks ahead is the coming one, early in the week too
+        (
+            "Engineers said the line should reopen by the weekend.",
+            date(2017, 3, 14),  # a Tuesday
+            "the weekend",
+            "2017-W11-WE",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

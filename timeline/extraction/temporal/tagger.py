@@ -2394,8 +2394,9 @@ def _weekend(
         if _BY_NEAR.search(st.text, max(0, m.start() - 9), m.start()):
             # "through the weekend": the nearer one, as for a weekday ("worked through the
             # weekend" on a Monday, "vowed to keep senators in Washington through the weekend"
-            # on a Thursday)
-            if base.isoweekday() <= 3:
+            # on a Thursday); one still ahead in its sentence is the coming one ("skies should
+            # clear by the weekend", written on a Tuesday)
+            if base.isoweekday() <= 3 and tense <= 0:
                 base = base - timedelta(days=7)
         elif tense < 0 and base.isoweekday() < (3 if this else 6):
             base = base - timedelta(days=7)
