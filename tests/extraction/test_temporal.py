@@ -4185,6 +4185,28 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "the weekend",
             "2017-W11-WE",
         ),
+        # the month is no "may"
+        (
+            "The ban was lifted in May and restored on Monday.",
+            date(2010, 7, 14),  # a Wednesday
+            "Monday",
+            "2010-07-12",
+        ),
+        # what is expected on a day is still to come ("than expected" is no such thing)
+        (
+            "Ballots go out next week, with the first results expected on Wednesday.",
+            date(2012, 5, 10),  # a Thursday
+            "Wednesday",
+            "2012-05-16",
+        ),
+        ("Sales were weaker than expected on Monday.", date(2012, 5, 10), "Monday", "2012-05-07"),
+        # an offer or a promise to do something on a day looks ahead
+        (
+            "The union promised to return to talks on Friday.",
+            date(2012, 5, 8),  # a Tuesday
+            "Friday",
+            "2012-05-11",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

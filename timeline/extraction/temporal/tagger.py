@@ -546,6 +546,10 @@ _FUTURE_CUES = re.compile(
     r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,3}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|(?-i:expects?|expecting)\s+to\s+(?!have\b)[a-z]+|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming"
     # "hundreds of flights grounded, with more expected over the weekend"
     r"|(?<=\bmore\s)expected|(?<=\bfurther\s)expected"
+    # "with the first purchases expected on Wednesday", "the crest, expected Wednesday
+    # morning": what is expected on a day is still to come
+    r"|(?<!than\s)(?<!as\s)(?<!had\s)(?<!had\sbeen\s)(?<!were\s)(?<!was\s)"
+    r"expected(?=\s+(?:on\s+|by\s+|early\s+|late\s+)?$)"
     # "a forum to be broadcast at 8 p.m.", "the accord to be signed on Monday": an event still
     # to come (not "appeared to be released")
     r"|(?<!appeared\s)(?<!seemed\s)(?<!found\s)(?<!proved\s)to\s+be\s+(?:held|broadcast|televised"
@@ -554,7 +558,8 @@ _FUTURE_CUES = re.compile(
     r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
-    r"|(?:could|may|might|should)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
+    # (the month is no "may": "imposed in May and reissued on Monday")
+    r"|(?:could|(?-i:may)|might|should)\s+(?!have\b|not\s+have\b|be\s+(?:heard|seen|felt)\b)[a-z]+"
     # "must now win at Chelsea on Monday night" (not "ruled that he must be returned")
     r"|must\s+(?!have\b|be\b|not\s+have\b)[a-z]+"
     # news writes scheduled events in the present: "the council meets Tuesday"
@@ -594,7 +599,8 @@ _FUTURE_CUES = re.compile(
     # Thursday", "has invited regional leaders to a summit on Wednesday"
     r"|invit(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,4}?(?:to|for)\b"
     # a deal or plan "to acquire ..." looks past the time it was struck
-    r"|(?:agreement|agreed|deal|offer|plan|proposal|decided|voted)\s+(?:(?-i:[A-Z][a-z]+day)\s+)?"
+    r"|(?:agreement|agreed|deal|offer|offered|promised|pledged|vowed|plan|proposal|decided|voted)"
+    r"\s+(?:(?-i:[A-Z][a-z]+day)\s+)?"
     r"to\s+(?!be\b|have\b)[a-z]+)\b",
     re.IGNORECASE,
 )
