@@ -4207,6 +4207,21 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "Friday",
             "2012-05-11",
         ),
+        # a date tied to what happened on it (", the day ...") moves the story even after "since"
+        (
+            "She has waited for this since June 9, 2004, the day the dam broke."
+            " She remembers that night in pieces.",
+            date(2011, 3, 2),
+            "that night",
+            "2004-06-09TNI",
+        ),
+        # a bare "3 o'clock" after noon in its paragraph is in the afternoon
+        (
+            "The shelling began around noon. By 3 o'clock the market was empty.",
+            date(2011, 3, 2),
+            "3 o'clock",
+            "2011-03-02T15:00",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

@@ -1010,7 +1010,12 @@ _NEGATED_PAST = re.compile(
 _SINCE_NEAR = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _THIS_YEAR_SO_FAR = re.compile(r"\b(?:this\s+year|year\s+to\s+date|year-to-date)\b", re.I)
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d$")
-_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+# ", when snow closed Gatwick", ", the day Hurricane Isabel came ashore": what follows tells
+# of that time
+_WHEN_AFTER = re.compile(
+    r",?\s+when\b|,\s+the\s+(?:day|night|morning|afternoon|evening)\s+(?!after\b|before\b|of\b)",
+    re.I,
+)
 # "language it had not used since the Sept. 11, 2001, attacks": a comparison, not a scene
 _SINCE_THE_NEAR = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
 _PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -3386,6 +3391,8 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         pod = (m.group("pod3") or m.group("pod4") or m.group("pod5") or "").lower()
         if (pod in ("afternoon", "evening") or (pod == "night" and h >= 6)) and h < 12:
             h += 12  # "9 o'clock at night" (but "2 o'clock at night" is the small hours)
+        elif not pod and h < 12 and _after_noon_in_its_paragraph(st.text, m.start()):
+            h += 12  # "The wind started to howl around noon. By 3 o'clock, ...": the afternoon
         mi = 0
     # which day
     day: str
@@ -3450,6 +3457,19 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     if m.groupdict().get("se"):
         hm += f":{int(m.group('se')):02d}"  # "6:59:57 p.m."
     return ("TIME", f"{day}T{hm}")
+
+
+_HALF_OF_THE_DAY = re.compile(
+    r"\b(?:(?P<pm>noon|afternoon|evening|p\.\s?m\.|pm\b)|(?:morning|a\.\s?m\.|am\b|dawn))", re.I
+)
+
+
+def _after_noon_in_its_paragraph(text: str, pos: int) -> bool:
+    """Whether the last half of the day its paragraph named before ``pos`` is the afternoon
+    ("around noon", "at 2 p.m.", "that afternoon"), so a bare "3 o'clock" is 15:00."""
+    para = text.rfind("\n", 0, pos) + 1
+    halves = list(_HALF_OF_THE_DAY.finditer(text, max(para, pos - 300), pos))
+    return bool(halves) and halves[-1].group("pm") is not None
 
 
 _MID_POD_AFTER = frozenset(["by", "at", "in", "until", "before", "after", "through"])
