@@ -4222,6 +4222,19 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "3 o'clock",
             "2011-03-02T15:00",
         ),
+        # "that year" is the year written last, though "since" kept the story where it was
+        (
+            "The port has been closed since 2009. In May of that year, a fire gutted it.",
+            date(2016, 4, 1),
+            "May of that year",
+            "2009-05",
+        ),
+        (
+            "The port has been closed since 2009. That year, a fire gutted it.",
+            date(2016, 4, 1),
+            "That year",
+            "2009",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

@@ -1235,7 +1235,18 @@ def _range_year(st: _State, end: int, mon: int) -> int | None:
     return y - 1 if mon > mon_end else y
 
 
-def _rel_year(st: _State, phrase: str) -> int | None:
+_A_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))")
+
+
+def _year_written_since_the_story_moved(st: _State, pos: int) -> int | None:
+    """The last year written between where the story last moved and ``pos`` (within 300
+    characters), such as one after "since" that did not move it."""
+    since = max(st.ref_end, st.year_end, pos - 300, 0)
+    written = [int(y.group()) for y in _A_YEAR_WRITTEN.finditer(st.text, since, pos)]
+    return written[-1] if written else None
+
+
+def _rel_year(st: _State, phrase: str, pos: int) -> int | None:
     """The year "this year" / "last year" / "next year" names, from the DCT."""
     if st.dct is None:
         return None
@@ -1245,7 +1256,11 @@ def _rel_year(st: _State, phrase: str) -> int | None:
         at = st.ref_year if st.ref_year is not None else st.dct.year
         return at - 1 if word == "previous" else at + 1
     if word == "that":
-        # "September of that year": the year the story is at
+        # "September of that year": the year the story is at, or the one written since it
+        # got there ("under siege since 2013. In August of that year")
+        written = _year_written_since_the_story_moved(st, pos)
+        if written is not None:
+            return written
         return st.ref_year if st.ref_year is not None else st.dct.year
     return st.dct.year + {"this": 0, "last": -1, "next": 1}[word]
 
@@ -1370,7 +1385,7 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     elif in_year := _IN_A_YEAR_AFTER.match(st.text, m.end()):
         y = int(in_year.group(1))  # "against April 11 in 2004"
     elif m.groupdict().get("ry"):
-        y = _rel_year(st, m.group("ry"))  # type: ignore[assignment]
+        y = _rel_year(st, m.group("ry"), m.start())  # type: ignore[assignment]
     elif (ry := _range_year(st, m.end(), mon)) is not None:
         y = ry
     elif rel and st.dct is not None:
@@ -1461,7 +1476,7 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
     if m.group("year"):
         return ("DATE", f"{int(m.group('year'))}-{mon:02d}")
     if m.group("ry"):
-        y = _rel_year(st, m.group("ry"))
+        y = _rel_year(st, m.group("ry"), m.start())
         return ("DATE", f"{'XXXX' if y is None else y}-{mon:02d}")
     if not rel and (ry := _range_year(st, m.end(), mon)) is not None:
         return ("DATE", f"{ry}-{mon:02d}")
@@ -2365,6 +2380,12 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     ):
         # "last year, up 18% on the year before", "next year and the year after"
         return ("DATE", str(st.deictic_year + step))
+    if g == "Y" and step == 0 and m.group(0).lower().startswith("that"):
+        # "under siege since 2013. That year, ...": the year written last, even where it did
+        # not move the story
+        written = _year_written_since_the_story_moved(st, m.start())
+        if written is not None:
+            return ("DATE", str(written))
     if g == "Y" and st.ref_year is not None:
         # "that year", "the following year": the year the narrative last named, which a bare
         # year ("In 2011 ...") sets without setting a day
