@@ -4235,6 +4235,13 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "That year",
             "2009",
         ),
+        # "the month before" after "last month" in its sentence counts from that month
+        (
+            "Sales fell 2% in May. Exports rose 1% last month after a 3% drop the month before.",
+            date(2012, 8, 14),
+            "the month before",
+            "2012-06",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

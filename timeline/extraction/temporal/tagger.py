@@ -882,6 +882,10 @@ class _State:
     # after "last year" in its sentence is the year before that one
     deictic_year: int | None = None
     deictic_year_end: int = -1
+    # ... and the month "last month" / "this month" named: "rose 0.5% last month after a
+    # 0.7% gain the month before"
+    deictic_month: date | None = None
+    deictic_month_end: int = -1
     # the day a count of weeks reached ("two weeks later"), for the anaphors after it
     day_counted_to: date | None = None
 
@@ -2380,6 +2384,16 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     ):
         # "last year, up 18% on the year before", "next year and the year after"
         return ("DATE", str(st.deictic_year + step))
+    if (
+        g == "M"
+        and step
+        and direction
+        and st.deictic_month is not None
+        and 0 <= m.start() - st.deictic_month_end < 80
+        and not _sent_end_search(st.text, st.deictic_month_end, m.start())
+    ):
+        # "rose 0.5% last month after a 0.7% gain the month before"
+        return ("DATE", _fmt_at(_shift(st.deictic_month, step, "M", 1), "M", 1))
     if g == "Y" and step == 0 and m.group(0).lower().startswith("that"):
         # "under siege since 2013. That year, ...": the year written last, even where it did
         # not move the story
@@ -4394,6 +4408,9 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         st.anaphor_that = text[s : s + 5].lower() == "that "
     if kind == "relunit" and re.fullmatch(r"\d{4}", value):
         st.deictic_year, st.deictic_year_end = int(value), e
+    if kind == "relunit" and re.fullmatch(r"\d{4}-\d\d", value):
+        st.deictic_month = date(int(value[:4]), int(value[5:7]), 1)
+        st.deictic_month_end = e
     if st.year_after_day and _YEAR_SETTING.match(value) and kind in _YEAR_KINDS:
         st.year_end = e
         year_of_its_own = _a_year_of_its_own(text, kind, s, e)
