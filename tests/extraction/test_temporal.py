@@ -4242,6 +4242,15 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "the month before",
             "2012-06",
         ),
+        # a reduced relative's participle keeps its past after a future
+        (
+            "Clinics will keep operating under a court order issued late Monday.",
+            date(2011, 6, 29),  # a Wednesday
+            "late Monday",
+            "2011-06-27",
+        ),
+        # a passive still to come is no "said on Friday"
+        ("The results will be announced on Friday.", date(2011, 6, 29), "Friday", "2011-07-01"),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

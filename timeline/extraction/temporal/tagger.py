@@ -690,7 +690,8 @@ def _future_cues(seg: str) -> list[re.Match[str]]:
     return [m for m in found if not _HAD_BEFORE.search(seg, max(0, m.start() - 24), m.start())]
 
 
-_SAID_NEAR = re.compile(r"\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
+# (not a passive still to come: "the results will be announced on Friday")
+_SAID_NEAR = re.compile(r"(?<!\bbe\s)\b(?:said|says|told|announced|reported)\W*$", re.IGNORECASE)
 # A sentence end, but not the full stop of an initial or a title ("Daniel P. Davison",
 # "Mr. Schwarz", "Gen. Schwarzkopf", "Oct. 5"): those must not cut a sentence's tense cues off.
 _ABBREV = (
@@ -945,6 +946,10 @@ class _State:
             # state during their meeting in May")
             and not _SUBJECT_BEFORE.search(seg_before, 0, past_cues[-1].start())
             and not _AGENT_AFTER.match(seg_before, past_cues[-1].end())
+            # (nor a reduced relative's: "will keep operating under an order issued late
+            # Monday", "will honour the truce signed on Friday"; a list "published on May 1"
+            # may still be to come)
+            and not _ISSUED_JUST_BEFORE.fullmatch(seg_before, past_cues[-1].start())
         ):
             # "will stay closed on Monday", "will publish updated figures on Monday": an -ed
             # word after "will" in its clause is a participle, not a past tense
@@ -975,6 +980,12 @@ class _State:
         return 0
 
 
+# A document issued on the day named: its participle just before the expression
+_ISSUED_JUST_BEFORE = re.compile(
+    r"(?-i:issued|signed|passed|approved|adopted|imposed|reached|struck|enacted|brokered"
+    r"|declared|handed\s+down)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?",
+)
 # "its board approved": a possessive's noun, the subject of a clause of its own
 _SUBJECT_BEFORE = re.compile(
     r"\b(?:its|their|his|her)\s+"
