@@ -4255,3 +4255,17 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
 )
 def test_fifteenth_session_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour at Dusk was painted in St Ives.",  # a painting's name
+        "Police made the arrests in dawn raids.",  # a kind of raid
+        "He went out in the quarter-finals.",  # a round of a tournament
+        "Their defender limped off in the second half.",  # a half of a match
+        "As recently as then, nobody knew.",  # a sentence's capital "As"
+    ],
+)
+def test_fifteenth_session_false_alarms(text):
+    assert [t.text for t in tag(text, date(2015, 4, 22))] == []

@@ -197,7 +197,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|same|latest|current|recent|most\s+recent|just-ended|just\s+ended|just-completed"
         r"|fiscal|calendar|last|past|previous|prior|next|coming|final|(?:19|20)\d\d)[\s-]+)*)"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?[\s-]{0,2}"
-        r"(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)\b(?!s)"
+        r"(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)\b(?!s|[-\s]?finals?\b)"
         rf"(?:\s+(?:of|in|for)\s+(?:(?:fiscal|calendar)\s+)?(?P<yr2>{_YEAR4})\b)?"
         r"(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:last|this|next)\s+year"
         r"|(?:last|this|next)\s+year))?",
@@ -1713,7 +1713,8 @@ def _set_ref_quarter(st: _State, y: int, q: int) -> None:
 _GAME_WORDS = re.compile(
     r"\b(?:touchdowns?|field\s+goal|quarterback|half-?time|scored|penalty|innings?"
     r"|kick(?:ed|off)?|intercept(?:ed|ions?)|yards?|injury|injured|the\s+(?:match|game)|coach|striker"
-    r"|midfielder|referee|whistle|rebounds|free\s+throws?|substituted)\b",
+    r"|midfielder|defender|goalkeeper|referee|whistle|rebounds|free\s+throws?|substituted"
+    r"|limped\s+off|sent\s+off|equali[sz]er)\b",
     re.IGNORECASE,
 )
 
@@ -3575,6 +3576,10 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     if m.group("sun"):
         if _prev_word(st.text, m.start()) not in _MID_POD_AFTER | {"from", "since", "till"}:
             return None
+        if m.group("sun")[0].isupper() and not _at_sentence_start(st.text, m.start()):
+            return None  # "Harbour at Dusk", a painting's name
+        if _next_word(st.text, m.end()) in _A_DAWN_KIND:
+            return None  # "arrested in dawn raids": a kind of raid, not a time of the story
         day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
         evening = m.group("sun").lower() in ("dusk", "sunset", "nightfall")
         return ("TIME", f"{day}T{'EV' if evening else 'MO'}")
@@ -3584,6 +3589,10 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     pod = m.group("pod") or m.group("mid")[3:].lstrip("- ")
     return ("TIME", f"{day}T{PARTS_OF_DAY[pod.lower()]}")
 
+
+_A_DAWN_KIND = frozenset(
+    ("raid", "raids", "attack", "attacks", "assault", "strike", "strikes", "patrol", "patrols")
+)
 
 _SETWORDS = {
     "daily": "P1D",
@@ -3770,7 +3779,7 @@ def _h_ref(st: _State, m: re.Match[str]) -> Result:
     if w == "recent":
         return None
     if w == "recently" and (
-        re.search(r"\b(?:as|most)\s+$", st.text[max(0, m.start() - 6) : m.start()])
+        re.search(r"\b(?:as|most)\s+$", st.text[max(0, m.start() - 6) : m.start()], re.I)
     ):
         return None  # "as recently as Friday", "most recently last October": the date says when
     if w == "current":
