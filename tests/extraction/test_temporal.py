@@ -4251,6 +4251,20 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
         ),
         # a passive still to come is no "said on Friday"
         ("The results will be announced on Friday.", date(2011, 6, 29), "Friday", "2011-07-01"),
+        # "the territory it holds in Iraq" is no event held
+        (
+            "The group seized the land it holds in Syria in late May.",
+            date(2014, 8, 10),
+            "late May",
+            "2014-05",
+        ),
+        # a clock time paired with one dated by what follows is on that day too
+        (
+            "Polls open at 7 a.m. and close at 8 p.m. on Nov. 4.",
+            date(2008, 10, 1),
+            "7 a.m.",
+            "2008-11-04T07:00",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

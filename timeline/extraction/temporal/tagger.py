@@ -569,7 +569,9 @@ _FUTURE_CUES = re.compile(
     r"|resumes|expires?|matur(?:es?|ing)|expiring|convenes"
     r"|reconvenes|arrives|departs|heads(?!\s+of\b)"
     r"|hosts?|(?:is|are)\s+off|possible"
-    r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|holds|faces(?!\s+of\b)|hosts|visits"
+    r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|faces(?!\s+of\b)|hosts|visits"
+    # (not what "the territory it holds in Iraq" is: no event is held)
+    r"|holds(?!\s+(?:in|on|at|to|up|out|back|off|down|onto|power|sway|office|the\s+record)\b)"
     r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
     r"|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
     r"|follows(?=\s+on\b)|falls(?=\s+(?:on\b|$))|due"
@@ -4839,10 +4841,23 @@ def _clock_pairs_on_one_day(text: str, out: list[Timex]) -> None:
             and _DAY_RE.match(nxt.value)
             and "T" in t.value
             and _BARE_CLOCK.fullmatch(t.text)
-            and not _BARE_CLOCK.fullmatch(nxt.text)
+            and (not _BARE_CLOCK.fullmatch(nxt.text) or _dated_by_what_follows(text, out, i + 1))
             and _CLOCK_PAIR_BETWEEN.fullmatch(text, t.end, nxt.start)
         ):
             out[i] = _on_day(t, nxt.value[:10])
+
+
+def _dated_by_what_follows(text: str, out: list[Timex], i: int) -> bool:
+    """Whether the clock time ``out[i]`` took its day from the date right after it ("close
+    at 7:30 p.m. on Nov. 7")."""
+    if i + 1 >= len(out):
+        return False
+    after = out[i + 1]
+    return (
+        after.type == "DATE"
+        and after.value == out[i].value[:10]
+        and _TIME_THEN_DATE.fullmatch(text, out[i].end, after.start) is not None
+    )
 
 
 def _on_day(t: Timex, day: str) -> Timex:
