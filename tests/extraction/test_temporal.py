@@ -4265,6 +4265,21 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "7 a.m.",
             "2008-11-04T07:00",
         ),
+        # "the end of the decade" after a year still ahead is the writer's decade
+        (
+            "The plan aims to double exports by 2020 and to cut emissions by the end of the"
+            " decade.",
+            date(2013, 11, 16),
+            "the end of the decade",
+            "201",
+        ),
+        # a present perfect's "since Labor Day" is the last one, whatever year was just named
+        (
+            "Brown, who was first elected in 1982, has not spoken to him since Labor Day.",
+            date(2006, 9, 25),
+            "Labor Day",
+            "2006-09-04",
+        ),
     ],
 )
 def test_fifteenth_session_rules(text, dct, words, value):

@@ -635,6 +635,9 @@ _ONLY_PARTICIPLES = re.compile(
 _BY_NEAR = re.compile(r"\b(?:by|through)\s+$", re.I)
 _HAD_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){0,3}?had\s+(?!to\b)\w+", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+)?\w+(?:ed|en|ne|wn)\b", re.I)
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)(?:n['’]t|\s+not|\s+never)?\s+[a-z]+(?:ed|en|wn|ne)\b", re.I
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
 _PRESENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+\w+$", re.I)
 _ADJ_BEFORE = re.compile(
@@ -3852,8 +3855,10 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{ref.year}-{ref.month:02d}" if unit == "month" else _fmt_week(ref))
     if unit == "decade":
         # "by the end of the decade his successors had been driven out": the decade the story
-        # is in; what is hoped for "before the end of the decade" is in the writer's
-        if dct is not None and st.tense(m.start(), m.end()) > 0:
+        # is in; what is hoped for "before the end of the decade" is in the writer's, as is
+        # one after a year still ahead ("double trade by 2020 ... by the end of the decade",
+        # written in 2013: no story is set in 2020)
+        if dct is not None and (st.tense(m.start(), m.end()) > 0 or (y or 0) > dct.year):
             y = dct.year
         return ("DATE", "XXX" if y is None else str(y)[:3])
     if unit in ("month", "week"):
@@ -4139,6 +4144,12 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
             # a day the story is at, not one counted back from the DCT ("kidnapped a year
             # ago today have appealed to free him in time for Christmas": this Christmas)
             and st.ref_kind != "ago"
+            # nor a present perfect's "since" ("first elected in 1978, has not campaigned
+            # with him since Labor Day": the last one before the DCT)
+            and not (
+                _SINCE_NEAR.search(st.text, max(0, m.start() - 12), m.start())
+                and _PRESENT_PERFECT.search(_sentence_before(st.text, m.start()))
+            )
         ):
             # "moved in on Dec. 23, 2005, just in time for Christmas", "since December 2010,
             # when snow left travellers sleeping in the days before Christmas": the one next
