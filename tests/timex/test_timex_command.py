@@ -238,7 +238,7 @@ BLIND_FLOORS = {
     "CV": (0.94, 0.95, 0.89),
     # fourteenth session: CW-DD written while its rules were made, never read, measured once
     # after its last rule (93.4 / 97.0 / 86.5 over the eight; 86.4 value with the resolver
-    # of that session's start); the fifteenth session develops on them
+    # of that session's start); the fifteenth session developed on them
     "CW": (0.92, 0.96, 0.87),
     "CX": (0.92, 0.95, 0.83),
     "CY": (0.92, 0.96, 0.84),
@@ -247,6 +247,18 @@ BLIND_FLOORS = {
     "DB": (0.90, 0.94, 0.81),
     "DC": (0.92, 0.95, 0.86),
     "DD": (0.91, 0.95, 0.81),
+    # fifteenth session: DE-DL written while its rules were made, never read, measured once
+    # after its last rule (0.961 / 0.980 / 0.907, 0.937 / 0.971 / 0.845, 0.970 / 0.988 /
+    # 0.914, 0.925 / 0.963 / 0.867, 0.934 / 0.976 / 0.886, 0.938 / 0.972 / 0.897, 0.946 /
+    # 0.976 / 0.830, 0.933 / 0.957 / 0.803)
+    "DE": (0.94, 0.96, 0.88),
+    "DF": (0.91, 0.95, 0.82),
+    "DG": (0.95, 0.97, 0.89),
+    "DH": (0.90, 0.94, 0.84),
+    "DI": (0.91, 0.95, 0.86),
+    "DJ": (0.91, 0.95, 0.87),
+    "DK": (0.92, 0.95, 0.80),
+    "DL": (0.91, 0.93, 0.78),
 }
 
 
