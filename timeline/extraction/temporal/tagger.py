@@ -2300,6 +2300,24 @@ _WEEK_ENDED_AFTER = re.compile(
 )
 
 
+def _counted_from_the_last_named(st: _State, g: str, step: int, pos: int) -> str | None:
+    """The year or month ``step`` from the "last year" / "last month" named close before
+    ``pos`` in its sentence: "last year, up 18% on the year before", "next year and the year
+    after", "rose 0.5% last month after a 0.7% gain the month before"."""
+    year, month = st.deictic_year, st.deictic_month
+    if g == "Y" and year is not None and _named_just_before(st, st.deictic_year_end, pos):
+        return str(year + step)
+    if g == "M" and month is not None and _named_just_before(st, st.deictic_month_end, pos):
+        return _fmt_at(_shift(month, step, "M", 1), "M", 1)
+    return None
+
+
+def _named_just_before(st: _State, end: int, pos: int) -> bool:
+    """Whether an expression ending at ``end`` (-1: none yet) was named in ``pos``'s
+    sentence, close before it."""
+    return end >= 0 and 0 <= pos - end < 80 and not _sent_end_search(st.text, end, pos)
+
+
 def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the", "a", "one") and _next_word(st.text, m.end()) == "when":
@@ -2391,26 +2409,8 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     if unit == "weekend":
         return _weekend(st, m, step)
     g = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
-    if (
-        g == "Y"
-        and step
-        and direction
-        and st.deictic_year is not None
-        and 0 <= m.start() - st.deictic_year_end < 80
-        and not _sent_end_search(st.text, st.deictic_year_end, m.start())
-    ):
-        # "last year, up 18% on the year before", "next year and the year after"
-        return ("DATE", str(st.deictic_year + step))
-    if (
-        g == "M"
-        and step
-        and direction
-        and st.deictic_month is not None
-        and 0 <= m.start() - st.deictic_month_end < 80
-        and not _sent_end_search(st.text, st.deictic_month_end, m.start())
-    ):
-        # "rose 0.5% last month after a 0.7% gain the month before"
-        return ("DATE", _fmt_at(_shift(st.deictic_month, step, "M", 1), "M", 1))
+    if step and direction and (counted := _counted_from_the_last_named(st, g, step, m.start())):
+        return ("DATE", counted)
     if g == "Y" and step == 0 and m.group(0).lower().startswith("that"):
         # "under siege since 2013. That year, ...": the year written last, even where it did
         # not move the story
