@@ -4222,6 +4222,12 @@ def test_a_span_of_years_is_not_one_that_runs_into_the_next():
             "3 o'clock",
             "2011-03-02T15:00",
         ),
+        (
+            "The shelling began at 2 p.m. I am told that by 3 o'clock the market was empty.",
+            date(2011, 3, 2),
+            "3 o'clock",
+            "2011-03-02T15:00",
+        ),
         # "that year" is the year written last, though "since" kept the story where it was
         (
             "The port has been closed since 2009. In May of that year, a fire gutted it.",

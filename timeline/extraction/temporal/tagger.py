@@ -3511,8 +3511,10 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     return ("TIME", f"{day}T{hm}")
 
 
+# (a clock's "am" and "pm" after its digits, not the verb of "I am")
 _HALF_OF_THE_DAY = re.compile(
-    r"\b(?:(?P<pm>noon|afternoon|evening|p\.\s?m\.|pm\b)|(?:morning|a\.\s?m\.|am\b|dawn))", re.I
+    r"(?P<pm>\b(?:noon|afternoon|evening)\b|\d\s*p\.?\s?m\b)|\b(?:morning|dawn)\b|\d\s*a\.?\s?m\b",
+    re.I,
 )
 
 
