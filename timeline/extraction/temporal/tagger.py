@@ -4773,10 +4773,9 @@ def _weekday_ranges(text: str, dct: date | None, out: list[Timex]) -> None:
             continue
         start, end = date.fromisoformat(first.value), date.fromisoformat(last.value)
         if dct is not None and start > end:
-            later_end = start + timedelta(days=(end.isoweekday() - start.isoweekday()) % 7)
-            earlier_start = end - timedelta(days=(end.isoweekday() - start.isoweekday()) % 7)
-            if _days_off(dct, earlier_start, end) < _days_off(dct, start, later_end):
-                out[i] = replace(first, value=_fmt_day(earlier_start))
+            span = timedelta(days=(end.isoweekday() - start.isoweekday()) % 7)
+            if _days_off(dct, end - span, end) < _days_off(dct, start, start + span):
+                out[i] = replace(first, value=_fmt_day(end - span))
                 continue
         elif between_and:
             continue  # read the right way round already
