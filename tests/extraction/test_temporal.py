@@ -4304,3 +4304,55 @@ def test_fifteenth_session_rules(text, dct, words, value):
 )
 def test_fifteenth_session_false_alarms(text):
     assert [t.text for t in tag(text, date(2015, 4, 22))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # web text's curly apostrophe is read as the plain one; the words keep it
+        (
+            "Extra officers will patrol the square on New Year’s Eve.",
+            date(2011, 12, 29),
+            "New Year’s Eve",
+            "2011-12-31",
+        ),
+        ("Home prices soared in the ’80s.", date(2004, 5, 3), "the ’80s", "198"),
+        # ... and so is the holiday written without one
+        (
+            "Extra officers will patrol the square on New Years Eve.",
+            date(2011, 12, 29),
+            "New Years Eve",
+            "2011-12-31",
+        ),
+        (
+            "Survivors gathered to mark Pearl Harbor Day.",
+            date(2016, 12, 7),
+            "Pearl Harbor Day",
+            "2016-12-07",
+        ),
+        ("Juneteenth is now a federal holiday.", date(2021, 6, 18), "Juneteenth", "2021-06-19"),
+        # "holiday weekend" is the weekend
+        (
+            "Troopers will be out in force this holiday weekend, the governor said.",
+            date(2011, 12, 30),  # a Friday
+            "this holiday weekend",
+            "2011-W52-WE",
+        ),
+        # a present tense after a day looked ahead to reads out that day's schedule
+        (
+            "The launch was moved to Saturday, May 19. There is one launch window at 4:55 a.m.",
+            date(2012, 5, 16),
+            "4:55 a.m.",
+            "2012-05-19T04:55",
+        ),
+        # (guard: the past still tells of the DCT's day)
+        (
+            "Rain is forecast for Saturday. The storm hit the coast at 4:55 a.m.",
+            date(2012, 5, 16),
+            "4:55 a.m.",
+            "2012-05-16T04:55",
+        ),
+    ],
+)
+def test_sixteenth_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

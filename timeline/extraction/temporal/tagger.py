@@ -261,6 +261,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<mod2>early|late|earlier|later)\s+)?(?:(?P<rel>the\s+(?:next|following|previous"
         r"|preceding|prior|same|very\s+same|very)|that(?:\s+same)?|the|a|one)\s+)"
+        r"(?:holiday\s+(?=weekend\b))?"  # "over the holiday weekend": the weekend
         r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
         r"(?:\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
         # "the day of the vote", "the week when ...", "the day after the attack" are not
@@ -273,7 +274,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "relunit",
         rf"{_PREFIX}(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|the\s+past"
         r"|the\s+last|the\s+coming|the\s+current|current|the\s+previous|previous|the\s+next"
-        r"|the\s+new)\s+(?:(?P<fiscal>fiscal|calendar|financial|school|academic|model)\s+)?"
+        r"|the\s+new)\s+(?:(?P<fiscal>fiscal|calendar|financial|school|academic|model)\s+"
+        r"|holiday\s+(?=weekend\b))?"
         r"(?P<unit>day|week|weekend|fortnight|month|quarter|year|decade|century)\b(?!-)",
     ),
     # durations: two years / the past three months / 16-hour / nearly forty years / a year
@@ -471,7 +473,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous"
         r"|(?P<ys>this|last|next)\s+year['’]s)\s+)?"
         r"(?P<h>(?-i:Christmas)(?:\s+(?-i:Day|Eve))?"
-        r"|(?-i:New\s+Year's)(?:\s+(?-i:Day|Eve))?|(?-i:Thanksgiving)(?:\s+(?-i:Day))?"
+        r"|(?-i:New\s+Year(?:'s|s))(?:\s+(?-i:Day|Eve))?|(?-i:Thanksgiving)(?:\s+(?-i:Day))?"
         r"|(?-i:Easter)(?:\s+(?-i:Sunday|Monday))?|(?-i:Election\s+Day)|(?-i:Independence\s+Day)"
         r"|(?-i:Fourth\s+of\s+July)|(?-i:Memorial\s+Day)|(?-i:Labor\s+Day)"
         r"|(?-i:Veterans\s+Day)|(?-i:Halloween)|(?-i:Valentine's\s+Day)"
@@ -483,6 +485,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Shrove\s+Tuesday)|(?-i:Pancake\s+Day)|(?-i:Whit\s+(?:Sunday|Monday))|(?-i:Pentecost)"
         r"|(?-i:Martin\s+Luther\s+King(?:\s+Jr\.?)?(?:'s)?\s+(?:Day|Birthday))"
         r"|(?-i:Presidents'?\s+Day)|(?-i:Columbus\s+Day)"
+        r"|(?-i:Pearl\s+Harbor)(?:\s+(?-i:Remembrance))?\s+(?-i:Day)|(?-i:Juneteenth)"
+        r"|(?-i:Flag\s+Day)|(?-i:Earth\s+Day)|(?-i:World\s+AIDS\s+Day)"
         # feasts of the lunar, lunisolar and Hebrew calendars (dates in feasts.py)
         r"|(?-i:Eid)[\s-]+(?:al|ul|el|Al|Ul|El)[\s-]*(?-i:Fitr|Adha)|(?-i:Ashura)"
         r"|(?-i:Nowruz|Newroz|Norooz|Nowrouz|Navruz|Nauroz)"
@@ -3562,9 +3566,11 @@ def _day_of_a_time_of_day(st: _State, start: int, end: int) -> date | None:
 
 def _only_looked_ahead_to(st: _State, anchor: date | None, start: int, end: int) -> bool:
     """Whether ``anchor`` is a day after the DCT that the story only looked ahead to, while the
-    sentence at [start, end) tells of what happened (so its time of day is the DCT's)."""
+    sentence at [start, end) tells in the past of what happened (so its time of day is the
+    DCT's); one in the present reads out the schedule ("liftoff on Saturday, May 19 ... There
+    is a single launch opportunity at 4:55 a.m.")."""
     return (
-        st.dct is not None and anchor is not None and anchor > st.dct and st.tense(start, end) <= 0
+        st.dct is not None and anchor is not None and anchor > st.dct and st.tense(start, end) < 0
     )
 
 
@@ -3930,7 +3936,7 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
 def _holiday_date(name: str, y: int) -> date | None:
     from dateutil.easter import easter
 
-    n = re.sub(r"\s+", " ", name.lower())
+    n = re.sub(r"\s+", " ", name.lower()).replace("new years", "new year's")
     if n.startswith("christmas eve"):
         return date(y, 12, 24)
     if n.startswith("christmas"):
@@ -4011,6 +4017,12 @@ _FIXED_DAY_HOLIDAYS = {
     "april fools' day": (4, 1),
     "april fools day": (4, 1),
     "groundhog day": (2, 2),
+    "pearl harbor day": (12, 7),
+    "pearl harbor remembrance day": (12, 7),
+    "juneteenth": (6, 19),
+    "flag day": (6, 14),
+    "earth day": (4, 22),
+    "world aids day": (12, 1),
     # Kurdish Newroz and the Iranian New Year, kept on March 21 (the equinox can make
     # Iran's a day earlier)
     "nowruz": (3, 21),
@@ -4608,6 +4620,11 @@ def _mod(text: str, s: int, e: int, typ: str) -> str:
     return ""
 
 
+# Web text writes the apostrophe as a right single quotation mark ("New Year’s Eve", "won’t",
+# "the ’80s"); the patterns are written with the plain one. The swap keeps every offset.
+_CURLY_APOSTROPHE = str.maketrans({"\u2019": "'"})
+
+
 def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     """Find the temporal expressions in ``text`` and normalise them (TimeML TIMEX3).
 
@@ -4622,6 +4639,14 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     scoring against them keeps that convention; an event extractor cannot date a past
     happening after its report.
     """
+    plain = text.translate(_CURLY_APOSTROPHE)
+    found = _tag(plain, dct, reports=reports)
+    if plain == text:
+        return found
+    return [replace(t, text=text[t.start : t.end]) for t in found]
+
+
+def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (name, rx) in enumerate(_COMPILED):
         for m in rx.finditer(text):
