@@ -1,6 +1,7 @@
 """Score the temporal tagger on TimeML data, with the fixed development / held-out split.
 
     python scripts/evaluate_timex.py DIR [DIR ...] [--part all|dev|held] [--why] [--bootstrap N]
+                                     [--against OTHER]
 
 Each DIR holds TimeML ``.tml`` files (e.g. TBAQ-cleaned's ``TimeBank/`` and ``AQUAINT/``).
 The held-out part is every fifth document by sorted file name within each DIR (indices 4, 9,
@@ -8,7 +9,9 @@ The held-out part is every fifth document by sorted file name within each DIR (i
 value / type F1, per DIR and over all of them; with --why, how many value disagreements are
 only a different notation, a less specific gold value or the guidelines' other convention
 (zones, fiscal years, decades) rather than a different answer, and what value F1 would be if
-the conventions counted as agreement (a diagnostic, never the figure).
+the conventions counted as agreement (a diagnostic, never the figure). With --against, the
+"system" is another annotation of the same documents (the file of the same name under OTHER)
+instead of the tagger: how far two annotators agree, on the same measures.
 """
 
 from __future__ import annotations
@@ -43,20 +46,32 @@ def _dct(raw: str | None) -> date | None:
     return date(int(raw[0:4]), int(raw[5:7]), int(raw[8:10])) if raw else None
 
 
-def evaluate(files: list[Path]) -> dict[str, float]:
-    gold, system = tag_files(files)
+def evaluate(files: list[Path], against: Path | None = None) -> dict[str, float]:
+    gold, system = tag_files(files, against)
     return score(gold, system)
 
 
-def tag_files(files: list[Path]) -> tuple[dict[str, list[Span]], dict[str, list[Span]]]:
-    """Gold and system timexes per document."""
+def tag_files(
+    files: list[Path], against: Path | None = None
+) -> tuple[dict[str, list[Span]], dict[str, list[Span]]]:
+    """Gold and system timexes per document; the system is the tagger, or with ``against`` the
+    other annotation of the same document under that folder."""
+    others = {p.name: p for p in against.rglob("*.tml")} if against else {}
     gold, system = {}, {}
     for f in files:
         doc = read_gold(f)
         gold[doc.name] = doc.timexes
-        system[doc.name] = [
-            Span(t.start, t.end, t.type, t.value) for t in tag(doc.text, _dct(doc.dct))
-        ]
+        if against is None:
+            system[doc.name] = [
+                Span(t.start, t.end, t.type, t.value) for t in tag(doc.text, _dct(doc.dct))
+            ]
+            continue
+        if f.name not in others:
+            raise SystemExit(f"{against}: no annotation of {f.name}")
+        other = read_gold(others[f.name])
+        if other.text != doc.text:
+            raise SystemExit(f"{others[f.name]}: its text differs from {f}'s")
+        system[doc.name] = other.timexes
     return gold, system
 
 
@@ -83,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also count the value disagreements by kind (notation, gold less specific, ...)",
     )
+    ap.add_argument(
+        "--against",
+        type=Path,
+        metavar="OTHER",
+        help="score the annotation of the same documents under OTHER instead of the tagger",
+    )
     args = ap.parse_args(argv)
     every = []
     for d in args.dirs:
@@ -90,17 +111,17 @@ def main(argv: list[str] | None = None) -> int:
         if not files:
             ap.error(f"{d}: no .tml files")
         every += files
-        _print(f"{d.name} ({args.part})", len(files), evaluate(files))
+        _print(f"{d.name} ({args.part})", len(files), evaluate(files, args.against))
     if len(args.dirs) > 1:
-        _print(f"all ({args.part})", len(every), evaluate(every))
+        _print(f"all ({args.part})", len(every), evaluate(every, args.against))
     if args.bootstrap:
-        gold, system = tag_files(every)
+        gold, system = tag_files(every, args.against)
         print(f"95% intervals over {args.bootstrap} resamples of the {len(every)} documents:")
         for measure in ("strict_F1", "relaxed_F1", "value_F1", "type_F1"):
             lo, hi = bootstrap_interval(gold, system, measure, args.bootstrap)
             print(f"  {measure:10s} {lo:.4f} – {hi:.4f}")
     if args.why:
-        gold, system = tag_files(every)
+        gold, system = tag_files(every, args.against)
         kinds = value_disagreements(gold, system)
         print(f"value disagreements over all ({args.part}): {sum(kinds.values())}")
         for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]):

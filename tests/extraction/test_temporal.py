@@ -4356,3 +4356,27 @@ def test_fifteenth_session_false_alarms(text):
 )
 def test_sixteenth_session_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # a reduced relative keeps its past after a future, for a month too
+        (
+            "The defendants will face a tribunal created in December by the council.",
+            date(2004, 7, 3),
+            "December",
+            "2003-12",
+        ),
+        (
+            "Holders will vote on a poison pill the board adopted in August.",
+            date(2005, 10, 19),
+            "August",
+            "2005-08",
+        ),
+        # (guard: a passive still to come looks ahead)
+        ("A new list will be published in December.", date(2004, 7, 3), "December", "2004-12"),
+    ],
+)
+def test_sixteenth_session_reduced_relatives(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

@@ -989,11 +989,12 @@ class _State:
         return 0
 
 
-# A document issued on the day named: its participle just before the expression
+# A document issued, or a body created, on the day or in the month named: its participle just
+# before the expression ("a plan the board adopted in August", "a court created in December")
 _ISSUED_JUST_BEFORE = re.compile(
     r"(?-i:issued|signed|passed|approved|adopted|imposed|reached|struck|enacted|brokered"
-    r"|declared|handed\s+down)"
-    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?",
+    r"|declared|handed\s+down|created|established|formed|founded)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+)?",
 )
 # "its board approved": a possessive's noun, the subject of a clause of its own
 _SUBJECT_BEFORE = re.compile(
