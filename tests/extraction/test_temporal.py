@@ -4306,6 +4306,10 @@ def test_fifteenth_session_false_alarms(text):
     assert [t.text for t in tag(text, date(2015, 4, 22))] == []
 
 
+def test_every_half_hour_is_no_length():
+    assert [t.text for t in tag("A shuttle leaves every half hour.", date(2015, 4, 22))] == []
+
+
 @pytest.mark.parametrize(
     ("text", "dct", "words", "value"),
     [
@@ -4338,6 +4342,10 @@ def test_fifteenth_session_false_alarms(text):
             "this holiday weekend",
             "2011-W52-WE",
         ),
+        # "a half hour", and "half hour" after an adjective
+        ("The crew waited a half hour for the signal.", date(2006, 3, 10), "a half hour", "PT30M"),
+        ("Contact returned after a tense half hour.", date(2006, 3, 10), "half hour", "PT30M"),
+        ("A single half-hour session can help.", date(2014, 6, 12), "half-hour", "PT30M"),
         # a present tense after a day looked ahead to reads out that day's schedule
         (
             "The launch was moved to Saturday, May 19. There is one launch window at 4:55 a.m.",

@@ -300,7 +300,10 @@ _PATTERNS: list[tuple[str, str]] = [
     # "a decade-long war", "the yearlong strike": a length of one unit
     (
         "longadj",
-        r"(?P<unit>day|week|month|year|decade|century)-?long\b|(?P<ou>day|week|month)-old\b",
+        r"(?P<unit>day|week|month|year|decade|century)-?long\b|(?P<ou>day|week|month)-old\b"
+        # "waited a half hour", "a tense half hour", "a half-hour session" (the article is the
+        # session's)
+        r"|(?:an?\s+(?=half\s))?(?P<halfhour>half[\s-]hour)\b",
     ),
     # "year-earlier results": the same period a year before
     ("yearago", r"(?P<w>year-earlier|year-ago)(?=\s+[a-z])"),
@@ -4253,6 +4256,10 @@ def _h_namedday(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_longadj(st: _State, m: re.Match[str]) -> Result:
+    if m.group("halfhour"):
+        if _prev_word(st.text, m.start()) in ("every", "each"):
+            return None  # a frequency, not a length
+        return ("DURATION", "PT30M")
     return ("DURATION", _fmt_duration(1, m.group("unit") or m.group("ou")))
 
 
