@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from timeline.extraction.temporal import recent_window, tag, to_date_range
+from timeline.extraction.temporal.scoring import read_gold
 from timeline.extraction.types import DateRange, Timex
 
 
@@ -4388,3 +4390,22 @@ def test_sixteenth_session_rules(text, dct, words, value):
 )
 def test_sixteenth_session_reduced_relatives(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "AB/BBC_ENG_20110918.0021.tml",
+        "AD/WSJ_ENG_20090613.0032.tml",
+        "AN/NPR_ENG_20051123.0007.tml",
+    ],
+)
+def test_windows_line_ends_read_as_plain_ones(doc):
+    # paragraph breaks end quotations and scenes whichever way the lines end
+    gold = read_gold(Path(__file__).resolve().parents[2] / "fixtures" / "timex_blind" / doc)
+    dct = date.fromisoformat(gold.dct[:10])
+    plain = [(t.text, t.value) for t in tag(gold.text, dct)]
+    windows = [
+        (t.text.replace("\r", ""), t.value) for t in tag(gold.text.replace("\n", "\r\n"), dct)
+    ]
+    assert windows == plain

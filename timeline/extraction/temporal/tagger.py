@@ -4629,8 +4629,17 @@ def _mod(text: str, s: int, e: int, typ: str) -> str:
 
 
 # Web text writes the apostrophe as a right single quotation mark ("New Year’s Eve", "won’t",
-# "the ’80s"); the patterns are written with the plain one. The swap keeps every offset.
+# "the ’80s") and may end its lines the Windows way; the patterns are written with the plain
+# apostrophe and "\n". Each swap keeps every offset.
 _CURLY_APOSTROPHE = str.maketrans({"\u2019": "'"})
+_CARRIAGE_RETURN = re.compile(r"\r\n?")
+
+
+def _plain(text: str) -> str:
+    text = text.translate(_CURLY_APOSTROPHE)
+    if "\r" in text:
+        text = _CARRIAGE_RETURN.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", text)
+    return text
 
 
 def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
@@ -4647,7 +4656,7 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     scoring against them keeps that convention; an event extractor cannot date a past
     happening after its report.
     """
-    plain = text.translate(_CURLY_APOSTROPHE)
+    plain = _plain(text)
     found = _tag(plain, dct, reports=reports)
     if plain == text:
         return found
