@@ -4629,14 +4629,15 @@ def _mod(text: str, s: int, e: int, typ: str) -> str:
 
 
 # Web text writes the apostrophe as a right single quotation mark ("New Year’s Eve", "won’t",
-# "the ’80s") and may end its lines the Windows way; the patterns are written with the plain
-# apostrophe and "\n". Each swap keeps every offset.
-_CURLY_APOSTROPHE = str.maketrans({"\u2019": "'"})
+# "the ’80s"), may join "two‑year" with a Unicode hyphen and may end its lines the Windows
+# way; the patterns are written with the plain apostrophe, hyphen and "\n". Each swap keeps
+# every offset.
+_WEB_CHARACTERS = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
 
 
 def _plain(text: str) -> str:
-    text = text.translate(_CURLY_APOSTROPHE)
+    text = text.translate(_WEB_CHARACTERS)
     if "\r" in text:
         text = _CARRIAGE_RETURN.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", text)
     return text
