@@ -278,16 +278,20 @@ def test_timex_command_on_blind_newswire_scores_above_floor(tmp_path, part):
 
 
 REAL = Path(__file__).resolve().parents[2] / "fixtures" / "timex_real"
-# Real public-domain news, annotated twice and adjudicated (fixtures/timex_real/README.md),
-# with floors below what each part measured when set (strict / relaxed / value):
-# read 0.939 / 0.952 / 0.887, unread 0.903 / 0.943 / 0.888.
-REAL_FLOORS = {"read": (0.92, 0.94, 0.87), "unread": (0.89, 0.93, 0.87)}
+# Real news, annotated twice and adjudicated (fixtures/timex_real/README.md), with floors
+# below what each part measured when set (strict / relaxed / value): read 0.939 / 0.952 /
+# 0.887, unread 0.903 / 0.943 / 0.888, unread2 0.879 / 0.931 / 0.859.
+REAL_FLOORS = {
+    "read": (0.92, 0.94, 0.87),
+    "unread": (0.89, 0.93, 0.87),
+    "unread2": (0.86, 0.92, 0.84),
+}
 
 
 @pytest.mark.parametrize("part", sorted(REAL_FLOORS))
 def test_timex_command_on_real_news_scores_above_floor(tmp_path, part):
     docs = [read_gold(p) for p in sorted((REAL / part).glob("*.tml"))]
-    assert len(docs) == 32
+    assert len(docs) == {"read": 32, "unread": 32, "unread2": 34}[part]
     lines = [json.dumps({"doc": d.name, "dct": d.dct, "text": d.text}) for d in docs]
     system = {
         r["doc"]: [Span(t["start"], t["end"], t["type"], t["value"]) for t in r["timexes"]]
