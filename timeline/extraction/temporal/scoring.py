@@ -73,7 +73,7 @@ def read_gold(path: Path) -> GoldDoc:
     return GoldDoc(name, dct, "".join(buf), sorted(found, key=lambda s: (s.start, s.end)))
 
 
-def _relaxed_pairs(gold: list[Span], system: list[Span]) -> list[tuple[int, int]]:
+def relaxed_pairs(gold: list[Span], system: list[Span]) -> list[tuple[int, int]]:
     """One-to-one overlap matching: exact spans first, then by overlap (augmenting paths)."""
     adj: list[list[int]] = []
     for g in gold:
@@ -110,7 +110,7 @@ def score(gold: dict[str, list[Span]], system: dict[str, list[Span]]) -> dict[st
         n_sys += len(s)
         gs = {(x.start, x.end) for x in g}
         strict += sum((x.start, x.end) in gs for x in s)
-        pairs = _relaxed_pairs(g, s)
+        pairs = relaxed_pairs(g, s)
         relaxed += len(pairs)
         value_ok += sum(g[i].value.strip() == s[j].value.strip() for i, j in pairs)
         type_ok += sum(g[i].type.upper() == s[j].type.upper() for i, j in pairs)
@@ -194,7 +194,7 @@ def value_disagreements(
     kinds: dict[str, int] = {}
     for name, g in gold.items():
         s = system.get(name, [])
-        for i, j in _relaxed_pairs(g, s):
+        for i, j in relaxed_pairs(g, s):
             if g[i].value.strip() != s[j].value.strip():
                 k = disagreement_kind(g[i].value, s[j].value)
                 kinds[k] = kinds.get(k, 0) + 1
