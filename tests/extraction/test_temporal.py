@@ -4323,6 +4323,7 @@ def test_every_half_hour_is_no_length():
             "2011-12-31",
         ),
         ("Home prices soared in the ’80s.", date(2004, 5, 3), "the ’80s", "198"),
+        ("Home prices soared in the ‘80s.", date(2004, 5, 3), "the ‘80s", "198"),
         # ... and a Unicode hyphen as the plain one
         ("They signed a two\u2011year deal.", date(2011, 9, 18), "two\u2011year", "P2Y"),
         # ... and so is the holiday written without one

@@ -4629,10 +4629,11 @@ def _mod(text: str, s: int, e: int, typ: str) -> str:
 
 
 # Web text writes the apostrophe as a right single quotation mark ("New Year’s Eve", "won’t",
-# "the ’80s"), may join "two‑year" with a Unicode hyphen and may end its lines the Windows
-# way; the patterns are written with the plain apostrophe, hyphen and "\n". Each swap keeps
-# every offset.
-_WEB_CHARACTERS = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
+# "the ’80s"), or a left one where a word processor guessed wrong ("the ‘80s"), may join
+# "two‑year" with a Unicode hyphen and may end its lines the Windows way; the patterns are
+# written with the plain apostrophe, hyphen and "\n". Each swap keeps every offset. (Curly
+# double quotes need none: the patterns take them as they take plain ones.)
+_WEB_CHARACTERS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
 _CARRIAGE_RETURN = re.compile(r"\r\n?")
 
 
