@@ -4412,3 +4412,48 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         (t.text.replace("\r", ""), t.value) for t in tag(gold.text.replace("\n", "\r\n"), dct)
     ]
     assert windows == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # a day with its clock time right after it is one time
+        ("M3.0 Tuesday 6:45 AM PDT", date(2014, 8, 26), "Tuesday 6:45 AM PDT", "2014-08-26T06:45"),
+        (
+            "The first aftershock came Sunday 3:24 a.m. PDT.",
+            date(2014, 8, 26),
+            "Sunday 3:24 a.m. PDT",
+            "2014-08-24T03:24",
+        ),
+        (
+            "As of Tuesday Aug. 26, 4 PM PDT, there have been more than 80 aftershocks.",
+            date(2014, 8, 26),
+            "Tuesday Aug. 26, 4 PM PDT",
+            "2014-08-26T16:00",
+        ),
+        # (guard: after a bare weekday a comma keeps them apart)
+        ("As of Tuesday, 4 p.m., there were 80.", date(2014, 8, 26), "4 p.m.", "2014-08-26T16:00"),
+        # a question word opens a clause of its own: its past is no participle of a present
+        (
+            "The ministry is conducting an investigation into why illnesses doubled Saturday.",
+            date(2008, 9, 22),
+            "Saturday",
+            "2008-09-20",
+        ),
+        (
+            "Officials are studying how the fire started Saturday.",
+            date(2008, 9, 22),
+            "Saturday",
+            "2008-09-20",
+        ),
+        # (guard: an -ed word after "will" is still a participle)
+        ("The schools will stay closed on Friday.", date(2008, 9, 22), "Friday", "2008-09-26"),
+        # a year before its season names that season
+        ("2002 SUMMER HOT, DRY ACROSS THE PLAINS", date(2002, 9, 13), "2002 SUMMER", "2002-SU"),
+        ("The 2002 summer season was hot.", date(2002, 9, 13), "2002 summer", "2002-SU"),
+        # (guard: a name's season stays out)
+        ("The 2002 Winter Olympics opened.", date(2002, 9, 13), "2002", "2002"),
+    ],
+)
+def test_seventeenth_session_rules(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

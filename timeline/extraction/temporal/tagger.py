@@ -230,6 +230,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons
     (
         "season",
+        # "the 2002 summer season", a headline's "2002 SUMMER"
+        rf"(?:(?P<pyear>{_YEAR4})\s+(?=(?i:summer|winter|spring|autumn)\b))?"
         rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|past|the\s+coming|coming"
         r"|the\s+previous|the\s+preceding|the\s+following|the\s+next|that(?:\s+same)?|the|early"
@@ -631,10 +633,11 @@ _UNTIL_NEAR = re.compile(
     r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:\S+\s+){0,2}$", re.I
 )
 # After a future cue: words up to the expression with no clause break and no finite past
-# other than -ed participles ("will stay closed on", "will publish updated figures on").
+# other than -ed participles ("will stay closed on", "will publish updated figures on"). A
+# question word opens a clause of its own ("is investigating why illnesses doubled Saturday").
 _ONLY_PARTICIPLES = re.compile(
     r"(?:(?!\b(?:(?:was|were|had|did)(?:n['’]t)?|said|who|which|that|when|after|because"
-    r"|since)\b)[^,;:.!?])*",
+    r"|since|why|how|what|where|whether)\b)[^,;:.!?])*",
     re.I,
 )
 # "by Thursday", "through Monday": an end or a deadline (see ``_h_weekday``), unless a past
@@ -1992,10 +1995,14 @@ def _story_point(st: _State) -> date | None:
 
 
 def _h_season(st: _State, m: re.Match[str]) -> Result:
-    if m.group("season")[0].isupper() and re.match(
-        r"\s+(?!I\b)[A-Z]", st.text[m.end() : m.end() + 3]
+    if (
+        m.group("season")[0].isupper()
+        and not m.group("season").isupper()  # (a headline in capitals: "2002 SUMMER HOT")
+        and re.match(r"\s+(?!I\b)[A-Z]", st.text[m.end() : m.end() + 3])
     ):
         return None  # a name: "the Winter Olympics", "the Mid-Autumn Festival"
+    if m.group("pyear"):
+        return ("DATE", f"{m.group('pyear')}-{SEASONS[m.group('season').lower()]}")
     if (
         m.group("season")[0].isupper()
         and not m.group("rel")
@@ -4786,7 +4793,38 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     _clock_pairs_on_one_day(text, out)
     _date_zone_twins(text, out)
     _weekday_ranges(text, dct, out)
-    return _join_compound_durations(text, out)
+    return _join_compound_durations(text, _join_days_and_clocks(text, out))
+
+
+# "Tuesday 6:45 AM PDT", "Tuesday Aug. 26, 4 PM PDT": a day with its clock time right after
+# it, no "at" between, is one time (as TBAQ joins "9 a.m. Tuesday" the other way round)
+_DAY_THEN_CLOCK = re.compile(r"[ \t]+")
+_DATE_THEN_CLOCK = re.compile(r",?[ \t]+")
+
+
+def _join_days_and_clocks(text: str, out: list[Timex]) -> list[Timex]:
+    joined: list[Timex] = []
+    for t in out:
+        day = joined[-1] if joined else None
+        if (
+            day is not None
+            and day.type == "DATE"
+            and t.type == "TIME"
+            and _DAY_RE.fullmatch(day.value)
+            and _WEEKDAY_ONLY.search(day.text)
+            and t.text[:1].isdigit()
+            # (a comma only after a date: "Tuesday Aug. 26, 4 PM", not "on Tuesday, 4 p.m.")
+            and (_DATE_THEN_CLOCK if day.text[-1].isdigit() else _DAY_THEN_CLOCK).fullmatch(
+                text, day.end, t.start
+            )
+        ):
+            clock = t.value[t.value.index("T") :]
+            joined[-1] = replace(
+                t, start=day.start, text=text[day.start : t.end], value=day.value + clock
+            )
+            continue
+        joined.append(t)
+    return joined
 
 
 _WEEKDAY_ONLY = re.compile(rf"(?:{WEEKDAY_RE})", re.IGNORECASE)
