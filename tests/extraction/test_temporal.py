@@ -4308,6 +4308,11 @@ def test_fifteenth_session_false_alarms(text):
     assert [t.text for t in tag(text, date(2015, 4, 22))] == []
 
 
+@pytest.mark.parametrize("text", ["He has twenty-twenty vision.", "Twenty-one people died."])
+def test_twenty_and_a_number_is_no_year_alone(text):
+    assert [t.text for t in tag(text, date(2011, 8, 4))] == []
+
+
 def test_every_half_hour_is_no_length():
     assert [t.text for t in tag("A shuttle leaves every half hour.", date(2015, 4, 22))] == []
 
@@ -4453,6 +4458,40 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         ("The 2002 summer season was hot.", date(2002, 9, 13), "2002 summer", "2002-SU"),
         # (guard: a name's season stays out)
         ("The 2002 Winter Olympics opened.", date(2002, 9, 13), "2002", "2002"),
+        # a year read out in two tens, and a read-out year after "late"
+        (
+            "It can pay its bills until twenty-thirteen.",
+            date(2011, 8, 4),
+            "twenty-thirteen",
+            "2013",
+        ),
+        (
+            "Iran halted that program in late two thousand three.",
+            date(2007, 12, 7),
+            "late two thousand three",
+            "2003",
+        ),
+        # a past perfect tells of a deadline already passed
+        (
+            "The virus swept Brazil in mid-2015; by January, CDC had advised women not to travel.",
+            date(2016, 12, 14),
+            "January",
+            "2016-01",
+        ),
+        # (guard: what a past perfect said would come still looks ahead)
+        (
+            "His unit had been told it would be home by Christmas.",
+            date(2016, 12, 14),
+            "Christmas",
+            "2016-12-25",
+        ),
+        # office hours kept "seven days a week" are any day's
+        (
+            "Call 7 a.m. to 10 p.m., seven days a week.",
+            date(2001, 7, 9),
+            "10 p.m.",
+            "XXXX-XX-XXT22:00",
+        ),
     ],
 )
 def test_seventeenth_session_rules(text, dct, words, value):

@@ -74,7 +74,11 @@ _POD_OF = r"(?:the\s+(?P<podof>morning|afternoon|evening|night)\s+of\s+)?"
 _POD_OF_RX = re.compile(_POD_OF, re.IGNORECASE)
 _SPOKEN_YEAR = (
     rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?[\s-]+(?:{CARDINAL_WORD_RE})"
-    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{CARDINAL_WORD_RE}))?)"
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{CARDINAL_WORD_RE}))?"
+    # "until twenty-thirteen" (a year read out, as VOA's Special English writes it)
+    r"|twenty[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)\b)"
 )
 _APPROX = (
     r"(?P<approx>about|nearly|almost|roughly|approximately|around|some|no\s+more\s+than"
@@ -162,7 +166,7 @@ _PATTERNS: list[tuple[str, str]] = [
         # "the 2012 fiscal year": a year, with the kind of year it is
         r"(?:\s+(?:fiscal|financial|budget|tax|calendar|school|academic|model)\s+year\b)?",
     ),
-    ("spokenyear", rf"(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b"),
+    ("spokenyear", rf"(?:the\s+year\s+|(?:early|late|mid)[\s-]+)?(?P<sy>{_SPOKEN_YEAR})\b"),
     # "Game 7 in '85": a year by its last two digits, after a preposition
     ("shortyear", r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s))['’](?P<yy>\d\d)\b(?!s\b)"),
     # the 1990s / the mid-1980s / the '90s / the nineties
@@ -783,6 +787,9 @@ def _spoken_year(s: str) -> int | None:
     if s.startswith("nineteen "):
         n = _number(s[len("nineteen ") :])
         return 1900 + int(n) if n is not None and n < 100 else None
+    if s.startswith("twenty "):
+        n = _number(s[len("twenty ") :])
+        return 2000 + int(n) if n is not None and 10 <= n < 100 else None
     if s.startswith("two thousand"):
         rest = s[len("two thousand") :].strip()
         if not rest:
@@ -1093,6 +1100,13 @@ def _nearest_year(st: _State, month: int, day: int | None, start: int, end: int)
         # "bookings for Christmas", written in October: what something is for lies ahead
         return best
     if _DEADLINE_NEAR.search(st.text, max(0, start - 12), start):
+        clause = _clause_before(st.text, start)
+        if _HAD_AFTER.match(st.text, end) or (
+            _PAST_PERFECT.search(clause) and not _future_cues(clause)  # ("had said it would")
+        ):
+            # "by January, CDC had advised pregnant women", written in December: a past
+            # perfect tells of a deadline already passed
+            return best - 1 if dist(best) > 0 else best
         if dist(best) > 0:
             # "by February", "through January": a deadline ahead, whatever tense the sentence has
             return best
@@ -1659,11 +1673,11 @@ def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
     if y is None:
         return None
     if (
-        m.group("sy").lower().startswith("two thousand")
+        m.group("sy").lower().startswith(("two thousand", "twenty"))
         and not m.group(0).lower().startswith("the year")
         and _prev_word(st.text, m.start()) not in ("in", "since", "of", "by", "until", "year")
     ):
-        return None
+        return None  # "two thousand troops", "twenty-twenty vision"
     return ("DATE", str(y))
 
 
@@ -3414,7 +3428,9 @@ _HABITUAL_CLOCK = re.compile(
     # from 9 a.m.") and days in the plural ("played on Saturdays and Sundays, kicking off at")
     r"|(?:daily|nightly)\s+(?:[\w\"“”-]+\s+){0,3}?[\"“]?(?:pause|curfew|truce|window|lull"
     r"|ceasefire|cease-fire|blackout|closure)"
-    rf"|(?-i:(?:{WEEKDAY_RE})s)|weekdays|weekends|(?:every|each)\s+(?P<wd>{WEEKDAY_RE}))\b",
+    rf"|(?-i:(?:{WEEKDAY_RE})s)|weekdays|weekends|(?:every|each)\s+(?P<wd>{WEEKDAY_RE})"
+    # "7 a.m. to 10 p.m., seven days a week"
+    r"|(?:seven|six|five|7|6|5)\s+days\s+(?:a|per)\s+week)\b",
     re.I,
 )
 
