@@ -4485,6 +4485,15 @@ def test_windows_line_ends_read_as_plain_ones(doc):
             "Christmas",
             "2016-12-25",
         ),
+        # a disaster or an attack named by its month has happened
+        (
+            "Survivors of the February earthquake still live in tents.",
+            date(2010, 10, 24),
+            "February",
+            "2010-02",
+        ),
+        # (guard: one still planned looks ahead)
+        ("The group may plan a December attack.", date(2010, 10, 24), "December", "2010-12"),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",

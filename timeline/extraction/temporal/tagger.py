@@ -1509,6 +1509,11 @@ _MONTH_PREPS = frozenset(
 
 
 _OF_THE_NAME = re.compile(r"\s+of\s+the\s+[A-Z]")
+_PAST_HAPPENING_AFTER = re.compile(
+    r"\s+(?:earthquakes?|quakes?|tsunami|floods?|flooding|landslides?|attacks?|bombings?"
+    r"|massacres?|coup|killings?|shootings?|explosions?|blasts?|crash(?:es)?|disaster)\b",
+    re.I,
+)
 
 
 def _h_month(st: _State, m: re.Match[str]) -> Result:
@@ -1534,6 +1539,16 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         return None  # "May" the modal verb, "March" the noun: a month only after a preposition
     if bare and _OF_THE_NAME.match(st.text, m.end()):
         return None  # "the March of the Combatant Mothers": a name ("in March of the next year")
+    if (
+        bare
+        and st.dct is not None
+        and _PAST_HAPPENING_AFTER.match(st.text, m.end())
+        and st.tense(m.start(), m.end()) <= 0
+    ):
+        # "survivors of the February earthquake", written in October: a disaster or an attack
+        # named by its month has happened, so it is the last such month
+        y = st.dct.year if mon <= st.dct.month else st.dct.year - 1
+        return ("DATE", f"{y}-{mon:02d}")
     if st.dct is None:
         return ("DATE", f"XXXX-{mon:02d}")
     d = st.dct
