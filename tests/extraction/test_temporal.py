@@ -4308,6 +4308,13 @@ def test_fifteenth_session_false_alarms(text):
     assert [t.text for t in tag(text, date(2015, 4, 22))] == []
 
 
+@pytest.mark.parametrize(
+    "text", ["More than 2000 Army Reserve Soldiers trained.", "Nearly 2000 Marines landed."]
+)
+def test_a_hedged_count_is_no_year(text):
+    assert [t.text for t in tag(text, date(2019, 9, 25))] == []
+
+
 @pytest.mark.parametrize("text", ["He has twenty-twenty vision.", "Twenty-one people died."])
 def test_twenty_and_a_number_is_no_year_alone(text):
     assert [t.text for t in tag(text, date(2011, 8, 4))] == []
@@ -4494,6 +4501,23 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         ),
         # (guard: one still planned looks ahead)
         ("The group may plan a December attack.", date(2010, 10, 24), "December", "2010-12"),
+        # a year and a half is eighteen months, as precise as a month
+        (
+            "The five were allowed to return more than a year and a half ago.",
+            date(2004, 5, 21),
+            "more than a year and a half ago",
+            "2002-11",
+        ),
+        # a trip or a visit in the present is a schedule
+        (
+            "Koizumi makes a one-day trip to the capital of North Korea on Saturday.",
+            date(2004, 5, 21),
+            "Saturday",
+            "2004-05-22",
+        ),
+        ("He pays a state visit to Kabul on Tuesday.", date(2004, 5, 21), "Tuesday", "2004-05-25"),
+        # (guard: a past one is past)
+        ("He paid a state visit to Kabul on Tuesday.", date(2004, 5, 21), "Tuesday", "2004-05-18"),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",

@@ -592,7 +592,10 @@ _FUTURE_CUES = re.compile(
     # runs out June 30", "who takes over as governor on July 1", "voters go to the polls on
     # Tuesday"
     r"|hosting|delivers|(?<=\b[Aa]lso\s)opening|runs?\s+out|takes\s+over|go(?:es)?\s+to\s+the\s+polls"
-    r"|takes\s+effect)"
+    r"|takes\s+effect"
+    # "Koizumi makes a one-day trip to Pyongyang on Saturday", "pays a visit to Kabul Friday"
+    r"|(?-i:makes|pays)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:trip|visit|tour|stop|appearance))"
     r"(?=(?:\s+[\w'<>.:()-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
@@ -1652,6 +1655,9 @@ _YEAR_NOUN_AFTER = re.compile(
 )
 
 
+_COUNT_HEDGE_BEFORE = re.compile(
+    r"\b(?:(?:more|fewer|less)\s+than|at\s+least|nearly|almost|roughly|some)\s+$", re.I
+)
 _YEAR_NAMED_BODY = re.compile(r"\s+(?-i:Committee|Club|Group|Society|Street|Avenue|Road|Square)\b")
 
 
@@ -1677,6 +1683,10 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
             return None
         if y < 1900 and _prev_word(st.text, m.start()) not in ("in", "since", "of", "from", "by"):
             return None
+        if (hedge := _COUNT_HEDGE_BEFORE.search(st.text, max(0, m.start() - 40), m.start())) and (
+            _prev_word(st.text, hedge.start()) not in ("in", "since", "of", "from", "by", "until")
+        ):
+            return None  # "More than 2000 Army Reserve Soldiers": a count, not a year
     modof = re.sub(r"\s+", " ", (m.group("modof") or "").lower())
     if modof in ("first half", "second half"):
         return ("DATE", f"{y}-H{1 if modof == 'first half' else 2}")  # the first half of 2016
@@ -2222,6 +2232,10 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     anchor = st.dct if from_dct else (st.ref or st.dct)
     if anchor is None:
         return ("DATE", "XXXX" if letter == "Y" else "XXXX-XX")
+    if letter == "Y" and mult == 1 and num != n and direction in ("ago", "earlier", "later"):
+        # "a year and a half ago": eighteen months, as precise as a month
+        d = _shift(anchor, sign * round(num * 12), "M", 1)
+        return ("DATE", f"{d.year}-{d.month:02d}")
     if m.group("half"):
         # "half a century ago": fifty years, as precise as a year
         return ("DATE", str(anchor.year + sign * n * mult // 2))
