@@ -4308,6 +4308,11 @@ def test_fifteenth_session_false_alarms(text):
     assert [t.text for t in tag(text, date(2015, 4, 22))] == []
 
 
+@pytest.mark.parametrize("text", ["The patrol ran 1600-1800.", "Use 2014-2013 prices."])
+def test_numbers_joined_by_a_dash_are_no_span_of_years_unless_one(text):
+    assert [t.text for t in tag(text, date(2012, 10, 23))] == []
+
+
 @pytest.mark.parametrize(
     "text", ["More than 2000 Army Reserve Soldiers trained.", "Nearly 2000 Marines landed."]
 )
@@ -4518,6 +4523,11 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         ("He pays a state visit to Kabul on Tuesday.", date(2004, 5, 21), "Tuesday", "2004-05-25"),
         # (guard: a past one is past)
         ("He paid a state visit to Kabul on Tuesday.", date(2004, 5, 21), "Tuesday", "2004-05-18"),
+        # a span of years written with a dash is two years
+        ("It takes musicians for the 2013-2014 season.", date(2012, 10, 23), "2014", "2014"),
+        ("Sales fell in 2008–2009.", date(2012, 10, 23), "2008", "2008"),
+        # (guard: a year that runs into the next is one)
+        ("In 2009-10 the deficit grew.", date(2012, 10, 23), "2009-10", "2009"),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",

@@ -154,15 +154,21 @@ _PATTERNS: list[tuple[str, str]] = [
     # 1989 / fiscal 1989 / mid-1989 / the end of 1994
     (
         "year",
+        # (the word boundary of _B, written out: the second year of "2013-2014" follows a digit
+        # and a dash)
+        r"\b(?:(?<![\w$£€.])(?<!\d-)|(?<=\b(?:19|20)\d\d[-–]))"
         rf"(?:(?:around|circa|approximately|roughly|(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bat\s))about)\s+)?"
         rf"{_PREFIX}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|model\s+year)"
         r"\s+)?(?:the\s+(?=\d{4}(?:[-/–]\d\d)?\s+(?:fiscal|financial|budget|tax|calendar|school|academic"
         r"|model)\s+year\b))?"
-        rf"{_B}(?P<year>{_YEAR4})"
+        # ("the 2013-2014 season": two years, each its own expression, as the blind writers
+        # mostly have it)
+        rf"(?:{_B}|(?<=\b(?:19|20)\d\d[-–]))(?P<year>{_YEAR4})"
         # "the 2018-19 financial year", "borrowing of £37bn for 2018-19": a year that runs
         # into the next, one expression (checked in the handler)
         r"(?:[-/–](?P<yy2>\d\d)(?!\d|-\d|/\d|\.\d|\s*%))?"
-        r"(?<=\d)(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|/\d|'s|s\b)"
+        r"(?<=\d)(?!\d|,\d|\.\d|\s*%|\s*percent|-(?!(?:19|20)\d\d\b)\d|[-–](?:19|20)\d\d\s*(?:hours|hrs|GMT|UTC|Z)\b"
+        r"|/\d|'s|s\b)"
         # "the 2012 fiscal year": a year, with the kind of year it is
         r"(?:\s+(?:fiscal|financial|budget|tax|calendar|school|academic|model)\s+year\b)?",
     ),
@@ -1677,6 +1683,12 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
         return None  # "the 1980-88 war" is two years, not one that runs into the next
     if _YEAR_NOUN_AFTER.match(st.text, m.end()):
         return None
+    before = re.search(r"\b((?:19|20)\d\d)[-–]$", st.text[max(0, m.start() - 5) : m.start()])
+    after = re.match(r"[-–]((?:19|20)\d\d)\b", st.text[m.end() : m.end() + 5])
+    if (before and not 0 < y - int(before.group(1)) <= 50) or (
+        after and not 0 < int(after.group(1)) - y <= 50
+    ):
+        return None  # "1600-1800": no span of years
     if not m.group("fy") and not m.group("mod") and not m.group("modof"):
         before = st.text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"(?:no\.|number|nos\.|#|rule|article|section|flight|route|page)\s*$", before):
