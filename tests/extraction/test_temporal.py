@@ -4308,6 +4308,18 @@ def test_fifteenth_session_false_alarms(text):
     assert [t.text for t in tag(text, date(2015, 4, 22))] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a year of turmoil.",  # a kind of year, not a length
+        "Police fired on two thousand protesters.",  # a count
+        "Two thousand troops were sent.",
+    ],
+)
+def test_a_kind_of_year_and_a_count_are_no_timexes(text):
+    assert [t.text for t in tag(text, date(2005, 12, 25))] == []
+
+
 @pytest.mark.parametrize("text", ["The patrol ran 1600-1800.", "Use 2014-2013 prices."])
 def test_numbers_joined_by_a_dash_are_no_span_of_years_unless_one(text):
     assert [t.text for t in tag(text, date(2012, 10, 23))] == []
@@ -4528,6 +4540,21 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         ("Sales fell in 2008–2009.", date(2012, 10, 23), "2008", "2008"),
         # (guard: a year that runs into the next is one)
         ("In 2009-10 the deficit grew.", date(2012, 10, 23), "2009-10", "2009"),
+        # a year read out as a sentence's subject, or after "on"
+        (
+            "Two thousand five was a year with several important developments.",
+            date(2005, 12, 25),
+            "Two thousand five",
+            "2005",
+        ),
+        (
+            "Rich countries agreed on two thousand thirteen as the end date.",
+            date(2005, 12, 25),
+            "two thousand thirteen",
+            "2013",
+        ),
+        # (guard: a length after "has been" is still one)
+        ("It has been a year since the attack.", date(2005, 12, 25), "a year", "P1Y"),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",

@@ -1705,6 +1705,9 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", str(y))
 
 
+_YEAR_AS_SUBJECT = re.compile(r"\s+(?:was|is|will\s+be|has\s+been|saw|brought|marked)\b", re.I)
+
+
 def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
     y = _spoken_year(m.group("sy"))
     if y is None:
@@ -1713,6 +1716,15 @@ def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
         m.group("sy").lower().startswith(("two thousand", "twenty"))
         and not m.group(0).lower().startswith("the year")
         and _prev_word(st.text, m.start()) not in ("in", "since", "of", "by", "until", "year")
+        # "agreed on two thousand thirteen as the end date" (a year with its units only)
+        and not (
+            _prev_word(st.text, m.start()) == "on"
+            and re.search(r"thousand(?:\s+and)?[\s-]+\w+$", m.group("sy"), re.I)
+        )
+        # "Two thousand five was a year with several developments"
+        and not (
+            _at_sentence_start(st.text, m.start()) and _YEAR_AS_SUBJECT.match(st.text, m.end())
+        )
     ):
         return None  # "two thousand troops", "twenty-twenty vision"
     return ("DATE", str(y))
@@ -2655,6 +2667,10 @@ _A_KIND_OF_DAY_AFTER = re.compile(
 )
 
 
+_BE_BEFORE = re.compile(r"\b(?:is|was|be|been|['’]s)\s+(?:also\s+)?$", re.I)
+_KIND_OF_TIME_AFTER = re.compile(r"\s+(?:of|with|for|when|in\s+which|to\s+remember)\b", re.I)
+
+
 def _h_duration(st: _State, m: re.Match[str]) -> Result:
     unit = m.group("unit")
     numtxt = m.group("num")
@@ -2670,6 +2686,12 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None  # "in the final a year ago": the adjective is the noun's, not the length's
     if st.text[m.start() - 1 : m.start()] == "-":
         return None  # "85-mile-an-hour winds": a speed
+    if (
+        numtxt.lower() in ("a", "an")
+        and _BE_BEFORE.search(st.text, max(0, m.start() - 16), m.start())
+        and _KIND_OF_TIME_AFTER.match(st.text, m.end())
+    ):
+        return None  # "2005 was a year with several developments", "Today is a day of relief"
     if numtxt.lower() in ("a", "an") and (
         unit.lower() in ("second", "seconds") or unit.lower().endswith("s")
     ):
