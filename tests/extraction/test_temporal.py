@@ -4313,6 +4313,7 @@ def test_fifteenth_session_false_alarms(text):
     [
         "It was a year of turmoil.",  # a kind of year, not a length
         "Police fired on two thousand protesters.",  # a count
+        "She appeared on the Today show.",  # a programme
         "Two thousand troops were sent.",
     ],
 )
@@ -4555,6 +4556,22 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         ),
         # (guard: a length after "has been" is still one)
         ("It has been a year since the attack.", date(2005, 12, 25), "a year", "P1Y"),
+        # "today" before the verb "show" is the day (the programme is "the Today show")
+        ("The data released today show growth.", date(2012, 7, 27), "today", "2012-07-27"),
+        # "the last quarter" of a named year is its fourth
+        (
+            "Sales rose in the second quarter of 2012, after a weak last quarter of 2011.",
+            date(2012, 7, 27),
+            "last quarter of 2011",
+            "2011-Q4",
+        ),
+        # (no "2019 quarters": a year before its noun)
+        (
+            "Estimates for the April - June 2019 quarters.",
+            date(2019, 1, 28),
+            "the April - June 2019",
+            "2019-Q2",
+        ),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",

@@ -235,7 +235,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "monthquarter",
         r"(?:the\s+)?(?:(?P<first>Jan(?:uary|\.)?|Apr(?:il|\.)?|July?\.?|Oct(?:ober|\.)?)\s*[-–]\s*)?"
         r"(?P<last>Mar(?:ch|\.)?|June?\.?|Sept?(?:ember|\.)?|Dec(?:ember|\.)?)"
-        rf"(?:\s+(?P<unit>quarter|period|three\s+months))?(?:,?\s+(?P<year>{_YEAR4})\b)?",
+        rf"(?:\s+(?P<unit>quarters?|period|three\s+months))?(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
     # seasons
     (
@@ -1897,6 +1897,13 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
                 year -= 1  # "the second half" reported in the spring is last year's
         return ("DATE", f"{year}-H{h}")
     q: int | None = _ORD_Q.get(ordw)
+    if (
+        q is None
+        and unit == "quarter"
+        and year is not None
+        and re.search(r"\b(?:last|final)\b", f"{ordw} {adj}")
+    ):
+        q = 4  # "the last quarter of 2011": its fourth, not the one before the reported one
     if q is None and unit in ("quarter", "period"):
         # "the quarter", "the latest quarter", "the year-ago period": the one being discussed
         if "next" in adj or "coming" in adj:
@@ -2686,6 +2693,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None  # "in the final a year ago": the adjective is the noun's, not the length's
     if st.text[m.start() - 1 : m.start()] == "-":
         return None  # "85-mile-an-hour winds": a speed
+    if re.fullmatch(r"(?:19|20)\d\d", numtxt) and unit.lower().startswith(("quarter", "month")):
+        return None  # "the April - June 2019 quarters": a year before its noun, no 2019 quarters
     if (
         numtxt.lower() in ("a", "an")
         and _BE_BEFORE.search(st.text, max(0, m.start() - 16), m.start())
@@ -3121,7 +3130,12 @@ def _h_asmany(st: _State, m: re.Match[str]) -> Result:
 def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     pod = m.group("pod")
-    if w == "today" and _next_word(st.text, m.end()) in ("show", "programme", "program"):
+    if (
+        w == "today"
+        and _next_word(st.text, m.end()) in ("show", "programme", "program")
+        # (the programme's name: "the Today show"; not a verb: "the data released today show")
+        and (m.group("w")[0].isupper() or _prev_word(st.text, m.start()) in ("the", "nbc's"))
+    ):
         return None
     if w == "today" and _GENERIC_TODAYS.match(st.text, m.end()):
         return None  # "today's youth": the present age in general, not the day of the story
