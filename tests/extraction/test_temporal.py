@@ -4572,6 +4572,13 @@ def test_windows_line_ends_read_as_plain_ones(doc):
             "the April - June 2019",
             "2019-Q2",
         ),
+        # what is (not) expected before a day looks ahead, a few words on
+        (
+            "He said he did not expect results from the presidential poll before Tuesday.",
+            date(2008, 4, 4),
+            "Tuesday",
+            "2008-04-08",
+        ),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",
