@@ -4314,6 +4314,9 @@ def test_fifteenth_session_false_alarms(text):
         "It was a year of turmoil.",  # a kind of year, not a length
         "Police fired on two thousand protesters.",  # a count
         "She appeared on the Today show.",  # a programme
+        "He told ABC's This Week that he would run.",
+        "She addressed the issue on Fox News Sunday.",
+        "This won't happen overnight.",  # quickly, not in a night
         "Two thousand troops were sent.",
     ],
 )
@@ -4538,7 +4541,7 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         ("He paid a state visit to Kabul on Tuesday.", date(2004, 5, 21), "Tuesday", "2004-05-18"),
         # a span of years written with a dash is two years
         ("It takes musicians for the 2013-2014 season.", date(2012, 10, 23), "2014", "2014"),
-        ("Sales fell in 2008–2009.", date(2012, 10, 23), "2008", "2008"),
+        ("Sales fell in 2008–2009.", date(2012, 10, 23), "2009", "2009"),
         # (guard: a year that runs into the next is one)
         ("In 2009-10 the deficit grew.", date(2012, 10, 23), "2009-10", "2009"),
         # a year read out as a sentence's subject, or after "on"
@@ -4578,6 +4581,16 @@ def test_windows_line_ends_read_as_plain_ones(doc):
             date(2008, 4, 4),
             "Tuesday",
             "2008-04-08",
+        ),
+        # "begin" in the present before a day is a schedule, headline capitals too
+        ("Talks begin Monday in Geneva.", date(2007, 6, 23), "Monday", "2007-06-25"),
+        ("Senate Hearings on Nominee Begin Monday", date(2006, 1, 8), "Monday", "2006-01-09"),
+        # a headline in title case names a week with capitals
+        (
+            "US Senate to Reconsider Immigration Reform Next Week",
+            date(2007, 6, 23),
+            "Next Week",
+            "2007-W26",
         ),
         # office hours kept "seven days a week" are any day's
         (

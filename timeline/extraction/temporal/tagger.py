@@ -619,6 +619,9 @@ _FUTURE_CUES = re.compile(
     r"|(?:ahead\s+of|(?:turns?|turning|looks?|looking)\s+(?:ahead\s+)?to)(?=\s+(?:[\w'’-]+\s+)?$)"
     r"|(?:moved|postponed|pushed\s+back|rescheduled|brought\s+forward)\s+(?:to|until|till)\b"
     r"(?=(?:\s+[\w'’.:()-]+){0,8}?\s+(?:on\s+)?$)"
+    # "Talks begin Monday", a headline's "Hearings Begin Monday" (not "let the offensive
+    # begin as previously planned Saturday night")
+    r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?-i:begin|Begins?)(?=\s+(?:on\s+)?$)"
     # an invitation is to something ahead: "invited her to the White House for lunch on
     # Thursday", "has invited regional leaders to a summit on Wednesday"
     r"|invit(?:e|es|ed|ing)\s+(?:[\w'-]+\s+){0,4}?(?:to|for)\b"
@@ -2560,6 +2563,16 @@ def _weekend(
 _SPAN_BEFORE = frozenset(("for", "over", "in", "during", "within", "throughout"))
 
 
+def _in_a_title_case_line(text: str, pos: int) -> bool:
+    """Whether pos is in a headline written in title case ("Senate to Reconsider Immigration
+    Reform Next Week"), where a capital says nothing of a name."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else None])]
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
 def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     rel = rel.removeprefix("the ")
@@ -2567,7 +2580,9 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
     dct = st.dct
     if rel == "new" and unit != "year":
         return None
-    if st.text[m.start("rel") : m.end()].istitle():
+    if st.text[m.start("rel") : m.end()].istitle() and not _in_a_title_case_line(
+        st.text, m.start()
+    ):
         return None  # ABC's "This Week": a capital on the unit makes it a title, not a week
     if unit == "day":
         if rel in ("past", "last"):
@@ -3252,6 +3267,8 @@ def _its_date_after(st: _State, end: int, wd: int) -> date | None:
 def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     if _TITLE_AFTER_A_WEEKDAY.match(st.text, m.end("wd")):
         return None
+    if re.search(r"(?-i:News)\s+$", st.text[max(0, m.start("wd") - 6) : m.start("wd")]):
+        return None  # "Fox News Sunday": a programme's name, its channel before it
     wd = _weekday_of(m.group("wd"))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()).removesuffix(" on")
     pod = m.group("pod") or m.group("pod2")
@@ -3678,11 +3695,20 @@ def _only_looked_ahead_to(st: _State, anchor: date | None, start: int, end: int)
     )
 
 
+_NOT_DONE_QUICKLY = re.compile(
+    r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?(?:happen|change|come|disappear|go\s+away"
+    r"|be\s+\w+)\s+$",
+    re.I,
+)
+
+
 def _h_timepod(st: _State, m: re.Match[str]) -> Result:
     # as for a clock time: what happened "in afternoon trading" is not on a day the story
     # looked ahead to ("on inflation Friday", "which includes Christmas")
     anchor = _day_of_a_time_of_day(st, m.start(), m.end())
     if m.group("overnight"):
+        if _NOT_DONE_QUICKLY.search(st.text, max(0, m.start() - 40), m.start()):
+            return None  # "This won't happen overnight": quickly, not in a night
         # the night just gone, or the coming one, as the report tells it
         if st.dct is None:
             return ("TIME", "XXXX-XX-XXTNI")
