@@ -4317,6 +4317,7 @@ def test_fifteenth_session_false_alarms(text):
         "He told ABC's This Week that he would run.",
         "She addressed the issue on Fox News Sunday.",
         "This won't happen overnight.",  # quickly, not in a night
+        "Adults may drink two litres a day of the milk.",  # a rate
         "Two thousand troops were sent.",
     ],
 )
@@ -4592,6 +4593,23 @@ def test_windows_line_ends_read_as_plain_ones(doc):
             "Next Week",
             "2007-W26",
         ),
+        # "a week or two" is a length not said; "earlier" after it a past not said
+        ("It may take a week or two.", date(2003, 4, 21), "a week or two", "PXW"),
+        (
+            "We will run it within the next day or two.",
+            date(2003, 4, 21),
+            "the next day or two",
+            "PXD",
+        ),
+        (
+            "A week or two earlier, the team was asked to step in.",
+            date(2002, 5, 30),
+            "A week or two earlier",
+            "PAST_REF",
+        ),
+        # a length of something after a verb in -s is no rate
+        ("The committee begins a week of hearings.", date(2006, 1, 8), "a week", "P1W"),
+        ("It ended a quarter century of war.", date(2004, 10, 9), "a quarter century", "P25Y"),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",

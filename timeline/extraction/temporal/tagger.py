@@ -251,6 +251,14 @@ _PATTERNS: list[tuple[str, str]] = [
         # "the winter of 1978-79": the season of the year it starts in
         r"(?:[-–/](?:\d\d)?\d\d\b)?)?",
     ),
+    # "after a quarter century of war", "the past quarter-century": twenty-five years
+    ("quartercentury", rf"(?:{_APPROX}\s+)?(?:a|the\s+(?:past|last))\s+quarter[\s-]century\b"),
+    # "a week or two", "within the next day or two", "a year or two ago": a length not said
+    (
+        "ortwo",
+        r"(?:a|an|another|the\s+(?:next|past|last|first))\s+(?P<unit>day|week|month|year)"
+        r"\s+or\s+two(?:\s+(?P<dir>ago|earlier))?\b",
+    ),
     # N units ago / two days earlier / a year later / three weeks from now
     (
         "ago",
@@ -2240,6 +2248,18 @@ def _fmt_at(d: date, letter: str, mult: int) -> str:
 _COUNTED_FROM = frozenset(("after", "before", "since", "until", "till", "by", "from", "to"))
 
 
+def _h_quartercentury(st: _State, m: re.Match[str]) -> Result:
+    return ("DURATION", "P25Y")
+
+
+def _h_ortwo(st: _State, m: re.Match[str]) -> Result:
+    if m.group("dir"):
+        return ("DATE", "PAST_REF")  # "A week or two earlier" (the blind writers and TBAQ)
+    # (and "in a year or two" a length, as "in a few years" is: the blind writers have it so,
+    # where TBAQ's one is FUTURE_REF)
+    return ("DURATION", f"PX{m.group('unit')[0].upper()}")
+
+
 def _h_ago(st: _State, m: re.Match[str]) -> Result:
     direction = m.group("dir").lower()
     unit = m.group("unit")
@@ -2659,6 +2679,11 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
 
 
 _ASIDE_END = re.compile(r"\s*\([^()]*\)\s*$")
+# "begins a week of hearings": a length of something, no rate ("two litres a day of the
+# contaminated milk" is one)
+_LENGTH_OF_AFTER = re.compile(
+    r"\s+of\s+(?!(?:the|its|their|his|her|this|that|these|those|a|an)\b)[a-z]", re.I
+)
 _SET_PREV = re.compile(
     r"(?:once|twice|thrice|times|\d|percent|%|cents?|dollars?|per|rate\s+of|million|billion"
     r"|\b\w\w\w+(?<!was)(?<!has)(?<!this)(?<!less)(?<!ss)s)\s*$",
@@ -2745,7 +2770,8 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         before = st.text[max(0, m.start() - 40) : m.start()]
         # "235 kilometres (147 miles) an hour": the rate's unit is before the aside
         before = _ASIDE_END.sub("", before)[-20:]
-        if _SET_PREV.search(before):
+        # (a length of something is no rate: "begins a week of hearings")
+        if _SET_PREV.search(before) and not _LENGTH_OF_AFTER.match(st.text, m.end()):
             # "twice a week" is a SET; "$1.76 a year", "700 seats a week" are rates, whose
             # "a year" TimeML annotators mostly leave untagged
             if re.search(r"(?:once|twice|thrice|times)\s*$", before, re.IGNORECASE):
@@ -4463,6 +4489,8 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "dayofmonth": _h_dayofmonth,
     "season": _h_season,
     "ago": _h_ago,
+    "ortwo": _h_ortwo,
+    "quartercentury": _h_quartercentury,
     "anaphor": _h_anaphor,
     "relunit": _h_relunit,
     "duration": _h_duration,
