@@ -4610,6 +4610,13 @@ def test_windows_line_ends_read_as_plain_ones(doc):
         # a length of something after a verb in -s is no rate
         ("The committee begins a week of hearings.", date(2006, 1, 8), "a week", "P1W"),
         ("It ended a quarter century of war.", date(2004, 10, 9), "a quarter century", "P25Y"),
+        # a decade read out
+        (
+            "They fought a war with Iran during the nineteen-eighties.",
+            date(2004, 7, 3),
+            "the nineteen-eighties",
+            "198",
+        ),
         # office hours kept "seven days a week" are any day's
         (
             "Call 7 a.m. to 10 p.m., seven days a week.",

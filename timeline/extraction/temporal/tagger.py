@@ -187,7 +187,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "decadeword",
-        r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties"
+        # ("the nineteen-eighties", as VOA's Special English reads a decade out)
+        r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?"
+        r"(?P<w>twenties|thirties|forties|fifties|sixties"
         r"|seventies|eighties|nineties)\b",
     ),
     (
