@@ -1696,10 +1696,10 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
         return None  # "the 1980-88 war" is two years, not one that runs into the next
     if _YEAR_NOUN_AFTER.match(st.text, m.end()):
         return None
-    before = re.search(r"\b((?:19|20)\d\d)[-–]$", st.text[max(0, m.start() - 5) : m.start()])
-    after = re.match(r"[-–]((?:19|20)\d\d)\b", st.text[m.end() : m.end() + 5])
-    if (before and not 0 < y - int(before.group(1)) <= 50) or (
-        after and not 0 < int(after.group(1)) - y <= 50
+    span_from = re.search(r"\b((?:19|20)\d\d)[-–]$", st.text[max(0, m.start() - 5) : m.start()])
+    span_to = re.match(r"[-–]((?:19|20)\d\d)\b", st.text[m.end() : m.end() + 5])
+    if (span_from and not 0 < y - int(span_from.group(1)) <= 50) or (
+        span_to and not 0 < int(span_to.group(1)) - y <= 50
     ):
         return None  # "1600-1800": no span of years
     if not m.group("fy") and not m.group("mod") and not m.group("modof"):
@@ -2590,7 +2590,7 @@ def _in_a_title_case_line(text: str, pos: int) -> bool:
     Reform Next Week"), where a capital says nothing of a name."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else None])]
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else None])
     long = [w for w in words if len(w) > 3]
     return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
