@@ -8,6 +8,7 @@ from timeline.extraction.temporal.scoring import (
     Span,
     bootstrap_interval,
     disagreement_kind,
+    paired_bootstrap_difference,
     score,
     value_disagreements,
 )
@@ -91,3 +92,25 @@ def test_bootstrap_interval_brackets_the_score_and_narrows_with_more_documents()
     assert lo < lo_many < point < hi_many < hi
     # seeded: the same call gives the same interval
     assert bootstrap_interval(few_gold, few_sys, "value_F1", samples=500) == (lo, hi)
+
+
+def test_paired_difference_of_a_system_with_itself_is_zero():
+    gold, system = _docs(8, 2)
+    assert paired_bootstrap_difference(gold, system, system, samples=200) == (0.0, 0.0)
+
+
+def test_paired_difference_is_positive_only_when_one_system_leads_on_every_draw():
+    gold, better = _docs(9, 1)
+    _, worse = _docs(5, 5)
+    lo, hi = paired_bootstrap_difference(gold, better, worse, "value_F1", samples=500)
+    assert 0 < lo <= score(gold, better)["value_F1"] - score(gold, worse)["value_F1"] <= hi
+    # the other way round, the interval is the same, negated
+    assert paired_bootstrap_difference(gold, worse, better, "value_F1", samples=500) == (
+        pytest.approx(-hi),
+        pytest.approx(-lo),
+    )
+    # the spans are the same, so the lead is in the values only
+    assert paired_bootstrap_difference(gold, better, worse, "relaxed_F1", samples=200) == (
+        0.0,
+        0.0,
+    )

@@ -216,17 +216,46 @@ def bootstrap_interval(
     the range it would plausibly take on another draw of documents like these. Documents, not
     timexes, are resampled because the errors within a document are not independent.
     """
+    values = [score(g, s)[measure] for g, (s,) in _resamples(gold, (system,), samples, seed)]
+    return _percentiles(values, level)
+
+
+def paired_bootstrap_difference(
+    gold: dict[str, list[Span]],
+    system: dict[str, list[Span]],
+    other: dict[str, list[Span]],
+    measure: str = "value_F1",
+    samples: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> tuple[float, float]:
+    """A percentile bootstrap interval of ``system``'s measure minus ``other``'s.
+
+    Both are scored on the same draw of documents each time, so what the two share (a hard
+    document, an easy one) cancels out; an interval wholly above zero says ``system`` leads on
+    documents like these, not just on this draw of them.
+    """
+    values = [
+        score(g, s)[measure] - score(g, o)[measure]
+        for g, (s, o) in _resamples(gold, (system, other), samples, seed)
+    ]
+    return _percentiles(values, level)
+
+
+def _resamples(gold, systems, samples, seed):
+    """``samples`` draws of the documents with replacement, as (gold, systems) dicts."""
     names = sorted(gold)
     rng = random.Random(seed)
-    values = []
     for _ in range(samples):
         draw = [rng.choice(names) for _ in names]
         # the same document drawn twice counts twice: give each copy its own key
         g = {f"{n}#{i}": gold[n] for i, n in enumerate(draw)}
-        s = {f"{n}#{i}": system.get(n, []) for i, n in enumerate(draw)}
-        values.append(score(g, s)[measure])
-    values.sort()
+        yield g, tuple({f"{n}#{i}": s.get(n, []) for i, n in enumerate(draw)} for s in systems)
+
+
+def _percentiles(values: list[float], level: float) -> tuple[float, float]:
+    values = sorted(values)
     tail = (1 - level) / 2
-    lo = values[int(tail * (samples - 1))]
-    hi = values[int(round((1 - tail) * (samples - 1)))]
+    lo = values[int(tail * (len(values) - 1))]
+    hi = values[int(round((1 - tail) * (len(values) - 1)))]
     return lo, hi
