@@ -84,8 +84,13 @@ def run_heideltime(text: str, dct: str | None, home: Path, config: Path, cache: 
         command += ["-t", "news", "-l", "english", "-c", str(config), str(source)]
         done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     if done.returncode != 0 or "<TimeML>" not in done.stdout:
-        raise RuntimeError(f"HeidelTime failed (exit {done.returncode}): {done.stderr[-500:]}")
-    cached.write_text(done.stdout, encoding="utf-8")
+        raise RuntimeError(
+            f"HeidelTime failed on {text[:60]!r}... (exit {done.returncode}): {done.stderr[-500:]}"
+        )
+    # written whole, then renamed, so an interrupted run leaves no half output in the cache
+    partial = cached.with_suffix(".partial")
+    partial.write_text(done.stdout, encoding="utf-8")
+    partial.replace(cached)
     return done.stdout
 
 

@@ -4628,3 +4628,60 @@ def test_windows_line_ends_read_as_plain_ones(doc):
 )
 def test_seventeenth_session_rules(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # the year after the second day of a range is both days' year, and the second day's
+        (
+            "It covers the period of Oct. 22-30, 2005, in full.",
+            date(2009, 1, 30),
+            "Oct. 22",
+            "2005-10-22",
+        ),
+        (
+            "It covers the period of Oct. 22-30, 2005, in full.",
+            date(2009, 1, 30),
+            "30, 2005",
+            "2005-10-30",
+        ),
+        ("The storm passed Sept. 13-15, 2018.", date(2018, 12, 19), "15, 2018", "2018-09-15"),
+        ("They met on June 3 and 4, 2012, in Ohio.", date(2013, 1, 5), "June 3", "2012-06-03"),
+        ("They met on June 3 and 4, 2012, in Ohio.", date(2013, 1, 5), "4, 2012", "2012-06-04"),
+        # a range over the end of a month: the second date starts right after the dash
+        (
+            "Its next meeting is Jan. 31-Feb. 1, in Washington.",
+            date(2016, 12, 14),
+            "Feb. 1",
+            "2017-02-01",
+        ),
+        (
+            "The fair ran Sept. 30-Oct. 2, 2005, in Ohio.",
+            date(2009, 1, 30),
+            "Oct. 2, 2005",
+            "2005-10-02",
+        ),
+        ("The fair ran Dec. 30-Jan. 2, 2005, in Ohio.", date(2009, 1, 30), "Dec. 30", "2004-12-30"),
+        ("It ran 14-15 October 2005 in Ohio.", date(2009, 1, 30), "15 October 2005", "2005-10-15"),
+        ("It ran 14-15 October 2005 in Ohio.", date(2009, 1, 30), "14", "2005-10-14"),
+    ],
+)
+def test_day_ranges_written_with_one_month_or_one_year(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "absent"),
+    [
+        # (guards: a sentence's end between the day and a year; a number with a dash is no date)
+        ("It was held Oct. 22-30. 2005 was a year of change.", date(2009, 1, 30), "30. 2005"),
+        ("It cost 3-1990 units.", date(2009, 1, 30), "1990"),
+        ("They filed form 10-Oct 12 in error.", date(2009, 1, 30), None),
+    ],
+)
+def test_day_ranges_with_a_year_guards(text, dct, absent):
+    found = [t.text for t in tag(text, dct)]
+    if absent is not None:
+        assert absent not in found
+    assert not any(t.startswith("30, ") for t in found)

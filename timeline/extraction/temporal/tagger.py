@@ -52,7 +52,12 @@ from timeline.extraction.types import Timex
 # Patterns. Each is compiled case-insensitively; month/weekday names carry their own (?-i:).
 # --------------------------------------------------------------------------------------------
 
-_B = r"(?<![\w$£€.])(?<!\d-)"  # a word boundary that also refuses "$1990", "1.1990", "3-1990"
+# A word boundary that also refuses "$1990", "1.1990", "3-1990"; after a day and a dash, a
+# month or a day of a month may start ("Sept. 30-Oct. 2, 2005", "14-15 October 2005")
+_B = (
+    r"(?<![\w$£€.])"
+    rf"(?:(?<!\d-)|(?=(?:{MONTH_RE})|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})))"
+)
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 _MOD = r"(?P<mod>early|mid|late|earlier|later)"
 _MOD_OF = (
@@ -4942,7 +4947,47 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     _clock_pairs_on_one_day(text, out)
     _date_zone_twins(text, out)
     _weekday_ranges(text, dct, out)
+    out = _day_ranges_with_a_year(text, out)
     return _join_compound_durations(text, _join_days_and_clocks(text, out))
+
+
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|and|to|through)\s*", re.IGNORECASE)
+_YEAR_AFTER_DAY = re.compile(r",\s*")
+
+
+def _day_ranges_with_a_year(text: str, out: list[Timex]) -> list[Timex]:
+    """ "Oct. 22-30, 2005", "June 3 and 4, 2012": the year written after the second day is
+    both days' year, and goes with the second day into one expression ("30, 2005"), as the
+    first day keeps its month ("Oct. 22")."""
+    joined: list[Timex] = []
+    i = 0
+    while i < len(out):
+        first, day, year = out[i], out[i + 1] if i + 1 < len(out) else None, None
+        if i + 2 < len(out):
+            year = out[i + 2]
+        if (
+            day is not None
+            and year is not None
+            and first.type == day.type == year.type == "DATE"
+            and _DAY_RE.fullmatch(first.value)
+            and _DAY_RE.fullmatch(day.value)
+            and day.text.isdigit()
+            and day.value[:7] == first.value[:7]
+            and re.fullmatch(r"\d{4}", year.text)
+            and year.value == year.text
+            and _RANGE_JOINER.fullmatch(text, first.end, day.start)
+            and _YEAR_AFTER_DAY.fullmatch(text, day.end, year.start)
+        ):
+            y = year.value
+            joined.append(replace(first, value=y + first.value[4:]))
+            joined.append(
+                replace(day, end=year.end, text=text[day.start : year.end], value=y + day.value[4:])
+            )
+            i += 3
+            continue
+        joined.append(first)
+        i += 1
+    return joined
 
 
 # "Tuesday 6:45 AM PDT", "Tuesday Aug. 26, 4 PM PDT": a day with its clock time right after
