@@ -103,17 +103,25 @@ def relaxed_pairs(gold: list[Span], system: list[Span]) -> list[tuple[int, int]]
 
 def score(gold: dict[str, list[Span]], system: dict[str, list[Span]]) -> dict[str, float]:
     """Micro-averaged P/R/F1 (strict, relaxed) and value/type F1 over all documents."""
-    n_gold = n_sys = strict = relaxed = value_ok = type_ok = 0
+    totals = [0] * 6
     for name, g in gold.items():
-        s = system.get(name, [])
-        n_gold += len(g)
-        n_sys += len(s)
-        gs = {(x.start, x.end) for x in g}
-        strict += sum((x.start, x.end) in gs for x in s)
-        pairs = relaxed_pairs(g, s)
-        relaxed += len(pairs)
-        value_ok += sum(g[i].value.strip() == s[j].value.strip() for i, j in pairs)
-        type_ok += sum(g[i].type.upper() == s[j].type.upper() for i, j in pairs)
+        for k, n in enumerate(_counts(g, system.get(name, []))):
+            totals[k] += n
+    return _measures(totals)
+
+
+def _counts(g: list[Span], s: list[Span]) -> tuple[int, int, int, int, int, int]:
+    """One document's gold, system, strict, relaxed, right-value and right-type counts."""
+    gs = {(x.start, x.end) for x in g}
+    strict = sum((x.start, x.end) in gs for x in s)
+    pairs = relaxed_pairs(g, s)
+    value_ok = sum(g[i].value.strip() == s[j].value.strip() for i, j in pairs)
+    type_ok = sum(g[i].type.upper() == s[j].type.upper() for i, j in pairs)
+    return len(g), len(s), strict, len(pairs), value_ok, type_ok
+
+
+def _measures(totals: list[int]) -> dict[str, float]:
+    n_gold, n_sys, strict, relaxed, value_ok, type_ok = totals
 
     def prf(c: int) -> tuple[float, float, float]:
         p = c / n_sys if n_sys else 0.0
@@ -216,7 +224,7 @@ def bootstrap_interval(
     the range it would plausibly take on another draw of documents like these. Documents, not
     timexes, are resampled because the errors within a document are not independent.
     """
-    values = [score(g, s)[measure] for g, (s,) in _resamples(gold, (system,), samples, seed)]
+    values = [m[measure] for (m,) in _resampled_measures(gold, (system,), samples, seed)]
     return _percentiles(values, level)
 
 
@@ -236,21 +244,23 @@ def paired_bootstrap_difference(
     documents like these, not just on this draw of them.
     """
     values = [
-        score(g, s)[measure] - score(g, o)[measure]
-        for g, (s, o) in _resamples(gold, (system, other), samples, seed)
+        m[measure] - o[measure]
+        for m, o in _resampled_measures(gold, (system, other), samples, seed)
     ]
     return _percentiles(values, level)
 
 
-def _resamples(gold, systems, samples, seed):
-    """``samples`` draws of the documents with replacement, as (gold, systems) dicts."""
+def _resampled_measures(gold, systems, samples, seed):
+    """Each system's measures on ``samples`` draws of the documents with replacement (a
+    document drawn twice counts twice). Each document is matched once; a draw sums counts."""
     names = sorted(gold)
+    counts = [[_counts(gold[n], s.get(n, [])) for n in names] for s in systems]
     rng = random.Random(seed)
     for _ in range(samples):
-        draw = [rng.choice(names) for _ in names]
-        # the same document drawn twice counts twice: give each copy its own key
-        g = {f"{n}#{i}": gold[n] for i, n in enumerate(draw)}
-        yield g, tuple({f"{n}#{i}": s.get(n, []) for i, n in enumerate(draw)} for s in systems)
+        draw = [rng.randrange(len(names)) for _ in names]
+        yield tuple(
+            _measures([sum(per_doc[i][k] for i in draw) for k in range(6)]) for per_doc in counts
+        )
 
 
 def _percentiles(values: list[float], level: float) -> tuple[float, float]:
