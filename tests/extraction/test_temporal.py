@@ -4685,3 +4685,45 @@ def test_day_ranges_with_a_year_guards(text, dct, absent):
     if absent is not None:
         assert absent not in found
     assert not any(t.startswith("30, ") for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # a season as a stretch of time after "a <adjective>", "into" or "all": the DCT year's
+        ("Rail passengers have had a difficult spring too.", date(2018, 7, 3), "spring", "2018-SP"),
+        ("A cold, wet spring could hurt harvests.", date(2013, 2, 12), "spring", "2013-SP"),
+        ("We are entering a long summer of escalation.", date(2018, 5, 10), "summer", "2018-SU"),
+        (
+            "They fear a disaster if fighting drags on into winter.",
+            date(2016, 10, 20),
+            "winter",
+            "2016-WI",
+        ),
+        (
+            "The market has been waiting all summer for this.",
+            date(2013, 9, 16),
+            "all summer",
+            "2013-SU",
+        ),
+        ("The lads have been brilliant all summer.", date(2015, 8, 8), "all summer", "2015-SU"),
+    ],
+)
+def test_a_season_as_a_stretch_of_time(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (guards: a season's kind of thing, a season of no year, a fall that is no season)
+        "He bought a winter coat and a heavy winter hat.",
+        "Chinese winter athletes are preparing.",
+        "They sold all winter coats.",
+        "He stayed there as a boy one summer and loved it.",
+        "He spent a summer in Paris.",
+        "It was a long fall from grace.",
+    ],
+)
+def test_a_season_as_a_stretch_of_time_guards(text):
+    assert tag(text, date(2018, 7, 3)) == []

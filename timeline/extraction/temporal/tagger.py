@@ -252,7 +252,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:{_MOD_OF}\s+)?"
         r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|past|the\s+coming|coming"
         r"|the\s+previous|the\s+preceding|the\s+following|the\s+next|that(?:\s+same)?|the|early"
-        r"|late|mid)"
+        r"|late|mid|all)"
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b"
         # "the winter of 1978-79": the season of the year it starts in
@@ -2062,6 +2062,19 @@ _SEASON_AS_TIME_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\b\w\w\w+est)\s+$
 # "during the coming autumn and winter", "in the summer or autumn": the second of two seasons
 _SEASON_AND_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$", re.I)
 _PRE_SEASON_AFTER = re.compile(r"\s+(?:training|camps?)\b", re.IGNORECASE)
+# "a difficult spring too", "an unusually harsh winter.", "a long summer of escalation",
+# "waiting all summer for this", "drags on into winter": the season itself (of the DCT's
+# year), not a season's kind of thing ("a winter coat", "Chinese winter athletes")
+_SEASON_AS_A_STRETCH_BEFORE = re.compile(
+    r"(?:\b(?:an?)\s+(?:(?-i:[a-z]+),?\s+){1,3}|\b(?:all|into)\s+)"
+    r"(?<!\bone\s)(?<!\bsome\s)(?<!\beach\s)(?<!\bevery\s)$",
+    re.IGNORECASE,
+)
+_SEASON_AS_A_STRETCH = re.compile(
+    r"\s*(?:[.,;:!?\"”’)]|$)|\s+(?:of|for|too|in|and|or|could|would|will|may|might|has|had"
+    r"|have|was|is|that|when|as|to|on|at|ahead|approaching)\b",
+    re.IGNORECASE,
+)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s+(?:recess|holidays?|vacations?|break|schedules?|timetables?|programmes?|programs?"
     r"|(?:rate\s+)?hikes?|offensive|campaign|session|term|sales|capacity|storms?|floods?"
@@ -2104,6 +2117,11 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         rel = rel[4:]
     if rel == "that same":
         rel = "that"
+    if rel == "all":
+        # "waiting all summer for this" (TimeML takes "all" in), not "all winter coats"
+        if not _SEASON_AS_A_STRETCH.match(st.text, m.end()):
+            return None
+        rel = "whole"
     if m.group("sy") and _spoken_year(m.group("sy")):
         return ("DATE", f"{_spoken_year(m.group('sy'))}-{s}")
     if m.group("year"):
@@ -2114,9 +2132,13 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         and not _SEASON_AS_TIME_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
         and not _SEASON_NOUN_AFTER.match(st.text, m.end())
     ):
-        if not _SEASON_AND_BEFORE.search(st.text, max(0, m.start() - 20), m.start()) and _prev_word(
-            st.text, m.start()
-        ) not in (
+        stretch = _SEASON_AS_A_STRETCH_BEFORE.search(
+            st.text, max(0, m.start() - 40), m.start()
+        ) and _SEASON_AS_A_STRETCH.match(st.text, m.end())
+        if (
+            not _SEASON_AND_BEFORE.search(st.text, max(0, m.start() - 20), m.start())
+            and not stretch
+        ) and _prev_word(st.text, m.start()) not in (
             "in",
             "during",
             "since",
@@ -2136,6 +2158,7 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         if (
             m.group("season").lower() in ("fall", "spring")
             and _prev_word(st.text, m.start()) not in ("in", "during", "by", "until", "since")
+            and not (stretch and m.group("season").lower() == "spring")
             and not _SEASON_AND_BEFORE.search(st.text, max(0, m.start() - 20), m.start())
         ):
             return None
@@ -2148,7 +2171,8 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         if nxt and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
             return None  # "the fall of the Berlin Wall", "the spring in the mattress"
     if st.dct is None or (
-        rel in ("the", "") and _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())[-60:])
+        rel in ("the", "", "whole")
+        and _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())[-60:])
     ):
         return ("DATE", f"XXXX-{s}")  # "IPO activity typically slows in the summer"
     d = st.dct
@@ -2193,7 +2217,7 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
             y = at.year if date(at.year, order, 21) > at else at.year + 1
         else:
             y = at.year if date(at.year, order + 2, 28) < at else at.year - 1
-    elif rel in ("the", "early", "late", "mid", ""):
+    elif rel in ("the", "early", "late", "mid", "", "whole"):
         tense = st.tense(m.start(), m.end())
         if rel == "the" and s == "WI" and this_winter is not None and d.month <= 2 and tense <= 0:
             # written in January, "fighting has continued through the winter" is the one
