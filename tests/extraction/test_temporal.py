@@ -4727,3 +4727,18 @@ def test_a_season_as_a_stretch_of_time(text, dct, words, value):
 )
 def test_a_season_as_a_stretch_of_time_guards(text):
     assert tag(text, date(2018, 7, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "close" the adjective is no schedule verb: a past sentence's weekday is past
+        ("A Shiite militia with close ties to Iran released a video Tuesday.", "2010-06-15"),
+        ("An aide close to the minister released a statement Tuesday.", "2010-06-15"),
+        # (guards: the verb still is one)
+        ("Polls close Tuesday.", "2010-06-22"),
+        ("The exhibit closes Tuesday.", "2010-06-22"),
+    ],
+)
+def test_close_the_adjective_is_no_schedule(text, value):
+    assert [t.value for t in tag(text, date(2010, 6, 17))] == [value]

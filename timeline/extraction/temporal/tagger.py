@@ -607,6 +607,10 @@ _FUTURE_CUES = re.compile(
     # (not what "the territory it holds in Iraq" is: no event is held)
     r"|holds(?!\s+(?:in|on|at|to|up|out|back|off|down|onto|power|sway|office|the\s+record)\b)"
     r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
+    # (the adjective is no schedule: "a militia with close ties to Iran", "an aide close to")
+    r"(?<!with close)(?<!very close)(?<!so close)(?<!too close)"
+    r"(?!\s+(?:ties|links|relations|relationships?|friends?|allies|ally|aides?|associates?"
+    r"|advisers?|advisors?|confidants?|contacts?|cooperation|attention|to|second)\b)"
     r"|(?<!the )starts?|go(?:es)?(?=\s+on\s+sale\b)"
     r"|follows(?=\s+on\b)|falls(?=\s+(?:on\b|$))|due"
     # "hosting the Dodgers from Tuesday", "also opening Friday is a retrospective", "the money
