@@ -4742,3 +4742,45 @@ def test_a_season_as_a_stretch_of_time_guards(text):
 )
 def test_close_the_adjective_is_no_schedule(text, value):
     assert [t.value for t in tag(text, date(2010, 6, 17))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # "May" and "March" are months after "for" and "between", before another month, and
+        # with a possessive
+        ("The board's next meeting is scheduled for May.", date(2011, 11, 5), "May", "2012-05"),
+        ("It revised its estimates for March and April.", date(2017, 6, 2), "March", "2017-03"),
+        (
+            "It has been the wettest May to July period on record.",
+            date(2007, 7, 21),
+            "May",
+            "2007-05",
+        ),
+        (
+            "The Labor Department said on Friday. March's figure was revised.",
+            date(2015, 5, 8),
+            "March",
+            "2015-03",
+        ),
+        # a year before 1900 after "between"
+        ("The line was built between 1896 and 1901.", date(2016, 11, 3), "1896", "1896"),
+    ],
+)
+def test_may_and_march_as_months_and_old_years(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (guards: the modal, the verb, a name)
+        "You may or may not go.",
+        "Protesters plan to march and rally.",
+        "Theresa May's government has promised more.",
+        "Mrs. May's government has promised more.",
+        "The index rose to 1850 points.",
+    ],
+)
+def test_may_and_march_as_months_guards(text):
+    assert tag(text, date(2018, 9, 24)) == []

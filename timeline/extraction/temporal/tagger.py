@@ -1535,7 +1535,15 @@ _MONTH_PREPS = frozenset(
         "as",
         "least",
         "beyond",
+        # "estimates for March and April", "scheduled for May", "between March and May"
+        "for",
+        "between",
     ]
+)
+_NAME_BEFORE = re.compile(r"(?:(?-i:[A-Z][a-z]+)|\b(?-i:Mr|Mrs|Ms|Dr)\.)\s+$")
+# "May to July", "March and April", "March's figure": a month by what follows it
+_MONTH_BY_WHAT_FOLLOWS = re.compile(
+    rf"['’]s\b|\s*(?:-|–|to|through|and|or)\s*(?:{MONTH_RE})", re.IGNORECASE
 )
 
 
@@ -1566,6 +1574,12 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         bare
         and raw.lower() in ("may", "march")
         and _prev_word(st.text, m.start()) not in _MONTH_PREPS
+        and not (
+            raw[0].isupper()
+            and _MONTH_BY_WHAT_FOLLOWS.match(st.text, m.end())
+            # ("Theresa May's government": a name)
+            and not _NAME_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
+        )
     ):
         return None  # "May" the modal verb, "March" the noun: a month only after a preposition
     if bare and _OF_THE_NAME.match(st.text, m.end()):
@@ -1715,7 +1729,14 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
         before = st.text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"(?:no\.|number|nos\.|#|rule|article|section|flight|route|page)\s*$", before):
             return None
-        if y < 1900 and _prev_word(st.text, m.start()) not in ("in", "since", "of", "from", "by"):
+        if y < 1900 and _prev_word(st.text, m.start()) not in (
+            "in",
+            "since",
+            "of",
+            "from",
+            "by",
+            "between",  # "built between 1896 and 1901"
+        ):
             return None
         if (hedge := _COUNT_HEDGE_BEFORE.search(st.text, max(0, m.start() - 40), m.start())) and (
             _prev_word(st.text, hedge.start()) not in ("in", "since", "of", "from", "by", "until")
