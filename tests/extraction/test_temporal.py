@@ -4784,3 +4784,27 @@ def test_may_and_march_as_months_and_old_years(text, dct, words, value):
 )
 def test_may_and_march_as_months_guards(text):
     assert tag(text, date(2018, 9, 24)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a clause after a comma tells more of the time named; it does not replace it
+        (
+            "Lobbying was intense over the weekend, when advocates rallied.",
+            "the weekend",
+            "2009-W08-WE",
+        ),
+        # a length said before "ahead" is the expression
+        ("Nobody knows the trading relationships six months ahead.", "six months", "P6M"),
+        ("It plans 12 months ahead.", "12 months", "P12M"),
+        # (guard: no length said)
+        ("In the months ahead, prices will rise.", "the months ahead", "PXM"),
+    ],
+)
+def test_a_weekend_told_more_of_and_a_length_ahead(text, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, date(2009, 2, 24))]
+
+
+def test_the_day_when_stays_the_clauses():
+    assert tag("It was the day when everything changed.", date(2009, 2, 24)) == []

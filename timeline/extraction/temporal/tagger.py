@@ -1251,6 +1251,9 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_WHEN_AFTER_NO_COMMA = re.compile(r"\s+when\b", re.IGNORECASE)
+
+
 def _next_word(text: str, end: int) -> str:
     m = re.match(r"\W*([A-Za-z']+)", text[end : end + 25])
     return m.group(1).lower() if m else ""
@@ -2488,9 +2491,10 @@ def _named_just_before(st: _State, end: int, pos: int) -> bool:
 
 def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
-    if rel in ("the", "a", "one") and _next_word(st.text, m.end()) == "when":
+    if rel in ("the", "a", "one") and _WHEN_AFTER_NO_COMMA.match(st.text, m.end()):
         return None  # "the day when ..." is the clause's, not a time of its own; "the
-        # following day when shelling resumed" is one
+        # following day when shelling resumed" is one ("over the weekend, when advocates
+        # rallied" is the weekend, told more of)
     if _CLOCK_JUST_BEFORE.search(st.text, max(0, m.start() - 12), m.start()):
         return None  # "at noon that day": the clock time's day, one expression
     unit = m.group("unit").lower()
@@ -4475,7 +4479,12 @@ def _h_ahead(st: _State, m: re.Match[str]) -> Result:
     if m.group("wk"):
         # "the week ahead" in a Sunday's preview is the coming week; on a weekday, this one
         return ("DATE", "XXXX-WXX" if st.dct is None else _fmt_week(st.dct + timedelta(days=1)))
+    if _COUNT_JUST_BEFORE.search(st.text, max(0, m.start() - 16), m.start()):
+        return None  # "six months ahead": the length said ("six months") is the expression
     return ("DURATION", _fmt_duration(None, m.group("unit")))
+
+
+_COUNT_JUST_BEFORE = re.compile(rf"(?:\d|\b(?:{CARDINAL_WORD_RE}))\s+$", re.IGNORECASE)
 
 
 _DAY_OF_MONTH_AFTER = frozenset(
