@@ -4808,3 +4808,19 @@ def test_a_weekend_told_more_of_and_a_length_ahead(text, words, value):
 
 def test_the_day_when_stays_the_clauses():
     assert tag("It was the day when everything changed.", date(2009, 2, 24)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # the second decade of a pair takes the century of the first
+        ("He was a Soviet specialist during the 1960s and 70s.", "70s", "197"),
+        ("It grew from the 1880s to 90s.", "90s", "189"),
+    ],
+)
+def test_the_second_decade_of_a_pair(text, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, date(2017, 8, 6))]
+
+
+def test_a_pair_of_ages_is_no_decade():
+    assert tag("He ran marathons in his 60s and 70s.", date(2017, 8, 6)) == []

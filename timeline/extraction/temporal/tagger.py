@@ -188,7 +188,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # "the 90s", "the mid-90s": without the apostrophe only after "the" or early/mid/late
         # ("in his 90s" is an age)
         r"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<d3>[2-9])0s\b"
-        r"|(?:early|mid|late)-(?P<d4>[2-9])0s\b",
+        r"|(?:early|mid|late)-(?P<d4>[2-9])0s\b"
+        # "during the 1960s and 70s": the second decade of a pair, its century said before
+        r"|(?:(?<=\d\d\d0s\sand\s)|(?<=\d\d\d0s\sto\s))(?P<d5>[2-9])0s\b",
     ),
     (
         "decadeword",
@@ -1777,6 +1779,12 @@ def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_decade(st: _State, m: re.Match[str]) -> Result:
+    if m.group("d5"):
+        # the century of the decade it is paired with ("the 1960s and 70s")
+        paired = re.search(
+            r"(\d\d)\d0s\s(?:and|to)\s$", st.text[max(0, m.start() - 12) : m.start()]
+        )
+        return ("DATE", f"{paired.group(1)}{m.group('d5')}") if paired else None
     short = m.group("d2") or m.group("d3") or m.group("d4")
     if short is not None:
         century = "19"
