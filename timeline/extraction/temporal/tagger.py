@@ -56,7 +56,9 @@ from timeline.extraction.types import Timex
 # month or a day of a month may start ("Sept. 30-Oct. 2, 2005", "14-15 October 2005")
 _B = (
     r"(?<![\w$£€.])"
-    rf"(?:(?<!\d-)|(?=(?:{MONTH_RE})|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_RE})))"
+    # (one test with no alternatives, so that a failed match has nothing to come back to at
+    # every position; the pattern itself still has to match a month)
+    r"(?!(?<=\d-)(?!(?-i:[A-Z])|\d{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])))"
 )
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 _MOD = r"(?P<mod>early|mid|late|earlier|later)"
