@@ -29,12 +29,11 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.evaluate_timex import split  # noqa: E402
+from scripts.evaluate_timex import _dct, split  # noqa: E402
 from timeline.extraction.temporal import tag  # noqa: E402
 from timeline.extraction.temporal.scoring import (  # noqa: E402
     Span,
@@ -157,10 +156,6 @@ def _align(
         if start is not None and end is not None:
             mapped.append((start, end, attributes))
     return mapped
-
-
-def _dct(raw: str | None) -> date | None:
-    return date(int(raw[0:4]), int(raw[5:7]), int(raw[8:10])) if raw else None
 
 
 def tag_both(files: list[Path], jobs: int, cache: Path) -> tuple[dict, dict, dict]:

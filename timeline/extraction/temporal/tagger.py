@@ -5030,22 +5030,8 @@ def _day_ranges_with_a_year(text: str, out: list[Timex]) -> list[Timex]:
     joined: list[Timex] = []
     i = 0
     while i < len(out):
-        first, day, year = out[i], out[i + 1] if i + 1 < len(out) else None, None
-        if i + 2 < len(out):
-            year = out[i + 2]
-        if (
-            day is not None
-            and year is not None
-            and first.type == day.type == year.type == "DATE"
-            and _DAY_RE.fullmatch(first.value)
-            and _DAY_RE.fullmatch(day.value)
-            and day.text.isdigit()
-            and day.value[:7] == first.value[:7]
-            and re.fullmatch(r"\d{4}", year.text)
-            and year.value == year.text
-            and _RANGE_JOINER.fullmatch(text, first.end, day.start)
-            and _YEAR_AFTER_DAY.fullmatch(text, day.end, year.start)
-        ):
+        if i + 2 < len(out) and _a_day_range_then_its_year(text, *out[i : i + 3]):
+            first, day, year = out[i : i + 3]
             y = year.value
             joined.append(replace(first, value=y + first.value[4:]))
             joined.append(
@@ -5053,9 +5039,25 @@ def _day_ranges_with_a_year(text: str, out: list[Timex]) -> list[Timex]:
             )
             i += 3
             continue
-        joined.append(first)
+        joined.append(out[i])
         i += 1
     return joined
+
+
+def _a_day_range_then_its_year(text: str, first: Timex, day: Timex, year: Timex) -> bool:
+    """ "Oct. 22" "-" "30" ", " "2005": two days of one month, the second a bare number, then a
+    year written alone after a comma."""
+    return (
+        first.type == day.type == year.type == "DATE"
+        and _DAY_RE.fullmatch(first.value) is not None
+        and _DAY_RE.fullmatch(day.value) is not None
+        and day.text.isdigit()
+        and day.value[:7] == first.value[:7]
+        and re.fullmatch(r"\d{4}", year.text) is not None
+        and year.value == year.text
+        and _RANGE_JOINER.fullmatch(text, first.end, day.start) is not None
+        and _YEAR_AFTER_DAY.fullmatch(text, day.end, year.start) is not None
+    )
 
 
 # "Tuesday 6:45 AM PDT", "Tuesday Aug. 26, 4 PM PDT": a day with its clock time right after
