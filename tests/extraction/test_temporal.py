@@ -4824,3 +4824,65 @@ def test_the_second_decade_of_a_pair(text, words, value):
 
 def test_a_pair_of_ages_is_no_decade():
     assert tag("He ran marathons in his 60s and 70s.", date(2017, 8, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # "the same month a year ago" is one expression: the month named, a year before
+        (
+            "Sales fell 35% in January, compared to the same month a year ago.",
+            date(2009, 2, 3),
+            "the same month a year ago",
+            "2008-01",
+        ),
+        ("Sales fell from the same month last year.", date(2009, 2, 3), None, "2008-02"),
+        ("Claims rose from the same week a year ago.", date(2009, 2, 3), None, "2008-W06"),
+        (
+            "Traffic was lighter than on the same day a year earlier.",
+            date(2009, 2, 3),
+            None,
+            "2008-02-03",
+        ),
+        # the second of a pair of decades written short after "the"
+        ('It rid Detroit of the "boxy" cars of the 70s and 80s.', date(2007, 2, 9), "80s", "198"),
+        ("Prices fell from the 80s to 90s.", date(2007, 2, 9), "90s", "199"),
+    ],
+)
+def test_the_same_month_a_year_ago_and_a_short_pair_of_decades(text, dct, words, value):
+    tagged = [(t.text, t.value) for t in tag(text, dct)]
+    if words is None:
+        assert value in [v for _, v in tagged] and len(tagged) == 1
+    else:
+        assert (words, value) in tagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a superlative or a possessive "fall" is mostly a decline, not the autumn
+        "The Hang Seng fell 5.5 percent, its biggest fall since the attacks.",
+        "It was the sharpest fall in a decade for the market.",
+        "The market's fall was steep.",
+    ],
+)
+def test_a_fall_after_a_superlative_is_a_decline(text):
+    assert not [t for t in tag(text, date(2008, 1, 21)) if t.value.endswith("-FA")]
+
+
+def test_the_same_month_alone_counts_no_year_back():
+    assert [
+        (t.text, t.value) for t in tag("In the same month, prices rose.", date(2008, 1, 21))
+    ] == [("the same month", "2008-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the weather's superlatives keep the season
+        ("It was the wettest fall on record.", "2007-FA"),
+        ("Parliament's summer recess begins soon.", "2008-SU"),
+    ],
+)
+def test_a_season_after_a_superlative_or_possessive(text, value):
+    assert value in [t.value for t in tag(text, date(2008, 1, 21))]

@@ -192,7 +192,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<d3>[2-9])0s\b"
         r"|(?:early|mid|late)-(?P<d4>[2-9])0s\b"
         # "during the 1960s and 70s": the second decade of a pair, its century said before
-        r"|(?:(?<=\d\d\d0s\sand\s)|(?<=\d\d\d0s\sto\s))(?P<d5>[2-9])0s\b",
+        r"|(?:(?<=\d\d\d0s\sand\s)|(?<=\d\d\d0s\sto\s))(?P<d5>[2-9])0s\b"
+        # "cars of the 70s and 80s": the second of a pair written short after "the"
+        r"|(?:(?<=\bthe\s[2-9]0s\sand\s)|(?<=\bthe\s[2-9]0s\sto\s))(?P<d6>[2-9])0s\b",
     ),
     (
         "decadeword",
@@ -295,6 +297,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:holiday\s+(?=weekend\b))?"  # "over the holiday weekend": the weekend
         r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
         r"(?:\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
+        # "sales fell 35% in January from the same month a year ago": one expression, the
+        # month named a year before (as "the same period a year ago" is in quarters)
+        r"(?:(?:(?<=same\sday)|(?<=same\sweek)|(?<=same\smonth))(?P<yago>\s+(?:a\s+year"
+        r"\s+(?:ago|earlier|before)|last\s+year|(?:the|a)\s+(?:year\s+(?:before|earlier)"
+        r"|previous\s+year))\b))?"
         # "the day of the vote", "the week when ...", "the day after the attack" are not
         # tagged alone; "that morning after administering the drug" is
         r"(?!\s+of\b)(?!\s+in\s+(?:which|question|history|review|the\s+life|a\s+life)\b)"
@@ -1787,7 +1794,7 @@ def _h_decade(st: _State, m: re.Match[str]) -> Result:
             r"(\d\d)\d0s\s(?:and|to)\s$", st.text[max(0, m.start() - 12) : m.start()]
         )
         return ("DATE", f"{paired.group(1)}{m.group('d5')}") if paired else None
-    short = m.group("d2") or m.group("d3") or m.group("d4")
+    short = m.group("d2") or m.group("d3") or m.group("d4") or m.group("d6")
     if short is not None:
         century = "19"
         d = short
@@ -2097,6 +2104,13 @@ def _h_qnum(st: _State, m: re.Match[str]) -> Result:
 # superlative ("parliament's summer recess", "the wettest winter") and before the nouns of a
 # season's events ("a summer rate hike", "traders take summer vacations")
 _SEASON_AS_TIME_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\b\w\w\w+est)\s+$", re.I)
+# ... but "fall" after them is mostly a decline ("its biggest fall since 2001", "the market's
+# fall"); as a season it needs the weather's superlatives ("the wettest fall on record")
+_FALL_AS_SEASON_BEFORE = re.compile(
+    r"\b(?:hott|warm|cold|cool|mild|wett|dri|rain|raini|snowi|sunni|stormi|windi|dark|colorful"
+    r"|colourful)est\s+$",
+    re.I,
+)
 # "during the coming autumn and winter", "in the summer or autumn": the second of two seasons
 _SEASON_AND_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$", re.I)
 _PRE_SEASON_AFTER = re.compile(r"\s+(?:training|camps?)\b", re.IGNORECASE)
@@ -2167,7 +2181,13 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     if (
         not rel
         and not m.group("mod")
-        and not _SEASON_AS_TIME_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
+        and not (
+            _SEASON_AS_TIME_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
+            and (
+                m.group("season").lower() != "fall"
+                or _FALL_AS_SEASON_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
+            )
+        )
         and not _SEASON_NOUN_AFTER.match(st.text, m.end())
     ):
         stretch = _SEASON_AS_A_STRETCH_BEFORE.search(
@@ -2611,6 +2631,12 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             return ("TIME", f"XXXX-XX-XXT{pod}")
         return ("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[g])
     d = _shift(anchor, step, g, 1)
+    if m.group("yago") and g == "W":
+        # the week of the same number (a date a year back can fall in the week before)
+        year, week, _ = d.isocalendar()
+        return ("DATE", f"{year - 1}-W{min(week, 52):02d}")
+    if m.group("yago"):
+        d = _shift(d, -1, "Y", 1)
     val = _fmt_at(d, g, 1)
     if pod and g == "D":
         return ("TIME", f"{val}T{pod}")
