@@ -1,0 +1,189 @@
+"""Build TimeML files of MEANTIME English (fixtures/timex_meantime/) from their transcription.
+
+    python scripts/build_meantime_timeml.py [SOURCE] [OUT]
+
+MEANTIME (the NewsReader project's corpus of 120 Wikinews articles, annotated by people) is
+distributed as CAT XML: tokens, then markables anchored to token numbers. Its English files
+were transcribed to ``SOURCE/<corpus>__<name>.json`` (each article's tokens up to its last
+annotated sentence, and its TIMEX3 markables with their attributes as written). This writes
+what ``timex_score.py`` and ``scripts/evaluate_timex.py`` read: ``OUT/dev/*.tml`` and
+``OUT/test/*.tml``, with
+
+- TEXT = the headline, a blank line, the annotated sentences after the date line; tokens are
+  joined the way English is written ("December 20, 2007", "Apple's", "(EU)"), so that the
+  text reads as published;
+- the date line's TIMEX3 as the creation time in a DCT block, as TempEval-3 has it (two
+  articles mark it NONE, and two give it a mistyped value: the date the line shows is taken);
+- no nesting: where a DURATION spans two DATEs ("from 2009 to 2011") the DATEs are kept, as
+  TimeBank annotates them;
+- the split fixed before any score was seen: within each of the four topics, files sorted by
+  name, every other one (indices 1, 3, 5, ...) in ``test/``, never read; the rest in ``dev/``.
+
+Prints how many documents and TIMEX3 went where and every repair it made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from dateutil import parser as date_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "fixtures" / "timex_meantime"
+
+# Penn Treebank tokens that attach to the word before or after them when written out
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''"}
+_CLITICS = {"'s", "'S", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "US$", "USD$"}
+_QUOTES = {"``": '"', "''": '"'}
+
+
+@dataclass
+class Report:
+    documents: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
+    timexes: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
+    repairs: list[str] = field(default_factory=list)
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The tokens written out as English, and each token's (start, end) in that text."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    previous: str | None = None
+    previous_opens = False
+    quote_open = False  # a bare '"' token opens and closes a quotation in turn
+    for token in tokens:
+        surface = _QUOTES.get(token, token)
+        opens = token == "``" or (token == '"' and not quote_open)
+        closes = token == "''" or (token == '"' and quote_open)
+        if token == '"':
+            quote_open = not quote_open
+        spaced = (
+            previous is not None
+            and token not in _NO_SPACE_BEFORE
+            and token not in _CLITICS
+            and not closes
+            and previous not in _NO_SPACE_AFTER
+            and not previous_opens
+        )
+        if spaced:
+            pieces.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(surface)))
+        pieces.append(surface)
+        pos += len(surface)
+        previous, previous_opens = token, opens
+    return "".join(pieces), spans
+
+
+def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int]:
+    """One transcribed article as a TimeML document, and how many TIMEX3 its TEXT holds."""
+    sentences = {s["sentence"]: s for s in source["sentences"]}
+    sentence_of = {}
+    for s in source["sentences"]:
+        for k in range(len(s["tokens"])):
+            sentence_of[s["first_t_id"] + k] = s["sentence"]
+    timexes = source["timex3"]
+    created = [t for t in timexes if t["attributes"].get("functionInDocument") == "CREATION_TIME"]
+    if not created:
+        # the date line (sentence 1) holds the creation time even where it is marked NONE
+        created = [
+            t for t in timexes if t["t_ids"] and {sentence_of.get(i) for i in t["t_ids"]} == {1}
+        ]
+        report.repairs.append(f"{name}: the date line's TIMEX3, marked NONE, is the creation time")
+    if len(created) != 1:
+        raise SystemExit(f"{name}: {len(created)} creation times")
+    dct = created[0]
+    dct_value = dct["attributes"]["value"]
+    shown = date_parser.parse(dct["text"].replace(" ,", ","), fuzzy=True).date().isoformat()
+    if shown != dct_value:
+        report.repairs.append(f"{name}: creation time {dct_value!r} -> {shown} (the date line)")
+        dct_value = shown
+    last = sentence_of[source["max_anchor_t_id"]]
+    date_line = {sentence_of[i] for i in dct["t_ids"]}
+    kept = [n for n in sorted(sentences) if n <= last and n not in date_line]
+
+    text, token_span = "", {}
+    for k, n in enumerate(kept):
+        text += "" if k == 0 else "\n\n" if k == 1 else " "
+        written, spans = detokenize(sentences[n]["tokens"])
+        for j, (a, b) in enumerate(spans):
+            token_span[sentences[n]["first_t_id"] + j] = (len(text) + a, len(text) + b)
+        text += written
+
+    spans = []
+    for t in timexes:
+        ids = sorted(i for i in t["t_ids"] if i in token_span)
+        if t is dct or not ids:
+            continue
+        spans.append((token_span[ids[0]][0], token_span[ids[-1]][1], t["attributes"]))
+    chosen: list[tuple[int, int, dict]] = []
+    for span in sorted(spans, key=lambda s: s[1] - s[0]):
+        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
+            chosen.append(span)
+        else:
+            a = span[2]
+            report.repairs.append(f"{name}: {a.get('type')} {a.get('value')} around others dropped")
+    chosen.sort(key=lambda s: s[0])
+
+    body, at = [], 0
+    for k, (a, b, attrs) in enumerate(chosen, start=1):
+        body.append(escape(text[at:a]))
+        body.append(
+            f'<TIMEX3 tid="t{k}" type={quoteattr(attrs.get("type", ""))} '
+            f"value={quoteattr(attrs.get('value', ''))}>{escape(text[a:b])}</TIMEX3>"
+        )
+        at = b
+    body.append(escape(text[at:]))
+    document = (
+        '<?xml version="1.0" ?>\n<TimeML>\n'
+        f"<DOCID>{escape(name)}</DOCID>\n"
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(dct_value)} temporalFunction="false" '
+        f'functionInDocument="CREATION_TIME">{escape(dct_value)}</TIMEX3></DCT>\n'
+        f"<TEXT>{''.join(body)}</TEXT>\n</TimeML>\n"
+    )
+    return document, len(chosen)
+
+
+def build(source: Path, out: Path) -> Report:
+    report = Report()
+    by_topic: dict[str, list[Path]] = {}
+    for path in sorted(source.glob("*.json")):
+        by_topic.setdefault(path.name.split("__")[0], []).append(path)
+    for part in ("dev", "test"):
+        (out / part).mkdir(parents=True, exist_ok=True)
+        for old in (out / part).glob("*.tml"):
+            old.unlink()
+    for topic in sorted(by_topic):
+        for index, path in enumerate(sorted(by_topic[topic], key=lambda p: p.name)):
+            part = "test" if index % 2 else "dev"
+            document, n = to_timeml(json.loads(path.read_text(encoding="utf-8")), path.stem, report)
+            (out / part / f"{path.stem}.tml").write_text(document, encoding="utf-8")
+            report.documents[part] += 1
+            report.timexes[part] += n
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", nargs="?", type=Path, default=DEFAULT / "source")
+    ap.add_argument("out", nargs="?", type=Path, default=DEFAULT)
+    args = ap.parse_args(argv)
+    if not list(args.source.glob("*.json")):
+        ap.error(f"{args.source}: no transcribed .json files")
+    report = build(args.source, args.out)
+    for part in ("dev", "test"):
+        print(f"{part}: {report.documents[part]} documents, {report.timexes[part]} TIMEX3")
+    for repair in report.repairs:
+        print(f"  repaired: {repair}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
