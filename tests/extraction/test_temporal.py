@@ -4836,12 +4836,22 @@ def test_a_pair_of_ages_is_no_decade():
             "the same month a year ago",
             "2008-01",
         ),
-        ("Sales fell from the same month last year.", date(2009, 2, 3), None, "2008-02"),
-        ("Claims rose from the same week a year ago.", date(2009, 2, 3), None, "2008-W06"),
+        (
+            "Sales fell from the same month last year.",
+            date(2009, 2, 3),
+            "the same month last year",
+            "2008-02",
+        ),
+        (
+            "Claims rose from the same week a year ago.",
+            date(2009, 2, 3),
+            "the same week a year ago",
+            "2008-W06",
+        ),
         (
             "Traffic was lighter than on the same day a year earlier.",
             date(2009, 2, 3),
-            None,
+            "the same day a year earlier",
             "2008-02-03",
         ),
         # the second of a pair of decades written short after "the"
@@ -4850,11 +4860,7 @@ def test_a_pair_of_ages_is_no_decade():
     ],
 )
 def test_the_same_month_a_year_ago_and_a_short_pair_of_decades(text, dct, words, value):
-    tagged = [(t.text, t.value) for t in tag(text, dct)]
-    if words is None:
-        assert value in [v for _, v in tagged] and len(tagged) == 1
-    else:
-        assert (words, value) in tagged
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
 
 
 @pytest.mark.parametrize(
