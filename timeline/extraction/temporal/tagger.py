@@ -2107,10 +2107,19 @@ _SEASON_AS_TIME_BEFORE = re.compile(r"(?:['’]s|\bits|\btheir|\b\w\w\w+est)\s+$
 # ... but "fall" after them is mostly a decline ("its biggest fall since 2001", "the market's
 # fall"); as a season it needs the weather's superlatives ("the wettest fall on record")
 _FALL_AS_SEASON_BEFORE = re.compile(
-    r"\b(?:hott|warm|cold|cool|mild|wett|dri|rain|raini|snowi|sunni|stormi|windi|dark|colorful"
-    r"|colourful)est\s+$",
-    re.I,
+    r"\b(?:hott|warm|cold|cool|mild|wett|dri|raini|snowi|sunni|stormi|windi|dark)est\s+$", re.I
 )
+
+
+def _season_after_possessive_or_superlative(st: _State, m: re.Match[str]) -> bool:
+    start = max(0, m.start() - 24)
+    if not _SEASON_AS_TIME_BEFORE.search(st.text, start, m.start()):
+        return False
+    if m.group("season").lower() != "fall":
+        return True
+    return _FALL_AS_SEASON_BEFORE.search(st.text, start, m.start()) is not None
+
+
 # "during the coming autumn and winter", "in the summer or autumn": the second of two seasons
 _SEASON_AND_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$", re.I)
 _PRE_SEASON_AFTER = re.compile(r"\s+(?:training|camps?)\b", re.IGNORECASE)
@@ -2181,13 +2190,7 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
     if (
         not rel
         and not m.group("mod")
-        and not (
-            _SEASON_AS_TIME_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
-            and (
-                m.group("season").lower() != "fall"
-                or _FALL_AS_SEASON_BEFORE.search(st.text, max(0, m.start() - 24), m.start())
-            )
-        )
+        and not _season_after_possessive_or_superlative(st, m)
         and not _SEASON_NOUN_AFTER.match(st.text, m.end())
     ):
         stretch = _SEASON_AS_A_STRETCH_BEFORE.search(
