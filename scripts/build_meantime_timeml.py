@@ -112,8 +112,8 @@ def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int]:
     text, token_span = "", {}
     for k, n in enumerate(kept):
         text += "" if k == 0 else "\n\n" if k == 1 else " "
-        written, spans = detokenize(sentences[n]["tokens"])
-        for j, (a, b) in enumerate(spans):
+        written, word_spans = detokenize(sentences[n]["tokens"])
+        for j, (a, b) in enumerate(word_spans):
             token_span[sentences[n]["first_t_id"] + j] = (len(text) + a, len(text) + b)
         text += written
 

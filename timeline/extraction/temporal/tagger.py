@@ -2634,11 +2634,11 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             return ("TIME", f"XXXX-XX-XXT{pod}")
         return ("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[g])
     d = _shift(anchor, step, g, 1)
-    if m.group("yago") and g == "W":
-        # the week of the same number (a date a year back can fall in the week before)
-        year, week, _ = d.isocalendar()
-        return ("DATE", f"{year - 1}-W{min(week, 52):02d}")
     if m.group("yago"):
+        if g == "W":
+            # the week of the same number (a date a year back can fall in the week before)
+            year, week, _ = d.isocalendar()
+            return ("DATE", f"{year - 1}-W{min(week, 52):02d}")
         d = _shift(d, -1, "Y", 1)
     val = _fmt_at(d, g, 1)
     if pod and g == "D":
