@@ -49,3 +49,17 @@ def test_seed_sentences_slice_exactly(seed_results):
             for s in split_sentences(art.body):
                 assert art.body[s.start : s.end] == s.text
                 assert s.text == s.text.strip() and s.text
+
+
+def test_an_abbreviation_is_read_whole_however_long_the_line():
+    # the word before a full stop is looked for near it, and read whole when it goes on
+    run = "A." * 60  # initials longer than the window looked at
+    text = f"Troops of the {run}B. Forces reached Mosul. Then they left."
+    assert [s.text for s in split_sentences(text)] == [
+        f"Troops of the {run}B. Forces reached Mosul.",
+        "Then they left.",
+    ]
+    long_line = " ".join(["Gen. Ali met U.S. officials in Baghdad."] * 300)
+    sents = split_sentences(long_line)
+    assert len(sents) == 300
+    assert {s.text for s in sents} == {"Gen. Ali met U.S. officials in Baghdad."}

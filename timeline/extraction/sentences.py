@@ -45,10 +45,22 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+# How far back from a full stop the word it may close is looked for. Searching the whole of
+# the paragraph before each full stop made splitting quadratic in a paragraph's length (a
+# pasted article may be one line); a word this long is read whole all the same.
+_WORD_WINDOW = 80
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
+_NEW_SENTENCE_WORD_RE = re.compile(r"\s*(?:The|A|An|In|On|It|He|She|They|We|But|This)\b")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
-    m = re.search(r"([A-Za-z]+)\.*$", text[: dot + 1].rstrip(".") + ".")
-    word = re.search(r"([\w.]+)$", text[:dot])
+    lo = max(0, dot - _WORD_WINDOW)
+    word = _LAST_WORD_RE.search(text, lo, dot)
+    if word and word.start() == lo and lo > 0:
+        lo = 0  # (the word may go on before the window)
+        word = _LAST_WORD_RE.search(text, lo, dot)
+    m = re.search(r"([A-Za-z]+)\.*$", text[lo : dot + 1].rstrip(".") + ".")
     if not word:
         return False
     token = word.group(1)
@@ -68,11 +80,13 @@ def split_sentences(body: str) -> list[Sentence]:
             if not _NEXT_START_RE.match(text, end):
                 continue
             punct = m.group().rstrip("\"'”’)]")
-            if punct == "." and _is_abbreviation(text, m.start()):
-                # "U.S." ends a sentence when a new one clearly starts after it.
-                following = text[end:].lstrip()[:12]
-                if not re.match(r"(?:The|A|An|In|On|It|He|She|They|We|But|This)\b", following):
-                    continue
+            # "U.S." ends a sentence when a new one clearly starts after it.
+            if (
+                punct == "."
+                and _is_abbreviation(text, m.start())
+                and not _NEW_SENTENCE_WORD_RE.match(text, end)
+            ):
+                continue
             cuts.append(end)
         cuts.append(len(text))
         for a, b in zip(cuts, cuts[1:], strict=False):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -2997,18 +2998,34 @@ _GENERIC_TODAYS = re.compile(
 _QUOTE_MARK = re.compile(r"[\"“”]|``|''")
 
 
+@functools.lru_cache(maxsize=4)
+def _quote_marks(text: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Every quotation mark of ``text`` with the offsets where each ends, found once per text:
+    counting them afresh before each expression was quadratic in a paragraph's length (a text
+    without line breaks is one paragraph). Marks do not span a line break, so those after a
+    paragraph's start are the ones a search from there would find."""
+    marks = list(_QUOTE_MARK.finditer(text))
+    return [m.end() for m in marks], marks
+
+
+def _marks_between(text: str, pos: int) -> tuple[int, int, list[re.Match[str]]]:
+    """The index range of the quotation marks in ``pos``'s paragraph that end by ``pos``."""
+    ends, marks = _quote_marks(text)
+    para_start = text.rfind("\n", 0, pos) + 1
+    first = bisect_left(ends, para_start + 1)  # (a mark ending at para_start lies before it)
+    return first, bisect_right(ends, pos), marks
+
+
 def _last_quote_mark(text: str, pos: int) -> re.Match[str] | None:
     """The last quotation mark before ``pos`` in its paragraph, if any."""
-    mark = None
-    for mark in _QUOTE_MARK.finditer(text, text.rfind("\n", 0, pos) + 1, pos):  # noqa: B007
-        pass
-    return mark
+    first, last, marks = _marks_between(text, pos)
+    return marks[last - 1] if last > first else None
 
 
 def _in_quotation(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    return len(_QUOTE_MARK.findall(text, para_start, pos)) % 2 == 1
+    first, last, _ = _marks_between(text, pos)
+    return (last - first) % 2 == 1
 
 
 # a past date a quotation's own sentence says it was written or spoken at: "In a letter to
@@ -3143,10 +3160,10 @@ def _attributed_day(st: _State, pos: int) -> date | None:
     text, dct = st.text, st.dct
     assert dct is not None
     para_start = text.rfind("\n", 0, pos) + 1
-    marks = list(_QUOTE_MARK.finditer(text, para_start, pos))
-    if not marks:
+    mark = _last_quote_mark(text, pos)
+    if mark is None:
         return None
-    opening = marks[-1].start()
+    opening = mark.start()
     closing = _QUOTE_MARK.search(text, pos, pos + 400)
     # the attribution right after the quotation, up to its sentence's end ...
     segments = []
