@@ -4892,3 +4892,87 @@ def test_the_same_month_alone_counts_no_year_back():
 )
 def test_a_season_after_a_superlative_or_possessive(text, value):
     assert value in [t.value for t in tag(text, date(2008, 1, 21))]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # a week of a month by its place in it: the ISO week holding the month's n-th Thursday
+        # (Oct. 1, 2005 was a Saturday: its first full week is W40)
+        ("Cold weather came in the second week of October.", date(2005, 11, 15),
+         "the second week of October", "2005-W41"),
+        ("By the first week of October, investigators had come.", date(2007, 11, 8),
+         "the first week of October", "2007-W40"),
+        # ... "the last week" before "of March" is not last week
+        ("Car sales rebounded in the last week of March.", date(2009, 4, 1),
+         "the last week of March", "2009-W13"),
+        ("It ends in the third week of January 2004.", date(2005, 1, 1),
+         "the third week of January 2004", "2004-W03"),
+        # ... a weekend, the one holding the month's n-th Saturday
+        ("Playoffs begin the final weekend of September.", date(2006, 4, 10),
+         "the final weekend of September", "2006-W39-WE"),
+        # a season of the year a relative year names, one expression
+        ("Talks stalled in the summer of last year.", date(2013, 3, 14),
+         "the summer of last year", "2012-SU"),
+        ("Fighting resumed in autumn last year.", date(2013, 3, 14), "autumn last year", "2012-FA"),
+        ("It began in the fall of last year.", date(2013, 3, 14), "the fall of last year",
+         "2012-FA"),
+        ("The army plans to attack in spring next year.", date(2013, 3, 14), "spring next year",
+         "2014-SP"),
+        ("Aid ran short in late summer last year.", date(2013, 3, 14), "late summer last year",
+         "2012-SU"),
+        # the year after a pair of seasons is both seasons'
+        ("Clashes went on through the spring and summer of 2013.", date(2014, 6, 15),
+         "the spring", "2013-SP"),
+        ("Aid stopped in the winter and spring of 2013.", date(2014, 6, 15), "the winter",
+         "2012-WI"),
+        # ... and after two months joined by "or"
+        ("The vote was held in March or April 2012.", date(2014, 6, 15), "March", "2012-03"),
+        # a year's quarter or half by the year's possessive
+        ("Output fell in 2012's first quarter.", date(2013, 3, 14), "2012's first quarter",
+         "2012-Q1"),
+        ("Profits rose in 2011's second half.", date(2013, 3, 14), "2011's second half",
+         "2011-H2"),
+        # a clock time with minutes before the part of the day it is in
+        ("The blast came at 2:30 in the afternoon.", date(2005, 10, 20),
+         "2:30 in the afternoon", "2005-10-20T14:30"),
+        ("They met at around 11:15 in the morning.", date(2005, 10, 20),
+         "around 11:15 in the morning", "2005-10-20T11:15"),
+        # a length with a half, written with hyphens as an adjective
+        ("Refugees fled the two-and-a-half-year war.", date(2013, 3, 14),
+         "two-and-a-half-year", "P2Y6M"),
+        ("It was a three-and-a-half-hour meeting.", date(2013, 3, 14),
+         "three-and-a-half-hour", "PT3H30M"),
+    ],
+)  # fmt: skip
+def test_weeks_of_a_month_seasons_of_a_named_year_and_clock_minutes(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "fall" before "last year" is still a tumble unless it reads as the season
+        "Until a fall last year she walked on the heath.",
+        "He took a fall last year.",
+        "The index saw the fall last year of its biggest stock.",
+    ],
+)
+def test_a_fall_last_year_is_a_tumble(text):
+    assert [(t.text, t.value) for t in tag(text, date(2013, 3, 14))] == [("last year", "2012")]
+
+
+def test_quotation_marks_are_counted_within_their_paragraph():
+    # (the marks are indexed once per text; each paragraph's count starts afresh)
+    text = 'He said "we will leave Friday" and left.\n"We stay," she said Monday, "until June.'
+    found = {t.text: t.value for t in tag(text, date(2014, 6, 15))}
+    assert set(found) == {"Friday", "Monday", "June"}
+    from timeline.extraction.temporal.tagger import _in_quotation, _last_quote_mark
+
+    assert _in_quotation(text, text.index("Friday"))
+    assert not _in_quotation(text, text.index(" and left"))
+    assert not _in_quotation(text, text.index("she said"))  # closed in its paragraph
+    assert _in_quotation(text, text.index("until"))
+    assert _last_quote_mark(text, text.index("until")).start() == text.index('"until')
+    assert _last_quote_mark(text, text.index("\n")).start() == text.index('" and')
+    assert _last_quote_mark(text.replace('"', ""), 30) is None

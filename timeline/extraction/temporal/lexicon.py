@@ -142,7 +142,7 @@ VAGUE_RE = (
 )
 NUMBER_RE = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2|\s*½)?|{CARDINAL_WORD_RE}"
-    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?|{VAGUE_RE}|an?)"
+    rf"(?:\s+(?:hundred|thousand))?(?:[\s-]+and[\s-]+a[\s-]+half)?|{VAGUE_RE}|an?)"
 )
 
 # Units of time, singular stem -> (TimeML letter, multiplier, is-time-of-day unit)

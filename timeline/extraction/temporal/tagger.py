@@ -135,6 +135,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"the\s+(?P<n>first|second|third|fourth|last|final)\s+(?P<wd>{WEEKDAY_RE})\s+(?:in|of)\s+"
         rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
+    # "the second week of October", "the final weekend of September 2006": a week of a month
+    # by its place in it (not "the last week" before "of April")
+    (
+        "nthweek",
+        r"the\s+(?P<n>first|second|third|fourth|last|final)\s+week(?P<end>end)?\s+(?:in|of)\s+"
+        rf"(?P<mon>{MONTH_RE})\b(?:,?\s+(?P<year>{_YEAR4})\b)?",
+    ),
     # the week of March 6
     (
         "weekof",
@@ -216,7 +223,9 @@ _PATTERNS: list[tuple[str, str]] = [
         "quarter",
         # "the end of the second quarter": the extent takes "the end of" in (TBAQ always does)
         rf"(?:{_MOD_OF}\s+)?"
-        r"(?:(?P<the>the|this|that|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?"
+        r"(?:(?P<the>the|this|that|its|their|this\s+year's|last\s+year's|next\s+year's"
+        # "2012's first quarter": that year's
+        r"|(?:19|20)\d\d['’]s)\s+)?"
         r"(?P<adj>(?:(?:year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding"
         r"|same|latest|current|recent|most\s+recent|just-ended|just\s+ended|just-completed"
         r"|fiscal|calendar|last|past|previous|prior|next|coming|final|(?:19|20)\d\d)[\s-]+)*)"
@@ -263,7 +272,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"[\s-]+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b"
         # "the winter of 1978-79": the season of the year it starts in
-        r"(?:[-–/](?:\d\d)?\d\d\b)?)?",
+        r"(?:[-–/](?:\d\d)?\d\d\b)?)?"
+        # "the summer of last year", "autumn next year": that year's season, one expression
+        rf"{_REL_YEAR}",
     ),
     # "after a quarter century of war", "the past quarter-century": twenty-five years
     ("quartercentury", rf"(?:{_APPROX}\s+)?(?:a|the\s+(?:past|last))\s+quarter[\s-]century\b"),
@@ -426,9 +437,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h5>[0-2]\d))"
         # ("at 7.15 this morning": a British clock time, before the part of the day it is in)
         r"(?::|\.(?=[0-5]\d\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b))"
-        r"(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight))"
+        r"(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight)"
+        r"|\s+in\s+the\s+(?:morning|afternoon|evening)\b)"
+        # ("2:30 in the afternoon": the minutes with the hour)
         r"|(?P<h3>\d{1,2}|" + "|".join(list(ONES) + ["ten", "eleven", "twelve"]) + r")"
-        r"\s+(?:o'clock(?:\s+in\s+the\s+(?P<pod4>morning|afternoon|evening)|\s+at\s+(?P<pod5>night))?"
+        r"(?::(?P<mi3>[0-5]\d))?\s+(?:o'clock(?:\s+in\s+the\s+(?P<pod4>morning|afternoon|evening)|\s+at\s+(?P<pod5>night))?"
         r"|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?:12(?::00)?\s+)?(?P<noon>noon|midnight|midday)(?!\s+prayers?\b))"
         # a zone named after a city or region: "4:43 p.m. Beijing time", "New York time"
@@ -776,7 +789,7 @@ _SENT_END = re.compile(
 
 def _number(s: str) -> float | None:
     """Parse a cardinal ("3", "1,000", "twenty-four", "a", "2 1/2") or None when vague."""
-    s = s.strip().lower()
+    s = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", " and a half", s.strip().lower())
     half = 0.0
     if s.endswith("and a half"):
         half, s = 0.5, s[: -len("and a half")].strip()
@@ -1304,7 +1317,7 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
 
 
 _RANGE_TAIL = re.compile(
-    rf"\s*(?:-|–|—|to|and|through|until|till)\s+(?:(?:the\s+)?\d{{1,2}}{_ORD_SUFFIX}\s+(?:of\s+)?)?"
+    rf"\s*(?:-|–|—|to|and|or|through|until|till)\s+(?:(?:the\s+)?\d{{1,2}}{_ORD_SUFFIX}\s+(?:of\s+)?)?"
     rf"(?P<mon>{MONTH_RE})(?:\s*\d{{1,2}}{_ORD_SUFFIX})?,?\s*(?P<year>{_YEAR4})\b"
     rf"|\s*(?:-|–|—)\s*(?P<mon2>{MONTH_RE})(?:\s*\d{{1,2}}{_ORD_SUFFIX})?,?\s*(?P<year2>{_YEAR4})\b"
     rf"|\s*(?:-|–|—|to|and|through|until|till)\s+\d{{1,2}}{_ORD_SUFFIX},?\s*(?P<year3>{_YEAR4})\b",
@@ -1918,7 +1931,7 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     the = (m.group("the") or "").lower()
     ordw = (m.group("ord") or "").lower()
     tail = re.sub(r"\s+", " ", (m.group("tail") or "").lower()).strip()
-    year_m = re.search(r"(?:19|20)\d\d", adj)
+    year_m = re.search(r"(?:19|20)\d\d", f"{the} {adj}")
     year = int(m.group("yr2")) if m.group("yr2") else (int(year_m.group(0)) if year_m else None)
     yearago = any(k in adj for k in ("year-earlier", "year-ago", "year earlier", "year ago"))
     yearago = yearago or tail in ("a year ago", "a year earlier") or "last year" in the
@@ -2147,6 +2160,13 @@ _SEASON_NOUN_AFTER = re.compile(
 )
 
 
+_SEASON_PAIR_TAIL = re.compile(
+    rf"\s*(?:and|or|to|through|into|-|–)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
+    rf"(?P<season>{SEASON_RE})\s+(?:of\s+)?(?P<year>{_YEAR4})\b",
+    re.IGNORECASE,
+)
+
+
 def _story_point(st: _State) -> date | None:
     """Where the story is, to the nearest month: the last day it named, or the month or year
     named after it ("found in October 2016 and flown to a lab the following spring")."""
@@ -2188,6 +2208,28 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{_spoken_year(m.group('sy'))}-{s}")
     if m.group("year"):
         return ("DATE", f"{m.group('year')}-{s}")
+    pair = _SEASON_PAIR_TAIL.match(st.text, m.end())
+    if pair and rel in ("the", "", "early", "late", "mid"):
+        # "in the spring and summer of 2013": the year is both seasons' (a winter before a
+        # later season is the one that began the year before)
+        y = int(pair.group("year"))
+        if s == "WI" and SEASONS[pair.group("season").lower()] != "WI":
+            y -= 1
+        return ("DATE", f"{y}-{s}")
+    if (
+        m.group("ry")
+        and rel in ("the", "", "early", "late", "mid")
+        and (
+            m.group("season").lower() not in ("fall", "spring")
+            or (
+                rel == "the" and m.group("ry").split()[0].lower() == "of"
+            )  # "the fall of last year"
+            or _prev_word(st.text, m.start()) in ("in", "during", "by", "until", "since", "of")
+        )
+    ):
+        # (not "a fall last year", "prices saw a spring last year": a tumble, a jump)
+        y = _rel_year(st, m.group("ry"), m.start())
+        return ("DATE", f"{y}-{s}" if y is not None else f"XXXX-{s}")
     if (
         not rel
         and not m.group("mod")
@@ -3712,7 +3754,7 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             h += 12  # "9 o'clock at night" (but "2 o'clock at night" is the small hours)
         elif not pod and h < 12 and _after_noon_in_its_paragraph(st.text, m.start()):
             h += 12  # "The wind started to howl around noon. By 3 o'clock, ...": the afternoon
-        mi = 0
+        mi = int(m.group("mi3")) if m.group("mi3") else 0
     # which day
     day: str
     if m.group("mon2"):
@@ -4194,6 +4236,24 @@ def _h_nthweekday(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_day(_nth_weekday(y, month, _weekday_of(m.group("wd")), n)))
 
 
+def _h_nthweek(st: _State, m: re.Match[str]) -> Result:
+    month = _month_of(m.group("mon"))
+    if m.group("year"):
+        y: int | None = int(m.group("year"))
+    else:
+        y = _nearest_year(st, month, None, m.start(), m.end())
+    weekend = m.group("end") is not None
+    if y is None:
+        return ("DATE", "XXXX-WXX-WE" if weekend else "XXXX-WXX")
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}[
+        m.group("n").lower()
+    ]
+    # A week two months share is the month's that holds its Thursday (ISO's own rule for a
+    # week two years share); a weekend is the month's that holds its Saturday.
+    day = _nth_weekday(y, month, 6 if weekend else 4, n)
+    return ("DATE", _fmt_week(day) + ("-WE" if weekend else ""))
+
+
 def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
     """The n-th ISO weekday ``wd`` of a month (n = -1: the last one)."""
     if n > 0:
@@ -4581,6 +4641,7 @@ def _h_misc(st: _State, m: re.Match[str]) -> Result:
 _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "misc": _h_misc,
     "weekof": _h_weekof,
+    "nthweek": _h_nthweek,
     "yearago": _h_yearago,
     "ahead": _h_ahead,
     "longadj": _h_longadj,
