@@ -352,12 +352,14 @@ class Gazetteer:
         # Most words first, then earliest ("25 Kataib Hezbollah fighters" is Kataib Hezbollah,
         # not "Hezbollah fighters"), then the longer in characters.
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], -(tokens[r[1] - 1].end - tokens[r[0]].start)))
-        taken: list[tuple[int, int]] = []
+        # (a mark per token taken: comparing with every mention taken so far was quadratic in
+        # the length of a text)
+        taken = bytearray(len(tokens) + 1)
         hits: list[GazetteerHit] = []
         for first, end, canonical in raw:
-            if any(first < e and s < end for s, e in taken):
+            if taken.find(1, first, end) != -1:
                 continue
-            taken.append((first, end))
+            taken[first:end] = b"\x01" * (end - first)
             start = tokens[first].start
             # Keep a leading "al-"/"Al " that belongs to the name ("al-Tanf").
             if first > 0 and tokens[first - 1].article and start - tokens[first - 1].end <= 1:
