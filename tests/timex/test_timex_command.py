@@ -101,6 +101,22 @@ def test_timex_command_rejects_bad_input_without_output(tmp_path, bad):
     assert out.getvalue() == ""
 
 
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"doc": "a", "text": "x", "dct": "2013-13-14"}, r"dct '2013-13-14' is not a date"),
+        ({"doc": "a", "text": 5}, '"text" must be a string'),
+        ({"doc": 7, "text": "x"}, '"doc" must be a string'),
+        ({"text": "x"}, 'missing "doc"'),
+    ],
+)
+def test_timex_command_says_what_is_wrong_with_a_line(tmp_path, bad, message):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("timex", str(src), stdout=io.StringIO())
+
+
 def test_timex_command_missing_file(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("timex", str(tmp_path / "nope.jsonl"), stdout=io.StringIO())

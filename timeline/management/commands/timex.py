@@ -30,7 +30,10 @@ def dct_parse(raw: object) -> date | None:
     m = _DCT.match(raw.strip())
     if not m:
         raise ValueError(f"dct {raw!r} does not start with YYYY-MM-DD")
-    return date(int(m[1]), int(m[2]), int(m[3]))
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:  # "2013-13-14": the shape of a date, but none
+        raise ValueError(f"dct {raw!r} is not a date ({exc})") from None
 
 
 class Command(BaseCommand):
@@ -68,9 +71,11 @@ class Command(BaseCommand):
                     raise ValueError("not a JSON object")
                 doc, text = obj.get("doc"), obj.get("text")
                 if not isinstance(doc, str) or not doc:
-                    raise ValueError('missing "doc"')
+                    raise ValueError('missing "doc"' if doc is None else '"doc" must be a string')
                 if not isinstance(text, str):
-                    raise ValueError('missing "text"')
+                    raise ValueError(
+                        'missing "text"' if text is None else '"text" must be a string'
+                    )
                 docs.append((doc, dct_parse(obj.get("dct")), text))
             except ValueError as exc:
                 raise CommandError(f"{path}:{lineno}: {exc}", returncode=1) from None
