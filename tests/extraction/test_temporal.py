@@ -4938,6 +4938,19 @@ def test_a_season_after_a_superlative_or_possessive(text, value):
          "2:30 in the afternoon", "2005-10-20T14:30"),
         ("They met at around 11:15 in the morning.", date(2005, 10, 20),
          "around 11:15 in the morning", "2005-10-20T11:15"),
+        # two of the unit back or on
+        ("Turnout fell the year before last.", date(2014, 6, 15), "the year before last", "2012"),
+        ("Talks resume the week after next.", date(2014, 6, 15), "the week after next",
+         "2014-W26"),
+        ("Prices peaked the month before last.", date(2014, 6, 15), "the month before last",
+         "2014-04"),
+        # "latter" is the second half
+        ("Growth slowed in the latter half of 2012.", date(2014, 6, 15),
+         "the latter half of 2012", "2012-H2"),
+        ("It will pick up in the latter half of the year.", date(2014, 6, 15),
+         "the latter half of the year", "2014-H2"),
+        # ... but "last week's" is a week of its own
+        ("It was the week before last week's vote.", date(2014, 6, 15), "last week", "2014-W23"),
         # a length with a half, written with hyphens as an adjective
         ("Refugees fled the two-and-a-half-year war.", date(2013, 3, 14),
          "two-and-a-half-year", "P2Y6M"),

@@ -229,7 +229,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<adj>(?:(?:year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding"
         r"|same|latest|current|recent|most\s+recent|just-ended|just\s+ended|just-completed"
         r"|fiscal|calendar|last|past|previous|prior|next|coming|final|(?:19|20)\d\d)[\s-]+)*)"
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?[\s-]{0,2}"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)?[\s-]{0,2}"
         r"(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)\b(?!s|[-\s]?finals?\b)"
         rf"(?:\s+(?:of|in|for)\s+(?:(?:fiscal|calendar)\s+)?(?P<yr2>{_YEAR4})\b)?"
         r"(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|of\s+(?:last|this|next)\s+year"
@@ -318,6 +318,13 @@ _PATTERNS: list[tuple[str, str]] = [
         # tagged alone; "that morning after administering the drug" is
         r"(?!\s+of\b)(?!\s+in\s+(?:which|question|history|review|the\s+life|a\s+life)\b)"
         r"(?<!day(?=\s+on\b))(?!\s+(?:after|before)\s+(?!\w+ing\b))",
+    ),
+    # "the year before last", "the week after next": two of the unit back or on
+    (
+        "twoback",
+        r"the\s+(?P<unit>week|month|year)\s+(?P<dir>before\s+last|after\s+next)\b"
+        # (not "the week before last week's vote")
+        r"(?![-'’]|\s+(?:week|month|year)['’]s)",
     ),
     # this year / last week / next month / earlier this year / the end of this week
     (
@@ -507,7 +514,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "theyear",
         r"(?P<w>year-end|year's\s+end|full-year(?=\s+[a-z])|the\s+(?:end|start|beginning)\s+of\s+the\s+(?:(?:fiscal|calendar)\s+)?"
         r"(?P<u>year|month|week|decade)"
-        r"|the\s+(?P<half>first|second)\s+half\s+of\s+the\s+year"
+        r"|the\s+(?P<half>first|second|latter)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         # ("the year of liberation", "1990, the year of Namibia's independence": a year
         # named by what it was of; "a high for the year of $42.875" is this one)
@@ -1942,12 +1949,14 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         return None
     if (
         unit == "half"
-        and ordw not in ("first", "second", "1st", "2nd", "last", "final")
+        and ordw not in ("first", "second", "1st", "2nd", "last", "final", "latter")
         and not adj.startswith(("first", "second", "last", "final"))
     ):
         return None
     if not (the or adj or ordw or year):
         return None
+    if ordw == "latter" and unit != "half":
+        return None  # ("the latter half" is the second; a quarter has no latter one)
     if unit == "quarter" and not ordw and not adj and the in ("its", "their"):
         return None
     if (
@@ -2818,6 +2827,19 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
             return ("DURATION", "P100Y")
         return ("DATE", f"{dct.year // 100 + step:02d}")
     return None
+
+
+def _h_twoback(st: _State, m: re.Match[str]) -> Result:
+    unit = m.group("unit").lower()
+    if st.dct is None:
+        return ("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit])
+    step = -2 if m.group("dir").lower().startswith("before") else 2
+    if unit == "week":
+        return ("DATE", _fmt_week(st.dct + timedelta(weeks=step)))
+    if unit == "month":
+        d = st.dct + relativedelta(months=step)
+        return ("DATE", f"{d.year}-{d.month:02d}")
+    return ("DATE", str(st.dct.year + step))
 
 
 _ASIDE_END = re.compile(r"\s*\([^()]*\)\s*$")
@@ -4674,6 +4696,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "ortwo": _h_ortwo,
     "quartercentury": _h_quartercentury,
     "anaphor": _h_anaphor,
+    "twoback": _h_twoback,
     "relunit": _h_relunit,
     "duration": _h_duration,
     "vague": _h_vague,
