@@ -4244,32 +4244,32 @@ def _decade_anaphor(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", str(int(at) + step))
 
 
-def _h_nthweekday(st: _State, m: re.Match[str]) -> Result:
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def _nth_of_month(st: _State, m: re.Match[str]) -> tuple[int, int | None, int]:
+    """The month, its year (None without a DCT) and the place in it (-1: the last) that "the
+    second Monday in October" or "the final week of September 2006" names."""
     month = _month_of(m.group("mon"))
     if m.group("year"):
         y: int | None = int(m.group("year"))
     else:
         y = _nearest_year(st, month, None, m.start(), m.end())
+    return month, y, _NTH[m.group("n").lower()]
+
+
+def _h_nthweekday(st: _State, m: re.Match[str]) -> Result:
+    month, y, n = _nth_of_month(st, m)
     if y is None:
         return ("DATE", f"XXXX-{month:02d}-XX")
-    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}[
-        m.group("n").lower()
-    ]
     return ("DATE", _fmt_day(_nth_weekday(y, month, _weekday_of(m.group("wd")), n)))
 
 
 def _h_nthweek(st: _State, m: re.Match[str]) -> Result:
-    month = _month_of(m.group("mon"))
-    if m.group("year"):
-        y: int | None = int(m.group("year"))
-    else:
-        y = _nearest_year(st, month, None, m.start(), m.end())
+    month, y, n = _nth_of_month(st, m)
     weekend = m.group("end") is not None
     if y is None:
         return ("DATE", "XXXX-WXX-WE" if weekend else "XXXX-WXX")
-    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}[
-        m.group("n").lower()
-    ]
     # A week two months share is the month's that holds its Thursday (ISO's own rule for a
     # week two years share); a weekend is the month's that holds its Saturday.
     day = _nth_weekday(y, month, 6 if weekend else 4, n)
