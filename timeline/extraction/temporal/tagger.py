@@ -2225,20 +2225,17 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         if s == "WI" and SEASONS[pair.group("season").lower()] != "WI":
             y -= 1
         return ("DATE", f"{y}-{s}")
-    if (
-        m.group("ry")
-        and rel in ("the", "", "early", "late", "mid")
-        and (
+    if m.group("ry") and rel in ("the", "", "early", "late", "mid"):
+        # "fall" and "spring" need to read as seasons: "the fall of last year", "in spring
+        # next year" (not "a fall last year", "prices saw a spring last year")
+        as_season = (
             m.group("season").lower() not in ("fall", "spring")
-            or (
-                rel == "the" and m.group("ry").split()[0].lower() == "of"
-            )  # "the fall of last year"
+            or (rel == "the" and m.group("ry").split()[0].lower() == "of")
             or _prev_word(st.text, m.start()) in ("in", "during", "by", "until", "since", "of")
         )
-    ):
-        # (not "a fall last year", "prices saw a spring last year": a tumble, a jump)
-        y = _rel_year(st, m.group("ry"), m.start())
-        return ("DATE", f"{y}-{s}" if y is not None else f"XXXX-{s}")
+        if as_season:
+            y = _rel_year(st, m.group("ry"), m.start())
+            return ("DATE", f"{y}-{s}" if y is not None else f"XXXX-{s}")
     if (
         not rel
         and not m.group("mod")
