@@ -4989,3 +4989,22 @@ def test_quotation_marks_are_counted_within_their_paragraph():
     assert _last_quote_mark(text, text.index("until")).start() == text.index('"until')
     assert _last_quote_mark(text, text.index("\n")).start() == text.index('" and')
     assert _last_quote_mark(text.replace('"', ""), 30) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # a weekday given with a day near the DCT that fits the year the story is at names that
+        # year's day, across a paragraph break: July 4, 2014 was a Friday (2017's a Tuesday)
+        ("In June 2014 the army fled Mosul.\n\nOn July 4, a Friday, he climbed the pulpit.",
+         date(2017, 7, 16), "July 4", "2014-07-04"),
+        ("In June 2014 the army fled Mosul.\n\nOn July 4, a Friday, he climbed the pulpit.",
+         date(2017, 7, 16), "a Friday", "2014-07-04"),
+        # ... and a weekday that fits neither is the DCT's year still (a misnamed weekday):
+        # Oct. 17, 2006 was a Tuesday, 2005's a Monday
+        ("The 2005 season was poor.\n\nOn Wednesday, Oct. 17, the board met.",
+         date(2006, 10, 19), "Wednesday, Oct. 17", "2006-10-17"),
+    ],
+)  # fmt: skip
+def test_a_stated_weekday_picks_the_narratives_year(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

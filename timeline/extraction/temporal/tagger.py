@@ -1308,6 +1308,10 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
     except ValueError:
         near = False
     if near and not future:
+        # (unless the year the narrative is at fits: "June 10, 2014 ... On July 4, a
+        # Friday," is 2014's July 4, not a misnamed weekday of this July)
+        if st.ref_year is not None and st.ref_year != y and _falls_on(st.ref_year, mon, day, wd):
+            return st.ref_year
         return y
     back = [st.dct.year - k for k in range(0, 12)]
     ahead = [st.dct.year + k for k in range(1, 3)]
@@ -1321,6 +1325,13 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
         if d.isoweekday() == wd:
             return cand
     return y
+
+
+def _falls_on(y: int, mon: int, day: int, wd: int) -> bool:
+    try:
+        return date(y, mon, day).isoweekday() == wd
+    except ValueError:
+        return False
 
 
 _RANGE_TAIL = re.compile(
