@@ -5008,3 +5008,33 @@ def test_quotation_marks_are_counted_within_their_paragraph():
 )  # fmt: skip
 def test_a_stated_weekday_picks_the_narratives_year(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a year first with slashes or dots; day first with dots (the European notation);
+        # month first with dashes and a full year, as with slashes
+        ("The order was signed 2014/06/05 in Kabul.", "2014/06/05", "2014-06-05"),
+        ("The order was signed 2014.6.5 in Kabul.", "2014.6.5", "2014-06-05"),
+        ("The order was signed on 05.06.2014 in Kabul.", "05.06.2014", "2014-06-05"),
+        ("The order was signed on 6-5-2014 in Kabul.", "6-5-2014", "2014-06-05"),
+        # ... a dotted date whose month cannot be first is read the other way round
+        ("The order was signed on 10.20.2014 in Kabul.", "10.20.2014", "2014-10-20"),
+    ],
+)  # fmt: skip
+def test_numeric_dates_in_other_notations(text, words, value):
+    assert [(t.text, t.value) for t in tag(text, date(2014, 6, 20))] == [(words, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its address is 192.168.20.14 on the local network.",
+        "Oil rose 1.5.",
+        "They won 2-1-14 on aggregate.",
+        "The vote split 2013-14-15 in the chamber.",  # no 14th month
+    ],
+)
+def test_numeric_dates_in_other_notations_guards(text):
+    assert tag(text, date(2014, 6, 20)) == []

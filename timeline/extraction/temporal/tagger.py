@@ -163,9 +163,19 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR4})|(?P<sy>{_SPOKEN_YEAR}))\b)?"
         rf"{_REL_YEAR}",
     ),
-    # numeric dates: 10/15/1999, 1999-10-15
-    ("numdate", r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b(?!/)"),
-    ("isodate", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    # numeric dates: 10/15/1999, 10-15-1999; 1999-10-15, 1999/10/15; 15.10.1999, which is
+    # day first (the dotted form is European: the US writes slashes)
+    (
+        "numdate",
+        r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b(?!/)"
+        r"|\b(?P<m2>\d{1,2})-(?P<d2>\d{1,2})-(?P<y2>(?:19|20)\d\d)\b(?!-\d)"
+        r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d\d)\b(?!\.\d)",
+    ),
+    (
+        "isodate",
+        r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"
+        r"|\b(?P<y2>(?:19|20)\d\d)(?P<sep>[/.])(?P<m2>\d\d?)(?P=sep)(?P<d2>\d\d?)\b(?![/.]\d)",
+    ),
     # 1989 / fiscal 1989 / mid-1989 / the end of 1994
     (
         "year",
@@ -1716,7 +1726,11 @@ _FISCAL_YEAR_ENDS_IN = re.compile(
 
 
 def _h_numdate(st: _State, m: re.Match[str]) -> Result:
-    mo, dd, yy = int(m.group("m")), int(m.group("d")), m.group("y")
+    if m.group("d3"):
+        mo, dd, yy = int(m.group("m3")), int(m.group("d3")), m.group("y3")
+    else:
+        k = "" if m.group("m") else "2"
+        mo, dd, yy = int(m.group("m" + k)), int(m.group("d" + k)), m.group("y" + k)
     if mo > 12 >= dd:
         mo, dd = dd, mo  # "16/10/2016": day first, as outside the US
     y = int(yy)
@@ -1729,8 +1743,10 @@ def _h_numdate(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_isodate(st: _State, m: re.Match[str]) -> Result:
+    k = "" if m.group("y") else "2"
+    y, mo, dd = (int(m.group(g + k)) for g in ("y", "m", "d"))
     try:
-        return ("DATE", date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat())
+        return ("DATE", date(y, mo, dd).isoformat())
     except ValueError:
         return None
 
