@@ -5038,3 +5038,20 @@ def test_numeric_dates_in_other_notations(text, words, value):
 )
 def test_numeric_dates_in_other_notations_guards(text):
     assert tag(text, date(2014, 6, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # "N years ago on <day>": the DCT's year less N, whatever the tense would pick
+        ("Thousands were killed in the attacks 17 years ago on September 11.",
+         date(2018, 9, 10), "September 11", "2001-09-11"),
+        ("The city fell three years ago in June.", date(2018, 9, 10), "June", "2015-06"),
+        ("A year ago in May, prices fell.", date(2018, 9, 10), "May", "2017-05"),
+        # a clock time before a weekday and a date keeps the date's year in its extent
+        ("When: 10 a.m. – 11 a.m., Friday, May 12, 2006", date(2006, 5, 4),
+         "11 a.m., Friday, May 12, 2006", "2006-05-12T11:00"),
+    ],
+)  # fmt: skip
+def test_a_day_years_ago_and_a_clock_times_dated_weekday(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]

@@ -465,7 +465,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T)|GMT|UTC|BST|CET|CEST|local\s+time"
         r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?"
         rf"(?:,?\s+(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
-        rf"(?:,\s+(?P<mon2>{MONTH_RE})\s*(?P<day2>\d{{1,2}})\b)?"
+        rf"(?:,\s+(?P<mon2>{MONTH_RE})\s*(?P<day2>\d{{1,2}})\b(?:,?\s+(?P<tyear2>{_YEAR4})\b)?)?"
         # "8:30 this morning", "at 9 p.m. tonight", "6 a.m. yesterday morning"
         r"|(?P<rw>today|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night)\b)?"
         r"|tonight|this\s+(?:morning|afternoon|evening))"
@@ -1520,6 +1520,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
         y = _rel_year(st, m.group("ry"), m.start())  # type: ignore[assignment]
     elif (ry := _range_year(st, m.end(), mon)) is not None:
         y = ry
+    elif (ago := _years_ago_before(st, at)) is not None:
+        y = ago
     elif rel and st.dct is not None:
         # "last Oct. 23": the latest one before the DCT; "next May 5": the first one after
         y = st.dct.year
@@ -1544,6 +1546,21 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     if m.group("podof"):
         return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[m.group('podof').lower()]}")
     return ("DATE", _fmt_day(d))
+
+
+_YEARS_AGO_BEFORE = re.compile(
+    rf"\b(?P<num>{NUMBER_RE})\s+years?\s+ago,?\s+(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _years_ago_before(st: _State, pos: int) -> int | None:
+    """The year "17 years ago on September 11" and "a year ago in June" name: the DCT's year
+    less the count, whatever the tense would pick."""
+    found = _YEARS_AGO_BEFORE.search(st.text, max(0, pos - 40), pos)
+    if found is None or st.dct is None:
+        return None
+    n = _number(found.group("num"))
+    return st.dct.year - int(n) if n is not None and n == int(n) else None
 
 
 _YEARS_OWN_OPENING = re.compile(r"\s*[\"“]?(Last|Next|This)\s+year['’]s\s")
@@ -1625,6 +1642,8 @@ def _h_month(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"{'XXXX' if y is None else y}-{mon:02d}")
     if not rel and (ry := _range_year(st, m.end(), mon)) is not None:
         return ("DATE", f"{ry}-{mon:02d}")
+    if not rel and (ago := _years_ago_before(st, m.start())) is not None:
+        return ("DATE", f"{ago}-{mon:02d}")
     bare = not rel and not m.group("mod") and not m.group("modof")
     if (
         bare
@@ -3806,7 +3825,11 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     if m.group("mon2"):
         # "6 p.m. on Friday, Oct 30": the date says which Friday
         mon, dd = _month_of(m.group("mon2")), int(m.group("day2"))
-        y = _nearest_year(st, mon, dd, m.start(), m.end())
+        y = (
+            int(m.group("tyear2"))
+            if m.group("tyear2")
+            else _nearest_year(st, mon, dd, m.start(), m.end())
+        )
         day = f"XXXX-{mon:02d}-{dd:02d}" if y is None else f"{y}-{mon:02d}-{dd:02d}"
     elif m.group("wd"):
         wd = _weekday_of(m.group("wd"))
