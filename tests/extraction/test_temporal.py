@@ -5055,3 +5055,40 @@ def test_numeric_dates_in_other_notations_guards(text):
 )  # fmt: skip
 def test_a_day_years_ago_and_a_clock_times_dated_weekday(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a year before the calendar's first, as TIMEX2 writes one (1 BC precedes AD 1)
+        ("The city was founded 3,000 years ago.", "3,000 years ago", "BC0987"),
+        ("It stood 30 centuries ago.", "30 centuries ago", "BC0987"),
+        # years of fewer than four digits are written with four ("0514", not a decade "514")
+        ("The church was built 1,500 years ago.", "1,500 years ago", "0514"),
+        ("The church was built 2,013 years ago.", "2,013 years ago", "0001"),
+    ],
+)
+def test_years_far_back(text, words, value):
+    assert [(t.text, t.value) for t in tag(text, date(2014, 6, 20))] == [(words, value)]
+
+
+def test_a_year_written_with_four_digits_is_a_year_not_a_decade():
+    (found,) = tag("The church was built 1,500 years ago.", date(2014, 6, 20))
+    assert to_date_range(found) == DateRange(date(514, 1, 1), date(514, 12, 31), "year", found.text)
+
+
+_TEXT_WITH_DATES = (
+    "On Monday, Dec. 31, the ministry said it would meet again next week, 3,000 years after "
+    "the city rose and two days before the vote. A decade later, in the fourth quarter of "
+    "2015, at 11 p.m. Friday, May 12, the price was lower than a year ago."
+)
+
+
+@pytest.mark.parametrize(
+    "dct", [date(1, 1, 1), date(1, 12, 31), date(9999, 1, 1), date(9999, 12, 31)]
+)
+def test_a_dct_at_the_calendars_edge_drops_what_leaves_it_not_the_document(dct):
+    # a date the arithmetic would push past year 1 or 9999 is no candidate; the rest stand
+    found = tag(_TEXT_WITH_DATES, dct)
+    assert any(t.text == "2015" or "2015" in t.text for t in found)
+    assert all(_TEXT_WITH_DATES[t.start : t.end] == t.text for t in found)

@@ -884,6 +884,12 @@ def _fmt_day(d: date) -> str:
     return d.isoformat()
 
 
+def _fmt_year(y: int) -> str:
+    """A year as TimeML writes it: four digits ("0618"); before AD 1 as TIMEX2 does, by
+    its number before Christ ("BC0987": 1 BC is the year before AD 1)."""
+    return f"{y:04d}" if y >= 1 else f"BC{1 - y:04d}"
+
+
 def _fmt_week(d: date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
@@ -2426,10 +2432,10 @@ def _fmt_at(d: date, letter: str, mult: int) -> str:
     if letter == "Q":
         return f"{d.year}-Q{_quarter(d)}"
     if mult == 10:
-        return str(d.year)[:3]
+        return _fmt_year(d.year)[:3]
     if mult == 100:
-        return str(d.year)[:2]
-    return str(d.year)
+        return _fmt_year(d.year)[:2]
+    return _fmt_year(d.year)
 
 
 _COUNTED_FROM = frozenset(("after", "before", "since", "until", "till", "by", "from", "to"))
@@ -2473,6 +2479,9 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     anchor = st.dct if from_dct else (st.ref or st.dct)
     if anchor is None:
         return ("DATE", "XXXX" if letter == "Y" else "XXXX-XX")
+    if letter == "Y" and sign < 0 and anchor.year - n * mult < 1:
+        # "a city founded 3,000 years ago": a year before the calendar's first
+        return ("DATE", _fmt_year(anchor.year - n * mult))
     if letter == "Y" and mult == 1 and num != n and direction in ("ago", "earlier", "later"):
         # "a year and a half ago": eighteen months, as precise as a month
         d = _shift(anchor, sign * round(num * 12), "M", 1)
@@ -2566,16 +2575,16 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
         and "\n" not in st.text[st.year_end : m.start()]
     ):
         # "In 2005 ... a year later": counted from the year the narrative is at
-        return ("DATE", str(st.ref_year + sign * n * mult))
+        return ("DATE", _fmt_year(st.ref_year + sign * n * mult))
     d = _shift(anchor, sign * n, letter, mult)
     if m.group("totheday"):
         return ("DATE", _fmt_day(d))
     if letter == "Y" and mult == 10:
-        return ("DATE", str(d.year // 10))  # "a decade ago": the decade, as precise as said
+        return ("DATE", _fmt_year(d.year)[:3])  # "a decade ago": the decade, as precise as said
     if letter == "Y" and mult == 100:
         return ("DATE", f"{d.year // 100:02d}")  # "a century ago": the century
     if letter == "Y":
-        return ("DATE", str(d.year))
+        return ("DATE", _fmt_year(d.year))
     if letter == "W" and direction in ("later", "earlier"):
         # "two weeks later, ... and the next day": the story is at that very day, though the
         # expression is only as precise as its week
@@ -5071,6 +5080,16 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     return [replace(t, text=text[t.start : t.end]) for t in found]
 
 
+def _resolve(st: _State, name: str, m: re.Match[str]) -> Result:
+    """The handler's reading of a candidate, or None when its date arithmetic leaves the
+    calendar (a count of years back past year 1, or on past 9999; a DCT of year 1): that
+    candidate is dropped, not the whole document."""
+    try:
+        return _HANDLERS[name](st, m)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (name, rx) in enumerate(_COMPILED):
@@ -5089,7 +5108,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     for s, e, _prio, name, m in cands:
         if used.find(1, s, e) != -1:
             continue
-        if _HANDLERS[name](scratch, m) is None:
+        if _resolve(scratch, name, m) is None:
             continue
         used[s:e] = b"\x01" * (e - s)
         taken.append((s, e, name, m))
@@ -5097,7 +5116,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None, reports=reports)
     out: list[Timex] = []
     for s, e, name, m in taken:
-        res = _HANDLERS[name](st, m)
+        res = _resolve(st, name, m)
         if res is None:
             continue
         typ, value = res

@@ -1,0 +1,51 @@
+"""Properties of the temporal tagger on any text and any DCT (Hypothesis).
+
+The tagger reads articles nobody has checked: whatever words and numbers they hold, and
+whatever date a header gives, it must return well-formed expressions and never fail the
+document. The texts are built from the words its patterns turn on, so most examples reach
+its handlers' date arithmetic rather than stopping at "no match".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extraction.temporal import tag, to_date_range
+
+_VOCABULARY = (
+    "Monday Friday Sunday last next this that ago later earlier before after since until the "
+    "a an of in on at by from to and or week weeks month months year years decade decades "
+    "century centuries quarter fiscal weekend day days today tomorrow yesterday tonight "
+    "morning night noon midnight spring summer winter Easter Christmas Ramadan Eid January "
+    "Feb. March May Sept. December early late mid- first second fourth final half two three "
+    "1,000 3,000 10,000 9,999 2014 1999 0 1 12 29 31 99 2/29 12/31/99 2014-02-29 05.06.2014 "
+    "1990s '80s Q4 H1 a.m. p.m. 11:59 23:61 GMT every daily now recently , . ; \" \n\n"
+)
+_WORDS = _VOCABULARY.split(" ")
+
+_TEXTS = st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)
+# (the calendar's edges drawn often: there the arithmetic of "next year" or "a week ago" fails)
+_DCTS = st.one_of(
+    st.none(),
+    st.sampled_from([date(1, 1, 1), date(1, 1, 6), date(9999, 12, 25), date(9999, 12, 31)]),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+)
+_VALUE_CHARS = set("0123456789-WTQHXBCSUFAIPRENODMYVL_:+.")
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(text=_TEXTS, dct=_DCTS)
+def test_any_text_and_dct_give_well_formed_expressions(text, dct):
+    found = tag(text, dct)
+    ends = [0]
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.start >= ends[-1]  # sorted and not overlapping
+        ends.append(t.end)
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value and set(t.value) <= _VALUE_CHARS, t.value
+        to_date_range(t)  # whatever the value, reading it as days does not fail
