@@ -342,3 +342,15 @@ def test_a_dateline_of_two_cities_places_nothing():
     )
     _, candidates = extract_from_text(text, origin_file="strike.txt")
     assert candidates and all(c.place is None for c in candidates)
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 3), date(9999, 12, 31)])
+def test_a_publication_date_at_the_calendars_edge_still_extracts(published):
+    # (a header may say anything: the week before a publication on 3 January of year 1 stops
+    # at the calendar's start; the late part of 9999 is the whole year)
+    body = (
+        "Militants killed 12 people in a bombing in Mosul on Monday, police said. In late "
+        "9999 the offensive went on, and fighters seized Tikrit."
+    )
+    found = extract_candidates(ArticleText(title="Bombing", body=body, published=published))
+    assert any(c.place is not None and c.place.name == "Mosul" for c in found)

@@ -5092,3 +5092,23 @@ def test_a_dct_at_the_calendars_edge_drops_what_leaves_it_not_the_document(dct):
     found = tag(_TEXT_WITH_DATES, dct)
     assert any(t.text == "2015" or "2015" in t.text for t in found)
     assert all(_TEXT_WITH_DATES[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "expected"),
+    [
+        # the late part of year 9999 would be counted past the calendar's end: the whole year
+        ("9999", "END", DateRange(date(9999, 1, 1), date(9999, 12, 31), "year", "x")),
+        # a week reaching into year 10000, or "about" the calendar's first day: no range
+        ("9999-W52-WE", "", None),
+        ("0001-01-01", "APPROX", None),
+    ],
+)
+def test_ranges_at_the_calendars_edge(value, mod, expected):
+    assert to_date_range(Timex(0, 1, "x", "DATE", value, mod=mod)) == expected
+
+
+def test_a_recent_window_reaching_back_past_year_one_has_no_range():
+    (t,) = tag("over the past 3,000 years", date(2014, 6, 20))
+    assert (t.type, t.value) == ("DURATION", "P3000Y")
+    assert recent_window(t, date(2014, 6, 20)) is None

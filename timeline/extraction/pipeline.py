@@ -761,9 +761,9 @@ def _since_range(
 
 
 def _publication_week(published: date) -> DateRange:
-    return DateRange(
-        published - _REPORTING_WINDOW, published, "week", f"published {published.isoformat()}"
-    )
+    # (a header may say the first week of year 1: the week stops at the calendar's start)
+    start = max(published, date.min + _REPORTING_WINDOW) - _REPORTING_WINDOW
+    return DateRange(start, published, "week", f"published {published.isoformat()}")
 
 
 # Sentence openers that frame the news rather than tell it: discourse markers, time and

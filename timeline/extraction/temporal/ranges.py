@@ -75,7 +75,12 @@ def to_date_range(timex: Timex) -> DateRange | None:
     """The range of days a DATE/TIME value covers (see ``_period``), narrowed to its early,
     middle or late third when TimeML's ``mod`` says START, MID or END ("early 2015")."""
     rng = _period(timex)
-    return _part(rng, timex.mod) if rng is not None else None
+    if rng is None:
+        return None
+    try:
+        return _part(rng, timex.mod)
+    except (ValueError, OverflowError):
+        return rng  # "late 9999": its parts are counted past the calendar's end
 
 
 def _period(timex: Timex) -> DateRange | None:
@@ -138,8 +143,8 @@ def _period(timex: Timex) -> DateRange | None:
         if m := _CENTURY.match(v):
             y = int(m[1]) * 100
             return DateRange(date(max(y, 1), 1, 1), date(y + 99, 12, 31), "unknown", w)
-    except ValueError:
-        return None
+    except (ValueError, OverflowError):
+        return None  # no such day, or days past the calendar's ends ("9999-W52", "0001-W01")
     return None
 
 
@@ -164,13 +169,16 @@ def recent_window(timex: Timex, dct: date | None) -> DateRange | None:
     if m is None:
         return None
     amount, unit = m.groups()
-    if amount == "X":
-        start = dct - timedelta(days=_VAGUE_REACH[unit])
-    else:
-        n = int(amount)
-        step = {"D": relativedelta(days=n), "W": relativedelta(weeks=n)}.get(unit)
-        step = step or (relativedelta(months=n) if unit == "M" else relativedelta(years=n))
-        start = dct - step
+    try:
+        if amount == "X":
+            start = dct - timedelta(days=_VAGUE_REACH[unit])
+        else:
+            n = int(amount)
+            step = {"D": relativedelta(days=n), "W": relativedelta(weeks=n)}.get(unit)
+            step = step or (relativedelta(months=n) if unit == "M" else relativedelta(years=n))
+            start = dct - step
+    except (ValueError, OverflowError):
+        return None  # "the past 3,000 years": a window reaching back past year 1
     days = (dct - start).days
     precision = (
         "week" if days <= 7 else "month" if days <= 31 else "year" if days <= 366 else "unknown"
