@@ -1,0 +1,36 @@
+"""Properties of the extraction pipeline on any article text and publication date
+(Hypothesis): it proposes candidates whose quotes are the article's own words, and never fails
+the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extraction.pipeline import extract_candidates
+from timeline.extraction.types import ArticleText
+
+_VOCABULARY = (
+    "Militants|killed|at least 12 people|in|near|north of|Mosul|Baghdad|Raqqa|Syria|Iraq|"
+    "the Islamic State|Kurdish fighters|the Quds Force|Hezbollah|seized|bombing|an airstrike|"
+    "wounded|on Monday|last week|in late 2014|3,000 years ago|two days later|said|police|"
+    'the village|province|. |, |\n\n|"|on Dec. 31|in 9999|the next day'
+)
+_WORDS = _VOCABULARY.split("|")
+_BODIES = st.lists(st.sampled_from(_WORDS), max_size=80).map(" ".join)
+_PUBLISHED = st.one_of(
+    st.none(),
+    st.sampled_from([date(1, 1, 1), date(1, 1, 3), date(9999, 12, 31)]),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(body=_BODIES, published=_PUBLISHED)
+def test_any_article_gives_candidates_quoting_its_own_words(body, published):
+    for c in extract_candidates(ArticleText(title="t", body=body, published=published)):
+        assert c.evidence.quote and body[c.evidence.start : c.evidence.end] == c.evidence.quote
+        if c.date is not None:
+            assert c.date.earliest <= c.date.latest
