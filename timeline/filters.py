@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet
 
 from timeline.models import (
@@ -151,12 +152,38 @@ class ExplorerFilterForm(forms.Form):
 class _TextListField(forms.MultipleChoiceField):
     """A repeatable free-string parameter validated by the form, not against fixed choices."""
 
+    def validate(self, value) -> None:
+        # (a NUL is refused with Django's own message before it can reach a query:
+        # PostgreSQL's text cannot hold one)
+        for item in value or ():
+            ProhibitNullCharactersValidator()(item)
+        super().validate(value)
+
     def valid_value(self, value) -> bool:
         return isinstance(value, str) and 0 < len(value) <= 100
 
 
 class TextListFilter(django_filters.MultipleChoiceFilter):
     field_class = _TextListField
+
+
+class _IdListField(django_filters.fields.ModelMultipleChoiceField):
+    """Repeatable primary keys. A number no database id can be (past 2**63) is refused as an
+    invalid id before the query: SQLite cannot bind it and PostgreSQL rejects it."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            if isinstance(pk, str) and pk.strip().isdigit() and int(pk) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class IdListFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = _IdListField
 
 
 class EventFilter(django_filters.FilterSet):
@@ -181,7 +208,7 @@ class EventFilter(django_filters.FilterSet):
     type = django_filters.MultipleChoiceFilter(
         field_name="event_type", choices=EventType.choices, label="Event types", distinct=False
     )
-    publisher = django_filters.ModelMultipleChoiceFilter(
+    publisher = IdListFilter(
         queryset=Publisher.objects.all(), method="filter_publisher", label="Publishers"
     )
     reliability = django_filters.MultipleChoiceFilter(

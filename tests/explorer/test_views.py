@@ -201,9 +201,13 @@ BAD = [
     ("actor=no-such-actor", "Actors: Select a valid choice."),
     ("place=atlantis", "Places: Select a valid choice."),
     ("country=Narnia", "Countries: Unknown country: Narnia."),
+    # (refused before the query: PostgreSQL's text cannot hold a NUL)
+    ("country=Ira%00q", "Countries: Null characters are not allowed."),
     ("type=picnic", "Event types: Select a valid choice."),
     ("publisher=999999", "Publishers: Select a valid choice."),
     ("publisher=abc", "Publishers: “abc” is not a valid value."),
+    # (a number past any database id: SQLite cannot bind it, so it must not reach the query)
+    ("publisher=" + "9" * 40, f"Publishers: “{'9' * 40}” is not a valid value."),
     ("reliability=Z", "Source reliability: Select a valid choice."),
     ("credibility=9", "Credibility: Select a valid choice."),
     ("min_fatalities=-1", "Minimum fatalities: Ensure this value is greater than or equal to 0."),
