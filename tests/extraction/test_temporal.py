@@ -5112,3 +5112,33 @@ def test_a_recent_window_reaching_back_past_year_one_has_no_range():
     (t,) = tag("over the past 3,000 years", date(2014, 6, 20))
     assert (t.type, t.value) == ("DURATION", "P3000Y")
     assert recent_window(t, date(2014, 6, 20)) is None
+
+
+_JOBS_REPORT = (
+    "U.S. employers added far fewer jobs than expected in March, the Labor Department said "
+    "Friday.\n\nThe February gain was revised to 243,000, and January's to 124,000.\n\n"
+    "Average hourly earnings rose 3 cents. From a year earlier, wages were up 2.6%."
+)
+
+
+def test_a_year_earlier_in_a_report_leading_with_a_month_is_that_month():
+    found = {t.text: t.value for t in tag(_JOBS_REPORT, date(2005, 4, 1))}
+    assert found["a year earlier"] == "2004-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        # the first date named is no recent month: a year
+        (_JOBS_REPORT.replace("in March", "in 2004"), date(2005, 4, 1)),
+        (_JOBS_REPORT, date(2005, 6, 1)),  # March is three months back
+        # a report of quarters compares quarters
+        (
+            _JOBS_REPORT.replace("From a year", "In the first quarter, from a year"),
+            date(2005, 4, 1),
+        ),
+    ],
+)
+def test_a_year_earlier_guards(text, dct):
+    found = {t.text: t.value for t in tag(text, dct)}
+    assert "-" not in found["a year earlier"] or "Q" in found["a year earlier"]

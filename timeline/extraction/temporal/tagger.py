@@ -970,6 +970,10 @@ class _State:
     year_set_as_setting: bool = False  # ... and whether it set the scene (_narrative_year)
     ref_set_as_setting: bool = False  # whether ``ref`` was set by a day opening its sentence
     named_first: bool = False  # the story has named its first date (or time)
+    # the first month the story names ("U.S. employers added 110,000 jobs in March"), None
+    # before it names one: when it is the DCT's month or the one before, the report is about
+    # that month, and what it compares "a year earlier" is that month
+    lead_month: str | None = None
     # a past year an anaphor took the story back to ("That month the company cut 4,000
     # jobs"), and where it ends: the dates after it in its sentence are of that year
     anaphor_year: int | None = None
@@ -2565,6 +2569,24 @@ def _h_ago(st: _State, m: re.Match[str]) -> Result:
     ):
         y, q = st.ref_quarter
         return ("DATE", f"{y - 1}-Q{q}")
+    if (
+        letter == "Y"
+        and mult == 1
+        and n == 1
+        and direction in ("earlier", "ago")
+        and st.lead_month
+        and _is_lead_month(st.dct, st.lead_month)
+        and st.ref_quarter is None
+        and not st.fin_quarter
+        and not m.group("totheday")
+        and _COMPARED_WITH_BEFORE.search(st.text, max(0, m.start() - 14), m.start())
+        and not _YEAR_IN.search(_sentence_before(st.text, m.start()))
+        and not _in_quotation(st.text, m.start())
+    ):
+        # "Average hourly earnings rose 3 cents ... up 2.6% from a year earlier", in a report
+        # that leads with March: March a year before (not "from $143 million a year earlier"
+        # after "in 2016", nor a speaker's "A year ago we were losing 700,000 jobs a month")
+        return ("DATE", f"{int(st.lead_month[:4]) - 1}{st.lead_month[4:]}")
     if (
         letter == "Y"
         and direction in ("later", "earlier")
@@ -4829,6 +4851,19 @@ def _said_on_after_a_day(st: _State, kind: str, start: int) -> bool:
     )
 
 
+_COMPARED_WITH_BEFORE = re.compile(r"\b(?:from|than|with|over|versus|vs\.)\s+$", re.I)
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)$")
+
+
+def _is_lead_month(dct: date | None, value: str) -> bool:
+    """Whether ``value`` is a month and the DCT's or the one before it."""
+    m = _MONTH_VALUE.match(value)
+    if dct is None or m is None:
+        return False
+    months_back = (dct.year - int(m[1])) * 12 + dct.month - int(m[2])
+    return months_back in (0, 1)
+
+
 def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> None:
     """Move the story to the date at [s, e) and note where, and whether it set the scene
     (``_narrative_year`` carries a scene's year to the dates that follow without one)."""
@@ -4843,6 +4878,8 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         if not dateline:
             st.named_first = True
             st.story_day = st.ref if _DAY_RE.match(value) else None
+    if st.lead_month is None and _MONTH_VALUE.match(value):
+        st.lead_month = value
     if st.ref is not None and st.ref == ref_before and _DAY_RE.match(value):
         st.ref_end = e  # the same day again ("on Saturday from 10:00"): named just now
     if st.ref != ref_before:
