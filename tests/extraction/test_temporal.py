@@ -5142,3 +5142,25 @@ def test_a_year_earlier_in_a_report_leading_with_a_month_is_that_month():
 def test_a_year_earlier_guards(text, dct):
     found = {t.text: t.value for t in tag(text, dct)}
     assert "-" not in found["a year earlier"] or "Q" in found["a year earlier"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "today" set against a time long gone, in the present: "nowadays" (PRESENT_REF)
+        ('"Two years ago, these places were rice fields. Today you can see bridges," he said.',
+         "PRESENT_REF"),
+        ('"A year ago we were worried about inflation. Today the only question is how fast."',
+         "PRESENT_REF"),
+        ("The rule, adopted in 2009, is still in force today.", "PRESENT_REF"),
+        # ... but a day's happening in the past tense, or the day as the subject, is the day
+        ('"Two years ago I was racing amateurs. Today I won a stage of the Tour."', "2012-07-08"),
+        ('"Ten years ago nobody came. Today is a reminder of how far we have come."',
+         "2012-07-08"),
+        # ... and a "today" with no time long gone before it is the day
+        ('"Two days ago they fled. Today they are back," he said.', "2012-07-08"),
+    ],
+)  # fmt: skip
+def test_today_as_nowadays(text, value):
+    found = {t.text.lower(): t.value for t in tag(text, date(2012, 7, 8))}
+    assert found["today"] == value

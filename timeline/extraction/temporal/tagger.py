@@ -3434,6 +3434,8 @@ def _h_dayref(st: _State, m: re.Match[str]) -> Result:
         return None
     if w == "today" and _GENERIC_TODAYS.match(st.text, m.end()):
         return None  # "today's youth": the present age in general, not the day of the story
+    if w == "today" and not pod and _today_as_nowadays(st, m.start(), m.end()):
+        return ("DATE", "PRESENT_REF")
     off = {
         "today": 0,
         "tonight": 0,
@@ -3464,6 +3466,44 @@ def _h_dayref(st: _State, m: re.Match[str]) -> Result:
     if w == "tonight":
         return ("TIME", f"{base}TNI")
     return ("DATE", base)
+
+
+# A time long gone that a "Today" opening the next sentence is set against ("Two years ago,
+# many of these places were rice fields. Today you can see tunnels and bridges"), and a state
+# still holding "today" ("a rule, still in force today"): "today" as "nowadays", which TimeML
+# writes PRESENT_REF (the blind writers 55 times; TBAQ has no such contrast)
+_LONG_AGO = re.compile(
+    r"\b(?:years?|decades?|centuries|generations?)\s+ago\b|\bback\s+then\b|\bused\s+to\b"
+    r"|\b(?:in|since|by)\s+the\s+(?:19|20)?\d0s\b|\b(?:in|since|until)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_THE_DAY_AS_SUBJECT = re.compile(r"\s*(?:is|was|marks|will\s+be)\b", re.IGNORECASE)
+_STILL_BEFORE = re.compile(r"\bstill\b[^.;:!?\"“”]{0,60}$", re.IGNORECASE)
+_QUOTE_OR_SPACE = " \t\n\"“‘'"
+
+
+def _today_as_nowadays(st: _State, pos: int, end: int) -> bool:
+    """Whether the "today" at [pos, end) means "nowadays": it opens a sentence in the present set
+    against a time long gone in the sentences just before it (this paragraph or the one
+    before), or it follows "still" in its clause."""
+    if _STILL_BEFORE.search(st.text, max(0, pos - 80), pos):
+        return True
+    before = _sentence_before(st.text, pos)
+    if before.strip(_QUOTE_OR_SPACE) or st.dct is None:
+        return False
+    # (its own words, up to a closing quotation mark: not the "he said" after it)
+    words = re.split(r"[\"”]", _sentence_after(st.text, end)[:60], maxsplit=1)[0]
+    if any(not c.group().lower().startswith("ha") for c in _past_cues(words)):
+        return False  # "Two years ago I was racing amateurs. Today I won a stage": that day
+    if _THE_DAY_AS_SUBJECT.match(words):
+        return False  # "Today is a reminder of ...": the day itself
+    opening = pos - len(before)
+    earlier = st.text[max(0, opening - 250) : opening]
+    earlier = "\n".join(re.split(r"\n[ \t]*\n", earlier)[-2:])  # this paragraph, the one before
+    for found in _LONG_AGO.finditer(earlier):
+        if found.group("year") is None or int(found.group("year")) < st.dct.year:
+            return True
+    return False
 
 
 _PRESENT_WORDS = re.compile(
