@@ -238,7 +238,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?:19|20)\d\d['’]s)\s+)?"
         r"(?P<adj>(?:(?:year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding"
         r"|same|latest|current|recent|most\s+recent|just-ended|just\s+ended|just-completed"
-        r"|fiscal|calendar|last|past|previous|prior|next|coming|final|(?:19|20)\d\d)[\s-]+)*)"
+        # (at most four: a run of years with no quarter after it is not scanned again from
+        # each of its years)
+        r"|fiscal|calendar|last|past|previous|prior|next|coming|final|(?:19|20)\d\d)[\s-]+){0,4})"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)?[\s-]{0,2}"
         r"(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)\b(?!s|[-\s]?finals?\b)"
         rf"(?:\s+(?:of|in|for)\s+(?:(?:fiscal|calendar)\s+)?(?P<yr2>{_YEAR4})\b)?"
