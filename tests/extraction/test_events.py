@@ -251,3 +251,16 @@ def test_territory_taken_without_fighting_is_a_strategic_development(sentence, e
 def test_shooting_down_an_aircraft_is_remote_violence():
     trigger = find_trigger("A U.S. fighter jet shot down an Iranian-made drone on Thursday.")
     assert trigger is not None and trigger.event_type == "explosions_remote_violence"
+
+
+def test_a_sentences_cues_are_read_within_reach_of_the_trigger():
+    # an opinion word in the clause before the trigger makes it no report ...
+    near = "Officials hope that militants killed the commander."
+    start = near.index("killed")
+    assert not events.is_reported(near, start, start + len("killed"))
+    # ... but one more than 400 characters back in a run-on "sentence" without stops (a
+    # scraped list) is not this trigger's clause: each trigger reads only its reach, so such a
+    # text is read in linear time (benchmarks/extraction_worst_case.py)
+    far = "Officials hope " + "and the list went on " * 25 + "militants killed the commander."
+    start = far.index("killed")
+    assert events.is_reported(far, start, start + len("killed"))

@@ -622,10 +622,26 @@ _QUOTES_CLOSE = "”\"’'"
 _HABITUAL_RE = _words(r"repeatedly", r"regularly", r"routinely", r"frequently", r"often")
 
 
+_CLAUSE_END_RE = re.compile(r"[,;:—–]|\s-\s")
+# How far before and after a trigger its sentence's cues are looked for. A sentence is rarely
+# longer; a run-on "sentence" without stops (a list, a scraped page) would otherwise be read
+# again from its start for every trigger in it.
+_REACH = 400
+
+
 def _clause_after(text: str, start: int) -> str:
     """From ``start`` to the end of its clause (the next comma, semicolon or dash)."""
-    m = re.search(r"[,;:—–]|\s-\s", text[start:])
-    return text[start : start + m.start()] if m else text[start:]
+    m = _CLAUSE_END_RE.search(text, start, start + _REACH)
+    return text[start : m.start()] if m else text[start : start + _REACH]
+
+
+def _head(text: str, start: int) -> str:
+    """The sentence ``text`` before ``start``, at most ``_REACH`` characters of it (from a
+    word's start)."""
+    if start <= _REACH:
+        return text[:start]
+    head = text[start - _REACH : start]
+    return head[head.find(" ") + 1 :]
 
 
 def is_reported(
@@ -656,9 +672,9 @@ def is_reported(
         return False
     # ", which were fighting on behalf of X": a non-restrictive relative in the progressive
     # describes what a participant was doing, as background to the sentence's news.
-    if re.search(r",\s*(?:who|which)\s+(?:are|were|is|was)\s+(?:\w+ly\s+)?$", text[:start]):
+    head = _head(text, start)
+    if re.search(r",\s*(?:who|which)\s+(?:are|were|is|was)\s+(?:\w+ly\s+)?$", head):
         return False
-    head = text[:start]
     if _OPINION_RE.search(head) or _BACKDROP_RE.search(head):
         return False
     word = text[start:end]
@@ -683,7 +699,7 @@ def is_reported(
     if (
         " " not in word
         and word.lower().endswith(("ed", "en"))
-        and re.search(r"\b(?:the|a|an|its|their|this|these|those)\s+$", text[:start], re.I)
+        and re.search(r"\b(?:the|a|an|its|their|this|these|those)\s+$", head, re.I)
     ):
         return False
     if word.lower().endswith("ing") and " " not in word:

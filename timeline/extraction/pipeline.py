@@ -513,12 +513,19 @@ def _named_as_scene(body: str, actor: GazetteerHit, p_hits: list[GazetteerHit]) 
     )
 
 
+# How far from its trigger a place in the sentence may be (in characters): far beyond a real
+# sentence's length, it keeps a run-on "sentence" without stops from being read once per hit.
+_PLACE_REACH = 600
+
+
 def _best_place(
     body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], anchor: int
 ) -> tuple[PlaceInfo | None, str]:
     """The most specific place of the sentence and how precisely the event is located there."""
     usable = []
     for h in p_hits:
+        if abs(h.start - anchor) > _PLACE_REACH:
+            continue  # (a run-on "sentence" of a scraped list: not this trigger's clause)
         info = gazetteer.place_info(h.canonical)
         before = body[max(0, h.start - 40) : h.start]
         # (an actor's name inside a longer place name, "Sadr" of "Sadr City", does not count)
