@@ -5164,3 +5164,21 @@ def test_a_year_earlier_guards(text, dct):
 def test_today_as_nowadays(text, value):
     found = {t.text.lower(): t.value for t in tag(text, date(2012, 7, 8))}
     assert found["today"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # "that weekend" is the weekend of the week the story is at, not the DCT's
+        ("The militants attacked Kobani on Sept. 16. Within 48 hours they had overrun 60 "
+         "villages, and that weekend 130,000 people poured across the border.",
+         date(2014, 10, 4), "2014-W38-WE"),
+        ("She vanished on March 14, 2003. He said he had spent that weekend fishing.",
+         date(2009, 11, 5), "2003-W11-WE"),
+        # ... and with no day told before it, the one just gone
+        ("He said he had spent that weekend fishing.", date(2009, 11, 5), "2009-W44-WE"),
+    ],
+)  # fmt: skip
+def test_that_weekend_is_the_storys(text, dct, value):
+    found = {t.text: t.value for t in tag(text, dct)}
+    assert found["that weekend"] == value

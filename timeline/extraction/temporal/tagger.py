@@ -2739,6 +2739,10 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
         step = -1
     else:
         step = 0  # that day / the same week
+    if unit == "weekend" and rel == "that" and st.ref is not None and st.ref != st.dct:
+        # "She vanished on March 14, 2003 ... he had spent that weekend fishing": the weekend
+        # of the week the story is at
+        return ("DATE", _fmt_week(st.ref) + "-WE")
     if unit == "weekend":
         return _weekend(st, m, step)
     g = {"week": "W", "month": "M", "year": "Y"}.get(unit, "D")
