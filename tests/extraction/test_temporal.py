@@ -5182,3 +5182,12 @@ def test_today_as_nowadays(text, value):
 def test_that_weekend_is_the_storys(text, dct, value):
     found = {t.text: t.value for t in tag(text, dct)}
     assert found["that weekend"] == value
+
+
+def test_that_month_takes_the_dates_after_it_in_its_sentence_to_its_year():
+    text = (
+        "The Mahdi Army first rose up in April 2004. That August, Marines fought the militia "
+        "until the cleric brokered a truce on Aug. 26. The next day, fighters left the shrine."
+    )
+    found = {t.text: t.value for t in tag(text, date(2006, 11, 27))}
+    assert (found["Aug. 26"], found["The next day"]) == ("2004-08-26", "2004-08-27")

@@ -4952,9 +4952,10 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
     if (
         kind == "anaphor"
         and re.fullmatch(r"\d{4}(?:-\d\d)?", value)
-        # "That summer Isis massacred ..., and in August the US began airstrikes"
-        or kind == "season"
-        and re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value)
+        # "That summer Isis massacred ..., and in August the US began airstrikes", "That
+        # August, Marines fought ... until a truce on Aug. 26"
+        or kind in ("season", "month")
+        and re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|\d\d)", value)
         and text[s : s + 5].lower() == "that "
     ):
         st.anaphor_year, st.anaphor_end = int(value[:4]), e
