@@ -5191,3 +5191,24 @@ def test_that_month_takes_the_dates_after_it_in_its_sentence_to_its_year():
     )
     found = {t.text: t.value for t in tag(text, date(2006, 11, 27))}
     assert (found["Aug. 26"], found["The next day"]) == ("2004-08-26", "2004-08-27")
+
+
+def test_that_weekday_points_back_to_the_day_named():
+    # "that Wednesday" points back to the Wednesday just named, even one that did not move
+    # the story (a "since" names where a stretch began)
+    text = (
+        "Since the Feb. 22 attack on the shrine, 1,100 people have been killed.\n\nThe dome "
+        "collapsed at 7 a.m. that Wednesday. The next day, workers were shot."
+    )
+    found = {t.text: t.value for t in tag(text, date(2006, 3, 7))}
+    assert (found["that Wednesday"], found["The next day"]) == ("2006-02-22", "2006-02-23")
+
+
+def test_that_before_a_weekdays_possessive_is_the_conjunction():
+    # (New Year's Day 2008 was a Tuesday; the primary is the coming one)
+    text = (
+        "He has spent nearly every day since New Year's in diners, telling voters that "
+        "Tuesday's primary would change the race."
+    )
+    found = {t.text: t.value for t in tag(text, date(2008, 1, 27))}
+    assert found["that Tuesday"] == "2008-01-29"

@@ -19,11 +19,12 @@ past-tense sentence and the coming one after "will").
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -996,6 +997,9 @@ class _State:
     deictic_month_end: int = -1
     # the day a count of weeks reached ("two weeks later"), for the anaphors after it
     day_counted_to: date | None = None
+    # every day named so far, where its expression ends and the day, whether or not it moved
+    # the story ("Since the Feb. 22 attack ... at 7 a.m. that Wednesday": that one)
+    named_days: list[tuple[int, date]] = field(default_factory=list)
 
     def tense(self, start: int, end: int) -> int:
         """+1 future, -1 past, 0 unknown, from cue words in the sentence around [start, end).
@@ -3590,6 +3594,17 @@ def _its_date_after(st: _State, end: int, wd: int) -> date | None:
     return near if near is not None and near.isoweekday() == wd else None
 
 
+def _named_on(st: _State, wd: int, pos: int) -> date | None:
+    """The last day named in the 600 characters before ``pos`` that fell on ISO weekday
+    ``wd``: the day "that Wednesday" points back to."""
+    for end, day in reversed(st.named_days):
+        if pos - end > 600:
+            break
+        if day.isoweekday() == wd and end <= pos:
+            return day
+    return None
+
+
 def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     if _TITLE_AFTER_A_WEEKDAY.match(st.text, m.end("wd")):
         return None
@@ -3626,7 +3641,14 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         monday = st.dct - timedelta(days=st.dct.weekday() - 7 * step)
         v = _fmt_day(monday + timedelta(days=wd - 1))
     else:
-        if rel == "that" and st.ref is not None:
+        if (
+            rel == "that"
+            # (not the conjunction: "telling voters that Tuesday's primary would")
+            and not st.text.startswith(("'s", "’s"), m.end())
+            and (named := _named_on(st, wd, m.start())) is not None
+        ):
+            d = named  # "Since the Feb. 22 attack ... The dome collapsed that Wednesday"
+        elif rel == "that" and st.ref is not None:
             # "In a memo that Monday": the Monday nearest the day the story is at
             back = _resolve_weekday(st.ref, wd, -1)
             ahead = _resolve_weekday(st.ref, wd, 1)
@@ -5206,6 +5228,10 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
         typ, value = res
         if not value:
             continue
+        # (a clock time's day may come from the weekday after it: "at 7 a.m. that Wednesday")
+        if typ == "DATE" and (day := _DAY_RE.match(value)):
+            with contextlib.suppress(ValueError):
+                st.named_days.append((e, date(int(day[1]), int(day[2]), int(day[3]))))
         if (
             name == "weekday"
             and st.dct is not None
