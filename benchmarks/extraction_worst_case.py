@@ -7,7 +7,7 @@ scraped list or a page without punctuation may be, the worst case for anything r
 trigger back to its sentence's start or from a place to its trigger. For each phrase it prints
 KB/s (CPU time) at both sizes and the time ratio between them: near the size ratio (4) is
 linear; near its square, quadratic. (Each trigger once re-read its sentence from the start, and
-each place the stretch to its trigger: 2 s for 11 KB of "killed", 4.5 s for 48 KB of "shelled
+each place the stretch to its trigger: 2 s for 11 KB of "killed", 4.5 s for 47 KB of "shelled
 Aleppo".)
 """
 
