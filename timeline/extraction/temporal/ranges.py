@@ -144,7 +144,7 @@ def _period(timex: Timex) -> DateRange | None:
             y = int(m[1]) * 100
             return DateRange(date(max(y, 1), 1, 1), date(y + 99, 12, 31), "unknown", w)
     except (ValueError, OverflowError):
-        return None  # no such day, or days past the calendar's ends ("9999-W52", "0001-W01")
+        return None  # no such day, or days past the calendar's ends ("9999-W52-WE")
     return None
 
 

@@ -1354,6 +1354,7 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
 
 
 def _falls_on(y: int, mon: int, day: int, wd: int) -> bool:
+    """Whether ``mon``/``day`` of year ``y`` is ISO weekday ``wd`` (False if no such day)."""
     try:
         return date(y, mon, day).isoweekday() == wd
     except ValueError:
