@@ -4,11 +4,10 @@ the article."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.extraction.strategies import document_dates
 from timeline.extraction.pipeline import extract_candidates
 from timeline.extraction.types import ArticleText
 
@@ -20,15 +19,10 @@ _VOCABULARY = (
 )
 _WORDS = _VOCABULARY.split("|")
 _BODIES = st.lists(st.sampled_from(_WORDS), max_size=80).map(" ".join)
-_PUBLISHED = st.one_of(
-    st.none(),
-    st.sampled_from([date(1, 1, 1), date(1, 1, 3), date(9999, 12, 31)]),
-    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
-)
 
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None)
-@given(body=_BODIES, published=_PUBLISHED)
+@given(body=_BODIES, published=document_dates)
 def test_any_article_gives_candidates_quoting_its_own_words(body, published):
     for c in extract_candidates(ArticleText(title="t", body=body, published=published)):
         assert c.evidence.quote and body[c.evidence.start : c.evidence.end] == c.evidence.quote
