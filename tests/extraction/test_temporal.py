@@ -5212,3 +5212,23 @@ def test_that_before_a_weekdays_possessive_is_the_conjunction():
     )
     found = {t.text: t.value for t in tag(text, date(2008, 1, 27))}
     assert found["that Tuesday"] == "2008-01-29"
+
+
+def test_a_speakers_now_in_the_paragraph_after_a_retold_day_is_the_time_of_writing():
+    text = (
+        "The last snowfall on this scale was on 7 February 1991. That winter, British Rail "
+        'blamed "the wrong kind of snow", and a week later parts of the network were still '
+        'shut.\n\nForecaster Helen Willetts said: "The cold air is firmly established now. We '
+        'could see further heavy falls in the east on Thursday."'
+    )
+    found = {t.text: t.value for t in tag(text, date(2009, 2, 3))}
+    assert found["Thursday"] == "2009-02-05"
+
+
+def test_a_quotation_in_the_paragraph_after_a_retold_day_is_still_of_that_day():
+    text = (
+        "On March 14 2003, a Friday, she told the employees the bank had pulled the "
+        'overdraft.\n\n"We have until Monday to find the money," she said.'
+    )
+    found = {t.text: t.value for t in tag(text, date(2018, 9, 29))}
+    assert found["Monday"] == "2003-03-17"

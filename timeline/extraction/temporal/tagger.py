@@ -3267,10 +3267,16 @@ def _retold_day_near(st: _State, pos: int) -> bool:
     if not st.ref_set_as_setting or not 0 < pos - st.ref_moved_end < 400:
         return False
     breaks = len(_PARAGRAPH_BREAK.findall(st.text, st.ref_moved_end, pos))
+    if breaks == 1 and _NOW_IN_THE_QUOTATION.search(_quoted_words(st.text, pos)):
+        # 'Forecaster Helen Willetts said: "The cold air is firmly established now ... heavy
+        # falls on Thursday"', after a paragraph on the winter of 1991: a speaker's "now" in a
+        # paragraph of its own is the time of writing, not the day retold before it
+        return False
     return breaks <= 1 and not _moved_inside_the_quotation(st, pos)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_NOW_IN_THE_QUOTATION = re.compile(r"\b(?:now|currently|at\s+present|these\s+days)\b", re.I)
 
 
 def _moved_inside_the_quotation(st: _State, pos: int) -> bool:
