@@ -149,6 +149,9 @@ class ExplorerFilterForm(forms.Form):
         return data
 
 
+_NO_NUL = ProhibitNullCharactersValidator()
+
+
 class _TextListField(forms.MultipleChoiceField):
     """A repeatable free-string parameter validated by the form, not against fixed choices."""
 
@@ -156,7 +159,7 @@ class _TextListField(forms.MultipleChoiceField):
         # (a NUL is refused with Django's own message before it can reach a query:
         # PostgreSQL's text cannot hold one)
         for item in value or ():
-            ProhibitNullCharactersValidator()(item)
+            _NO_NUL(item)
         super().validate(value)
 
     def valid_value(self, value) -> bool:

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
 from pathlib import Path
 
 from timeline.extraction import gazetteer
@@ -474,16 +475,12 @@ def _within(hits: list[GazetteerHit], start: int, end: int) -> list[GazetteerHit
     so the first is found by bisection: scanning them all for each sentence was quadratic in
     an article's length."""
     out = []
-    i = bisect_left(hits, start, key=_hit_start)
+    i = bisect_left(hits, start, key=attrgetter("start"))
     while i < len(hits) and hits[i].start < end:
         if hits[i].end <= end:
             out.append(hits[i])
         i += 1
     return out
-
-
-def _hit_start(hit: GazetteerHit) -> int:
-    return hit.start
 
 
 def _paragraph_bounds(sentences: list[Sentence]) -> dict[int, int]:

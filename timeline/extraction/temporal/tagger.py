@@ -19,7 +19,6 @@ past-tense sentence and the coming one after "will").
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -1343,14 +1342,7 @@ def _year_for_weekday(st: _State, mon: int, day: int, wd: int, y: int, start: in
     ahead = [st.dct.year + k for k in range(1, 3)]
     order = [y] + ([st.ref_year] if st.ref_year is not None else [])
     order += (ahead + back) if future else back
-    for cand in order:
-        try:
-            d = date(cand, mon, day)
-        except ValueError:
-            continue
-        if d.isoweekday() == wd:
-            return cand
-    return y
+    return next((cand for cand in order if _falls_on(cand, mon, day, wd)), y)
 
 
 def _falls_on(y: int, mon: int, day: int, wd: int) -> bool:
@@ -4873,16 +4865,25 @@ _YEAR_SETTING = re.compile(r"^(\d{4})(?:-(\d\d)|-(?:SP|SU|FA|WI))?$")
 _YEAR_KINDS = frozenset(["year", "month", "monthday", "daymonth", "spokenyear", "season"])
 
 
+def _day_value(value: str) -> date | None:
+    """The day a value names ("2014-06-10", "2014-06-10TNI"), or None (none, or no such day)."""
+    m = _DAY_RE.match(value)
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
 def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
     """Move the narrative's reference time after an explicit (or DCT-relative) date."""
     if typ not in ("DATE", "TIME"):
         return
-    m = _DAY_RE.match(value)
-    if m:
-        try:
-            st.ref = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
+    if _DAY_RE.match(value):
+        if (day := _day_value(value)) is None:
             return
+        st.ref = day
         st.ref_year = st.ref.year
         st.ref_month = st.ref.replace(day=1)
         st.year_after_day = False
@@ -5236,9 +5237,8 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
         if not value:
             continue
         # (a clock time's day may come from the weekday after it: "at 7 a.m. that Wednesday")
-        if typ == "DATE" and (day := _DAY_RE.match(value)):
-            with contextlib.suppress(ValueError):
-                st.named_days.append((e, date(int(day[1]), int(day[2]), int(day[3]))))
+        if typ == "DATE" and (day := _day_value(value)) is not None:
+            st.named_days.append((e, day))
         if (
             name == "weekday"
             and st.dct is not None
