@@ -4980,7 +4980,7 @@ def test_quotation_marks_are_counted_within_their_paragraph():
     text = 'He said "we will leave Friday" and left.\n"We stay," she said Monday, "until June.'
     found = {t.text: t.value for t in tag(text, date(2014, 6, 15))}
     assert set(found) == {"Friday", "Monday", "June"}
-    from timeline.extraction.temporal.tagger import _in_quotation, _last_quote_mark
+    from timeline.extraction.temporal.text import _in_quotation, _last_quote_mark
 
     assert _in_quotation(text, text.index("Friday"))
     assert not _in_quotation(text, text.index(" and left"))
