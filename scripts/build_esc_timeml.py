@@ -1,0 +1,306 @@
+"""Build TimeML files of the Event StoryLine Corpus (fixtures/timex_esc/) from their transcription.
+
+    python scripts/build_esc_timeml.py [SOURCE] [OUT]
+
+The Event StoryLine Corpus (ESC v1.5; Caselli and Vossen, 2017) is news from the web on
+incidents (earthquakes, shootings, arrests, fires...), the ECB+ corpus, whose time expressions
+people annotated with normalised values. It is distributed as CAT XML: tokens, then markables
+anchored to token numbers. Files were transcribed to ``SOURCE/<topic>_<n>ecbplus.json``: every
+sentence's tokens, which sentences carry any annotation, and the TIME_ markables anchored to
+tokens with their attributes as written. This writes what ``timex_score.py`` and
+``scripts/evaluate_timex.py`` read, ``OUT/dev/*.tml`` and ``OUT/test/*.tml``, with
+
+- TEXT = the annotated sentences, in order: ECB+ annotated only the sentences about the
+  incident, so a sentence nobody read for times is left out (a gap in the numbering becomes a
+  paragraph break); the address line and the date line are left out too;
+- tokens joined the way English is written: ECB+ splits "p.m.", "6:22", "05/03/2013",
+  "6.1-magnitude" and "1,000" at their marks, and they are joined again so that a tagger
+  reads the words as published;
+- the creation time (DCT) from the markable ECB+ marks ``DCT="TRUE"``: the date its line shows
+  where it is anchored to the text, else its value (or, where the value is not a date, the date
+  its descriptor names), as the transcription records it;
+- the tag's kind as TimeML's type (TIME_DATE DATE, TIME_OF_THE_DAY TIME, TIME_DURATION
+  DURATION, TIME_REPETITION SET) and the value as written ("2011W42" written "2011-W42");
+- no nesting: where two markables overlap, the shorter is kept;
+- the split fixed before any score was seen: within each topic, files sorted by name, the
+  second and fourth in ``test/``, never read; the rest in ``dev/``.
+
+Prints how many documents and TIMEX3 went where and every repair it made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from dateutil import parser as date_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "fixtures" / "timex_esc"
+
+TYPES = {
+    "TIME_DATE": "DATE",
+    "TIME_OF_THE_DAY": "TIME",
+    "TIME_DURATION": "DURATION",
+    "TIME_REPETITION": "SET",
+}
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "’s", "'s", "n't"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "US$", "£", "€"}
+_QUOTES = {"``": '"', "''": '"'}
+_DIGITS = re.compile(r"\d+")
+_APOSTROPHES = {"'", "’"}
+_ENDINGS = {"s", "t", "ll", "re", "ve", "d", "m"}
+_WORD = re.compile(r"[^\W_]+")
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_BARE_WEEK = re.compile(r"(\d{4})W(\d\d)")
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=T|$)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_SHOWN_DATE = re.compile(
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*\d{{4}}"
+    r"|\d{4}-\d\d-\d\d"
+)
+
+
+@dataclass
+class Report:
+    documents: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
+    timexes: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
+    repairs: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _joined(tokens: list[str], k: int) -> bool:
+    """Whether token k was written against the token before it (no space between)."""
+    token, previous = tokens[k], tokens[k - 1]
+    before = tokens[k - 2] if k >= 2 else ""
+    after = tokens[k + 1] if k + 1 < len(tokens) else ""
+    if token in _NO_SPACE_BEFORE and not (token == "." and previous == "."):
+        return True
+    if previous in _NO_SPACE_AFTER:
+        return True
+    # "6.1", "6:22AM", "1,000": a mark between two numbers (a comma only between groups of
+    # thousands, so that "in 2012, 300 people" keeps its comma's space)
+    if previous in {".", ":"} and _DIGITS.fullmatch(before) and token[:1].isdigit():
+        return True
+    # "05/03/2013", "10/25/11": a date's slashes
+    if token == "/" and _DIGITS.fullmatch(previous) and _DIGITS.fullmatch(after):
+        return True
+    if previous == "/" and _DIGITS.fullmatch(before) and _DIGITS.fullmatch(token):
+        return True
+    if previous == "," and re.fullmatch(r"\d{1,3}", before) and re.fullmatch(r"\d{3}", token):
+        return True
+    # "p.m.", "U.S.": a letter after a single letter's full stop
+    if len(token) == 1 and token.isalpha() and previous == "." and len(before) == 1:
+        return before.isalpha()
+    # "Indonesia ’ s", "don ' t": an apostrophe split from its word and its ending
+    if token in _APOSTROPHES and _WORD.fullmatch(previous) and after.lower() in _ENDINGS:
+        return True
+    if previous in _APOSTROPHES and _WORD.fullmatch(before) and token.lower() in _ENDINGS:
+        return True
+    # "6.1-magnitude", "18-year-old": a hyphen between two words
+    if token == "-" and _WORD.fullmatch(previous) and _WORD.match(after):
+        return True
+    return previous == "-" and bool(_WORD.fullmatch(before)) and bool(_WORD.match(token))
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The tokens written out as English, and each token's (start, end) in that text."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    quote_open = False  # a bare '"' token opens and closes a quotation in turn
+    previous_opened = False
+    for k, token in enumerate(tokens):
+        surface = _QUOTES.get(token, token)
+        opens = token == "``" or (token == '"' and not quote_open)
+        closes = token == "''" or (token == '"' and quote_open)
+        if token == '"':
+            quote_open = not quote_open
+        if k and not (closes or previous_opened or _joined(tokens, k)):
+            pieces.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(surface)))
+        pieces.append(surface)
+        pos += len(surface)
+        previous_opened = opens
+    return "".join(pieces), spans
+
+
+def _is_address(tokens: list[str]) -> bool:
+    return bool(tokens) and tokens[0].lower() in {"http", "https", "www"}
+
+
+def _shown_date(words: str) -> str | None:
+    """The date a date line shows ("July 03 , 2013 6 : 22AM", "June 6th , 2013 7 : 38pm EDT",
+    "Thursday , 4 July 2013"), or None."""
+    found = _SHOWN_DATE.search(words)
+    if found is None:
+        return None
+    try:
+        return date_parser.parse(found.group(), fuzzy=True).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _creation_date(source: dict, dct: dict | None, name: str, report: Report) -> str | None:
+    if dct is not None:
+        value = dct["attributes"].get("value", "")
+        shown = _shown_date(dct["text"])
+        if shown is not None:
+            if not value.startswith(shown):
+                report.repairs.append(f"{name}: creation time {value!r} -> {shown} (its line)")
+            return shown
+        if _ISO_DATE.match(value):
+            return value[:10]
+    unanchored = source.get("dct")
+    if unanchored:
+        value = unanchored.get("value", "")
+        if _ISO_DATE.fullmatch(value[:10]):
+            return value[:10]
+        found = _ISO_DATE.search(unanchored.get("descriptor", ""))
+        if found:
+            report.repairs.append(
+                f"{name}: creation time {value!r} -> {found.group()} (its descriptor)"
+            )
+            return found.group()
+    return None
+
+
+def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int] | None:
+    """One transcribed document as a TimeML document and how many TIMEX3 its TEXT holds, or
+    None when it has no creation time."""
+    sentences = {s["sentence"]: s for s in source["sentences"]}
+    sentence_of = {}
+    for s in source["sentences"]:
+        for k in range(len(s["tokens"])):
+            sentence_of[s["first_t_id"] + k] = s["sentence"]
+    timexes = [t for t in source["timex"] if t["t_ids"]]
+    created = [t for t in timexes if t["attributes"].get("DCT") == "TRUE"]
+    dct = created[0] if created else None
+    dct_value = _creation_date(source, dct, name, report)
+    if dct_value is None:
+        report.skipped.append(f"{name}: no creation time")
+        return None
+    # the date line: the sentence the creation time fills (most of its tokens)
+    date_line = set()
+    if dct is not None:
+        n = sentence_of[dct["t_ids"][0]]
+        if 2 * len(dct["t_ids"]) >= len(sentences[n]["tokens"]):
+            date_line.add(n)
+    kept = [
+        n
+        for n in sorted(set(source["annotated_sentences"]))
+        if n in sentences and n not in date_line and not _is_address(sentences[n]["tokens"])
+    ]
+
+    text, token_span = "", {}
+    for k, n in enumerate(kept):
+        if k:
+            text += " " if n == kept[k - 1] + 1 and kept[k - 1] != kept[0] else "\n\n"
+        written, word_spans = detokenize(sentences[n]["tokens"])
+        for j, (a, b) in enumerate(word_spans):
+            token_span[sentences[n]["first_t_id"] + j] = (len(text) + a, len(text) + b)
+        text += written
+
+    spans = []
+    for t in timexes:
+        if t is dct and date_line:
+            continue
+        ids = sorted(i for i in t["t_ids"] if i in token_span)
+        if not ids:
+            continue
+        kind = TYPES.get(t["tag"])
+        if kind is None:
+            report.repairs.append(f"{name}: {t['tag']} {t['text']!r} is no TIMEX3 type; left out")
+            continue
+        value = t["attributes"].get("value", "")
+        week = _BARE_WEEK.fullmatch(value)
+        if week:
+            report.repairs.append(f"{name}: value {value!r} -> {week[1]}-W{week[2]}")
+            value = f"{week[1]}-W{week[2]}"
+        unpadded = _UNPADDED.match(value)
+        if unpadded and len(unpadded.group()) < (10 if unpadded[3] else 7):
+            padded = f"{unpadded[1]}-{int(unpadded[2]):02d}" + (
+                f"-{int(unpadded[3]):02d}" if unpadded[3] else ""
+            )
+            report.repairs.append(f"{name}: value {value!r} -> {padded + value[unpadded.end() :]}")
+            value = padded + value[unpadded.end() :]
+        spans.append((token_span[ids[0]][0], token_span[ids[-1]][1], kind, value))
+    chosen: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans, key=lambda s: (s[1] - s[0], s[0])):
+        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
+            chosen.append(span)
+        else:
+            report.repairs.append(f"{name}: {span[2]} {span[3]} around or across others dropped")
+    chosen.sort(key=lambda s: s[0])
+
+    body, at = [], 0
+    for k, (a, b, kind, value) in enumerate(chosen, start=1):
+        body.append(escape(text[at:a]))
+        body.append(
+            f'<TIMEX3 tid="t{k}" type="{kind}" value={quoteattr(value)}>'
+            f"{escape(text[a:b])}</TIMEX3>"
+        )
+        at = b
+    body.append(escape(text[at:]))
+    document = (
+        '<?xml version="1.0" ?>\n<TimeML>\n'
+        f"<DOCID>{escape(name)}</DOCID>\n"
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(dct_value)} temporalFunction="false" '
+        f'functionInDocument="CREATION_TIME">{escape(dct_value)}</TIMEX3></DCT>\n'
+        f"<TEXT>{''.join(body)}</TEXT>\n</TimeML>\n"
+    )
+    return document, len(chosen)
+
+
+def _number_key(path: Path) -> str:
+    return path.name
+
+
+def build(source: Path, out: Path) -> Report:
+    report = Report()
+    by_topic: dict[str, list[Path]] = {}
+    for path in sorted(source.glob("*.json")):
+        by_topic.setdefault(path.name.split("_")[0], []).append(path)
+    for part in ("dev", "test"):
+        (out / part).mkdir(parents=True, exist_ok=True)
+        for old in (out / part).glob("*.tml"):
+            old.unlink()
+    for topic in sorted(by_topic, key=int):
+        for index, path in enumerate(sorted(by_topic[topic], key=_number_key)):
+            part = "test" if index % 2 else "dev"
+            built = to_timeml(json.loads(path.read_text(encoding="utf-8")), path.stem, report)
+            if built is None:
+                continue
+            document, n = built
+            (out / part / f"{path.stem}.tml").write_text(document, encoding="utf-8")
+            report.documents[part] += 1
+            report.timexes[part] += n
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", nargs="?", type=Path, default=DEFAULT / "source")
+    ap.add_argument("out", nargs="?", type=Path, default=DEFAULT)
+    args = ap.parse_args(argv)
+    if not list(args.source.glob("*.json")):
+        ap.error(f"{args.source}: no transcribed .json files")
+    report = build(args.source, args.out)
+    for part in ("dev", "test"):
+        print(f"{part}: {report.documents[part]} documents, {report.timexes[part]} TIMEX3")
+    for repair in report.repairs:
+        print(f"  repaired: {repair}")
+    for skipped in report.skipped:
+        print(f"  skipped: {skipped}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
