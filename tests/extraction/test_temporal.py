@@ -5232,3 +5232,34 @@ def test_a_quotation_in_the_paragraph_after_a_retold_day_is_still_of_that_day():
     )
     found = {t.text: t.value for t in tag(text, date(2018, 9, 29))}
     assert found["Monday"] == "2003-03-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a web page's date line: the shorter month names before a day of the month
+        ("Last Updated: Jul 07, 2012 8:44 PM ET", "Jul 07, 2012 8:44 PM ET", "2012-07-07T20:44"),
+        ("Posted Apr 12, 2013 by the newsroom", "Apr 12, 2013", "2013-04-12"),
+        ("Sep 3 was the deadline.", "Sep 3", "2012-09-03"),
+        # a date written in numbers with its clock time right after it is one time
+        ("restored as of 4 November 02:00 GMT.", "4 November 02:00 GMT", "2011-11-04T02:00"),
+        ("First Posted: 10/25/11 06:44 PM ET", "10/25/11 06:44 PM ET", "2011-10-25T18:44"),
+    ],
+)
+def test_date_lines_and_dates_with_their_clock(text, words, value):
+    found = {t.text: t.value for t in tag(text, date(2012, 7, 7))}
+    assert found.get(words) == value, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Jun 2.5 percent",  # a name's "Jun" before a decimal
+        "Jun 35 is no day",
+        "the report today 5 p.m.",  # (a date with no number keeps its clock apart)
+    ],
+)
+def test_no_month_or_join_without_a_day_of_the_month(text):
+    found = {t.text: t.value for t in tag(text, date(2012, 7, 7))}
+    assert not any(w.startswith("Jun") for w in found), found
+    assert "today 5 p.m." not in found, found

@@ -60,7 +60,10 @@ MONTH_RE = (
     r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
     r"|DECEMBER)(?![A-Za-z])|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-    r"|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+\d))"
+    r"|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)(?=\s+\d)"
+    # (the shorter names only before a day of a month: "Apr 12, 2013", "Jul 07, 2012" in a
+    # web page's date line; not "Jun 35" or a name's "Jun 2.5")
+    r"|(?:Mar|Apr|Jun|Jul|Sep)(?=\s+(?:0?[1-9]|[12]\d|3[01])\b(?![.,]\d)))"
 )
 WEEKDAY_RE = (
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"

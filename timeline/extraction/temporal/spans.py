@@ -215,7 +215,9 @@ def _join_days_and_clocks(text: str, out: list[Timex]) -> list[Timex]:
             and day.type == "DATE"
             and t.type == "TIME"
             and _DAY_RE.fullmatch(day.value)
-            and _WEEKDAY_ONLY.search(day.text)
+            # (a weekday's date, or one written in numbers: a date line's "Jul 07, 2012 8:44
+            # PM ET", "as of 4 November 02:00 GMT"; not "today 5 p.m.")
+            and (_WEEKDAY_ONLY.search(day.text) or any(c.isdigit() for c in day.text))
             and t.text[:1].isdigit()
             # (a comma only after a date: "Tuesday Aug. 26, 4 PM", not "on Tuesday, 4 p.m.")
             and (_DATE_THEN_CLOCK if day.text[-1].isdigit() else _DAY_THEN_CLOCK).fullmatch(
