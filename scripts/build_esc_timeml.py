@@ -36,11 +36,19 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from dateutil import parser as date_parser
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.extraction.temporal.scoring import Span  # noqa: E402
+from timeline.extraction.temporal.timeml import (  # noqa: E402
+    join_sentences,
+    timeml_document,
+    without_nesting,
+)
+
 DEFAULT = ROOT / "fixtures" / "timex_esc"
 
 TYPES = {
@@ -172,6 +180,24 @@ def _creation_date(source: dict, dct: dict | None, name: str, report: Report) ->
     return None
 
 
+def _repaired_value(value: str, name: str, report: Report) -> str:
+    """The value as written, with a week or a month written without its hyphen or its zero
+    ("2011W42", "2009-12-7") written as TimeML does."""
+    week = _BARE_WEEK.fullmatch(value)
+    if week:
+        report.repairs.append(f"{name}: value {value!r} -> {week[1]}-W{week[2]}")
+        return f"{week[1]}-W{week[2]}"
+    unpadded = _UNPADDED.match(value)
+    if unpadded and len(unpadded.group()) < (10 if unpadded[3] else 7):
+        padded = f"{unpadded[1]}-{int(unpadded[2]):02d}" + (
+            f"-{int(unpadded[3]):02d}" if unpadded[3] else ""
+        )
+        padded += value[unpadded.end() :]
+        report.repairs.append(f"{name}: value {value!r} -> {padded}")
+        return padded
+    return value
+
+
 def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int] | None:
     """One transcribed document as a TimeML document and how many TIMEX3 its TEXT holds, or
     None when it has no creation time."""
@@ -199,14 +225,11 @@ def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int] | None
         if n in sentences and n not in date_line and not _is_address(sentences[n]["tokens"])
     ]
 
-    text, token_span = "", {}
-    for k, n in enumerate(kept):
-        if k:
-            text += " " if n == kept[k - 1] + 1 and kept[k - 1] != kept[0] else "\n\n"
-        written, word_spans = detokenize(sentences[n]["tokens"])
-        for j, (a, b) in enumerate(word_spans):
-            token_span[sentences[n]["first_t_id"] + j] = (len(text) + a, len(text) + b)
-        text += written
+    text, token_span = join_sentences(
+        [(*detokenize(sentences[n]["tokens"]), sentences[n]["first_t_id"]) for n in kept],
+        # (the headline, then a paragraph break wherever unannotated sentences were left out)
+        [" " if k > 1 and n == kept[k - 1] + 1 else "\n\n" for k, n in enumerate(kept)],
+    )
 
     spans = []
     for t in timexes:
@@ -219,48 +242,13 @@ def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int] | None
         if kind is None:
             report.repairs.append(f"{name}: {t['tag']} {t['text']!r} is no TIMEX3 type; left out")
             continue
-        value = t["attributes"].get("value", "")
-        week = _BARE_WEEK.fullmatch(value)
-        if week:
-            report.repairs.append(f"{name}: value {value!r} -> {week[1]}-W{week[2]}")
-            value = f"{week[1]}-W{week[2]}"
-        unpadded = _UNPADDED.match(value)
-        if unpadded and len(unpadded.group()) < (10 if unpadded[3] else 7):
-            padded = f"{unpadded[1]}-{int(unpadded[2]):02d}" + (
-                f"-{int(unpadded[3]):02d}" if unpadded[3] else ""
-            )
-            report.repairs.append(f"{name}: value {value!r} -> {padded + value[unpadded.end() :]}")
-            value = padded + value[unpadded.end() :]
-        spans.append((token_span[ids[0]][0], token_span[ids[-1]][1], kind, value))
-    chosen: list[tuple[int, int, str, str]] = []
-    for span in sorted(spans, key=lambda s: (s[1] - s[0], s[0])):
-        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
-            chosen.append(span)
-        else:
-            report.repairs.append(f"{name}: {span[2]} {span[3]} around or across others dropped")
-    chosen.sort(key=lambda s: s[0])
-
-    body, at = [], 0
-    for k, (a, b, kind, value) in enumerate(chosen, start=1):
-        body.append(escape(text[at:a]))
-        body.append(
-            f'<TIMEX3 tid="t{k}" type="{kind}" value={quoteattr(value)}>'
-            f"{escape(text[a:b])}</TIMEX3>"
-        )
-        at = b
-    body.append(escape(text[at:]))
-    document = (
-        '<?xml version="1.0" ?>\n<TimeML>\n'
-        f"<DOCID>{escape(name)}</DOCID>\n"
-        f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(dct_value)} temporalFunction="false" '
-        f'functionInDocument="CREATION_TIME">{escape(dct_value)}</TIMEX3></DCT>\n'
-        f"<TEXT>{''.join(body)}</TEXT>\n</TimeML>\n"
-    )
+        value = _repaired_value(t["attributes"].get("value", ""), name, report)
+        spans.append(Span(token_span[ids[0]][0], token_span[ids[-1]][1], kind, value))
+    chosen, dropped = without_nesting(spans)
+    for span in dropped:
+        report.repairs.append(f"{name}: {span.type} {span.value} around or across others dropped")
+    document = timeml_document(name, dct_value, text, chosen)
     return document, len(chosen)
-
-
-def _number_key(path: Path) -> str:
-    return path.name
 
 
 def build(source: Path, out: Path) -> Report:
@@ -273,7 +261,7 @@ def build(source: Path, out: Path) -> Report:
         for old in (out / part).glob("*.tml"):
             old.unlink()
     for topic in sorted(by_topic, key=int):
-        for index, path in enumerate(sorted(by_topic[topic], key=_number_key)):
+        for index, path in enumerate(sorted(by_topic[topic], key=lambda p: p.name)):
             part = "test" if index % 2 else "dev"
             built = to_timeml(json.loads(path.read_text(encoding="utf-8")), path.stem, report)
             if built is None:

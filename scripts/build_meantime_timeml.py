@@ -29,11 +29,19 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from dateutil import parser as date_parser
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.extraction.temporal.scoring import Span  # noqa: E402
+from timeline.extraction.temporal.timeml import (  # noqa: E402
+    join_sentences,
+    timeml_document,
+    without_nesting,
+)
+
 DEFAULT = ROOT / "fixtures" / "timex_meantime"
 
 # Penn Treebank tokens that attach to the word before or after them when written out
@@ -109,45 +117,26 @@ def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int]:
     date_line = {sentence_of[i] for i in dct["t_ids"]}
     kept = [n for n in sorted(sentences) if n <= last and n not in date_line]
 
-    text, token_span = "", {}
-    for k, n in enumerate(kept):
-        text += "" if k == 0 else "\n\n" if k == 1 else " "
-        written, word_spans = detokenize(sentences[n]["tokens"])
-        for j, (a, b) in enumerate(word_spans):
-            token_span[sentences[n]["first_t_id"] + j] = (len(text) + a, len(text) + b)
-        text += written
+    text, token_span = join_sentences(
+        [(*detokenize(sentences[n]["tokens"]), sentences[n]["first_t_id"]) for n in kept],
+        ["", "\n\n"] + [" "] * (len(kept) - 2),
+    )
 
     spans = []
     for t in timexes:
         ids = sorted(i for i in t["t_ids"] if i in token_span)
         if t is dct or not ids:
             continue
-        spans.append((token_span[ids[0]][0], token_span[ids[-1]][1], t["attributes"]))
-    chosen: list[tuple[int, int, dict]] = []
-    for span in sorted(spans, key=lambda s: s[1] - s[0]):
-        if all(span[1] <= c[0] or span[0] >= c[1] for c in chosen):
-            chosen.append(span)
-        else:
-            a = span[2]
-            report.repairs.append(f"{name}: {a.get('type')} {a.get('value')} around others dropped")
-    chosen.sort(key=lambda s: s[0])
-
-    body, at = [], 0
-    for k, (a, b, attrs) in enumerate(chosen, start=1):
-        body.append(escape(text[at:a]))
-        body.append(
-            f'<TIMEX3 tid="t{k}" type={quoteattr(attrs.get("type", ""))} '
-            f"value={quoteattr(attrs.get('value', ''))}>{escape(text[a:b])}</TIMEX3>"
+        a = t["attributes"]
+        spans.append(
+            Span(
+                token_span[ids[0]][0], token_span[ids[-1]][1], a.get("type", ""), a.get("value", "")
+            )
         )
-        at = b
-    body.append(escape(text[at:]))
-    document = (
-        '<?xml version="1.0" ?>\n<TimeML>\n'
-        f"<DOCID>{escape(name)}</DOCID>\n"
-        f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(dct_value)} temporalFunction="false" '
-        f'functionInDocument="CREATION_TIME">{escape(dct_value)}</TIMEX3></DCT>\n'
-        f"<TEXT>{''.join(body)}</TEXT>\n</TimeML>\n"
-    )
+    chosen, dropped = without_nesting(spans)
+    for span in dropped:
+        report.repairs.append(f"{name}: {span.type} {span.value} around others dropped")
+    document = timeml_document(name, dct_value, text, chosen)
     return document, len(chosen)
 
 

@@ -1,0 +1,58 @@
+"""Writing TimeML: the documents the scorer reads, for corpora annotated in other formats
+(MEANTIME's and the Event StoryLine Corpus's token-anchored CAT XML; see ``scripts/``)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from timeline.extraction.temporal.scoring import Span
+
+
+def without_nesting(spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The spans kept, shortest first, none overlapping another (TimeML does not nest: where
+    a DURATION spans two DATEs, "from 2009 to 2011", the DATEs stay), in text order; and the
+    spans dropped."""
+    kept: list[Span] = []
+    dropped: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.end - s.start):
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+        else:
+            dropped.append(span)
+    return sorted(kept, key=lambda s: s.start), dropped
+
+
+def timeml_document(name: str, dct: str, text: str, timexes: list[Span]) -> str:
+    """A TimeML document as TempEval-3 writes one: the creation time in a DCT block, TEXT with
+    its TIMEX3s (in text order, none nested) numbered from t1."""
+    body, at = [], 0
+    for k, t in enumerate(timexes, start=1):
+        body.append(escape(text[at : t.start]))
+        body.append(
+            f'<TIMEX3 tid="t{k}" type={quoteattr(t.type)} value={quoteattr(t.value)}>'
+            f"{escape(text[t.start : t.end])}</TIMEX3>"
+        )
+        at = t.end
+    body.append(escape(text[at:]))
+    return (
+        '<?xml version="1.0" ?>\n<TimeML>\n'
+        f"<DOCID>{escape(name)}</DOCID>\n"
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(dct)} temporalFunction="false" '
+        f'functionInDocument="CREATION_TIME">{escape(dct)}</TIMEX3></DCT>\n'
+        f"<TEXT>{''.join(body)}</TEXT>\n</TimeML>\n"
+    )
+
+
+def join_sentences(
+    sentences: list[tuple[str, list[tuple[int, int]], int]], separators: list[str]
+) -> tuple[str, dict[int, tuple[int, int]]]:
+    """Sentences written out, each as (its text, its tokens' spans in it, its first token's
+    number), joined with ``separators[k]`` before the k-th; the text, and each token number's
+    (start, end) in it."""
+    text, token_span = "", {}
+    for k, (written, word_spans, first_t_id) in enumerate(sentences):
+        text += separators[k] if k else ""
+        for j, (a, b) in enumerate(word_spans):
+            token_span[first_t_id + j] = (len(text) + a, len(text) + b)
+        text += written
+    return text, token_span
