@@ -31,10 +31,8 @@ Prints how many documents and TIMEX3 went where and every repair it made.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateutil import parser as date_parser
@@ -44,6 +42,8 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.extraction.temporal.scoring import Span  # noqa: E402
 from timeline.extraction.temporal.timeml import (  # noqa: E402
+    BuildReport,
+    build_parts,
     join_sentences,
     timeml_document,
     without_nesting,
@@ -73,14 +73,6 @@ _SHOWN_DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*\d{{4}}"
     r"|\d{4}-\d\d-\d\d"
 )
-
-
-@dataclass
-class Report:
-    documents: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
-    timexes: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
-    repairs: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
 
 
 def _joined(tokens: list[str], k: int) -> bool:
@@ -156,7 +148,7 @@ def _shown_date(words: str) -> str | None:
         return None
 
 
-def _creation_date(source: dict, dct: dict | None, name: str, report: Report) -> str | None:
+def _creation_date(source: dict, dct: dict | None, name: str, report: BuildReport) -> str | None:
     if dct is not None:
         value = dct["attributes"].get("value", "")
         shown = _shown_date(dct["text"])
@@ -180,7 +172,7 @@ def _creation_date(source: dict, dct: dict | None, name: str, report: Report) ->
     return None
 
 
-def _repaired_value(value: str, name: str, report: Report) -> str:
+def _repaired_value(value: str, name: str, report: BuildReport) -> str:
     """The value as written, with a week or a month written without its hyphen or its zero
     ("2011W42", "2009-12-7") written as TimeML does."""
     week = _BARE_WEEK.fullmatch(value)
@@ -198,7 +190,7 @@ def _repaired_value(value: str, name: str, report: Report) -> str:
     return value
 
 
-def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int] | None:
+def to_timeml(source: dict, name: str, report: BuildReport) -> tuple[str, int] | None:
     """One transcribed document as a TimeML document and how many TIMEX3 its TEXT holds, or
     None when it has no creation time."""
     sentences = {s["sentence"]: s for s in source["sentences"]}
@@ -251,26 +243,8 @@ def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int] | None
     return document, len(chosen)
 
 
-def build(source: Path, out: Path) -> Report:
-    report = Report()
-    by_topic: dict[str, list[Path]] = {}
-    for path in sorted(source.glob("*.json")):
-        by_topic.setdefault(path.name.split("_")[0], []).append(path)
-    for part in ("dev", "test"):
-        (out / part).mkdir(parents=True, exist_ok=True)
-        for old in (out / part).glob("*.tml"):
-            old.unlink()
-    for topic in sorted(by_topic, key=int):
-        for index, path in enumerate(sorted(by_topic[topic], key=lambda p: p.name)):
-            part = "test" if index % 2 else "dev"
-            built = to_timeml(json.loads(path.read_text(encoding="utf-8")), path.stem, report)
-            if built is None:
-                continue
-            document, n = built
-            (out / part / f"{path.stem}.tml").write_text(document, encoding="utf-8")
-            report.documents[part] += 1
-            report.timexes[part] += n
-    return report
+def build(source: Path, out: Path) -> BuildReport:
+    return build_parts(source, out, lambda stem: stem.split("_")[0], to_timeml)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -280,13 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not list(args.source.glob("*.json")):
         ap.error(f"{args.source}: no transcribed .json files")
-    report = build(args.source, args.out)
-    for part in ("dev", "test"):
-        print(f"{part}: {report.documents[part]} documents, {report.timexes[part]} TIMEX3")
-    for repair in report.repairs:
-        print(f"  repaired: {repair}")
-    for skipped in report.skipped:
-        print(f"  skipped: {skipped}")
+    for line in build(args.source, args.out).lines():
+        print(line)
     return 0
 
 

@@ -25,9 +25,7 @@ Prints how many documents and TIMEX3 went where and every repair it made.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateutil import parser as date_parser
@@ -37,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.extraction.temporal.scoring import Span  # noqa: E402
 from timeline.extraction.temporal.timeml import (  # noqa: E402
+    BuildReport,
+    build_parts,
     join_sentences,
     timeml_document,
     without_nesting,
@@ -49,13 +49,6 @@ _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''"}
 _CLITICS = {"'s", "'S", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "US$", "USD$"}
 _QUOTES = {"``": '"', "''": '"'}
-
-
-@dataclass
-class Report:
-    documents: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
-    timexes: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
-    repairs: list[str] = field(default_factory=list)
 
 
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -90,7 +83,7 @@ def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(pieces), spans
 
 
-def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int]:
+def to_timeml(source: dict, name: str, report: BuildReport) -> tuple[str, int]:
     """One transcribed article as a TimeML document, and how many TIMEX3 its TEXT holds."""
     sentences = {s["sentence"]: s for s in source["sentences"]}
     sentence_of = {}
@@ -140,23 +133,8 @@ def to_timeml(source: dict, name: str, report: Report) -> tuple[str, int]:
     return document, len(chosen)
 
 
-def build(source: Path, out: Path) -> Report:
-    report = Report()
-    by_topic: dict[str, list[Path]] = {}
-    for path in sorted(source.glob("*.json")):
-        by_topic.setdefault(path.name.split("__")[0], []).append(path)
-    for part in ("dev", "test"):
-        (out / part).mkdir(parents=True, exist_ok=True)
-        for old in (out / part).glob("*.tml"):
-            old.unlink()
-    for topic in sorted(by_topic):
-        for index, path in enumerate(sorted(by_topic[topic], key=lambda p: p.name)):
-            part = "test" if index % 2 else "dev"
-            document, n = to_timeml(json.loads(path.read_text(encoding="utf-8")), path.stem, report)
-            (out / part / f"{path.stem}.tml").write_text(document, encoding="utf-8")
-            report.documents[part] += 1
-            report.timexes[part] += n
-    return report
+def build(source: Path, out: Path) -> BuildReport:
+    return build_parts(source, out, lambda stem: stem.split("__")[0], to_timeml)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,11 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not list(args.source.glob("*.json")):
         ap.error(f"{args.source}: no transcribed .json files")
-    report = build(args.source, args.out)
-    for part in ("dev", "test"):
-        print(f"{part}: {report.documents[part]} documents, {report.timexes[part]} TIMEX3")
-    for repair in report.repairs:
-        print(f"  repaired: {repair}")
+    for line in build(args.source, args.out).lines():
+        print(line)
     return 0
 
 

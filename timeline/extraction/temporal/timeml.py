@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from timeline.extraction.temporal.scoring import Span
@@ -56,3 +60,54 @@ def join_sentences(
             token_span[first_t_id + j] = (len(text) + a, len(text) + b)
         text += written
     return text, token_span
+
+
+@dataclass
+class BuildReport:
+    """What a corpus build wrote: documents and TIMEX3 per part, every repair, every skip."""
+
+    documents: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
+    timexes: dict[str, int] = field(default_factory=lambda: {"dev": 0, "test": 0})
+    repairs: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            *(
+                f"{p}: {self.documents[p]} documents, {self.timexes[p]} TIMEX3"
+                for p in ("dev", "test")
+            ),
+            *(f"  repaired: {r}" for r in self.repairs),
+            *(f"  skipped: {s}" for s in self.skipped),
+        ]
+
+
+Converter = Callable[[dict, str, BuildReport], "tuple[str, int] | None"]
+
+
+def build_parts(
+    source: Path, out: Path, topic_of: Callable[[str], str], to_timeml: Converter
+) -> BuildReport:
+    """Write ``OUT/dev/*.tml`` and ``OUT/test/*.tml`` from the transcriptions
+    ``SOURCE/*.json``, each converted by ``to_timeml`` (None: skipped). The split is fixed
+    before any score is seen: within each topic, files sorted by name, every other one (the
+    second, fourth, ...) goes to ``test/``, never read; the rest to ``dev/``."""
+    report = BuildReport()
+    by_topic: dict[str, list[Path]] = {}
+    for path in sorted(source.glob("*.json")):
+        by_topic.setdefault(topic_of(path.stem), []).append(path)
+    for part in ("dev", "test"):
+        (out / part).mkdir(parents=True, exist_ok=True)
+        for old in (out / part).glob("*.tml"):
+            old.unlink()
+    for topic in sorted(by_topic):
+        for index, path in enumerate(sorted(by_topic[topic], key=lambda p: p.name)):
+            part = "test" if index % 2 else "dev"
+            built = to_timeml(json.loads(path.read_text(encoding="utf-8")), path.stem, report)
+            if built is None:
+                continue
+            document, n = built
+            (out / part / f"{path.stem}.tml").write_text(document, encoding="utf-8")
+            report.documents[part] += 1
+            report.timexes[part] += n
+    return report
