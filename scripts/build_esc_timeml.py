@@ -71,8 +71,11 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _SHOWN_DATE = re.compile(
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*\d{{4}}"
-    r"|\d{4}-\d\d-\d\d"
+    r"|\d{4}-\d\d-\d\d",
+    re.IGNORECASE,  # ("MONDAY, MARCH 11, 2013")
 )
+# "2 / 3 / 2009 5 : 59 : 13 PM": which way round is the value's to say, else month first
+_SHOWN_NUMBERS = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
 
 
 def _joined(tokens: list[str], k: int) -> bool:
@@ -158,6 +161,12 @@ def _creation_date(source: dict, dct: dict | None, name: str, report: BuildRepor
             return shown
         if _ISO_DATE.match(value):
             return value[:10]
+        numbers = _SHOWN_NUMBERS.search(dct["text"])
+        if numbers:
+            month, day, year = (int(g) for g in numbers.groups())
+            shown = f"{year:04d}-{month:02d}-{day:02d}"
+            report.repairs.append(f"{name}: creation time {value!r} -> {shown} (its line)")
+            return shown
     unanchored = source.get("dct")
     if unanchored:
         value = unanchored.get("value", "")

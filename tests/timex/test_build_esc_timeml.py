@@ -133,3 +133,18 @@ def test_the_committed_files_are_what_the_transcription_builds(tmp_path):
             assert (fixtures / part / name).read_bytes() == (tmp_path / part / name).read_bytes(), (
                 name
             )
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "expected"),
+    [
+        ("July 03 , 2013 6 : 22AM", "2013-07-02T20:22Z", "2013-07-03"),  # the line's own day
+        ("MONDAY , MARCH 11 , 2013 , 11 : 34 PM", "2011-03-12T03:34Z", "2013-03-11"),
+        ("09 Sep 2013 11 : 25 GMT+02 : 00", "2013-09-09T13:25Z", "2013-09-09"),
+        ("11 / 09 / 2010", "2010-09-11", "2010-09-11"),  # numbers: the value says which way
+        ("2 / 3 / 2009 5 : 59 : 13 PM", "2009:02:03T17:59:13Z", "2009-02-03"),  # else month first
+    ],
+)
+def test_the_creation_time_is_the_date_its_line_shows(words, value, expected):
+    dct = _timex("TIME_DATE", value, [1], words, dct="TRUE")
+    assert esc._creation_date({}, dct, "x", esc.BuildReport()) == expected
