@@ -5263,3 +5263,34 @@ def test_no_month_or_join_without_a_day_of_the_month(text):
     found = {t.text: t.value for t in tag(text, date(2012, 7, 7))}
     assert not any(w.startswith("Jun") for w in found), found
     assert "today 5 p.m." not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His brother witnessed the fall and had to spend the night in a hut.",
+        "She survived the fall.",
+    ],
+)
+def test_the_fall_as_a_happening_is_no_season(text):
+    assert "the fall" not in {t.text for t in tag(text, date(2013, 9, 15))}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Classes start in the fall.", "2013-FA"),
+        ("Sales hovered below plan for much of the fall, officials said.", "2013-FA"),
+    ],
+)
+def test_the_fall_after_a_preposition_is_the_season(text, value):
+    assert {t.text: t.value for t in tag(text, date(2013, 9, 15))}["the fall"] == value
+
+
+def test_a_sentence_in_the_present_is_back_at_the_time_of_writing():
+    # the story moved to October 2011; "He faces ... when he's sentenced May 7" is not there
+    text = (
+        "Lopez was found guilty of slaying Zurana Horton in October 2011 as he targeted rival "
+        "gang members. He faces up to 75 years to life in prison when he's sentenced May 7."
+    )
+    assert {t.text: t.value for t in tag(text, date(2013, 4, 24))}["May 7"] == "2013-05-07"

@@ -115,7 +115,10 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+)?\w+(?:ed|en|ne|wn)\b"
 _PRESENT_PERFECT = re.compile(
     r"\b(?:has|have)(?:n['’]t|\s+not|\s+never)?\s+[a-z]+(?:ed|en|wn|ne)\b", re.I
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$", re.IGNORECASE)
+# (a pronoun's "'s" too: "when he's sentenced May 7" is ahead, as "is sentenced" is)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|be|been|being|(?:he|she|it|that|who)['’]s)\s+$", re.IGNORECASE
+)
 _PRESENT_AUX = re.compile(r"\b(?:has|have|is|are)\s+\w+$", re.I)
 _ADJ_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that|still|very|most|newly|so-called)\s+$", re.I

@@ -904,6 +904,30 @@ def _season_after_possessive_or_superlative(st: _State, m: re.Match[str]) -> boo
 
 
 # "during the coming autumn and winter", "in the summer or autumn": the second of two seasons
+# what "the fall" and "the spring" follow as seasons ("in the fall", "much of the fall",
+# "at least until the fall")
+_SEASON_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "into",
+        "through",
+        "throughout",
+        "until",
+        "till",
+        "by",
+        "during",
+        "for",
+        "of",
+        "since",
+        "over",
+        "from",
+        "to",
+        "before",
+        "after",
+        "around",
+    ]
+)
+_PHRASE_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but)\b", re.I)
 _SEASON_AND_BEFORE = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$", re.I)
 _PRE_SEASON_AFTER = re.compile(r"\s+(?:training|camps?)\b", re.IGNORECASE)
 # "a difficult spring too", "an unusually harsh winter.", "a long summer of escalation",
@@ -1030,6 +1054,12 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         nxt = re.match(r"\s+(of|in)\b", st.text[m.end() : m.end() + 8], re.IGNORECASE)
         if nxt and not re.match(r"\s+of\s+\d", st.text[m.end() : m.end() + 8]):
             return None  # "the fall of the Berlin Wall", "the spring in the mattress"
+        if (
+            not m.group("year")
+            and _prev_word(st.text, m.start()) not in _SEASON_PREPOSITIONS
+            and _PHRASE_ENDS.match(st.text, m.end())
+        ):
+            return None  # "his brother witnessed the fall and", "survived the fall.": no season
     if st.dct is None or (
         rel in ("the", "", "whole")
         and _HABITUAL_BEFORE.search(_sentence_before(st.text, m.start())[-60:])
