@@ -5294,22 +5294,3 @@ def test_a_sentence_in_the_present_is_back_at_the_time_of_writing():
         "gang members. He faces up to 75 years to life in prison when he's sentenced May 7."
     )
     assert {t.text: t.value for t in tag(text, date(2013, 4, 24))}["May 7"] == "2013-05-07"
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "value"),
-    [
-        (
-            "Police arrived in the early hours of Monday.",
-            "the early hours of Monday",
-            "2013-09-09TMO",
-        ),
-        (
-            "It struck in the small hours of 10 June 2014.",
-            "the small hours of 10 June 2014",
-            "2014-06-10TMO",
-        ),
-    ],
-)
-def test_the_early_hours_of_a_day_are_its_morning(text, words, value):
-    assert {t.text: t.value for t in tag(text, date(2013, 9, 10))}.get(words) == value

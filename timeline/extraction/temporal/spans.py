@@ -331,24 +331,6 @@ _CLOCK_PAIR_BETWEEN = re.compile(
 _BARE_CLOCK = re.compile(r"[\d:.\s]*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon|midnight)?", re.IGNORECASE)
 
 
-# "in the early hours of Tuesday", "the small hours of 10 June 2014": one time, the morning
-# of that day (the blind writers 4 times in 6, the Event StoryLine annotators every time)
-_EARLY_HOURS_OF = re.compile(r"\b(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+$", re.IGNORECASE)
-
-
-def _early_hours_of_days(text: str, out: list[Timex]) -> list[Timex]:
-    joined = []
-    for t in out:
-        before = _EARLY_HOURS_OF.search(text, max(0, t.start - 30), t.start)
-        if before is not None and t.type == "DATE" and _DAY_RE.fullmatch(t.value):
-            start = before.start()
-            t = replace(
-                t, start=start, text=text[start : t.end], type="TIME", value=t.value + "TMO"
-            )
-        joined.append(t)
-    return joined
-
-
 def _clock_pairs_on_one_day(text: str, out: list[Timex]) -> None:
     """A clock time paired with a later one that names its day is on that day too."""
     for i in range(len(out) - 1):

@@ -99,7 +99,6 @@ from timeline.extraction.temporal.spans import (
     _clock_pairs_on_one_day,
     _date_zone_twins,
     _day_ranges_with_a_year,
-    _early_hours_of_days,
     _join_compound_durations,
     _join_days_and_clocks,
     _mod,
@@ -344,6 +343,4 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     _date_zone_twins(text, out)
     _weekday_ranges(text, dct, out)
     out = _day_ranges_with_a_year(text, out)
-    return _join_compound_durations(
-        text, _early_hours_of_days(text, _join_days_and_clocks(text, out))
-    )
+    return _join_compound_durations(text, _join_days_and_clocks(text, out))
