@@ -5294,3 +5294,17 @@ def test_a_sentence_in_the_present_is_back_at_the_time_of_writing():
         "gang members. He faces up to 75 years to life in prison when he's sentenced May 7."
     )
     assert {t.text: t.value for t in tag(text, date(2013, 4, 24))}["May 7"] == "2013-05-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # written on a Monday, with no word for the future: the weekend just gone
+        ("Second climber to die in national park at the weekend", "2013-W37-WE"),
+        # ... and with one, the coming weekend
+        ("More rain is likely at the weekend.", "2013-W38-WE"),
+    ],
+)
+def test_the_weekend_written_on_a_monday(text, value):
+    found = {t.text: t.value for t in tag(text, date(2013, 9, 16))}
+    assert found["the weekend"] == value

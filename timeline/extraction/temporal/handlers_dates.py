@@ -1528,6 +1528,10 @@ def _weekend(
                 base = base - timedelta(days=7)
         elif tense < 0 and base.isoweekday() < (3 if this else 6):
             base = base - timedelta(days=7)
+        elif tense == 0 and base.isoweekday() == 1 and not this:
+            # on a Monday, a weekend told with no word for the future is the one just gone
+            # ("Second climber to die in national park at the weekend", a headline)
+            base = base - timedelta(days=7)
     else:
         base = base + timedelta(weeks=step)
     return ("DATE", _fmt_week(base) + "-WE")
