@@ -21,7 +21,8 @@ _VOCABULARY = (
     "morning night noon midnight spring summer winter Easter Christmas Ramadan Eid January "
     "Feb. March May Sept. December early late mid- first second fourth final half two three "
     "1,000 3,000 10,000 9,999 2014 1999 0 1 12 29 31 99 2/29 12/31/99 2014-02-29 05.06.2014 "
-    "1990s '80s Q4 H1 a.m. p.m. 11:59 23:61 GMT every daily now recently , . ; \" \n\n"
+    "1990s '80s Q4 H1 a.m. p.m. 11:59 23:61 GMT every daily now recently , . ; \" \n\n "
+    "Jul Apr Sep 07 02:00 fall he's faces sentenced hours "
 )
 _WORDS = _VOCABULARY.split(" ")
 
