@@ -430,15 +430,18 @@ def _narrative_year(st: _State, pos: int, end: int) -> int | None:
         or pos - since >= 250
         or "\n" in st.text[since:pos]
         or st.tense(pos, end) > 0
-        # ("Lopez was convicted of the October 2011 killing. He faces life in prison when
-        # he's sentenced May 7": a sentence in the present is back at the time of writing)
-        or (
-            _PRESENT_SUBJECT_VERB.search(_sentence_before(st.text, pos))
-            and not _past_cues(_sentence_before(st.text, pos))
-        )
+        or _told_in_the_present(st.text, pos)
     ):
         return None
     return year
+
+
+def _told_in_the_present(text: str, pos: int) -> bool:
+    """Whether pos's sentence is told in the present, with no past cue before pos: "Lopez was
+    convicted of the October 2011 killing. He faces life in prison when he's sentenced May
+    7" is back at the time of writing."""
+    before = _sentence_before(text, pos)
+    return bool(_PRESENT_SUBJECT_VERB.search(before)) and not _past_cues(before)
 
 
 _PRESENT_SUBJECT_VERB = re.compile(
