@@ -30,7 +30,6 @@ Prints how many documents and TIMEX3 went where and every repair it made.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -40,15 +39,18 @@ from dateutil import parser as date_parser
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timeline.extraction.temporal import timeml  # noqa: E402
 from timeline.extraction.temporal.scoring import Span  # noqa: E402
 from timeline.extraction.temporal.timeml import (  # noqa: E402
     BuildReport,
+    build_command,
     build_parts,
     join_sentences,
     timeml_document,
     without_nesting,
 )
 
+_QUOTES = timeml.QUOTES  # what the tokens' quotation marks are written as
 DEFAULT = ROOT / "fixtures" / "timex_esc"
 
 TYPES = {
@@ -59,7 +61,6 @@ TYPES = {
 }
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "’s", "'s", "n't"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "US$", "£", "€"}
-_QUOTES = {"``": '"', "''": '"'}
 _DIGITS = re.compile(r"\d+")
 _APOSTROPHES = {"'", "’"}
 _ENDINGS = {"s", "t", "ll", "re", "ve", "d", "m"}
@@ -114,25 +115,7 @@ def _joined(tokens: list[str], k: int) -> bool:
 
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """The tokens written out as English, and each token's (start, end) in that text."""
-    pieces: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    quote_open = False  # a bare '"' token opens and closes a quotation in turn
-    previous_opened = False
-    for k, token in enumerate(tokens):
-        surface = _QUOTES.get(token, token)
-        opens = token == "``" or (token == '"' and not quote_open)
-        closes = token == "''" or (token == '"' and quote_open)
-        if token == '"':
-            quote_open = not quote_open
-        if k and not (closes or previous_opened or _joined(tokens, k)):
-            pieces.append(" ")
-            pos += 1
-        spans.append((pos, pos + len(surface)))
-        pieces.append(surface)
-        pos += len(surface)
-        previous_opened = opens
-    return "".join(pieces), spans
+    return timeml.detokenize(tokens, _joined)
 
 
 def _is_address(tokens: list[str]) -> bool:
@@ -257,15 +240,7 @@ def build(source: Path, out: Path) -> BuildReport:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("source", nargs="?", type=Path, default=DEFAULT / "source")
-    ap.add_argument("out", nargs="?", type=Path, default=DEFAULT)
-    args = ap.parse_args(argv)
-    if not list(args.source.glob("*.json")):
-        ap.error(f"{args.source}: no transcribed .json files")
-    for line in build(args.source, args.out).lines():
-        print(line)
-    return 0
+    return build_command(argv, __doc__.splitlines()[0], DEFAULT, build)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ Prints how many documents and TIMEX3 went where and every repair it made.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -33,54 +32,35 @@ from dateutil import parser as date_parser
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timeline.extraction.temporal import timeml  # noqa: E402
 from timeline.extraction.temporal.scoring import Span  # noqa: E402
 from timeline.extraction.temporal.timeml import (  # noqa: E402
     BuildReport,
+    build_command,
     build_parts,
     join_sentences,
     timeml_document,
     without_nesting,
 )
 
+_QUOTES = timeml.QUOTES  # what the tokens' quotation marks are written as
 DEFAULT = ROOT / "fixtures" / "timex_meantime"
 
 # Penn Treebank tokens that attach to the word before or after them when written out
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''"}
 _CLITICS = {"'s", "'S", "n't", "'", "'re", "'ve", "'ll", "'d", "'m"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "US$", "USD$"}
-_QUOTES = {"``": '"', "''": '"'}
+
+
+def _joined(tokens: list[str], k: int) -> bool:
+    """Whether token k was written against the token before it (no space between)."""
+    token, previous = tokens[k], tokens[k - 1]
+    return token in _NO_SPACE_BEFORE or token in _CLITICS or previous in _NO_SPACE_AFTER
 
 
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """The tokens written out as English, and each token's (start, end) in that text."""
-    pieces: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    previous: str | None = None
-    previous_opens = False
-    quote_open = False  # a bare '"' token opens and closes a quotation in turn
-    for token in tokens:
-        surface = _QUOTES.get(token, token)
-        opens = token == "``" or (token == '"' and not quote_open)
-        closes = token == "''" or (token == '"' and quote_open)
-        if token == '"':
-            quote_open = not quote_open
-        spaced = (
-            previous is not None
-            and token not in _NO_SPACE_BEFORE
-            and token not in _CLITICS
-            and not closes
-            and previous not in _NO_SPACE_AFTER
-            and not previous_opens
-        )
-        if spaced:
-            pieces.append(" ")
-            pos += 1
-        spans.append((pos, pos + len(surface)))
-        pieces.append(surface)
-        pos += len(surface)
-        previous, previous_opens = token, opens
-    return "".join(pieces), spans
+    return timeml.detokenize(tokens, _joined)
 
 
 def to_timeml(source: dict, name: str, report: BuildReport) -> tuple[str, int]:
@@ -138,15 +118,7 @@ def build(source: Path, out: Path) -> BuildReport:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("source", nargs="?", type=Path, default=DEFAULT / "source")
-    ap.add_argument("out", nargs="?", type=Path, default=DEFAULT)
-    args = ap.parse_args(argv)
-    if not list(args.source.glob("*.json")):
-        ap.error(f"{args.source}: no transcribed .json files")
-    for line in build(args.source, args.out).lines():
-        print(line)
-    return 0
+    return build_command(argv, __doc__.splitlines()[0], DEFAULT, build)
 
 
 if __name__ == "__main__":

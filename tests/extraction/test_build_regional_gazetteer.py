@@ -3,17 +3,14 @@ GeoNames needed: ``build`` takes them as arguments)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.scripts import load_script
+
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_regional_gazetteer.py"
-_spec = importlib.util.spec_from_file_location("build_regional_gazetteer", SCRIPT)
-brg = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = brg  # dataclasses look their module up there
-_spec.loader.exec_module(brg)
+brg = load_script("scripts/build_regional_gazetteer.py")
 
 LEXICON = brg.Lexicon(
     common=frozenset({"hit", "salt", "man", "old", "city", "philadelphia", "kong"}),

@@ -1,21 +1,15 @@
 """scripts/build_meantime_timeml.py: MEANTIME's transcription to the TimeML the scorer reads."""
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.scripts import load_script
 from timeline.extraction.temporal.scoring import read_gold
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "build_meantime_timeml", ROOT / "scripts" / "build_meantime_timeml.py"
-)
-meantime = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = meantime  # (its dataclass looks its module up while it is built)
-_spec.loader.exec_module(meantime)
+meantime = load_script("scripts/build_meantime_timeml.py")
 
 
 @pytest.mark.parametrize(

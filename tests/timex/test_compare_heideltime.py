@@ -4,18 +4,15 @@ HeidelTime itself (Java, TreeTagger) is not installed for the tests; these check
 is read, on output written the way HeidelTime 2.2.1's standalone jar writes it.
 """
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "compare_heideltime", ROOT / "benchmarks" / "compare_heideltime.py"
-)
-compare = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(compare)
+compare = load_script("benchmarks/compare_heideltime.py")
 
 HEAD = '<?xml version="1.0"?>\n<!DOCTYPE TimeML SYSTEM "TimeML.dtd">\n<TimeML>\n'
 

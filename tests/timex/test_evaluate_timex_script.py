@@ -1,16 +1,13 @@
 """scripts/evaluate_timex.py --against: how far two annotations of the same documents agree."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from tests.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "evaluate_timex", ROOT / "scripts" / "evaluate_timex.py"
-)
-evaluate_timex = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(evaluate_timex)
+evaluate_timex = load_script("scripts/evaluate_timex.py")
 
 REAL = ROOT / "fixtures" / "timex_real"
 

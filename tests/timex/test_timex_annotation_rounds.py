@@ -1,16 +1,13 @@
 """scripts/timex_annotation_rounds.py: what the second annotator and the adjudicator get."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from tests.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "timex_annotation_rounds", ROOT / "scripts" / "timex_annotation_rounds.py"
-)
-rounds = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(rounds)
+rounds = load_script("scripts/timex_annotation_rounds.py")
 
 TEXT = "\nTalks resumed Monday after two years, officials said.\n"
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,6 +11,37 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from timeline.extraction.temporal.scoring import Span
+
+QUOTES = {"``": '"', "''": '"'}  # Penn Treebank's quotation marks, as written
+
+
+def detokenize(
+    tokens: list[str], joined: Callable[[list[str], int], bool]
+) -> tuple[str, list[tuple[int, int]]]:
+    """The tokens written out as English, and each token's (start, end) in that text.
+
+    ``joined(tokens, k)`` says whether token k was written against the one before it (a
+    comma, a clitic, "p.m."); quotation marks are placed here: a bare '"' opens and closes a
+    quotation in turn, and clings to the words it encloses."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    quote_open = False
+    previous_opened = False
+    for k, token in enumerate(tokens):
+        surface = QUOTES.get(token, token)
+        opens = token == "``" or (token == '"' and not quote_open)
+        closes = token == "''" or (token == '"' and quote_open)
+        if token == '"':
+            quote_open = not quote_open
+        if k and not (closes or previous_opened or joined(tokens, k)):
+            pieces.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(surface)))
+        pieces.append(surface)
+        pos += len(surface)
+        previous_opened = opens
+    return "".join(pieces), spans
 
 
 def without_nesting(spans: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -111,3 +143,18 @@ def build_parts(
             report.documents[part] += 1
             report.timexes[part] += n
     return report
+
+
+def build_command(argv: list[str] | None, description: str, default: Path, build) -> int:
+    """A corpus builder's command line: ``[SOURCE] [OUT]``, defaulting to ``default/source``
+    and ``default``; prints what was written and every repair."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("source", nargs="?", type=Path, default=default / "source")
+    ap.add_argument("out", nargs="?", type=Path, default=default)
+    args = ap.parse_args(argv)
+    if not list(args.source.glob("*.json")):
+        ap.error(f"{args.source}: no transcribed .json files")
+    report: BuildReport = build(args.source, args.out)
+    for line in report.lines():
+        print(line)
+    return 0
