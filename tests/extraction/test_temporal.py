@@ -5308,3 +5308,40 @@ def test_a_sentence_in_the_present_is_back_at_the_time_of_writing():
 def test_the_weekend_written_on_a_monday(text, value):
     found = {t.text: t.value for t in tag(text, date(2013, 9, 16))}
     assert found["the weekend"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "value"),
+    [
+        # a clock time on a day's part: the day is the part's
+        ("The alarm was raised at about 6am on Sunday morning.", "about 6am", "2013-07-21T06:00"),
+        ("Police were called at 10 p.m. on Friday night.", "10 p.m.", "2013-07-19T22:00"),
+        # a weekday a few words on in the clause
+        (
+            "Jets dropped four bombs at 3:20 p.m. in the region Thursday.",
+            "3:20 p.m.",
+            "2013-07-18T15:20",
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_that_follows_it(text, clock, value):
+    assert {t.text: t.value for t in tag(text, date(2013, 7, 22))}[clock] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the weekday dates the report, not the clock time
+        "The quake struck at 3:20 p.m., officials said Thursday.",
+        "The quake struck at 3:20 p.m. in Aceh, the agency said on Thursday.",
+    ],
+)
+def test_a_weekday_that_dates_the_report_leaves_the_clock_time_alone(text):
+    assert {t.text: t.value for t in tag(text, date(2013, 7, 22))}["3:20 p.m."] == (
+        "2013-07-22T15:20"
+    )
+
+
+def test_a_date_pencilled_in_is_ahead():
+    text = "A three-day trial was penciled in for October."
+    assert {t.text: t.value for t in tag(text, date(2013, 6, 12))}["October"] == "2013-10"

@@ -21,7 +21,7 @@ _FUTURE_CUES = re.compile(
     r"|(?<!appeared\s)(?<!seemed\s)(?<!found\s)(?<!proved\s)to\s+be\s+(?:held|broadcast|televised"
     r"|aired|staged|played|chaired|hosted|unveiled|announced|released|published|signed|launched"
     r"|opened|inaugurated|sworn\s+in|debated|decided|heard|sentenced|delivered|completed)"
-    r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled)\s+(?:\w+\s+){0,2}for"
+    r"|intends?\s+to|prepar(?:e|es|ing)\s+(?:to|for)\b|will\s+be|payable|effective|(?:set|scheduled|pencil+ed)\s+(?:\w+\s+){0,2}for"
     r"|(?:forecast|predicted)\s+(?:for|to(?!\s+have\b))\b"
     # a possibility is ahead: "rain could fall through the weekend" ("could have" looks back)
     # (the month is no "may": "imposed in May and reissued on Monday")

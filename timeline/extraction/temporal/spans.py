@@ -347,6 +347,31 @@ def _clock_pairs_on_one_day(text: str, out: list[Timex]) -> None:
             out[i] = _on_day(t, nxt.value[:10])
 
 
+def _clock_then_its_weekday(text: str, out: list[Timex]) -> None:
+    """A clock time with no day of its own, followed a few words on in its clause by a weekday,
+    is on that weekday: "dropped four bombs at 3:20 p.m. in the region Thursday"."""
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        if (
+            t.type == "TIME"
+            and "T" in t.value
+            and _BARE_CLOCK.fullmatch(t.text)
+            and nxt.type == "DATE"
+            and _DAY_RE.fullmatch(nxt.value)
+            and _WEEKDAY_ONLY.fullmatch(nxt.text)
+            and _CLAUSE_BEFORE_ITS_WEEKDAY.fullmatch(text, t.end, nxt.start)
+            and t.value[:10] != nxt.value
+        ):
+            out[i] = _on_day(t, nxt.value)
+
+
+# a few words of one clause, none of them a report's verb ("at 3 p.m., officials said
+# Thursday" dates the report, not the clock time)
+_CLAUSE_BEFORE_ITS_WEEKDAY = re.compile(
+    r"(?:\s+(?!(?:said|says|told|announced|reported|added|on)\b)[\w'-]+){1,5}\s+", re.IGNORECASE
+)
+
+
 def _dated_by_what_follows(text: str, out: list[Timex], i: int) -> bool:
     """Whether the clock time ``out[i]`` took its day from the date right after it ("close
     at 7:30 p.m. on Nov. 7")."""

@@ -97,6 +97,7 @@ from timeline.extraction.temporal.spans import (
     _FREQUENCY_BEFORE,
     _TIME_THEN_DATE,
     _clock_pairs_on_one_day,
+    _clock_then_its_weekday,
     _date_zone_twins,
     _day_ranges_with_a_year,
     _join_compound_durations,
@@ -128,6 +129,7 @@ from timeline.extraction.temporal.text import (
 )
 from timeline.extraction.temporal.values import (
     _DAY_RE,
+    _PART_OF_A_DAY,
     _day_value,
     _fmt_day,
     _fmt_duration,
@@ -321,12 +323,13 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
         if t.type != "TIME" or "T" not in t.value:
             continue
         if (
-            nxt.type == "DATE"
+            (nxt.type == "DATE" or _PART_OF_A_DAY.fullmatch(nxt.value))
             and _DAY_RE.match(nxt.value)
             and _TIME_THEN_DATE.fullmatch(text, t.end, nxt.start)
         ):
-            # "at 08:30 on 16/10/2016": the clock time is on the date that follows it
-            out[i] = _on_day(t, nxt.value)
+            # "at 08:30 on 16/10/2016", "about 6am on Sunday morning": the clock time is on
+            # the day that follows it
+            out[i] = _on_day(t, nxt.value[:10])
         elif (
             i + 2 < len(out)
             and nxt.type == "TIME"
@@ -340,6 +343,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
             # "at 6:00 am (0400 GMT) on Saturday": both clock times are on that day
             out[i], out[i + 1] = _on_day(t, out[i + 2].value), _on_day(nxt, out[i + 2].value)
     _clock_pairs_on_one_day(text, out)
+    _clock_then_its_weekday(text, out)
     _date_zone_twins(text, out)
     _weekday_ranges(text, dct, out)
     out = _day_ranges_with_a_year(text, out)
