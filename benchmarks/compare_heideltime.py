@@ -169,13 +169,15 @@ def tag_both(files: list[Path], jobs: int, cache: Path) -> tuple[dict, dict, dic
             outputs = list(
                 pool.map(lambda d: run_heideltime(d.text, d.dct, home, config, cache), documents)
             )
-    gold = {d.name: d.timexes for d in documents}
+    # keyed by path, not name: two folders compared together may hold files of one name
+    keys = [str(f) for f in files]
+    gold = {k: d.timexes for k, d in zip(keys, documents, strict=True)}
     ours = {
-        d.name: [Span(t.start, t.end, t.type, t.value) for t in tag(d.text, _dct(d.dct))]
-        for d in documents
+        k: [Span(t.start, t.end, t.type, t.value) for t in tag(d.text, _dct(d.dct))]
+        for k, d in zip(keys, documents, strict=True)
     }
     theirs = {
-        d.name: timexes_from_timeml(o, d.text) for d, o in zip(documents, outputs, strict=True)
+        k: timexes_from_timeml(o, d.text) for k, d, o in zip(keys, documents, outputs, strict=True)
     }
     return gold, ours, theirs
 

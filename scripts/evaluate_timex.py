@@ -60,9 +60,11 @@ def tag_files(
     gold, system = {}, {}
     for f in files:
         doc = read_gold(f)
-        gold[doc.name] = doc.timexes
+        # keyed by path, not name: two folders scored together may hold files of one name
+        key = str(f)
+        gold[key] = doc.timexes
         if against is None:
-            system[doc.name] = [
+            system[key] = [
                 Span(t.start, t.end, t.type, t.value) for t in tag(doc.text, _dct(doc.dct))
             ]
             continue
@@ -71,7 +73,7 @@ def tag_files(
         other = read_gold(others[f.name])
         if other.text != doc.text:
             raise SystemExit(f"{others[f.name]}: its text differs from {f}'s")
-        system[doc.name] = other.timexes
+        system[key] = other.timexes
     return gold, system
 
 

@@ -34,3 +34,17 @@ def test_a_missing_or_different_document_is_refused(tmp_path):
     )
     with pytest.raises(SystemExit, match="its text differs"):
         evaluate_timex.tag_files([one], tmp_path)
+
+
+def test_files_of_one_name_in_two_folders_are_both_scored(tmp_path):
+    # the blind batches hold two documents of one file name in different folders
+    one = sorted((REAL / "first").glob("*.tml"))[0]
+    other = sorted((REAL / "first").glob("*.tml"))[1]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "doc.tml").write_bytes(one.read_bytes())
+    (tmp_path / "b" / "doc.tml").write_bytes(other.read_bytes())
+    both = evaluate_timex.evaluate([tmp_path / "a" / "doc.tml", tmp_path / "b" / "doc.tml"])
+    each = [evaluate_timex.evaluate([f]) for f in (one, other)]
+    assert both["gold"] == each[0]["gold"] + each[1]["gold"]
+    assert both["system"] == each[0]["system"] + each[1]["system"]
