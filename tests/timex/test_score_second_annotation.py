@@ -1,4 +1,4 @@
-"""scripts/score_tbaq_second_annotation.py and the second annotation of TBAQ's held-out fifth."""
+"""scripts/score_second_annotation.py and the second annotations it scores."""
 
 import json
 from itertools import pairwise
@@ -9,9 +9,9 @@ import pytest
 from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
-second = load_script("scripts/score_tbaq_second_annotation.py")
+second = load_script("scripts/score_second_annotation.py")
 
-ANNOTATIONS = ROOT / "fixtures" / "timex_tbaq_second"
+TBAQ_SECOND = ROOT / "fixtures" / "timex_tbaq_second"
 TBAQ = ROOT.parent / "shared" / "timeml" / "tbaq"
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
@@ -42,19 +42,19 @@ def test_it_scores_each_annotation_against_tbaq_and_each_other(tmp_path, capsys)
     friday = {"start": 10, "end": 16, "type": "DATE", "value": "1998-02-13"}
     _write(tmp_path, "A.jsonl", [{"doc": "doc4", "timexes": [friday]}])
     _write(tmp_path, "B.jsonl", [{"doc": "doc4.tml", "timexes": [dict(friday, value="1998-W07")]}])
-    args = ["--tbaq", str(tmp_path / "tbaq"), "--annotations", str(tmp_path)]
+    args = [str(tmp_path), str(tmp_path / "tbaq" / "TimeBank"), "--part", "held"]
     assert second.main(args) == 0
     out = capsys.readouterr().out
-    assert "1 documents; TIMEX3: TBAQ 1, A 1, B 1" in out
-    assert "A against TBAQ                     100.0  100.0  100.0  100.0" in out
+    assert "TimeBank (held): 1 documents; TIMEX3: first 1, A 1, B 1" in out
+    assert "A against the first                100.0  100.0  100.0  100.0" in out
     assert "B against A                        100.0  100.0    0.0  100.0" in out
-    assert "this resolver against TBAQ         100.0  100.0  100.0  100.0" in out
+    assert "this resolver against the first    100.0  100.0  100.0  100.0" in out
 
 
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ([{"doc": "doc9", "timexes": []}], "not in TBAQ's held-out fifth"),
+        ([{"doc": "doc9", "timexes": []}], "not among the documents scored"),
         (
             [{"doc": "doc4", "timexes": [{"start": 10, "end": 99, "type": "DATE", "value": "X"}]}],
             "outside doc4's text",
@@ -70,8 +70,8 @@ def test_an_annotation_that_does_not_fit_the_texts_is_refused(tmp_path, rows, me
 
 
 @pytest.mark.parametrize("name", ["A.jsonl", "B.jsonl"])
-def test_the_committed_annotations_are_whole_and_well_formed(name):
-    rows = [json.loads(line) for line in (ANNOTATIONS / name).read_text().splitlines()]
+def test_the_committed_tbaq_annotations_are_whole_and_well_formed(name):
+    rows = [json.loads(line) for line in (TBAQ_SECOND / name).read_text().splitlines()]
     assert len(rows) == len({r["doc"] for r in rows}) == 50
     for row in rows:
         spans = sorted((t["start"], t["end"]) for t in row["timexes"])
@@ -82,5 +82,6 @@ def test_the_committed_annotations_are_whole_and_well_formed(name):
 
 @pytest.mark.skipif(not TBAQ.is_dir(), reason="needs ../shared/timeml/tbaq beside the repository")
 def test_the_committed_annotations_fit_tbaqs_held_out_texts(capsys):
-    assert second.main([]) == 0
-    assert "TBAQ's held-out fifth: 50 documents" in capsys.readouterr().out
+    dirs = [str(TBAQ / "TimeBank"), str(TBAQ / "AQUAINT"), "--part", "held"]
+    assert second.main([str(TBAQ_SECOND), *dirs]) == 0
+    assert "all (held): 50 documents; TIMEX3: first 365, A 382, B 379" in capsys.readouterr().out
