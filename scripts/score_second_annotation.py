@@ -121,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     ours = resolver(texts, {d.name: d.dct for d in documents})
     theirs = heideltime(files, args.cache) if args.heideltime else None
     groups = [
-        (f"{d.name} ({args.part})", {f.name.removesuffix(".tml") for f in p}) for d, p in parts
+        (f"{d.parent.name}/{d.name} ({args.part})", {f.name.removesuffix(".tml") for f in p})
+        for d, p in parts
     ]
     if len(parts) > 1:
         groups.append((f"all ({args.part})", set(texts)))

@@ -45,7 +45,7 @@ def test_it_scores_each_annotation_against_tbaq_and_each_other(tmp_path, capsys)
     args = [str(tmp_path), str(tmp_path / "tbaq" / "TimeBank"), "--part", "held"]
     assert second.main(args) == 0
     out = capsys.readouterr().out
-    assert "TimeBank (held): 1 documents; TIMEX3: first 1, A 1, B 1" in out
+    assert "tbaq/TimeBank (held): 1 documents; TIMEX3: first 1, A 1, B 1" in out
     assert "A against the first                100.0  100.0  100.0  100.0" in out
     assert "B against A                        100.0  100.0    0.0  100.0" in out
     assert "this resolver against the first    100.0  100.0  100.0  100.0" in out
@@ -85,3 +85,25 @@ def test_the_committed_annotations_fit_tbaqs_held_out_texts(capsys):
     dirs = [str(TBAQ / "TimeBank"), str(TBAQ / "AQUAINT"), "--part", "held"]
     assert second.main([str(TBAQ_SECOND), *dirs]) == 0
     assert "all (held): 50 documents; TIMEX3: first 365, A 382, B 379" in capsys.readouterr().out
+
+
+NEWS_SECOND = ROOT / "fixtures" / "timex_news_second"
+NEWS_TEST = [
+    ROOT / "fixtures" / "timex_esc" / "test",
+    ROOT / "fixtures" / "timex_meantime" / "test",
+]
+
+
+def test_the_committed_news_annotations_fit_the_never_read_halves(capsys):
+    assert second.main([str(NEWS_SECOND), *map(str, NEWS_TEST)]) == 0
+    out = capsys.readouterr().out
+    assert "all (all): 176 documents; TIMEX3: first 478, A 538, B 548" in out
+
+
+@pytest.mark.parametrize("name", ["A.jsonl", "B.jsonl"])
+def test_the_committed_news_annotations_are_well_formed(name):
+    for line in (NEWS_SECOND / name).read_text().splitlines():
+        row = json.loads(line)
+        spans = sorted((t["start"], t["end"]) for t in row["timexes"])
+        assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans)), row["doc"]
+        assert all(t["type"] in TYPES and t["value"] for t in row["timexes"]), row["doc"]
