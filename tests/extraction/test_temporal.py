@@ -5345,3 +5345,43 @@ def test_a_weekday_that_dates_the_report_leaves_the_clock_time_alone(text):
 def test_a_date_pencilled_in_is_ahead():
     text = "A three-day trial was penciled in for October."
     assert {t.text: t.value for t in tag(text, date(2013, 6, 12))}["October"] == "2013-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # one hour digit before a weekday is a clock time; its part of the day says a.m. or p.m.
+        (
+            "Shortly after 3:30 Tuesday morning a fire broke out.",
+            "3:30 Tuesday morning",
+            "2012-08-07T03:30",
+        ),
+        ("The talks ended at 10:30 Friday night.", "10:30 Friday night", "2012-08-03T22:30"),
+        # a twin in another zone, in brackets, may be the evening before
+        (
+            "It began at around 4:30 a.m. local time (11.30 p.m. ET).",
+            "11.30 p.m. ET",
+            "2012-08-06T23:30",
+        ),
+        # a four-digit local clock time before its GMT twin
+        (
+            "The quake, which struck at 1353 (1023 GMT), was felt in Oman.",
+            "1353",
+            "2012-08-07T13:53",
+        ),
+        ("The blast came at 0130 (2230 GMT Monday).", "0130", "2012-08-07T01:30"),
+    ],
+)
+def test_clock_times_with_their_days_and_zones(text, words, value):
+    assert {t.text: t.value for t in tag(text, date(2012, 8, 7))}[words] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The footage was revealed Thursday, according to the N.Y. Daily News.",
+        "Daily Mail reporters said the talks failed.",
+    ],
+)
+def test_daily_in_a_papers_name_is_no_set(text):
+    assert "Daily" not in {t.text for t in tag(text, date(2012, 8, 7))}

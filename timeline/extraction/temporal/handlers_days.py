@@ -522,6 +522,9 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
         h, mi = int(hh), int(mm)
         if h > 24 or mi > 59:
             return None
+        wdpod = (m.group("wdpod") or "").lower()
+        if (wdpod in ("afternoon", "evening") or (wdpod == "night" and h >= 6)) and h < 12:
+            h += 12  # "at 10:30 Friday night"
     else:
         raw = m.group("h3").lower()
         n = _number(raw)
@@ -720,6 +723,10 @@ _SETWORDS = {
 }
 
 
+_A_TITLES_WORD_AFTER = re.compile(
+    r"\s+(?-i:News|Mail|Telegraph|Star|Express|Mirror|Beast|Show|Record|Caller|Herald|Post"
+    r"|Times|Journal|Planet|Wire|Sport|Standard|Nation|Briefing)\b"
+)
 _A_PAPER_AFTER = re.compile(
     r"\s+(?:(?:news)?papers?|magazines?|tabloids?|newsletters?)\b", re.IGNORECASE
 )
@@ -739,8 +746,12 @@ _A_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z]))")
 
 def _h_setword(st: _State, m: re.Match[str]) -> Result:
     w = m.group("w")
-    if w[0].isupper() and not _at_sentence_start(st.text, m.start()):
-        return None  # "The Daily Beast", "Business Weekly": part of a name
+    if w[0].isupper() and (
+        not _at_sentence_start(st.text, m.start()) or _A_TITLES_WORD_AFTER.match(st.text, m.end())
+    ):
+        # "The Daily Beast", "Business Weekly", and after an abbreviation's full stop "the N.Y.
+        # Daily News": part of a name
+        return None
     if (
         _A_PAPER_AFTER.match(st.text, m.end())
         or _A_PAPERS_KIND_BEFORE.search(st.text, max(0, m.start() - 16), m.start())

@@ -419,7 +419,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
         r"|(?:(?:(?<=\bat\s)|(?<=\bat\sabout\s)|(?<=\bat\saround\s))(?P<h4>[0-2]?\d)"
         r"|(?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)"
-        r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h5>[0-2]\d))"
+        r"|(?<=\bbefore\s)|(?<=\bafter\s))"
+        # (one hour digit where a weekday follows: "shortly after 3:30 Tuesday morning")
+        rf"(?P<h5>[0-2]\d|\d(?=:[0-5]\d\s+(?:{WEEKDAY_RE})\b)))"
         # ("at 7.15 this morning": a British clock time, before the part of the day it is in)
         r"(?::|\.(?=[0-5]\d\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b))"
         r"(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight)"
@@ -433,6 +435,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T)|GMT|UTC|BST|CET|CEST|local\s+time"
         r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?"
         rf"(?:,?\s+(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
+        # "3:30 Tuesday morning", "10:30 Friday night": the part of the day says a.m. or p.m.
+        r"(?:\s+(?P<wdpod>morning|afternoon|evening|night)\b)?"
         rf"(?:,\s+(?P<mon2>{MONTH_RE})\s*(?P<day2>\d{{1,2}})\b(?:,?\s+(?P<tyear2>{_YEAR4})\b)?)?"
         # "8:30 this morning", "at 9 p.m. tonight", "6 a.m. yesterday morning"
         r"|(?P<rw>today|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night)\b)?"

@@ -278,23 +278,52 @@ def _days_off(dct: date, start: date, end: date) -> int:
 
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d)(?::(\d\d))?")
 _UNIVERSAL_ZONE = re.compile(r"\b(?:GMT|UTC)\b|\d\d?:?\d\dZ\b")
+# a zone named with its clock time: "11.30 p.m. ET", "0200 GMT"
+_A_ZONE = re.compile(r"\b(?:GMT|UTC|(?-i:[ECMP][SD]?T)|BST|CEST|CET)\b|\d\d?:?\d\dZ\b")
 _NAMES_A_DAY = re.compile(
     rf"\b(?:{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|tomorrow)\b", re.IGNORECASE
 )
 
 
+def _military_clocks_before_their_twins(text: str, out: list[Timex]) -> list[Timex]:
+    """A four-digit local clock time just before its GMT twin in brackets, which the patterns
+    leave alone as a bare number: "the quake, which struck at 1353 (1023 GMT)". Put on the
+    twin's day; _date_zone_twins then settles which day each is on."""
+    found = []
+    for twin in out:
+        if twin.type != "TIME" or not _UNIVERSAL_ZONE.search(twin.text):
+            continue
+        local = _MILITARY_CLOCK_BEFORE.search(text, max(0, twin.start - 12), twin.start)
+        if local is None or not _CLOCK_VALUE.match(twin.value):
+            continue
+        if any(t.start < local.end("hhmm") and local.start("hhmm") < t.end for t in out):
+            continue
+        value = f"{twin.value[:10]}T{local['hh']}:{local['mm']}"
+        found.append(Timex(local.start("hhmm"), local.end("hhmm"), local["hhmm"], "TIME", value))
+    return found
+
+
+_MILITARY_CLOCK_BEFORE = re.compile(
+    r"(?<![\d,.])(?P<hhmm>(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d))\s*\(\s*$"
+)
+
+
 def _date_zone_twins(text: str, out: list[Timex]) -> None:
-    """Put a clock time and its GMT twin in brackets on days that agree: "10 a.m. Tuesday
-    (0200 GMT)" in Beijing is Tuesday's 02:00 GMT, "21:30 Washington time (01:30 GMT on
-    Friday)" is Thursday's 21:30. The zone's offset is what the two clocks differ by, which
-    must be a real one (UTC-12 to UTC+14); the side that names its day moves the other."""
+    """Put a clock time and its twin in another zone, in brackets, on days that agree: "10
+    a.m. Tuesday (0200 GMT)" in Beijing is Tuesday's 02:00 GMT, "21:30 Washington time (01:30
+    GMT on Friday)" is Thursday's 21:30, "4:30 a.m. local time (11.30 p.m. ET)" in Paris is
+    the evening before in New York. The zones' offset is what the two clocks differ by, which
+    must be a real one (UTC-12 to UTC+14 from GMT, at most 14 hours between two others); the
+    side that names its day moves the other."""
     for i in range(len(out) - 1):
         local, twin = out[i], out[i + 1]
         if not (
             local.type == twin.type == "TIME"
             and text[local.end : twin.start].strip() == "("
-            and _UNIVERSAL_ZONE.search(twin.text)
-            and not _UNIVERSAL_ZONE.search(local.text)
+            and (
+                (_UNIVERSAL_ZONE.search(twin.text) and not _UNIVERSAL_ZONE.search(local.text))
+                or (_A_ZONE.search(twin.text) and not _A_ZONE.search(local.text))
+            )
         ):
             continue
         lv, tv = _CLOCK_VALUE.match(local.value), _CLOCK_VALUE.match(twin.value)
@@ -303,7 +332,8 @@ def _date_zone_twins(text: str, out: list[Timex]) -> None:
         local_h = int(lv.group(2)) + int(lv.group(3) or 0) / 60
         twin_h = int(tv.group(2)) + int(tv.group(3) or 0) / 60
         # the GMT day is the local one plus `shift`, with offset = local - GMT hours
-        shifts = [d for d in (0, 1, -1) if -12 <= local_h - (twin_h + 24 * d) <= 14]
+        lowest = -12 if _UNIVERSAL_ZONE.search(twin.text) else -14
+        shifts = [d for d in (0, 1, -1) if lowest <= local_h - (twin_h + 24 * d) <= 14]
         if not shifts:
             continue
         shift = shifts[0]

@@ -102,6 +102,7 @@ from timeline.extraction.temporal.spans import (
     _day_ranges_with_a_year,
     _join_compound_durations,
     _join_days_and_clocks,
+    _military_clocks_before_their_twins,
     _mod,
     _on_day,
     _range_other_day,
@@ -317,6 +318,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
             extra = _range_other_day(text, s, e, value, used)
             if extra is not None:
                 out.append(extra)
+    out += _military_clocks_before_their_twins(text, out)
     out.sort(key=lambda t: t.start)
     for i in range(len(out) - 1):
         t, nxt = out[i], out[i + 1]
