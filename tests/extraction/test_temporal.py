@@ -5385,3 +5385,17 @@ def test_clock_times_with_their_days_and_zones(text, words, value):
 )
 def test_daily_in_a_papers_name_is_no_set(text):
     assert "Daily" not in {t.text for t in tag(text, date(2012, 8, 7))}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The men drove into the store in the early hours of the morning.",
+            "the early hours of the morning",
+        ),
+        ("A player was pulled over in the early-morning hours.", "the early-morning hours"),
+    ],
+)
+def test_the_small_hours_are_the_morning_of_the_day_told(text, words):
+    assert {t.text: t.value for t in tag(text, date(2013, 9, 9))}[words] == "2013-09-09TMO"

@@ -697,6 +697,8 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
         evening = m.group("sun").lower() in ("dusk", "sunset", "nightfall")
         return ("TIME", f"{day}T{'EV' if evening else 'MO'}")
     day = "XXXX-XX-XX" if anchor is None else _fmt_day(anchor)
+    if m.group("smallhours"):
+        return ("TIME", f"{day}TMO")
     if m.group("trading"):
         return ("TIME", f"{day}T{PARTS_OF_DAY[m.group('trading').split()[-1].lower()]}")
     pod = m.group("pod") or m.group("mid")[3:].lstrip("- ")

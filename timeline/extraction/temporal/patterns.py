@@ -460,7 +460,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|\b(?P<mid>mid[-\s]?(?:morning|afternoon))\b"
         # "launched the assault at dawn", "by nightfall": the morning or evening of the day
         # the story is at ("as dawn broke" is the sun's, not a time of the story's)
-        r"|\b(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall)\b(?!-)",
+        r"|\b(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall)\b(?!-)"
+        # "drove into the store in the early hours of the morning", "pulled over in the
+        # early-morning hours": the small hours of the day the story is at
+        r"|(?:(?<=\bin\s)|(?<=\bduring\s))(?P<smallhours>the\s+(?:early|small|wee)\s+hours\s+of"
+        r"\s+the\s+morning|the\s+early[-\s]morning\s+hours)\b",
     ),
     # sets: daily / every week / each Thursday / twice a year
     (
