@@ -6,15 +6,15 @@ with each.
 
     python scripts/score_second_annotation.py fixtures/timex_tbaq_second \\
         ../shared/timeml/tbaq/TimeBank ../shared/timeml/tbaq/AQUAINT --part held
-    python scripts/score_second_annotation.py fixtures/timex_news_second \\
+    python scripts/score_second_annotation.py fixtures/timex_news_second/test \\
         fixtures/timex_esc/test fixtures/timex_meantime/test
 
 Each DIR holds TimeML files annotated once (TBAQ's, MEANTIME's, ESC's), split into parts as
-scripts/evaluate_timex.py splits them; SECOND holds ``A.jsonl`` and ``B.jsonl``, two more
-annotations of the same documents by independent annotators following the TimeML guidelines,
-one line per document in the scorer's system format (``{"doc", "timexes": [{"start", "end",
-"type", "value"}]}``, offsets into the text of the document's TEXT element). Only offsets and
-values are kept there; the texts are the DIRs'.
+scripts/evaluate_timex.py splits them; SECOND holds ``A.jsonl`` and ``B.jsonl`` (or ``A.jsonl``
+alone), more annotations of the same documents by independent annotators following the TimeML
+guidelines, one line per document in the scorer's system format (``{"doc", "timexes":
+[{"start", "end", "type", "value"}]}``, offsets into the text of the document's TEXT element).
+Only offsets and values are kept there; the texts are the DIRs'.
 
 Prints, per DIR and over all of them, strict / relaxed / value / type F1 of each second
 annotation against the first, of B against A, and of this resolver against each of the three;
@@ -117,7 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("two documents of one name: score their folders apart")
     first = {d.name: d.timexes for d in documents}
     a = read_annotation(args.second / "A.jsonl", texts)
-    b = read_annotation(args.second / "B.jsonl", texts)
+    # (a part annotated again by one annotator only has no B)
+    b = (
+        read_annotation(args.second / "B.jsonl", texts)
+        if (args.second / "B.jsonl").exists()
+        else None
+    )
     ours = resolver(texts, {d.name: d.dct for d in documents})
     theirs = heideltime(files, args.cache) if args.heideltime else None
     groups = [
@@ -127,26 +132,22 @@ def main(argv: list[str] | None = None) -> int:
     if len(parts) > 1:
         groups.append((f"all ({args.part})", set(texts)))
     for label, docs in groups:
-        counts = ", ".join(
-            f"{who} {sum(len(x[doc]) for doc in docs)}"
-            for who, x in (("first", first), ("A", a), ("B", b))
-        )
+        annotations = [("first", first), ("A", a)] + ([("B", b)] if b is not None else [])
+        counts = ", ".join(f"{who} {sum(len(x[doc]) for doc in docs)}" for who, x in annotations)
         print(f"{label}: {len(docs)} documents; TIMEX3: {counts}")
         print(f"  {'':34s} {'strict':>5s}  {'relax':>5s}  {'value':>5s}  {'type':>5s}")
-        rows = [
-            ("A against the first", first, a),
-            ("B against the first", first, b),
-            ("B against A", a, b),
-            ("this resolver against the first", first, ours),
-            ("this resolver against A", a, ours),
-            ("this resolver against B", b, ours),
-        ]
-        if theirs is not None:
+        rows = [("A against the first", first, a)]
+        if b is not None:
+            rows += [("B against the first", first, b), ("B against A", a, b)]
+        for name, system in [("this resolver", ours)] + (
+            [("HeidelTime", theirs)] if theirs is not None else []
+        ):
             rows += [
-                ("HeidelTime against the first", first, theirs),
-                ("HeidelTime against A", a, theirs),
-                ("HeidelTime against B", b, theirs),
+                (f"{name} against the first", first, system),
+                (f"{name} against A", a, system),
             ]
+            if b is not None:
+                rows.append((f"{name} against B", b, system))
         for row_label, gold, system in rows:
             print(_row(row_label, _only(gold, docs), _only(system, docs), args.bootstrap))
     return 0
