@@ -111,3 +111,15 @@ def test_the_committed_news_annotations_are_well_formed(name):
         spans = sorted((t["start"], t["end"]) for t in row["timexes"])
         assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans)), row["doc"]
         assert all(t["type"] in TYPES and t["value"] for t in row["timexes"]), row["doc"]
+
+
+def test_one_annotation_alone_is_scored_without_b(tmp_path, capsys):
+    _fake_tbaq(tmp_path / "tbaq")
+    friday = {"start": 10, "end": 16, "type": "DATE", "value": "1998-02-13"}
+    _write(tmp_path, "A.jsonl", [{"doc": "doc4", "timexes": [friday]}])
+    args = [str(tmp_path), str(tmp_path / "tbaq" / "TimeBank"), "--part", "held"]
+    assert second.main(args) == 0
+    out = capsys.readouterr().out
+    assert "TIMEX3: first 1, A 1\n" in out
+    assert "this resolver against A" in out
+    assert "against B" not in out
