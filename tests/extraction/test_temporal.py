@@ -5399,3 +5399,22 @@ def test_daily_in_a_papers_name_is_no_set(text):
 )
 def test_the_small_hours_are_the_morning_of_the_day_told(text, words):
     assert {t.text: t.value for t in tag(text, date(2013, 9, 9))}[words] == "2013-09-09TMO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli daily Haaretz reported the strike.",
+        "The French daily Le Monde said so on its front page.",
+        "A letter in the Communist Party daily Granma criticised the talks.",
+    ],
+)
+def test_a_daily_named_after_its_kind_is_a_paper(text):
+    assert "daily" not in {t.text for t in tag(text, date(2013, 9, 9))}
+
+
+def test_daily_before_a_weekday_is_still_a_set():
+    found = {
+        t.text: t.value for t in tag("The market opens daily Monday to Friday.", date(2013, 9, 9))
+    }
+    assert found["daily"] == "P1D"

@@ -734,6 +734,9 @@ _A_PAPER_AFTER = re.compile(
 )
 # "for the daily Publico", "with the regional daily Nice-Matin"
 _THE_PAPER_NAMED = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
+# "the Israeli daily Haaretz", "the French daily Le Monde", "the Communist Party daily Granma"
+_THE_NAMED_KIND_OF_PAPER = re.compile(r"\b[Tt]he\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}$")
+_A_CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-Z])")
 _A_PAPERS_KIND_BEFORE = re.compile(
     r"\bthe\s+(?:local|regional|national|provincial|state-run|official|financial|business"
     r"|evening|morning|sunday|party)\s+$",
@@ -760,6 +763,10 @@ def _h_setword(st: _State, m: re.Match[str]) -> Result:
         or (
             _A_NAME_AFTER.match(st.text, m.end())
             and _THE_PAPER_NAMED.search(st.text, max(0, m.start() - 20), m.start())
+        )
+        or (
+            _A_CAPITAL_AFTER.match(st.text, m.end())
+            and _THE_NAMED_KIND_OF_PAPER.search(st.text, max(0, m.start() - 40), m.start())
         )
     ):
         # "a column for the daily Publico", "the weekly magazine", "a reporter from the local
