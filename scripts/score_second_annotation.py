@@ -4,7 +4,7 @@ with each.
     python scripts/score_second_annotation.py SECOND DIR [DIR ...] [--part all|dev|held]
                                               [--bootstrap N] [--heideltime] [--cache DIR]
 
-    python scripts/score_second_annotation.py fixtures/timex_tbaq_second \\
+    python scripts/score_second_annotation.py fixtures/timex_tbaq_second/held \\
         ../shared/timeml/tbaq/TimeBank ../shared/timeml/tbaq/AQUAINT --part held
     python scripts/score_second_annotation.py fixtures/timex_news_second/test \\
         fixtures/timex_esc/test fixtures/timex_meantime/test

@@ -69,10 +69,10 @@ def test_an_annotation_that_does_not_fit_the_texts_is_refused(tmp_path, rows, me
         second.read_annotation(tmp_path / "A.jsonl", {"doc4": "Rain fell Friday."})
 
 
-@pytest.mark.parametrize("name", ["A.jsonl", "B.jsonl"])
+@pytest.mark.parametrize("name", ["held/A.jsonl", "held/B.jsonl", "tuning/A.jsonl"])
 def test_the_committed_tbaq_annotations_are_whole_and_well_formed(name):
     rows = [json.loads(line) for line in (TBAQ_SECOND / name).read_text().splitlines()]
-    assert len(rows) == len({r["doc"] for r in rows}) == 50
+    assert len(rows) == len({r["doc"] for r in rows}) == (206 if "tuning" in name else 50)
     for row in rows:
         spans = sorted((t["start"], t["end"]) for t in row["timexes"])
         assert all(a < b for a, b in spans), row["doc"]
@@ -83,8 +83,11 @@ def test_the_committed_tbaq_annotations_are_whole_and_well_formed(name):
 @pytest.mark.skipif(not TBAQ.is_dir(), reason="needs ../shared/timeml/tbaq beside the repository")
 def test_the_committed_annotations_fit_tbaqs_held_out_texts(capsys):
     dirs = [str(TBAQ / "TimeBank"), str(TBAQ / "AQUAINT"), "--part", "held"]
-    assert second.main([str(TBAQ_SECOND), *dirs]) == 0
+    assert second.main([str(TBAQ_SECOND / "held"), *dirs]) == 0
     assert "all (held): 50 documents; TIMEX3: first 365, A 382, B 379" in capsys.readouterr().out
+    dirs[-1] = "dev"
+    assert second.main([str(TBAQ_SECOND / "tuning"), *dirs]) == 0
+    assert "all (dev): 206 documents; TIMEX3: first 1457, A 1587\n" in capsys.readouterr().out
 
 
 NEWS_SECOND = ROOT / "fixtures" / "timex_news_second"
