@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.evaluate_timex import _dct, split  # noqa: E402
+from scripts.evaluate_timex import _dct, split_dirs  # noqa: E402
 from timeline.extraction.temporal import tag  # noqa: E402
 from timeline.extraction.temporal.scoring import (  # noqa: E402
     Span,
@@ -195,12 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "heideltime-cache")
     args = ap.parse_args(argv)
-    files = []
-    for d in args.dirs:
-        part = split(list(d.glob("*.tml")), args.part)
-        if not part:
-            ap.error(f"{d}: no .tml files")
-        files += part
+    files = [f for _, part in split_dirs(args.dirs, args.part, ap.error) for f in part]
     gold, ours, theirs = tag_both(files, args.jobs, args.cache)
     names = ", ".join(d.name for d in args.dirs)
     print(f"{names} ({args.part}): {len(files)} documents, {sum(map(len, gold.values()))} gold")

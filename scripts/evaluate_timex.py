@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -40,6 +42,20 @@ def split(files: list[Path], part: str) -> list[Path]:
         return files
     held = part == "held"
     return [f for i, f in enumerate(files) if (i % 5 == 4) == held]
+
+
+def split_dirs(
+    dirs: list[Path], part: str, error: Callable[[str], NoReturn]
+) -> list[tuple[Path, list[Path]]]:
+    """Each folder with the documents of its part; ``error`` (an argument parser's) is called
+    for a folder with none."""
+    parts = []
+    for d in dirs:
+        files = split(list(d.glob("*.tml")), part)
+        if not files:
+            error(f"{d}: no .tml files")
+        parts.append((d, files))
+    return parts
 
 
 def _dct(raw: str | None) -> date | None:
@@ -108,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     every = []
-    for d in args.dirs:
-        files = split(list(d.glob("*.tml")), args.part)
-        if not files:
-            ap.error(f"{d}: no .tml files")
+    for d, files in split_dirs(args.dirs, args.part, ap.error):
         every += files
         _print(f"{d.name} ({args.part})", len(files), evaluate(files, args.against))
     if len(args.dirs) > 1:

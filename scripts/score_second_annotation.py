@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.evaluate_timex import _dct, split  # noqa: E402
+from scripts.evaluate_timex import _dct, split_dirs  # noqa: E402
 from timeline.extraction.temporal import tag  # noqa: E402
 from timeline.extraction.temporal.scoring import (  # noqa: E402
     Span,
@@ -104,12 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heideltime", action="store_true")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "heideltime-cache")
     args = ap.parse_args(argv)
-    parts = []
-    for d in args.dirs:
-        files = split(list(d.glob("*.tml")), args.part)
-        if not files:
-            ap.error(f"{d}: no .tml files")
-        parts.append((d, files))
+    parts = split_dirs(args.dirs, args.part, ap.error)
     files = [f for _, part in parts for f in part]
     documents = [read_gold(f) for f in files]
     texts = {d.name: d.text for d in documents}
