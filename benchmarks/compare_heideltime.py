@@ -33,8 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.evaluate_timex import _dct, split_dirs  # noqa: E402
-from timeline.extraction.temporal import tag  # noqa: E402
+from scripts.evaluate_timex import split_dirs, tagged  # noqa: E402
 from timeline.extraction.temporal.scoring import (  # noqa: E402
     Span,
     bootstrap_interval,
@@ -172,10 +171,7 @@ def tag_both(files: list[Path], jobs: int, cache: Path) -> tuple[dict, dict, dic
     # keyed by path, not name: two folders compared together may hold files of one name
     keys = [str(f) for f in files]
     gold = {k: d.timexes for k, d in zip(keys, documents, strict=True)}
-    ours = {
-        k: [Span(t.start, t.end, t.type, t.value) for t in tag(d.text, _dct(d.dct))]
-        for k, d in zip(keys, documents, strict=True)
-    }
+    ours = {k: tagged(d) for k, d in zip(keys, documents, strict=True)}
     theirs = {
         k: timexes_from_timeml(o, d.text) for k, d, o in zip(keys, documents, outputs, strict=True)
     }

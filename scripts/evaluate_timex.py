@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.extraction.temporal import tag  # noqa: E402
 from timeline.extraction.temporal.scoring import (  # noqa: E402
+    GoldDoc,
     Span,
     bootstrap_interval,
     read_gold,
@@ -62,6 +63,11 @@ def _dct(raw: str | None) -> date | None:
     return date(int(raw[0:4]), int(raw[5:7]), int(raw[8:10])) if raw else None
 
 
+def tagged(doc: GoldDoc) -> list[Span]:
+    """The resolver's timexes in a document, as the scorer's spans."""
+    return [Span(t.start, t.end, t.type, t.value) for t in tag(doc.text, _dct(doc.dct))]
+
+
 def evaluate(files: list[Path], against: Path | None = None) -> dict[str, float]:
     gold, system = tag_files(files, against)
     return score(gold, system)
@@ -80,9 +86,7 @@ def tag_files(
         key = str(f)
         gold[key] = doc.timexes
         if against is None:
-            system[key] = [
-                Span(t.start, t.end, t.type, t.value) for t in tag(doc.text, _dct(doc.dct))
-            ]
+            system[key] = tagged(doc)
             continue
         if f.name not in others:
             raise SystemExit(f"{against}: no annotation of {f.name}")

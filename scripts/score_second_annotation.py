@@ -34,8 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.evaluate_timex import _dct, split_dirs  # noqa: E402
-from timeline.extraction.temporal import tag  # noqa: E402
+from scripts.evaluate_timex import split_dirs, tagged  # noqa: E402
 from timeline.extraction.temporal.scoring import (  # noqa: E402
     Span,
     bootstrap_interval,
@@ -66,19 +65,18 @@ def read_annotation(path: Path, texts: dict[str, str]) -> Annotation:
     return found
 
 
-def resolver(texts: dict[str, str], dcts: dict[str, str | None]) -> Annotation:
-    return {
-        doc: [Span(t.start, t.end, t.type, t.value) for t in tag(text, _dct(dcts[doc]))]
-        for doc, text in texts.items()
-    }
-
-
-def heideltime(files: list[Path], cache: Path) -> Annotation:
+def tagged_by_both(files: list[Path], cache: Path) -> tuple[Annotation, Annotation]:
+    """This resolver's and HeidelTime's timexes per document (compare_heideltime's run, which
+    tags with both)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from compare_heideltime import tag_both  # noqa: PLC0415 (only with --heideltime)
 
-    _, _, theirs = tag_both(files, jobs=2, cache=cache)
-    return {Path(key).name.removesuffix(".tml"): spans for key, spans in theirs.items()}
+    _, ours, theirs = tag_both(files, jobs=2, cache=cache)
+
+    def by_name(found: dict[str, list[Span]]) -> Annotation:
+        return {Path(key).name.removesuffix(".tml"): spans for key, spans in found.items()}
+
+    return by_name(ours), by_name(theirs)
 
 
 def _row(label: str, gold: Annotation, system: Annotation, samples: int) -> str:
@@ -118,8 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         if (args.second / "B.jsonl").exists()
         else None
     )
-    ours = resolver(texts, {d.name: d.dct for d in documents})
-    theirs = heideltime(files, args.cache) if args.heideltime else None
+    theirs: Annotation | None = None
+    if args.heideltime:
+        ours, theirs = tagged_by_both(files, args.cache)
+    else:
+        ours = {d.name: tagged(d) for d in documents}
     groups = [
         (f"{d.parent.name}/{d.name} ({args.part})", {f.name.removesuffix(".tml") for f in p})
         for d, p in parts

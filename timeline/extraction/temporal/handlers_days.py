@@ -212,11 +212,12 @@ _EXPECTED_AFTER = re.compile(
 _TOWARD_A_DAYS = re.compile(r"\b(?:tickets\s+(?:for|to)|advanc(?:e|es|ing)\s+to)\s+$", re.I)
 
 
+# The words a paper's or a programme's title ends in, after "Sunday" or "Daily"
+_TITLE_WORDS = r"Times|Telegraph|Mirror|Express|Herald|Post|Mail|Star|Sport|Journal|Show"
 # "the Sunday Courier first reported", "Monday Night Football": a title, not a day
 _TITLE_AFTER_A_WEEKDAY = re.compile(
-    r"\s+(?-i:Times|Telegraph|Mirror|Express|Herald|Courier|Post|Mail|Tribune|Independent"
-    r"|Observer|Star|Sport|Journal|Globe|Gazette|Night\s+Football|Night\s+Live|Bloody"
-    r"|Politics|Show)\b"
+    rf"\s+(?-i:{_TITLE_WORDS}|Courier|Tribune|Independent|Observer|Globe|Gazette"
+    r"|Night\s+Football|Night\s+Live|Bloody|Politics)\b"
     # "protests under the slogan 'Friday of Free Women'", "the Friday of Rage": a day's name
     rf"|\s+of\s+(?!(?-i:{MONTH_RE})\b)(?-i:[A-Z][a-z]+)\b"
 )
@@ -726,8 +727,7 @@ _SETWORDS = {
 
 
 _A_TITLES_WORD_AFTER = re.compile(
-    r"\s+(?-i:News|Mail|Telegraph|Star|Express|Mirror|Beast|Show|Record|Caller|Herald|Post"
-    r"|Times|Journal|Planet|Wire|Sport|Standard|Nation|Briefing)\b"
+    rf"\s+(?-i:{_TITLE_WORDS}|News|Beast|Record|Caller|Planet|Wire|Standard|Nation|Briefing)\b"
 )
 _A_PAPER_AFTER = re.compile(
     r"\s+(?:(?:news)?papers?|magazines?|tabloids?|newsletters?)\b", re.IGNORECASE

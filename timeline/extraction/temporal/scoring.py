@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from timeline.extraction.temporal.values import PART_OF_A_DAY
+
 
 @dataclass(frozen=True)
 class Span:
@@ -147,7 +149,6 @@ def _measures(totals: list[int]) -> dict[str, float]:
 # Value disagreements that are conventions, not different answers. TBAQ's annotators (and its
 # two corpora) write the same value in different ways; telling these apart from real errors
 # is what error analysis on it needs. Diagnostic only: the scores above compare exact strings.
-_PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|MI|AF|EV|NI|DT)$")
 
 
 def _wildcard(value: str) -> re.Pattern[str]:
@@ -168,7 +169,7 @@ def disagreement_kind(gold_value: str, system_value: str) -> str:
         return "notation"
     if "X" in g and g[:1].isdigit() and _wildcard(g).fullmatch(s):
         return "gold less specific"
-    gm, sm = _PART_OF_DAY.match(g), _PART_OF_DAY.match(s)
+    gm, sm = PART_OF_A_DAY.fullmatch(g), PART_OF_A_DAY.fullmatch(s)
     if (gm and gm.group(1) == s) or (sm and sm.group(1) == g) or (gm and sm and gm[1] == sm[1]):
         return "part of day"
     if _conventional(g) == _conventional(s):

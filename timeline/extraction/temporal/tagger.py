@@ -130,7 +130,7 @@ from timeline.extraction.temporal.text import (
 )
 from timeline.extraction.temporal.values import (
     _DAY_RE,
-    _PART_OF_A_DAY,
+    PART_OF_A_DAY,
     _day_value,
     _fmt_day,
     _fmt_duration,
@@ -325,7 +325,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
         if t.type != "TIME" or "T" not in t.value:
             continue
         if (
-            (nxt.type == "DATE" or _PART_OF_A_DAY.fullmatch(nxt.value))
+            (nxt.type == "DATE" or PART_OF_A_DAY.fullmatch(nxt.value))
             and _DAY_RE.match(nxt.value)
             and _TIME_THEN_DATE.fullmatch(text, t.end, nxt.start)
         ):

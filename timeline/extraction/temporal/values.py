@@ -154,8 +154,8 @@ def _fmt_duration(n: float | None, unit: str) -> str:
 
 
 _DAY_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
-# a day's part: "2013-07-21TMO" ("Sunday morning")
-_PART_OF_A_DAY = re.compile(r"\d{4}-\d\d-\d\dT(?:MO|MI|AF|EV|NI|DT)")
+# a day's part: "2013-07-21TMO" ("Sunday morning"), the day its group
+PART_OF_A_DAY = re.compile(r"(\d{4}-\d\d-\d\d)T(?:MO|MI|AF|EV|NI|DT)")
 
 
 def _day_value(value: str) -> date | None:
