@@ -5418,3 +5418,54 @@ def test_daily_before_a_weekday_is_still_a_set():
         t.text: t.value for t in tag("The market opens daily Monday to Friday.", date(2013, 9, 9))
     }
     assert found["daily"] == "P1D"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The agency has accomplished much in FY 2018, he said.", "FY 2018", "2018"),
+        ("The FY2013 budget was approved.", "FY2013", "2013"),
+        # two digits: the fiscal year nearest the DCT, which may be the coming one
+        ("Spending in FY13 will rise.", "FY13", "2013"),
+        ("The FY'99 accounts were restated.", "FY'99", "1999"),
+        # a fiscal year that runs into the next is one, valued as the year it starts in
+        ("The FY2013-14 budget was approved.", "FY2013-14", "2013"),
+    ],
+)
+def test_a_fiscal_year_by_its_abbreviation(text, words, value):
+    assert {t.text: t.value for t in tag(text, date(2012, 11, 2))}[words] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FY2013-15 plan was approved.",  # no one fiscal year
+        "FYI, the meeting moved.",
+    ],
+)
+def test_no_fiscal_year_where_fy_names_none(text):
+    assert not any(t.text.startswith("FY") for t in tag(text, date(2012, 11, 2)))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "The counting is expected to finish in the early hours of 7 May.",
+            "the early hours of 7 May",
+            "2010-05-07TMO",
+        ),
+        (
+            "Refugees fired guns into the air in the early hours of Tuesday.",
+            "the early hours of Tuesday",
+            "2010-05-04TMO",
+        ),
+        (
+            "The bill passed in the small hours of Monday, May 3.",
+            "the small hours of Monday, May 3",
+            "2010-05-03TMO",
+        ),
+    ],
+)
+def test_the_small_hours_of_a_named_day_are_its_morning(text, words, value):
+    assert {t.text: t.value for t in tag(text, date(2010, 5, 5))}[words] == value

@@ -258,7 +258,8 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     except ValueError:
         return None
     if m.group("podof"):
-        return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[m.group('podof').lower()]}")
+        podof = m.group("podof").lower()
+        return ("TIME", f"{_fmt_day(d)}T{'MO' if podof.endswith('hours') else PARTS_OF_DAY[podof]}")
     return ("DATE", _fmt_day(d))
 
 
@@ -504,6 +505,19 @@ def _h_shortyear(st: _State, m: re.Match[str]) -> Result:
         return ("DATE", f"XX{yy:02d}")
     y = st.dct.year // 100 * 100 + yy
     return ("DATE", str(y - 100 if y > st.dct.year else y))  # the latest such year by then
+
+
+def _h_fyear(st: _State, m: re.Match[str]) -> Result:
+    fy = m.group("fy")
+    if m.group("fy2") is not None and int(m.group("fy2")) != (int(fy) + 1) % 100:
+        return None  # "FY2013-15" is no one fiscal year
+    if len(fy) == 4:
+        return ("DATE", fy)
+    if st.dct is None:
+        return ("DATE", f"XX{fy}")
+    # "FY13" in 2012 is the coming fiscal year: the one of the two-digit year nearest the DCT
+    y = st.dct.year // 100 * 100 + int(fy)
+    return ("DATE", str(min((y - 100, y, y + 100), key=lambda c: abs(c - st.dct.year))))
 
 
 def _h_year(st: _State, m: re.Match[str]) -> Result:

@@ -44,7 +44,10 @@ _LAST_NOT_VERB = (
 )
 _PREFIX = rf"(?:{_MOD}[\s-]+(?:in\s+)?|{_MOD_OF}\s+)?"
 _POD = r"(?P<pod>morning|afternoon|evening|night|overnight)"
-_POD_OF = r"(?:the\s+(?P<podof>morning|afternoon|evening|night)\s+of\s+)?"
+# "the night of Feb. 8", "the early hours of 7 May" (the small hours are that day's morning)
+_POD_OF = (
+    r"(?:the\s+(?P<podof>morning|afternoon|evening|night|(?:early|small|wee)\s+hours)\s+of\s+)?"
+)
 _POD_OF_RX = re.compile(_POD_OF, re.IGNORECASE)
 _SPOKEN_YEAR = (
     rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?[\s-]+(?:{CARDINAL_WORD_RE})"
@@ -162,6 +165,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|/\d|'s|s\b)"
         # "the 2012 fiscal year": a year, with the kind of year it is
         r"(?:\s+(?:fiscal|financial|budget|tax|calendar|school|academic|model)\s+year\b)?",
+    ),
+    # "FY2013", "FY 2018", "FY13", "FY'14", "FY2013-14": a fiscal year by its abbreviation
+    # (valued as the year it starts in, as "fiscal 2013" and "2018-19" are)
+    (
+        "fyear",
+        r"\b(?-i:FY)\s?['’]?(?P<fy>(?:19|20)?\d\d)(?:[-/](?P<fy2>\d\d))?\b(?![-/.]\d|\s*%)",
     ),
     ("spokenyear", rf"(?:the\s+year\s+|(?:early|late|mid)[\s-]+)?(?P<sy>{_SPOKEN_YEAR})\b"),
     # "Game 7 in '85": a year by its last two digits, after a preposition
@@ -399,7 +408,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?<=,\s)(?P<appos>an?)\s+(?=(?:{WEEKDAY_RE})\b))?"
         r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early(?:\s+on)?"
         r"|late(?:\s+on)?|on|that|the\s+following|the\s+previous|the\s+preceding)\s+)?"
-        rf"(?:{_POD}\s+of\s+|(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall)\s+)?"
+        rf"(?:{_POD}\s+of\s+|(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall"
+        # "in the early hours of Thursday": that day's morning
+        r"|the\s+(?:early|small|wee)\s+hours\s+of)\s+)?"
         rf"(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
         rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?"
         # "on Tuesday last week", "Monday of next week": that week's day, one expression
