@@ -5465,6 +5465,11 @@ def test_no_fiscal_year_where_fy_names_none(text):
             "the small hours of Monday, May 3",
             "2010-05-03TMO",
         ),
+        (
+            "The deal was reached in the early morning hours of Saturday.",
+            "the early morning hours of Saturday",
+            "2010-05-01TMO",
+        ),
     ],
 )
 def test_the_small_hours_of_a_named_day_are_its_morning(text, words, value):
