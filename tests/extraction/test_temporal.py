@@ -5445,32 +5445,3 @@ def test_a_fiscal_year_by_its_abbreviation(text, words, value):
 )
 def test_no_fiscal_year_where_fy_names_none(text):
     assert not any(t.text.startswith("FY") for t in tag(text, date(2012, 11, 2)))
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "value"),
-    [
-        (
-            "The counting is expected to finish in the early hours of 7 May.",
-            "the early hours of 7 May",
-            "2010-05-07TMO",
-        ),
-        (
-            "Refugees fired guns into the air in the early hours of Tuesday.",
-            "the early hours of Tuesday",
-            "2010-05-04TMO",
-        ),
-        (
-            "The bill passed in the small hours of Monday, May 3.",
-            "the small hours of Monday, May 3",
-            "2010-05-03TMO",
-        ),
-        (
-            "The deal was reached in the early morning hours of Saturday.",
-            "the early morning hours of Saturday",
-            "2010-05-01TMO",
-        ),
-    ],
-)
-def test_the_small_hours_of_a_named_day_are_its_morning(text, words, value):
-    assert {t.text: t.value for t in tag(text, date(2010, 5, 5))}[words] == value

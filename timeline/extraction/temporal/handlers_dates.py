@@ -258,8 +258,7 @@ def _h_monthday(st: _State, m: re.Match[str]) -> Result:
     except ValueError:
         return None
     if m.group("podof"):
-        podof = m.group("podof").lower()
-        return ("TIME", f"{_fmt_day(d)}T{'MO' if podof.endswith('hours') else PARTS_OF_DAY[podof]}")
+        return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[m.group('podof').lower()]}")
     return ("DATE", _fmt_day(d))
 
 

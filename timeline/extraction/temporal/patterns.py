@@ -44,11 +44,7 @@ _LAST_NOT_VERB = (
 )
 _PREFIX = rf"(?:{_MOD}[\s-]+(?:in\s+)?|{_MOD_OF}\s+)?"
 _POD = r"(?P<pod>morning|afternoon|evening|night|overnight)"
-# "the night of Feb. 8", "the early hours of 7 May" (the small hours are that day's morning)
-_POD_OF = (
-    r"(?:the\s+(?P<podof>morning|afternoon|evening|night|(?:early|small|wee|early[-\s]morning)"
-    r"\s+hours)\s+of\s+)?"
-)
+_POD_OF = r"(?:the\s+(?P<podof>morning|afternoon|evening|night)\s+of\s+)?"
 _POD_OF_RX = re.compile(_POD_OF, re.IGNORECASE)
 _SPOKEN_YEAR = (
     rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?[\s-]+(?:{CARDINAL_WORD_RE})"
@@ -409,9 +405,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?<=,\s)(?P<appos>an?)\s+(?=(?:{WEEKDAY_RE})\b))?"
         r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|early(?:\s+on)?"
         r"|late(?:\s+on)?|on|that|the\s+following|the\s+previous|the\s+preceding)\s+)?"
-        rf"(?:{_POD}\s+of\s+|(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall"
-        # "in the early hours of Thursday": that day's morning
-        r"|the\s+(?:early|small|wee|early[-\s]morning)\s+hours\s+of)\s+)?"
+        rf"(?:{_POD}\s+of\s+|(?P<sun>dawn|daybreak|sunrise|dusk|sunset|nightfall)\s+)?"
         rf"(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
         rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?"
         # "on Tuesday last week", "Monday of next week": that week's day, one expression
