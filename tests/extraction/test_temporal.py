@@ -5445,3 +5445,18 @@ def test_a_fiscal_year_by_its_abbreviation(text, words, value):
 )
 def test_no_fiscal_year_where_fy_names_none(text):
     assert not any(t.text.startswith("FY") for t in tag(text, date(2012, 11, 2)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two dates could each take "03" as the other day of a range: only one may
+        "late later first of June 2013-03-18 March 21 later",
+        "first of June 2013-03-18",
+    ],
+)
+def test_a_day_of_a_range_is_claimed_once(text):
+    found = tag(text, date(2019, 12, 31))
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    # what follows a date's year is no other day of its range
+    assert "2013-06-03" not in {t.value for t in found}

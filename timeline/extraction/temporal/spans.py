@@ -486,12 +486,15 @@ def _range_other_day(text: str, s: int, e: int, value: str, used: bytearray) -> 
             return None
         a, b = r.start(1), r.end(1)
     else:
+        if re.search(r"\d{4}$", text[s:e]):
+            return None  # "June 1, 2013-03-18": what follows a year is no day of the range
         r = _DAY_AFTER.match(text, e)
         if r is None or not d < int(r.group(1)):
             return None
         a, b = r.start(1), r.end(1)
     if used.find(1, a, b) != -1:
         return None
+    used[a:b] = b"\x01" * (b - a)  # (so that no other date claims the same day)
     try:
         day = date(y, mo, int(text[a:b]))
     except ValueError:
