@@ -5460,3 +5460,27 @@ def test_a_day_of_a_range_is_claimed_once(text):
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     # what follows a date's year is no other day of its range
     assert "2013-06-03" not in {t.value for t in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's last word and the next paragraph's first are two expressions
+        (
+            "Bomb kills 5 on Tuesday\n\nLast week, a bomb hit the market.",
+            {"Tuesday": "2013-03-19", "Last week": "2013-W11"},
+        ),
+        (
+            "The vote is on March 21\n\n2013 was a bad year",
+            {"March 21": "2013-03-21", "2013": "2013"},
+        ),
+        ("Raids on Friday\n\nnight patrols go on", {"Friday": "2013-03-22"}),
+        # a clock time ending one paragraph is not on the day that opens the next
+        ("It began at 08:30\n\non Sunday the army left", {"08:30": "2013-03-22T08:30"}),
+        ("He arrived at 10:30\n\nTuesday was calm", {"10:30": "2013-03-22T10:30"}),
+    ],
+)
+def test_no_expression_or_join_runs_across_a_blank_line(text, expected):
+    found = {t.text: t.value for t in tag(text, date(2013, 3, 22))}
+    assert {k: found.get(k) for k in expected} == expected
+    assert not any("\n" in t for t in found)

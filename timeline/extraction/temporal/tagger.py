@@ -34,9 +34,11 @@ of the package, from the bottom up:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
+from itertools import groupby
 
 from timeline.extraction.temporal.cues import _SAID_NEAR
 from timeline.extraction.temporal.handlers_dates import (
@@ -223,10 +225,31 @@ def _resolve(st: _State, name: str, m: re.Match[str]) -> Result:
         return None
 
 
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _matches_within_paragraphs(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, except that no match runs across a blank line: where one would
+    ("on Tuesday\n\nLast week": a headline's last word and the next paragraph's first), the
+    match is tried again up to the blank line, and the search goes on after it."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        blank = _BLANK_LINE.search(text, m.start(), m.end())
+        if blank is None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+            continue
+        if (
+            short := rx.match(text, m.start(), blank.start())
+        ) is not None and short.end() > short.start():
+            yield short
+        pos = blank.end() - 1  # (the next paragraph starts after the blank line's last break)
+
+
 def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (name, rx) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
+        for m in _matches_within_paragraphs(rx, text):
             s, e = _trim(text, m.start(), m.end(), name)
             if e > s:
                 cands.append((s, e, prio, name, m))
@@ -320,7 +343,20 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
             extra = _range_other_day(text, s, e, value, used)
             if extra is not None:
                 out.append(extra)
-    out += _military_clocks_before_their_twins(text, out)
+    out.sort(key=lambda t: t.start)
+    # neighbours settle each other's days and join only within a paragraph: "at 10:30" ending
+    # one and "Tuesday" opening the next are not one day's
+    blank_lines = [b.end() for b in _BLANK_LINE.finditer(text)]
+    settled: list[Timex] = []
+    for _, paragraph in groupby(out, key=lambda t: bisect_right(blank_lines, t.start)):
+        settled += _settle_neighbours(text, dct, list(paragraph))
+    return settled
+
+
+def _settle_neighbours(text: str, dct: date | None, out: list[Timex]) -> list[Timex]:
+    """The expressions of one paragraph, with what their neighbours say: a clock time on the
+    day that follows it, a range's end and its year, one length in two units joined."""
+    out = out + _military_clocks_before_their_twins(text, out)
     out.sort(key=lambda t: t.start)
     for i in range(len(out) - 1):
         t, nxt = out[i], out[i + 1]
