@@ -8,6 +8,9 @@ its handlers' date arithmetic rather than stopping at "no match".
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,3 +46,17 @@ def test_any_text_and_dct_give_well_formed_expressions(text, dct):
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         assert t.value and set(t.value) <= _VALUE_CHARS, t.value
         to_date_range(t)  # whatever the value, reading it as days does not fail
+
+
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        # a span of weekdays read the wrong way round, settled against a DCT in year 1: the
+        # day it would move the start to is before the calendar's first (found by fuzzing)
+        ("It will run Tuesday – Monday", date(1, 1, 1)),
+        ("will Tuesday – Monday", date(1, 1, 1)),
+        ("open Friday through Monday", date(9999, 12, 31)),
+    ],
+)
+def test_settling_neighbours_at_the_calendars_edge_keeps_the_document(text, dct):
+    assert all(text[t.start : t.end] == t.text for t in tag(text, dct))

@@ -349,7 +349,13 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     blank_lines = [b.end() for b in _BLANK_LINE.finditer(text)]
     settled: list[Timex] = []
     for _, paragraph in groupby(out, key=lambda t: bisect_right(blank_lines, t.start)):
-        settled += _settle_neighbours(text, dct, list(paragraph))
+        found = list(paragraph)
+        try:
+            settled += _settle_neighbours(text, dct, found)
+        except (ValueError, OverflowError):
+            # a neighbour's day moved off the calendar (a DCT in year 1 or 9999): the
+            # paragraph keeps its expressions as each was read alone
+            settled += found
     return settled
 
 
