@@ -60,3 +60,16 @@ def test_any_text_and_dct_give_well_formed_expressions(text, dct):
 )
 def test_settling_neighbours_at_the_calendars_edge_keeps_the_document(text, dct):
     assert all(text[t.start : t.end] == t.text for t in tag(text, dct))
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # a headline in capitals (found by fuzzing: with no DCT, "DAY" raised KeyError)
+        ("EARLIER IN THE DAY, TROOPS LEFT.", None, "XXXX-XX-XX"),
+        ("LATER IN THE WEEK, TROOPS LEFT.", None, "XXXX-WXX"),
+        ("LATER IN THE DAY, TROOPS LEFT.", date(2013, 3, 22), "2013-03-22"),
+    ],
+)
+def test_a_unit_in_capitals_reads_as_in_small_letters(text, dct, value):
+    assert [t.value for t in tag(text, dct)] == [value]

@@ -957,13 +957,13 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         # the year of writing: "capital spending for the year", even after a story of 1999
         return ("DATE", "XXXX" if dct is None else str(dct.year))
     y = st.ref_year if st.ref_year is not None else (dct.year if dct else None)
-    if m.group("adj") == "full" or w == "full-year":
+    if adj == "full" or w == "full-year":
         # "earnings for the full year": the reporting year, whatever year was named last
         return ("DATE", "XXXX" if dct is None else str(dct.year))
-    unit = m.group("u")
+    unit = (m.group("u") or "").lower()
     if m.group("u2"):
         # "earlier in the year/day": within the period the narrative is at
-        unit = m.group("u2")
+        unit = m.group("u2").lower()
         if unit == "year":
             return ("DATE", "XXXX" if y is None else str(y))
         ref = st.ref or dct
