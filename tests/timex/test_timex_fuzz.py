@@ -16,7 +16,7 @@ def test_a_well_formed_tagging_is_no_failure():
 
 
 def test_an_exception_is_reported_not_raised(monkeypatch):
-    def broken(text, dct):
+    def broken(text, dct, reports=False):
         raise KeyError("DAY")
 
     monkeypatch.setattr(fuzz, "tag", broken)
