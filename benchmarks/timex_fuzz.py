@@ -6,14 +6,14 @@ swapped for others, under any DCT.
 Each round takes a TimeML document from the folders (by default every annotated fixture in
 the repository), replaces most of its annotated expressions with expressions drawn from the
 others ("Tuesday" where "fiscal 1988" was), sometimes breaks every sentence into a paragraph
-of its own, doubles its spaces or writes it in capitals, and tags it with a DCT drawn from
-none, any day of 1900-2030, or the calendar's first and last day, read as TimeML or (half the
-time) as the event extraction reads it (``reports=True``). It checks what the tagger
-promises on any input: no exception; expressions sorted, not overlapping, each one's text the
-text at its offsets, with a TimeML type and a value; and ``to_date_range`` reads every value.
-It prints each failure with the text that caused it, the rounds run and the slowest
-document. The annotation itself is never compared with: this is about what breaks, not what
-is right. (Fuzzing like this found three defects in the twenty-fifth session: a day of a
+of its own, doubles its spaces, writes some of them as line breaks, tabs or Unicode spaces, or
+writes it in capitals, and tags it with a DCT drawn from none, any day of 1900-2030, or the
+calendar's first and last day, read as TimeML or (half the time) as the event extraction reads
+it (``reports=True``). It checks what the tagger promises on any input: no exception;
+expressions sorted, not overlapping, each one's text the text at its offsets, with a TimeML
+type and a value; and ``to_date_range`` reads every value. It prints each failure with the
+text that caused it, the rounds run and the slowest document. The annotation itself is never
+compared with: this is about what breaks, not what is right. (Fuzzing like this found three defects in the twenty-fifth session: a day of a
 range claimed twice, a paragraph failing at the calendar's edge, and units in capitals.)
 """
 
@@ -55,7 +55,22 @@ def spliced(doc: GoldDoc, pool: list[str], rng: random.Random) -> str:
         text = text.upper()
     elif roll < 0.3:
         text = text.replace(" ", "  ")
+    elif roll < 0.45:
+        text = respaced(text, rng)
     return text
+
+
+# what else stands between words in text from the web, e-mail and word processors: a line
+# break where the text was wrapped, a tab, a no-break or thin space, a Unicode line separator
+OTHER_SPACES = ("\n", "\t", "\u00a0", "\u2009", "\u202f", "\u2028", "\x0c")
+
+
+def respaced(text: str, rng: random.Random) -> str:
+    """The text with some of its spaces (a few, or most) written as other white space."""
+    share = rng.choice((0.05, 0.3, 0.9))
+    return "".join(
+        rng.choice(OTHER_SPACES) if c == " " and rng.random() < share else c for c in text
+    )
 
 
 def a_dct(rng: random.Random) -> date | None:

@@ -4448,6 +4448,56 @@ def test_windows_line_ends_read_as_plain_ones(doc):
     assert windows == plain
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\t"])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "AB/BBC_ENG_20110918.0021.tml",
+        "AD/WSJ_ENG_20090613.0032.tml",
+        "AN/NPR_ENG_20051123.0007.tml",
+    ],
+)
+def test_other_spaces_read_as_plain_ones(doc, space):
+    # web text joins "10 a.m." and "Jan. 5" with a no-break or narrow space; the patterns are
+    # written with the plain one, so with a no-break space "Tuesday 6:45 am PDT" lost its day
+    gold = read_gold(Path(__file__).resolve().parents[2] / "fixtures" / "timex_blind" / doc)
+    dct = date.fromisoformat(gold.dct[:10])
+    plain = [(t.start, t.end, t.value) for t in tag(gold.text, dct)]
+    spaced = gold.text.replace(" ", space)
+    assert [(t.start, t.end, t.value) for t in tag(spaced, dct)] == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # a line break where a text was wrapped, inside an expression whose words a handler
+        # looks up (each raised KeyError, and the whole document was lost)
+        (
+            "The siege began in March 2010. In January of the\nfollowing year it ended.",
+            date(2014, 5, 2),
+            "January of the\nfollowing year",
+            "2011-01",
+        ),
+        (
+            "Shelling resumed in mid\nafternoon.",
+            date(2014, 5, 2),
+            "mid\nafternoon",
+            "2014-05-02TAF",
+        ),
+        # ... or compares with a space in them
+        ("Talks lasted a couple\nof days.", date(2014, 5, 2), "a couple\nof days", "P2D"),
+        (
+            "The blast came at 6:45 a.\nm. local time.",
+            date(2014, 5, 2),
+            "6:45 a.\nm. local time",
+            "2014-05-02T06:45",
+        ),
+    ],
+)
+def test_a_line_break_inside_an_expression_reads_as_a_space(text, dct, words, value):
+    assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
+
+
 @pytest.mark.parametrize(
     ("text", "dct", "words", "value"),
     [

@@ -33,10 +33,49 @@ _TEXTS = st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)
 _VALUE_CHARS = set("0123456789-WTQHXBCSUFAIPRENODMYVL_:+.")
 
 
+# Expressions written as more than one word, of the kinds whose words the handlers look up or
+# compare ("January of the following year", "in mid afternoon", "a couple of days"), among
+# single words; each space between them drawn from what else stands between words in text
+# from the web, e-mail and word processors (where a text was wrapped, a line break).
+_PHRASES = (
+    "in January of the following year",
+    "in January of the previous year",
+    "in mid afternoon",
+    "a couple of days",
+    "two and a half weeks",
+    "at 6:45 a. m.",
+    "in the last week",
+    "the year two thousand",
+    "the following Christmas",
+    "in the early years",
+    "three days from today",
+    "this time last year",
+    *_WORDS,
+)
+_SPACES = st.sampled_from([" ", " ", "\n", "\t", "\u00a0", "\u2009", "\r\n", "\u2028"])
+
+
+@st.composite
+def _spaced_texts(draw):
+    words = " ".join(draw(st.lists(st.sampled_from(_PHRASES), max_size=20))).split(" ")
+    return "".join(word + draw(_SPACES) for word in words)
+
+
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
 @given(text=_TEXTS, dct=document_dates)
 def test_any_text_and_dct_give_well_formed_expressions(text, dct):
-    found = tag(text, dct)
+    _assert_well_formed(text, tag(text, dct))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(text=_spaced_texts(), dct=document_dates)
+def test_any_white_space_between_the_words_gives_well_formed_expressions(text, dct):
+    # (a line break inside "mid\nafternoon" or "the\nfollowing year", where a text was
+    # wrapped, once raised KeyError: the handlers looked words up with the space in them)
+    _assert_well_formed(text, tag(text, dct))
+
+
+def _assert_well_formed(text, found):
     ends = [0]
     for t in found:
         assert 0 <= t.start < t.end <= len(text)

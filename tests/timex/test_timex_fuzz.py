@@ -33,3 +33,10 @@ def test_spliced_text_keeps_the_words_between_expressions():
 def test_a_short_run_over_a_folder_finds_nothing_broken(capsys):
     assert fuzz.main([str(ROOT / "tests/timex/data"), "--seconds", "1", "--seed", "3"]) == 0
     assert ", 0 failed;" in capsys.readouterr().out
+
+
+def test_respaced_text_keeps_its_words_and_length():
+    text = "The talks ended on Tuesday, March 19, 2013, in mid afternoon."
+    respaced = fuzz.respaced(text, random.Random(5))
+    assert len(respaced) == len(text) and respaced.split() == text.split()
+    assert any(c in respaced for c in fuzz.OTHER_SPACES)

@@ -151,8 +151,9 @@ def _rel_year(st: _State, phrase: str, pos: int) -> int | None:
     """The year "this year" / "last year" / "next year" names, from the DCT."""
     if st.dct is None:
         return None
-    word = phrase.split()[-2].lower()  # "last year", "of last year"
-    if " the " in f" {phrase.lower()} ":
+    words = phrase.lower().split()
+    word = words[-2]  # "last year", "of last year"
+    if "the" in words:
         # "January of the following year": counted from the year the story is at
         at = st.ref_year if st.ref_year is not None else st.dct.year
         return at - 1 if word == "previous" else at + 1
@@ -565,7 +566,7 @@ def _h_spokenyear(st: _State, m: re.Match[str]) -> Result:
         return None
     if (
         m.group("sy").lower().startswith(("two thousand", "twenty"))
-        and not m.group(0).lower().startswith("the year")
+        and not re.match(r"the\s+year", m.group(0), re.IGNORECASE)
         and _prev_word(st.text, m.start()) not in ("in", "since", "of", "by", "until", "year")
         # "agreed on two thousand thirteen as the end date" (a year with its units only)
         and not (
@@ -1595,7 +1596,7 @@ def _h_relunit(st: _State, m: re.Match[str]) -> Result:
         step = -1
     else:
         step = 1
-    if m.group(0).lower().startswith("the last") and unit in ("week", "month"):
+    if re.match(r"the\s+last", m.group(0), re.IGNORECASE) and unit in ("week", "month"):
         step = -1
     if unit == "weekend":
         return _weekend(st, m, step, this=rel == "this", deictic=True)

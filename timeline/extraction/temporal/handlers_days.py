@@ -506,7 +506,7 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     elif m.group("h") is not None:
         h = int(m.group("h"))
         mi = int(m.group("mi")) if m.group("mi") else 0
-        ampm = m.group("ampm").lower().replace(" ", "")
+        ampm = "".join(m.group("ampm").lower().split())
         if not 1 <= h <= 12 or (mi is not None and mi > 59):
             return None
         if ampm.startswith("p") and h != 12:
@@ -702,7 +702,7 @@ def _h_timepod(st: _State, m: re.Match[str]) -> Result:
         return ("TIME", f"{day}TMO")
     if m.group("trading"):
         return ("TIME", f"{day}T{PARTS_OF_DAY[m.group('trading').split()[-1].lower()]}")
-    pod = m.group("pod") or m.group("mid")[3:].lstrip("- ")
+    pod = m.group("pod") or m.group("mid")[3:].lstrip("-\n ")
     return ("TIME", f"{day}T{PARTS_OF_DAY[pod.lower()]}")
 
 

@@ -18,7 +18,7 @@ from timeline.extraction.temporal.lexicon import (
 
 def _number(s: str) -> float | None:
     """Parse a cardinal ("3", "1,000", "twenty-four", "a", "2 1/2") or None when vague."""
-    s = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", " and a half", s.strip().lower())
+    s = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", " and a half", " ".join(s.lower().split()))
     half = 0.0
     if s.endswith("and a half"):
         half, s = 0.5, s[: -len("and a half")].strip()
