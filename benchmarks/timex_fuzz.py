@@ -13,8 +13,9 @@ it (``reports=True``). It checks what the tagger promises on any input: no excep
 expressions sorted, not overlapping, each one's text the text at its offsets, with a TimeML
 type and a value; and ``to_date_range`` reads every value. It prints each failure with the
 text that caused it, the rounds run and the slowest document. The annotation itself is never
-compared with: this is about what breaks, not what is right. (Fuzzing like this found three defects in the twenty-fifth session: a day of a
-range claimed twice, a paragraph failing at the calendar's edge, and units in capitals.)
+compared with: this is about what breaks, not what is right. (Fuzzing like this found three
+defects in the twenty-fifth session: a day of a range claimed twice, a paragraph failing at
+the calendar's edge, and units in capitals.)
 """
 
 from __future__ import annotations
