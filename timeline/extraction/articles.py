@@ -32,6 +32,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.extraction import gazetteer
+from timeline.extraction.layout import unwrap
 from timeline.extraction.types import ArticleText
 
 MONTHS = {
@@ -382,9 +383,13 @@ def split_articles(
     Returns [] for a text with no article in it. Articles still undated get one inferred where
     the text allows (see ``infer_published``). Raises ValueError for a malformed header date.
     """
-    header, offset = parse_header(text)
+    # the header and the lines read as the text's paragraphs are, even where it was
+    # hard-wrapped (a long "Title:" folded, a paragraph in six lines); a headline or a date
+    # line stays a line of its own, and the bodies are still cut from the text as written
+    view = unwrap(text)
+    header, offset = parse_header(view)
     header_date = _header_date(header["published"]) if header.get("published") else None
-    lines = [(s + offset, e + offset, line) for s, e, line in _lines(text[offset:])]
+    lines = [(s + offset, e + offset, line) for s, e, line in _lines(view[offset:])]
     page = _find_page_articles(lines)
     parts: list[dict] = []
     if page:

@@ -6,6 +6,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
+from timeline.extraction.layout import unwrap
 from timeline.extraction.temporal.lexicon import WEEKDAY_RE
 
 # A sentence end, but not the full stop of an initial or a title ("Daniel P. Davison",
@@ -155,4 +156,4 @@ def _plain(text: str) -> str:
     text = text.translate(_WEB_CHARACTERS)
     if "\r" in text:
         text = _CARRIAGE_RETURN.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", text)
-    return text
+    return unwrap(text)
