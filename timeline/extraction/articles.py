@@ -32,7 +32,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.extraction import gazetteer
-from timeline.extraction.layout import unwrap
+from timeline.extraction.layout import plain_spacing
 from timeline.extraction.types import ArticleText
 
 MONTHS = {
@@ -383,10 +383,11 @@ def split_articles(
     Returns [] for a text with no article in it. Articles still undated get one inferred where
     the text allows (see ``infer_published``). Raises ValueError for a malformed header date.
     """
-    # the header and the lines read as the text's paragraphs are, even where it was
-    # hard-wrapped (a long "Title:" folded, a paragraph in six lines); a headline or a date
-    # line stays a line of its own, and the bodies are still cut from the text as written
-    view = unwrap(text)
+    # the header and the lines read with plain spaces, and as the text's paragraphs are even
+    # where it was hard-wrapped (a long "Title:" folded, a paragraph in six lines); a headline
+    # or a date line stays a line of its own, and the bodies are still cut from the text as
+    # written
+    view = plain_spacing(text)
     header, offset = parse_header(view)
     header_date = _header_date(header["published"]) if header.get("published") else None
     lines = [(s + offset, e + offset, line) for s, e, line in _lines(view[offset:])]

@@ -1,4 +1,4 @@
-"""How a text is laid out in lines: hard-wrapped lines read as the paragraphs they are.
+"""How a text is written down: its characters and its lines, read as the patterns expect.
 
 News comes one paragraph to a line, or with a blank line between paragraphs; text from
 e-mail, wire feeds and terminals comes hard-wrapped at 60 to 80 columns, each paragraph broken
@@ -7,6 +7,11 @@ of a paragraph (a headline, a dateline, a quotation's end), so a wrapped article
 into half-sentences: a trigger on one line and its place on the next, "said\\nTuesday" read
 without its verb. ``unwrap`` gives the text those breaks stand for, character for character,
 so every offset found in it is an offset into the text as written.
+
+``plain_spacing`` also writes every other space (tab, no-break, thin …) as a plain one and every
+other line break as "\n", which the extraction reads through; ``plain`` writes web text's
+typographic apostrophes and hyphens as plain ones as well, which the temporal tagger's patterns
+are written with. Each is one character for one.
 """
 
 from __future__ import annotations
@@ -19,6 +24,44 @@ from itertools import accumulate
 _WIDTH_PERCENTILE = 0.9
 _FEWEST_WRAPS = 3
 _UNBREAKABLE = re.compile(r"[^ \t]*")
+
+
+# Web text joins "10 a.m.", "Jan. 5" or "Abu Bakr" with a no-break or narrow space, a table
+# or a word processor puts tabs between words, and lines may end with Unicode's separators;
+# the patterns are written with the plain space and "\n" (and a tab between "Tuesday" and
+# "6:45" split a date off its time, a no-break space "Abu Bakr" off the gazetteer's name).
+_PLAIN_SPACES = str.maketrans(
+    {
+        # every other space between words: tab, no-break, the typographic widths, ideographic
+        **dict.fromkeys("\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005", " "),
+        **dict.fromkeys("\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+        # every other line break: vertical tab, form feed, the separators, next line
+        **dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029", "\n"),
+    }
+)
+# Web text writes the apostrophe as a right single quotation mark ("New Year’s Eve", "won’t",
+# "the ’80s"), or a left one where a word processor guessed wrong ("the ‘80s"), and may join
+# "two‑year" with a Unicode hyphen. (The extraction's patterns take either apostrophe; curly
+# double quotes need nothing: the patterns take them as they take plain ones.)
+_PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+_CARRIAGE_RETURN = re.compile(r"\r\n?")
+
+
+def plain_spacing(text: str) -> str:
+    """``text`` with every space a plain one, every line break "\n" (a Windows line end stays
+    as it is) and hard wrapping undone (``unwrap``): as the extraction reads it. The same
+    length: every offset into it is one into ``text``."""
+    # (unwrapped first: a no-break space is where a wrapper could not break a line)
+    return unwrap(text).translate(_PLAIN_SPACES)
+
+
+def plain(text: str) -> str:
+    """``text`` as the temporal tagger's patterns are written: as ``plain_spacing`` gives it,
+    with plain apostrophes and hyphens too, and a Windows line end as a space and "\n"."""
+    text = text.translate(_PLAIN_APOSTROPHES)
+    if "\r" in text:
+        text = _CARRIAGE_RETURN.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", text)
+    return plain_spacing(text)
 
 
 def unwrap(text: str) -> str:

@@ -42,7 +42,7 @@ from timeline.extraction.events import (
 )
 from timeline.extraction.happening import Report, principals_of, same_happening
 from timeline.extraction.happening import same_place as _same_place
-from timeline.extraction.layout import unwrap
+from timeline.extraction.layout import plain_spacing
 from timeline.extraction.sentences import Sentence, split_sentences
 from timeline.extraction.temporal import recent_window, tag, to_date_range
 from timeline.extraction.types import (
@@ -140,9 +140,9 @@ def extract_candidates(article: ArticleText) -> list[CandidateEvent]:
     is usually a real happening whose place a curator can supply ("a roadside bomb struck a
     patrol on the edge of the district"), and hiding it would hide the event.
     """
-    # a hard-wrapped article is read as the paragraphs its lines make (see layout); every
-    # offset holds for the body as written, and the quotes are cut from it
-    body = unwrap(article.body)
+    # read with plain spaces, and a hard-wrapped article as the paragraphs its lines make (see
+    # layout); every offset holds for the body as written, and the quotes are cut from it
+    body = plain_spacing(article.body)
     candidates = _candidates(article, body)
     if body == article.body:
         return candidates

@@ -40,6 +40,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import groupby
 
+from timeline.extraction.layout import plain
 from timeline.extraction.temporal.cues import _SAID_NEAR
 from timeline.extraction.temporal.handlers_dates import (
     _ago_amount,
@@ -126,11 +127,7 @@ from timeline.extraction.temporal.story import (
     _move_story,
     _said_on_after_a_day,
 )
-from timeline.extraction.temporal.text import (
-    _clause_before,
-    _in_quotation,
-    _plain,
-)
+from timeline.extraction.temporal.text import _clause_before, _in_quotation
 from timeline.extraction.temporal.values import (
     _DAY_RE,
     PART_OF_A_DAY,
@@ -208,9 +205,9 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     scoring against them keeps that convention; an event extractor cannot date a past
     happening after its report.
     """
-    plain = _plain(text)
-    found = _tag(plain, dct, reports=reports)
-    if plain == text:
+    as_patterns_read = plain(text)
+    found = _tag(as_patterns_read, dct, reports=reports)
+    if as_patterns_read == text:
         return found
     return [replace(t, text=text[t.start : t.end]) for t in found]
 

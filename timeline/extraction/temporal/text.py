@@ -6,7 +6,6 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
-from timeline.extraction.layout import unwrap
 from timeline.extraction.temporal.lexicon import WEEKDAY_RE
 
 # A sentence end, but not the full stop of an initial or a title ("Daniel P. Davison",
@@ -128,32 +127,3 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 def _clause_before(text: str, pos: int) -> str:
     """The part of pos's clause before it: back to a comma, semicolon or sentence start."""
     return re.split(r"[,;]", _sentence_before(text, pos))[-1]
-
-
-# Web text writes the apostrophe as a right single quotation mark ("New Year’s Eve", "won’t",
-# "the ’80s"), or a left one where a word processor guessed wrong ("the ‘80s"), may join
-# "two‑year" with a Unicode hyphen, "10 a.m." or "Jan. 5" with a no-break or narrow space, and
-# may end its lines the Windows way or with Unicode's line separators; the patterns are written
-# with the plain apostrophe, hyphen, space and "\n". Each swap keeps every offset. (Curly
-# double quotes need none: the patterns take them as they take plain ones.)
-_WEB_CHARACTERS = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u2010": "-",
-        "\u2011": "-",
-        # every other space between words: tab, no-break, the typographic widths, ideographic
-        **dict.fromkeys("\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005", " "),
-        **dict.fromkeys("\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
-        # every other line break: vertical tab, form feed, the separators, next line
-        **dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029", "\n"),
-    }
-)
-_CARRIAGE_RETURN = re.compile(r"\r\n?")
-
-
-def _plain(text: str) -> str:
-    text = text.translate(_WEB_CHARACTERS)
-    if "\r" in text:
-        text = _CARRIAGE_RETURN.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", text)
-    return unwrap(text)
