@@ -41,6 +41,7 @@ from datetime import date
 from itertools import groupby
 
 from timeline.extraction.layout import plain
+from timeline.extraction.temporal.casing import in_small_letters
 from timeline.extraction.temporal.cues import _SAID_NEAR
 from timeline.extraction.temporal.handlers_dates import (
     _ago_amount,
@@ -205,7 +206,7 @@ def tag(text: str, dct: date | None, *, reports: bool = False) -> list[Timex]:
     scoring against them keeps that convention; an event extractor cannot date a past
     happening after its report.
     """
-    as_patterns_read = plain(text)
+    as_patterns_read = in_small_letters(plain(text))
     found = _tag(as_patterns_read, dct, reports=reports)
     if as_patterns_read == text:
         return found
