@@ -105,14 +105,20 @@ def compare_tagger(docs, form: Callable[[str], str]) -> tuple[int, int, Counter]
     other: Counter = Counter()
     for doc in docs:
         dct = date.fromisoformat(doc.dct[:10]) if doc.dct else None
-        found = {(t.start, t.end): t.value for t in tag(_same_length(doc.text, form), dct)}
+        text = _same_length(doc.text, form)
+        try:
+            found = {(t.start, t.end): t.value for t in tag(text, dct)}
+            failed = ""
+        except Exception as exc:  # noqa: BLE001 (a document the tagger fails is counted lost)
+            found, failed = {}, f"failed the document ({type(exc).__name__})"
         for t in tag(doc.text, dct):
             total += 1
             value = found.get((t.start, t.end))
             if value == t.value:
                 same += 1
             else:
-                other[("lost" if value is None else "read otherwise", t.text.lower())] += 1
+                kind = failed or ("lost" if value is None else "read otherwise")
+                other[(kind, t.text.lower())] += 1
     return total, same, other
 
 

@@ -50,3 +50,18 @@ def test_a_run_prints_a_line_per_form(capsys):
     assert text_forms.main([str(DATA), "--forms", "wrapped", "--tagger-only"]) == 0
     out = capsys.readouterr().out
     assert "wrapped at 72" in out and "wrapped at 40" in out and "tabs" not in out
+
+
+def test_a_document_the_tagger_fails_is_counted_lost(monkeypatch):
+    docs = [read_gold(f) for f in sorted(DATA.glob("*.tml"))[:1]]
+    real_tag = text_forms.tag
+
+    def fails_on_capitals(text, dct):
+        if text.isupper():
+            raise KeyError("following")
+        return real_tag(text, dct)
+
+    monkeypatch.setattr(text_forms, "tag", fails_on_capitals)
+    total, same, other = text_forms.compare_tagger(docs, str.upper)
+    assert same == 0 and total > 0
+    assert {kind for kind, _ in other} == {"failed the document (KeyError)"}
