@@ -9,7 +9,7 @@ without its verb. ``unwrap`` gives the text those breaks stand for, character fo
 so every offset found in it is an offset into the text as written.
 
 ``plain_spacing`` also writes every other space (tab, no-break, thin …) as a plain one and every
-other line break as "\n", which the extraction reads through; ``plain`` writes web text's
+other line break as a "\\n", which the extraction reads through; ``plain`` writes web text's
 typographic apostrophes and hyphens as plain ones as well, which the temporal tagger's patterns
 are written with. Each is one character for one.
 """
@@ -28,8 +28,9 @@ _UNBREAKABLE = re.compile(r"[^ \t]*")
 
 # Web text joins "10 a.m.", "Jan. 5" or "Abu Bakr" with a no-break or narrow space, a table
 # or a word processor puts tabs between words, and lines may end with Unicode's separators;
-# the patterns are written with the plain space and "\n" (and a tab between "Tuesday" and
-# "6:45" split a date off its time, a no-break space "Abu Bakr" off the gazetteer's name).
+# the patterns are written with the plain space and "\n" (with no-break spaces between its
+# words, the tagger lost "two weeks" and the extraction an ally's role, "backed by the
+# Peshmerga", and whole events).
 _PLAIN_SPACES = str.maketrans(
     {
         # every other space between words: tab, no-break, the typographic widths, ideographic
