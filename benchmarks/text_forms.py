@@ -122,6 +122,9 @@ def compare_tagger(docs, form: Callable[[str], str]) -> tuple[int, int, Counter]
     return total, same, other
 
 
+_APOSTROPHES = str.maketrans("\u2018\u2019", "''")
+
+
 def _candidates(text: str) -> Counter:
     _, candidates = extract_from_text(text)
     return Counter(
@@ -130,7 +133,7 @@ def _candidates(text: str) -> Counter:
             c.date and (c.date.earliest, c.date.latest, c.date.precision),
             c.place and c.place.name,
             tuple(sorted(c.actors)),
-            "".join(c.evidence.quote.upper().replace("\u2019", "'").split()),
+            "".join(c.evidence.quote.upper().translate(_APOSTROPHES).split()),
         )
         for c in candidates
     )
