@@ -125,7 +125,9 @@ def compare_tagger(docs, form: Callable[[str], str]) -> tuple[int, int, Counter]
 _APOSTROPHES = str.maketrans("\u2018\u2019", "''")
 
 
-def _candidates(text: str) -> Counter:
+def candidate_keys(text: str) -> Counter:
+    """The candidate events of a text, each as what a form must not change: type, date, place,
+    actors and quote (its white space, capitals and curly apostrophes aside)."""
     _, candidates = extract_from_text(text)
     return Counter(
         (
@@ -143,9 +145,9 @@ def compare_extraction(files: list[Path], form: Callable[[str], str]) -> tuple[i
     total = same = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
-        as_written = _candidates(text)
+        as_written = candidate_keys(text)
         total += sum(as_written.values())
-        same += sum((as_written & _candidates(_after_header(form)(text))).values())
+        same += sum((as_written & candidate_keys(_after_header(form)(text))).values())
     return total, same
 
 

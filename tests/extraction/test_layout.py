@@ -4,7 +4,6 @@ temporal tagger on articles wrapped as e-mail and wire feeds wrap them."""
 from __future__ import annotations
 
 import textwrap
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.extraction.conftest import seed_path
+from tests.scripts import load_script
 from timeline.extraction.articles import split_articles
 from timeline.extraction.layout import unwrap
 from timeline.extraction.pipeline import extract_from_text
@@ -20,30 +20,17 @@ from timeline.extraction.temporal import tag
 from timeline.extraction.temporal.scoring import read_gold
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+text_forms = load_script("benchmarks/text_forms.py")
+# hard-wrapped as a mail client does it, each space that ends a line written as a line break
+wrapped = text_forms.wrapped
+# the candidate events as what a form must not change (type, date, place, actors, quote)
+_events = text_forms.candidate_keys
 
 PARAGRAPH = (
     "Iraqi forces backed by Shi'ite militias pushed into the southern outskirts of Falluja "
     "on Tuesday, a day after the army said it had cut the last road into the city, and "
     "commanders said the assault on the centre would begin within days."
 )
-
-
-def wrapped(text: str, width: int) -> str:
-    """``text`` hard-wrapped at ``width`` columns as a mail client does it, each of its lines
-    (paragraphs) on its own, without changing a character's offset: each break is a space
-    written as a line break."""
-    out = []
-    for line in text.split("\n"):
-        chars, column, last_space = list(line), 0, -1
-        for i, c in enumerate(line):
-            if c == " ":
-                last_space = i
-            column += 1
-            if column > width and last_space >= 0:
-                chars[last_space] = "\n"
-                column, last_space = i - last_space, -1
-        out.append("".join(chars))
-    return "\n".join(out)
 
 
 def test_a_wrapped_paragraph_reads_as_one_line():
@@ -118,20 +105,6 @@ def test_unwrapping_only_writes_line_breaks_as_spaces(text):
     out = unwrap(text)
     assert len(out) == len(text)
     assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(text, out, strict=True))
-
-
-def _events(text: str) -> Counter:
-    _, candidates = extract_from_text(text)
-    return Counter(
-        (
-            c.event_type,
-            c.date and (c.date.earliest, c.date.latest, c.date.precision),
-            c.place and c.place.name,
-            tuple(sorted(c.actors)),
-            " ".join(c.evidence.quote.split()),  # (white space aside)
-        )
-        for c in candidates
-    )
 
 
 @pytest.mark.parametrize(

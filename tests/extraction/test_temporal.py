@@ -4429,14 +4429,15 @@ def test_sixteenth_session_reduced_relatives(text, dct, words, value):
     assert (words, value) in [(t.text, t.value) for t in tag(text, dct)]
 
 
-@pytest.mark.parametrize(
-    "doc",
-    [
-        "AB/BBC_ENG_20110918.0021.tml",
-        "AD/WSJ_ENG_20090613.0032.tml",
-        "AN/NPR_ENG_20051123.0007.tml",
-    ],
-)
+# three blind documents with quotations, scenes and clock times across their paragraphs
+_BLIND_SAMPLE = [
+    "AB/BBC_ENG_20110918.0021.tml",
+    "AD/WSJ_ENG_20090613.0032.tml",
+    "AN/NPR_ENG_20051123.0007.tml",
+]
+
+
+@pytest.mark.parametrize("doc", _BLIND_SAMPLE)
 def test_windows_line_ends_read_as_plain_ones(doc):
     # paragraph breaks end quotations and scenes whichever way the lines end
     gold = read_gold(Path(__file__).resolve().parents[2] / "fixtures" / "timex_blind" / doc)
@@ -4449,14 +4450,7 @@ def test_windows_line_ends_read_as_plain_ones(doc):
 
 
 @pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\t"])
-@pytest.mark.parametrize(
-    "doc",
-    [
-        "AB/BBC_ENG_20110918.0021.tml",
-        "AD/WSJ_ENG_20090613.0032.tml",
-        "AN/NPR_ENG_20051123.0007.tml",
-    ],
-)
+@pytest.mark.parametrize("doc", _BLIND_SAMPLE)
 def test_other_spaces_read_as_plain_ones(doc, space):
     # web text joins "10 a.m." and "Jan. 5" with a no-break or narrow space; the patterns are
     # written with the plain one, so with a no-break space "Tuesday 6:45 am PDT" lost its day
