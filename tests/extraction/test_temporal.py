@@ -5528,3 +5528,25 @@ def test_no_expression_or_join_runs_across_a_blank_line(text, expected):
     found = {t.text: t.value for t in tag(text, date(2013, 3, 22))}
     assert {k: found.get(k) for k in expected} == expected
     assert not any("\n" in t for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's last word and the next line's first, with no blank line between
+        (
+            "Bomb kills 5 on Tuesday\nLast week, a bomb hit the market.",
+            {"Tuesday": "2013-03-19", "Last week": "2013-W11"},
+        ),
+        (
+            "Talks broke up on December 12\nMonday's vote was called off.",
+            {"December 12": "2012-12-12", "Monday": "2013-03-18"},
+        ),
+        ("ON TUESDAY\nLAST WEEK", {"TUESDAY": "2013-03-19", "LAST WEEK": "2013-W11"}),
+        # (guard: a line that goes on in small letters goes on, as a short wrapped text does)
+        ("The army said it would leave next\nweek.", {"next\nweek": "2013-W13"}),
+    ],
+)
+def test_no_expression_runs_across_a_line_break_before_a_capital(text, expected):
+    found = {t.text: t.value for t in tag(text, date(2013, 3, 22))}
+    assert {k: found.get(k) for k in expected} == expected

@@ -224,15 +224,20 @@ def _resolve(st: _State, name: str, m: re.Match[str]) -> Result:
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# Where no expression runs on: a blank line, or a line break before a capital. (A hard-wrapped
+# text's breaks are spaces by now, see layout.unwrap; a line that is left and goes on with a
+# capital is a headline, a dateline or a list's item before the next.)
+_LINE_END = re.compile(r"\n[^\S\n]*\n|\n(?=[^\S\n]*[A-Z])")
 
 
 def _matches_within_paragraphs(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)``, except that no match runs across a blank line: where one would
-    ("on Tuesday\n\nLast week": a headline's last word and the next paragraph's first), the
-    match is tried again up to the blank line, and the search goes on after it."""
+    """``rx.finditer(text)``, except that no match runs across a blank line, or a line break
+    before a capital: where one would ("on Tuesday\nLast week": a headline's last word and the
+    next line's first), the match is tried again up to the break, and the search goes on
+    after it."""
     pos = 0
     while (m := rx.search(text, pos)) is not None:
-        blank = _BLANK_LINE.search(text, m.start(), m.end())
+        blank = _LINE_END.search(text, m.start(), m.end())
         if blank is None:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
@@ -241,7 +246,7 @@ def _matches_within_paragraphs(rx: re.Pattern[str], text: str) -> Iterator[re.Ma
             short := rx.match(text, m.start(), blank.start())
         ) is not None and short.end() > short.start():
             yield short
-        pos = blank.end() - 1  # (the next paragraph starts after the blank line's last break)
+        pos = blank.start() + 1  # (the next line starts after the break)
 
 
 def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
