@@ -16,6 +16,11 @@ How it works, in three passes over one document:
 Tense decides the direction of bare weekdays and months ("Friday" is the last Friday in a
 past-tense sentence and the coming one after "will").
 
+Before the passes the text is read as the patterns are written, one character for one
+(``extraction.layout.plain``: plain apostrophes and spaces, a hard-wrapped text's line breaks
+as spaces; ``casing``: a line in capitals in small letters), so every offset is one into the
+text as given.
+
 This module runs the three passes (``tag``) and maps each pattern to its handler. The rest
 of the package, from the bottom up:
 
