@@ -49,7 +49,7 @@ _CARRIAGE_RETURN = re.compile(r"\r\n?")
 
 
 def plain_spacing(text: str) -> str:
-    """``text`` with every space a plain one, every line break "\n" (a Windows line end stays
+    """``text`` with every space a plain one, every line break "\\n" (a Windows line end stays
     as it is) and hard wrapping undone (``unwrap``): as the extraction reads it. The same
     length: every offset into it is one into ``text``."""
     # (unwrapped first: a no-break space is where a wrapper could not break a line)
@@ -58,7 +58,7 @@ def plain_spacing(text: str) -> str:
 
 def plain(text: str) -> str:
     """``text`` as the temporal tagger's patterns are written: as ``plain_spacing`` gives it,
-    with plain apostrophes and hyphens too, and a Windows line end as a space and "\n"."""
+    with plain apostrophes and hyphens too, and a Windows line end as a space and "\\n"."""
     text = text.translate(_PLAIN_APOSTROPHES)
     if "\r" in text:
         text = _CARRIAGE_RETURN.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from timeline.extraction.temporal.lexicon import MONTH_RE, WEEKDAY_RE
+from timeline.extraction.temporal.patterns import _PATTERNS
 
 # a line with no small letter (of which lines, those with five capitals or more: "IRAQI FORCES
 # RETAKE RAMADI", not "U.S." or "ISIS:" alone)
@@ -41,6 +42,8 @@ _LEADS_A_MONTH = re.compile(
     r"|between)[\s-]+$"
 )
 _WEEKDAYS = _name_words(WEEKDAY_RE)
+# the holiday pattern's names ("Christmas Eve", "New Year's Day", "Eid al-Adha")
+_HOLIDAYS = _name_words(next(rx for name, rx in _PATTERNS if name == "holiday"))
 
 
 def in_small_letters(text: str) -> str:
@@ -85,13 +88,3 @@ def _rewrite(chars: list[str], at: int, line: str) -> None:
     for m in _KEPT.finditer(line):
         out[m.start() : m.end()] = m.group()
     chars[at : at + len(line)] = out
-
-
-def _holidays() -> re.Pattern[str]:
-    from timeline.extraction.temporal.patterns import _PATTERNS
-
-    (holiday,) = [rx for name, rx in _PATTERNS if name == "holiday"]
-    return _name_words(holiday)
-
-
-_HOLIDAYS = _holidays()

@@ -232,7 +232,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Where no expression runs on: a blank line, or a line break before a capital. (A hard-wrapped
 # text's breaks are spaces by now, see layout.unwrap; a line that is left and goes on with a
 # capital is a headline, a dateline or a list's item before the next.)
-_LINE_END = re.compile(r"\n[^\S\n]*\n|\n(?=[^\S\n]*[A-Z])")
+_LINE_END = re.compile(_BLANK_LINE.pattern + r"|\n(?=[^\S\n]*[A-Z])")
 
 
 def _matches_within_paragraphs(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -242,16 +242,16 @@ def _matches_within_paragraphs(rx: re.Pattern[str], text: str) -> Iterator[re.Ma
     after it."""
     pos = 0
     while (m := rx.search(text, pos)) is not None:
-        blank = _LINE_END.search(text, m.start(), m.end())
-        if blank is None:
+        stop = _LINE_END.search(text, m.start(), m.end())
+        if stop is None:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
             continue
         if (
-            short := rx.match(text, m.start(), blank.start())
+            short := rx.match(text, m.start(), stop.start())
         ) is not None and short.end() > short.start():
             yield short
-        pos = blank.start() + 1  # (the next line starts after the break)
+        pos = stop.start() + 1  # (the next line starts after the break)
 
 
 def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
