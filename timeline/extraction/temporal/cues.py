@@ -38,7 +38,9 @@ _FUTURE_CUES = re.compile(
     r"|reports(?=\s+(?:\w+\s+)?(?:results|earnings|figures))|faces(?!\s+of\b)|hosts|visits"
     # (not what "the territory it holds in Iraq" is: no event is held)
     r"|holds(?!\s+(?:in|on|at|to|up|out|back|off|down|onto|power|sway|office|the\s+record)\b)"
-    r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )closes?"
+    r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )"
+    # (nor the noun after a clock time: "a 1 p.m. close", "the 1600 GMT close")
+    r"(?<!\d\s)(?<!\btime\s)(?<!\bhours\s)(?<!\bhrs\s)(?<!\)\s)(?<!GMT\s)(?<!UTC\s)closes?"
     # (the adjective is no schedule: "a militia with close ties to Iran", "an aide close to")
     r"(?<!with close)(?<!very close)(?<!so close)(?<!too close)"
     r"(?!\s+(?:ties|links|relations|relationships?|friends?|allies|ally|aides?|associates?"
@@ -53,7 +55,7 @@ _FUTURE_CUES = re.compile(
     # "Koizumi makes a one-day trip to Pyongyang on Saturday", "pays a visit to Kabul Friday"
     r"|(?-i:makes|pays)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:trip|visit|tour|stop|appearance))"
-    r"(?=(?:\s+[\w'<>.:()-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
+    r"(?=(?:\s+[\w'<>.:()+-]+){0,10}?\s+(?:on\s+|in\s+|at\s+)?$)"
     # ... and a present that is no habit when a day follows it: "lawmakers leave Friday for
     # a recess", "the race continues on Monday", "advocates plan a rally Wednesday"
     r"|(?<!\bto )(?<!n't )(?<!\bnot )(?<!\bdid )(?<!\bdo )(?<!\bdoes )"

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from timeline.extraction.temporal.clocks import military_clock
 from timeline.extraction.temporal.cues import (
     _BY_NEAR,
     _PAST_PERFECT,
@@ -462,9 +463,13 @@ _FISCAL_YEAR_ENDS_IN = re.compile(
 def _h_numdate(st: _State, m: re.Match[str]) -> Result:
     if m.group("d3"):
         mo, dd, yy = int(m.group("m3")), int(m.group("d3")), m.group("y3")
+    elif m.group("d4"):
+        mo, dd, yy = _month_of(m.group("mon4")), int(m.group("d4")), m.group("y4")
     else:
         k = "" if m.group("m") else "2"
         mo, dd, yy = int(m.group("m" + k)), int(m.group("d" + k)), m.group("y" + k)
+        if st.numbers_day_first and mo <= 12 and dd <= 12:
+            mo, dd = dd, mo  # "05/10/2016" where the document writes "23/10/2016" elsewhere
     if mo > 12 >= dd:
         mo, dd = dd, mo  # "16/10/2016": day first, as outside the US
     y = int(yy)
@@ -480,9 +485,14 @@ def _h_isodate(st: _State, m: re.Match[str]) -> Result:
     k = "" if m.group("y") else "2"
     y, mo, dd = (int(m.group(g + k)) for g in ("y", "m", "d"))
     try:
-        return ("DATE", date(y, mo, dd).isoformat())
+        day = date(y, mo, dd).isoformat()
     except ValueError:
         return None
+    if m.group("ih") is None:
+        return ("DATE", day)
+    # a time stamp: "2016-10-05T14:30Z" (its zone, like a spoken one, is not in the value)
+    clock = f"{m.group('ih')}:{m.group('imi')}" + (f":{m.group('ise')}" if m.group("ise") else "")
+    return ("TIME", f"{day}T{clock}")
 
 
 _YEAR_NOUN_AFTER = re.compile(
@@ -1717,6 +1727,10 @@ def _h_duration(st: _State, m: re.Match[str]) -> Result:
         return None  # "in the final a year ago": the adjective is the noun's, not the length's
     if st.text[m.start() - 1 : m.start()] == "-":
         return None  # "85-mile-an-hour winds": a speed
+    if unit.lower() == "hours" and military_clock(
+        st.text, m.start("num"), m.end("num"), m.end("unit")
+    ):
+        return None  # "at 0600 hours": a clock time
     if re.fullmatch(r"(?:19|20)\d\d", numtxt) and unit.lower().startswith(("quarter", "month")):
         return None  # "the April - June 2019 quarters": a year before its noun, no 2019 quarters
     if (

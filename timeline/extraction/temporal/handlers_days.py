@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline.extraction.temporal.clocks import military_clock
 from timeline.extraction.temporal.cues import (
     _BY_NEAR,
     _FUTURE_CUES,
@@ -513,13 +514,19 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
             h += 12
         elif ampm.startswith("a") and h == 12:
             h = 0
-    elif m.group("h2") is not None or (m.group("h4") or m.group("h5")) is not None:
-        # "0600 GMT", "10:30 local time"; a 24-hour clock after "at" ("at 08:30")
-        hh, mm = (
-            (m.group("h2"), m.group("mi2"))
-            if m.group("h2")
-            else (m.group("h4") or m.group("h5"), m.group("mi4"))
-        )
+    elif any(m.group(g) is not None for g in ("h2", "h4", "h5", "h6")):
+        # "0600 GMT", "10:30 local time", "1430 hrs"; a 24-hour clock after "at" ("at 08:30")
+        # or beside its date ("17/10/2016 14:30")
+        if m.group("h2") is not None:
+            hh, mm = m.group("h2"), m.group("mi2")
+            if m.group("hrs") and not military_clock(
+                st.text, m.start("h2"), m.end("mi2"), m.end("hrs")
+            ):
+                return None  # "2000 hours of community service": a length of time
+        elif m.group("h6") is not None:
+            hh, mm = m.group("h6"), m.group("mi6")
+        else:
+            hh, mm = m.group("h4") or m.group("h5"), m.group("mi4")
         h, mi = int(hh), int(mm)
         if h > 24 or mi > 59:
             return None
@@ -602,8 +609,8 @@ def _h_time(st: _State, m: re.Match[str]) -> Result:
     ):
         h = 0  # "shortly after midnight", "between midnight and noon": the day's start
     hm = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
-    if m.groupdict().get("se"):
-        hm += f":{int(m.group('se')):02d}"  # "6:59:57 p.m."
+    if seconds := m.groupdict().get("se") or m.groupdict().get("se6"):
+        hm += f":{int(seconds):02d}"  # "6:59:57 p.m.", "2019-06-21 18:00:00"
     return ("TIME", f"{day}T{hm}")
 
 

@@ -184,3 +184,13 @@ PARTS_OF_DAY = {
     "night": "NI",
     "overnight": "NI",
 }
+
+# A zone's abbreviation after a clock time: the US and European ones, and those of the region
+# this product's news comes from ("1400 AST" in Baghdad or Riyadh, "EET" in Damascus and
+# Beirut, "IRST" in Tehran, "MSK" in Moscow, "TRT" in Ankara)
+ZONE_RE = (
+    r"(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|AST|ADT|IRST|IRDT|MSK|TRT|GST|IST|IDT|PKT"
+    r"|AFT|EAT|WAT|SAST|JST|KST|HKT|SGT|AEST|AEDT)"
+)
+# an offset from GMT: "UTC+3", "GMT +8", "GMT-05:00"
+OFFSET_RE = r"(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?[0-5]\d)?\b"

@@ -10,11 +10,13 @@ from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
     MONTH_RE,
     NUMBER_RE,
+    OFFSET_RE,
     ONES,
     ORDINAL_WORD_RE,
     SEASON_RE,
     UNIT_RE,
     WEEKDAY_RE,
+    ZONE_RE,
 )
 
 # Each pattern is compiled case-insensitively; month/weekday names carry their own (?-i:).
@@ -135,11 +137,18 @@ _PATTERNS: list[tuple[str, str]] = [
         "numdate",
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b(?!/)"
         r"|\b(?P<m2>\d{1,2})-(?P<d2>\d{1,2})-(?P<y2>(?:19|20)\d\d)\b(?!-\d)"
-        r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d\d)\b(?!\.\d)",
+        r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d\d)\b(?!\.\d)"
+        # "5-Oct-2016", "05-OCT-16": a report's table or a form, the month by its name
+        r"|\b(?P<d4>\d{1,2})-(?P<mon4>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+        r"|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+        r"-(?P<y4>(?:19|20)?\d\d)\b(?!-\d)",
     ),
     (
         "isodate",
-        r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"
+        r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)"
+        # (a time stamp's clock: "2016-10-05T14:30Z", "2019-06-21T18:00:00+03:00")
+        r"(?:T(?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d)(?::(?P<ise>[0-5]\d)(?:\.\d+)?)?"
+        r"(?:Z|[+-]\d\d:?\d\d)?)?\b"
         r"|\b(?P<y2>(?:19|20)\d\d)(?P<sep>[/.])(?P<m2>\d\d?)(?P=sep)(?P<d2>\d\d?)\b(?![/.]\d)",
     ),
     # 1989 / fiscal 1989 / mid-1989 / the end of 1994
@@ -159,7 +168,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # into the next, one expression (checked in the handler)
         r"(?:[-/–](?P<yy2>\d\d)(?!\d|-\d|/\d|\.\d|\s*%))?"
         r"(?<=\d)(?!\d|,\d|\.\d|\s*%|\s*percent|-(?!(?:19|20)\d\d\b)\d|[-–](?:19|20)\d\d\s*(?:hours|hrs|GMT|UTC|Z)\b"
-        r"|/\d|'s|s\b)"
+        r"|/\d|'s|s\b"
+        # (a military clock: "1900 hrs", "1900 GMT", "1900 local (1600 GMT)")
+        r"|\s*(?:hrs|GMT|UTC)\b|\s*local\s*(?:time\b|\())"
         # "the 2012 fiscal year": a year, with the kind of year it is
         r"(?:\s+(?:fiscal|financial|budget|tax|calendar|school|academic|model)\s+year\b)?",
     ),
@@ -418,18 +429,35 @@ _PATTERNS: list[tuple[str, str]] = [
         # the blind writers 44 to 1)
         r"(?:(?:about|around|approximately|roughly)\s+(?=\d|noon|midnight|midday))?"
         r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d)(?::(?P<se>\d\d))?)?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-        r"|(?<![\d,.])(?P<h2>\d{1,2}):?(?P<mi2>\d\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|local(?:\s+time\b|(?=\s*[(,.;]))|o'clock|hours|h\b)"
+        # "0600 GMT", "10:30 local time", "14.30 GMT", "16:00 (GMT+3)"
+        r"|(?<![\d,.])(?P<h2>\d{1,2})(?::|\.(?=[0-5]\d\s*(?:" + ZONE_RE + r"\b|local\s+time\b)))?"
+        r"(?P<mi2>\d\d)"
+        # "0600 hours", "1430 hrs", "09:10 hours": a military clock, its "hours" in the extent
+        # (the handler tells a length of time, "2000 hours of work", from it)
+        r"(?:\s*(?P<hrs>hours|hrs)\b"
+        r"|(?=\s*(?:" + ZONE_RE + r"\b|\(\s*" + OFFSET_RE + r"\s*\)"
+        r"|local(?:\s+time\b|(?=\s*[(,.;]))|o'clock|h\b)"
         # "as of 8:30 this morning"
-        r"|(?<=[:.]\d\d)\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b)"
+        r"|(?<=[:.]\d\d)\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b))"
+        # a 24-hour clock right after a date's number, or before the day it is on: "17/10/2016
+        # 14:30", "2019-06-21 18:00:00", "the deadline is 23:59 on 31 December"
+        r"|(?:(?<=\d\s)|(?<=\d,\s)|(?=(?:[01]\d|2[0-3]):[0-5]\d\s+on\s+(?:(?:the\s+)?\d|"
+        + WEEKDAY_RE
+        + "|"
+        + MONTH_RE
+        + r")))(?P<h6>[01]\d|2[0-3]):(?P<mi6>[0-5]\d)(?::(?P<se6>[0-5]\d))?"
+        r"(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b))"
         # a 24-hour clock where a time is expected: "at 08:30", "from 10:00 to 16:00"
         # (two hour digits after "from", "to" ...: "from 2:10 to 3:05" may be race times)
-        r"|(?:(?:(?<=\bat\s)|(?<=\bat\sabout\s)|(?<=\bat\saround\s))(?P<h4>[0-2]?\d)"
+        r"|(?:(?:(?<=\bat\s)|(?<=\bat\sabout\s)|(?<=\bat\saround\s)|(?<=\bat\sapproximately\s)"
+        r"|(?<=\bat\sroughly\s))(?P<h4>[0-2]?\d)"
         r"|(?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\buntil\s)"
-        r"|(?<=\bbefore\s)|(?<=\bafter\s))"
+        r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bby\s))"
         # (one hour digit where a weekday follows: "shortly after 3:30 Tuesday morning")
         rf"(?P<h5>[0-2]\d|\d(?=:[0-5]\d\s+(?:{WEEKDAY_RE})\b)))"
-        # ("at 7.15 this morning": a British clock time, before the part of the day it is in)
-        r"(?::|\.(?=[0-5]\d\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b))"
+        # ("at 7.15 this morning": a British clock time, before the part of the day it is in;
+        # "at 0600": a military one, its leading zero no count's)
+        r"(?::|\.(?=[0-5]\d\s+(?:this\s+(?:morning|afternoon|evening)|tonight)\b)|(?<=\s0\d))"
         r"(?P<mi4>[0-5]\d)\b(?![:.,]\d|\s*(?:%|percent|a\.|p\.|am\b|pm\b|noon|midnight)"
         r"|\s+in\s+the\s+(?:morning|afternoon|evening)\b)"
         # ("2:30 in the afternoon": the minutes with the hour)
@@ -438,8 +466,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|in\s+the\s+(?P<pod3>morning|afternoon|evening))"
         r"|(?:12(?::00)?\s+)?(?P<noon>noon|midnight|midday)(?!\s+prayers?\b))"
         # a zone named after a city or region: "4:43 p.m. Beijing time", "New York time"
-        r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T)|GMT|UTC|BST|CET|CEST|local\s+time"
-        r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?"
+        # (an offset after the zone or in brackets: "14:30 UTC+3", "6:40 p.m. (GMT +8)", "18:00
+        # EET (UTC+2)"; a clock time in brackets is the same time in another zone, its own
+        # expression)
+        r"(?:\s+(?P<tz>" + OFFSET_RE + "|" + ZONE_RE + r"\b|local(?:\s+time\b|(?=\s*\())"
+        r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?(?:\s*\(\s*" + OFFSET_RE + r"\s*\))?"
         rf"(?:,?\s+(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
         # "3:30 Tuesday morning", "10:30 Friday night": the part of the day says a.m. or p.m.
         r"(?:\s+(?P<wdpod>morning|afternoon|evening|night)\b)?"

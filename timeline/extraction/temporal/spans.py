@@ -11,7 +11,9 @@ from datetime import date, timedelta
 from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
     MONTH_RE,
+    OFFSET_RE,
     WEEKDAY_RE,
+    ZONE_RE,
 )
 from timeline.extraction.temporal.text import _prev_word
 from timeline.extraction.temporal.values import (
@@ -358,7 +360,12 @@ def _date_zone_twins(text: str, out: list[Timex]) -> None:
 _CLOCK_PAIR_BETWEEN = re.compile(
     r"\s+and\s+(?:[a-z]+\s+){0,2}(?:at|by|until)\s+|\s*(?:to|until|till|-|–)\s*", re.IGNORECASE
 )
-_BARE_CLOCK = re.compile(r"[\d:.\s]*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon|midnight)?", re.IGNORECASE)
+# (with its zone, or its "hours": "09:00 local time", "1430 hrs", "16:00 (GMT+3)")
+_BARE_CLOCK = re.compile(
+    r"[\d:.\s]*(?:a\.?\s?m\.?|p\.?\s?m\.?|noon|midnight)?"
+    rf"(?:\s*(?:{ZONE_RE}\b|local(?:\s+time)?|hours|hrs|\(\s*{OFFSET_RE}\s*\)|{OFFSET_RE}))*",
+    re.IGNORECASE,
+)
 
 
 def _clock_pairs_on_one_day(text: str, out: list[Timex]) -> None:

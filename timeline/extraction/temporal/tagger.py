@@ -47,6 +47,7 @@ from itertools import groupby
 
 from timeline.extraction.layout import plain
 from timeline.extraction.temporal.casing import in_small_letters
+from timeline.extraction.temporal.clocks import numeric_dates_day_first
 from timeline.extraction.temporal.cues import _SAID_NEAR
 from timeline.extraction.temporal.handlers_dates import (
     _ago_amount,
@@ -264,8 +265,14 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     # Longest first, then leftmost, then pattern order. A candidate its handler rejects (on a
     # scratch state) gives way, so the shorter expressions inside it can still be found.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    day_first = numeric_dates_day_first(text)
     scratch = _State(
-        text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None, reports=reports
+        text=text,
+        dct=dct,
+        ref=dct,
+        ref_year=dct.year if dct else None,
+        reports=reports,
+        numbers_day_first=day_first,
     )
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     used = bytearray(len(text) + 1)
@@ -277,7 +284,14 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
         used[s:e] = b"\x01" * (e - s)
         taken.append((s, e, name, m))
     taken.sort(key=lambda c: c[0])
-    st = _State(text=text, dct=dct, ref=dct, ref_year=dct.year if dct else None, reports=reports)
+    st = _State(
+        text=text,
+        dct=dct,
+        ref=dct,
+        ref_year=dct.year if dct else None,
+        reports=reports,
+        numbers_day_first=day_first,
+    )
     out: list[Timex] = []
     for s, e, name, m in taken:
         res = _resolve(st, name, m)

@@ -1,0 +1,255 @@
+"""The same day and the same clock time written in another house style: are they read the same?
+
+    python benchmarks/date_styles.py [--styles iso military ...] [--show 5] [DIR ...]
+
+News agencies, governments and armies write a date and a time each their own way. A wire
+story's "Oct. 5, 2016 ... 2:30 p.m." is "5 October 2016 ... 14:30 local time" in a British or
+Gulf paper, "05/10/2016" in a Middle Eastern one, "5-Oct-2016" in a report's table, "1430
+hrs" or "1430 hours" in a military statement, "2016-10-05T14:30Z" in a feed's time stamp,
+"14:30 (GMT+3)" beside a zone. None of that changes the day or the hour.
+
+The tagger's own reading of every annotated TimeML fixture document (by default the
+repository's) is the reference, as in ``text_forms.py``; no annotation is compared with.
+Each expression the tagger read as a whole day with its year written out ("October 5, 2016",
+"the 5th of October 2016"), or as a clock time written with a.m. or p.m. ("2:30 p.m.",
+"about 9 a.m."), is rewritten in each style, all of a document's at once, and the document
+tagged again. Printed per style: how many rewritten expressions were read with the same value
+(an expression covering the rewritten words), and how many of the document's other
+expressions stayed as they were. A day-first style ("05/10/2016") can only be told from the
+US one when some day in the document is past the 12th; it is counted in those documents, and
+the US style in the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.extraction.temporal import tag  # noqa: E402
+from timeline.extraction.temporal.scoring import GoldDoc, read_gold  # noqa: E402
+
+FIXTURES = ROOT / "fixtures"
+DEFAULT_DIRS = [
+    FIXTURES / name for name in ("timex_blind", "timex_real", "timex_meantime", "timex_esc")
+]
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?-i:[A-Z][a-z]{2,8})"
+# a whole day, its year written out: "October 5, 2016", "Oct. 5 2016", "5 October 2016",
+# "the 5th of October, 2016"
+_DAY_WRITTEN = re.compile(
+    rf"(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})"
+    rf"|(?P<mon2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})",
+    re.IGNORECASE,
+)
+# a clock time with a.m. or p.m.: "2:30 p.m.", "9 a.m.", "about 7.15pm"
+_CLOCK_WRITTEN = re.compile(
+    r"(?P<hedge>(?:about|around|approximately|roughly)\s+)?"
+    r"(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\.?",
+    re.IGNORECASE,
+)
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(\d\d):(\d\d)$")
+# a 24-hour clock alone needs a word that expects a time before it
+_TIME_EXPECTED_BEFORE = re.compile(r"\b(?:at|by|until|from|before|after)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Written:
+    """One expression of the reference reading that a style rewrites."""
+
+    start: int
+    end: int
+    value: str
+    when: date | tuple[int, int]  # the day, or (hour, minute)
+    hedge: str = ""
+
+
+def _day(t) -> Written | None:
+    m = _DAY_WRITTEN.fullmatch(t.text)
+    if t.type != "DATE" or m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+        return None
+    k = "" if m.group("mon") else "2"
+    month = _MONTHS.get(m.group("mon" + k).lower())
+    try:
+        when = date(int(m.group("y" + k)), month or 0, int(m.group("d" + k)))
+    except ValueError:
+        return None
+    return Written(t.start, t.end, t.value, when) if when.isoformat() == t.value else None
+
+
+def _clock(t) -> Written | None:
+    m, v = _CLOCK_WRITTEN.fullmatch(t.text), _CLOCK_VALUE.search(t.value)
+    if t.type != "TIME" or m is None or v is None:
+        return None
+    h, mi = int(m.group("h")), int(m.group("mi") or 0)
+    h = h % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+    if (h, mi) != (int(v.group(1)), int(v.group(2))):
+        return None
+    return Written(t.start, t.end, t.value, (h, mi), m.group("hedge") or "")
+
+
+@dataclass(frozen=True)
+class Style:
+    kind: str  # "day" or "clock"
+    write: Callable[[Written], str]
+    # whether a document's rewritten expressions can be read in this style at all
+    readable: Callable[[list[Written]], bool] = lambda written: True
+    # whether one expression is rewritten, given the text before it
+    applies: Callable[[str], bool] = lambda before: True
+
+
+def _day_first_decidable(written: list[Written]) -> bool:
+    return any(w.when.day > 12 for w in written)
+
+
+def styles() -> dict[str, Style]:
+    def hm(w: Written, sep: str = ":") -> str:
+        return f"{w.hedge}{w.when[0]:02d}{sep}{w.when[1]:02d}"
+
+    return {
+        "day month year (5 October 2016)": Style("day", lambda w: f"{w.when.day} {w.when:%B %Y}"),
+        "month day, year (October 5, 2016)": Style(
+            "day", lambda w: f"{w.when:%B} {w.when.day}, {w.when.year}"
+        ),
+        "ISO (2016-10-05)": Style("day", lambda w: w.when.isoformat()),
+        "hyphens (5-Oct-2016)": Style("day", lambda w: f"{w.when.day}-{w.when:%b}-{w.when.year}"),
+        "US numbers (10/05/2016)": Style(
+            "day",
+            lambda w: f"{w.when.month:02d}/{w.when.day:02d}/{w.when.year}",
+            readable=lambda written: not _day_first_decidable(written),
+        ),
+        "day first numbers (05/10/2016)": Style(
+            "day",
+            lambda w: f"{w.when.day:02d}/{w.when.month:02d}/{w.when.year}",
+            readable=_day_first_decidable,
+        ),
+        "dotted (05.10.2016)": Style(
+            "day", lambda w: f"{w.when.day:02d}.{w.when.month:02d}.{w.when.year}"
+        ),
+        "24-hour, local time (14:30 local time)": Style("clock", lambda w: hm(w) + " local time"),
+        "24-hour after 'at' (at 14:30)": Style(
+            "clock", hm, applies=lambda before: _TIME_EXPECTED_BEFORE.search(before) is not None
+        ),
+        "24-hour, dotted (14.30 GMT)": Style("clock", lambda w: hm(w, ".") + " GMT"),
+        "military, hrs (1430 hrs)": Style("clock", lambda w: hm(w, "") + " hrs"),
+        "military, hours (1430 hours)": Style("clock", lambda w: hm(w, "") + " hours"),
+        "with an offset (14:30 (GMT+3))": Style("clock", lambda w: hm(w) + " (GMT+3)"),
+        "regional zone (14:30 AST)": Style("clock", lambda w: hm(w) + " AST"),
+    }
+
+
+def _dct(doc: GoldDoc) -> date | None:
+    return date.fromisoformat(doc.dct[:10]) if doc.dct else None
+
+
+def compare(docs: list[tuple[GoldDoc, list]], style: Style) -> tuple[int, int, int, int, Counter]:
+    """(rewritten, read the same; the documents' other expressions, unchanged; the commonest
+    readings that differed), for documents given with the tagger's reading of them."""
+    pick = _day if style.kind == "day" else _clock
+    rewritten = same = others = others_same = 0
+    differed: Counter = Counter()
+    for doc, reference in docs:
+        dct = _dct(doc)
+        written = [
+            w
+            for t in reference
+            if (w := pick(t)) is not None
+            and style.applies(doc.text[max(0, w.start - 20) : w.start])
+        ]
+        if not written or not style.readable(written):
+            continue
+        chosen = {(w.start, w.end) for w in written}
+        parts, shift, last = [], {}, 0
+        moved = 0  # how far the text after the last rewritten expression has moved
+        new_spans = []
+        for w in written:
+            parts.append(doc.text[last : w.start])
+            new = style.write(w)
+            new_spans.append((w.start + moved, w.start + moved + len(new), w))
+            parts.append(new)
+            moved += len(new) - (w.end - w.start)
+            shift[w.end] = moved
+            last = w.end
+        parts.append(doc.text[last:])
+        text = "".join(parts)
+        found = tag(text, dct)
+        for start, end, w in new_spans:
+            rewritten += 1
+            if any(t.start <= start and end <= t.end and t.value == w.value for t in found):
+                same += 1
+            else:
+                read = [t for t in found if t.start < end and start < t.end]
+                read_as = " ".join(f"{t.text!r}={t.value}" for t in read) or "lost"
+                differed[(text[start:end], w.value, read_as)] += 1
+        ends = sorted(shift)
+        as_found = {(t.start, t.end, t.value) for t in found}
+        for t in reference:
+            if (t.start, t.end) in chosen:
+                continue
+            others += 1
+            before = [e for e in ends if e <= t.start]
+            offset = shift[before[-1]] if before else 0
+            others_same += (t.start + offset, t.end + offset, t.value) in as_found
+    return rewritten, same, others, others_same, differed
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dirs", nargs="*", type=Path, default=DEFAULT_DIRS)
+    ap.add_argument("--styles", nargs="+", metavar="WORD", help="the styles whose names hold it")
+    ap.add_argument("--show", type=int, default=5, help="the commonest differences to list")
+    args = ap.parse_args(argv)
+    chosen = {
+        name: style
+        for name, style in styles().items()
+        if not args.styles or any(word.lower() in name.lower() for word in args.styles)
+    }
+    if not chosen:
+        ap.error(f"no style named so; the styles: {', '.join(styles())}")
+    docs = [read_gold(f) for d in args.dirs for f in sorted(d.rglob("*.tml"))]
+    docs = [(doc, tag(doc.text, _dct(doc))) for doc in docs]
+    print(f"{len(docs)} TimeML documents")
+    for name, style in chosen.items():
+        n, same, others, others_same, differed = compare(docs, style)
+        print(
+            f"{name:42s} read the same {same:5d} of {n:5d} ({100 * same / max(n, 1):5.1f}%)"
+            f"   others unchanged {others_same:6d} of {others:6d}"
+            f" ({100 * others_same / max(others, 1):5.1f}%)",
+            flush=True,
+        )
+        for (words, value, read), k in differed.most_common(args.show):
+            print(f"    {k:4d} {words!r} ({value}): {read}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

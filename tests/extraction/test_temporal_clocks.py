@@ -1,0 +1,255 @@
+"""Dates and clock times as other houses write them (temporal/clocks.py and the patterns):
+military clocks, 24-hour clocks beside their date, time stamps, zones with their offset,
+"5-Oct-2016", and a document's numeric dates read day first when it writes one so."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from timeline.extraction.temporal import tag
+from timeline.extraction.temporal.clocks import military_clock, numeric_dates_day_first
+
+DCT = date(2016, 10, 20)  # a Thursday
+
+
+def read(text: str, dct: date | None = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a military clock: its "hours" is in the extent, and it is on the day that follows
+        (
+            "The raid began at 0600 hours on Monday.",
+            [("0600 hours", "TIME", "2016-10-17T06:00"), ("Monday", "DATE", "2016-10-17")],
+        ),
+        ("Troops moved in at 1430 hrs.", [("1430 hrs", "TIME", "2016-10-20T14:30")]),
+        (
+            "The vote was taken shortly after 1100 hours, stunning senators.",
+            [("1100 hours", "TIME", "2016-10-20T11:00")],
+        ),
+        (
+            "The quake struck at 09:10 hours (0440 GMT) on Monday.",
+            [
+                ("09:10 hours", "TIME", "2016-10-17T09:10"),
+                ("0440 GMT", "TIME", "2016-10-17T04:40"),
+                ("Monday", "DATE", "2016-10-17"),
+            ],
+        ),
+        # a schedule's line of its own
+        (
+            "Friday, February 28, 2014\n1000 hours\n\nRayburn House Office Building",
+            [
+                ("Friday, February 28, 2014", "DATE", "2014-02-28"),
+                ("1000 hours", "TIME", "2014-02-28T10:00"),
+            ],
+        ),
+        # a local clock that is no year, before its GMT twin
+        (
+            "Fighting resumed at 1900 local (1600 GMT) on Monday.",
+            [
+                ("1900 local", "TIME", "2016-10-17T19:00"),
+                ("1600 GMT", "TIME", "2016-10-17T16:00"),
+                ("Monday", "DATE", "2016-10-17"),
+            ],
+        ),
+        ("Curfew starts at 1900 hrs.", [("1900 hrs", "TIME", "2016-10-20T19:00")]),
+        # "at 0600": the leading zero makes it a clock
+        (
+            "It was launched on Oct. 5 at 0600.",
+            [("Oct. 5", "DATE", "2016-10-05"), ("0600", "TIME", "2016-10-05T06:00")],
+        ),
+        (
+            "The raid began at approximately 14:56 on Monday.",
+            [
+                ("approximately 14:56", "TIME", "2016-10-17T14:56"),
+                ("Monday", "DATE", "2016-10-17"),
+            ],
+        ),
+    ],
+)
+def test_military_clocks(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He did 2000 hours of community service.", [("2000 hours", "DURATION", "PT2000H")]),
+        (
+            "The talks ended after 1500 hours of negotiation.",
+            [("1500 hours", "DURATION", "PT1500H")],
+        ),
+        (
+            "The pilot has logged 1500 hours and 600 hours in the simulator.",
+            [("1500 hours", "DURATION", "PT1500H"), ("600 hours", "DURATION", "PT600H")],
+        ),
+        ("It took about three hours.", [("about three hours", "DURATION", "PT3H")]),
+        ("The 2014 local elections were close.", [("2014", "DATE", "2014")]),
+        ("Shares rose 14.30 points and 2.30 percent.", []),
+        ("Rates were cut to 0.5 percent at 0.25 points.", []),
+    ],
+)
+def test_lengths_years_and_numbers_stay_what_they_were(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a zone's offset after it or in brackets is part of the clock time
+        (
+            "The raid began at 14:30 (GMT+3) on Monday.",
+            [("14:30 (GMT+3)", "TIME", "2016-10-17T14:30"), ("Monday", "DATE", "2016-10-17")],
+        ),
+        (
+            "The raid began at 14:30 UTC+3 on Monday.",
+            [("14:30 UTC+3", "TIME", "2016-10-17T14:30"), ("Monday", "DATE", "2016-10-17")],
+        ),
+        (
+            "It landed at 6:40 p.m. (GMT +8) after a 12-hour flight.",
+            [("6:40 p.m. (GMT +8)", "TIME", "2016-10-20T18:40"), ("12-hour", "DURATION", "PT12H")],
+        ),
+        (
+            "At a news conference at 18:00 EET (UTC+2), police said.",
+            [("18:00 EET (UTC+2)", "TIME", "2016-10-20T18:00")],
+        ),
+        # the zones of the region, and a dotted 24-hour clock with its zone
+        (
+            "The strike came at 16:00 AST on Monday.",
+            [("16:00 AST", "TIME", "2016-10-17T16:00"), ("Monday", "DATE", "2016-10-17")],
+        ),
+        ("Polls closed at 18:00 IRST.", [("18:00 IRST", "TIME", "2016-10-20T18:00")]),
+        (
+            "The raid began at 14.30 GMT on Monday.",
+            [("14.30 GMT", "TIME", "2016-10-17T14:30"), ("Monday", "DATE", "2016-10-17")],
+        ),
+        # a clock time with its zone, a few words before its weekday, is on that weekday
+        (
+            "Jets struck at 09:00 local time in the region Monday.",
+            [("09:00 local time", "TIME", "2016-10-17T09:00"), ("Monday", "DATE", "2016-10-17")],
+        ),
+        # a clock time after "by", and the noun after a clock time that is no verb
+        (
+            "Sterling fell to $1.2630 by 16:00 in London.",
+            [("16:00", "TIME", "2016-10-20T16:00")],
+        ),
+        (
+            "Stocks ended with a 1300 GMT close on Friday.",
+            [("1300 GMT", "TIME", "2016-10-14T13:00"), ("Friday", "DATE", "2016-10-14")],
+        ),
+        # the zone's offset does not hide the verb that puts the day ahead
+        (
+            "Tickets go on sale at 10:00 (GMT+3) on Saturday.",
+            [("10:00 (GMT+3)", "TIME", "2016-10-22T10:00"), ("Saturday", "DATE", "2016-10-22")],
+        ),
+    ],
+)
+def test_zones_and_offsets(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted: 17/10/2016 14:30", [("17/10/2016 14:30", "TIME", "2016-10-17T14:30")]),
+        (
+            "Analysis | 2019-06-21 18:00:00 Iran's Qasem Soleimani",
+            [("2019-06-21 18:00:00", "TIME", "2019-06-21T18:00:00")],
+        ),
+        (
+            "The deadline is 23:59 on 31/12/2016.",
+            [("23:59", "TIME", "2016-12-31T23:59"), ("31/12/2016", "DATE", "2016-12-31")],
+        ),
+        (
+            "Filed 2016-10-05T14:30Z by Reuters.",
+            [("2016-10-05T14:30Z", "TIME", "2016-10-05T14:30")],
+        ),
+        (
+            "Updated 2019-06-21T18:00:00+03:00",
+            [("2019-06-21T18:00:00+03:00", "TIME", "2019-06-21T18:00:00")],
+        ),
+        # a day and a month by its name, with hyphens
+        (
+            "The attack happened on 5-Oct-2016 and 05-OCT-16.",
+            [("5-Oct-2016", "DATE", "2016-10-05"), ("05-OCT-16", "DATE", "2016-10-05")],
+        ),
+        ("Report date: 29-May-2007", [("29-May-2007", "DATE", "2007-05-29")]),
+        # (not a race's time, nor a count after a number)
+        ("The winner finished in 2:08:44.", []),
+    ],
+)
+def test_time_stamps_and_other_date_notations(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document that writes one day past the 12th first writes them all so
+        (
+            "He spoke on 13/10/2016 and again on 5/10/2016 and on 1/10/2016.",
+            ["2016-10-13", "2016-10-05", "2016-10-01"],
+        ),
+        (
+            "Talks began on 05/10/2016. A second round followed on 23-10-2016.",
+            ["2016-10-05", "2016-10-23"],
+        ),
+        # ... and one that writes one month first, or none past the 12th, is read the US way
+        ("He spoke on 10/13/2016 and again on 5/10/2016.", ["2016-10-13", "2016-05-10"]),
+        ("He spoke on 5/10/2016.", ["2016-05-10"]),
+        # both orders in one document: each date as it can be read
+        ("On 13/10/2016, 10/14/2016 and 5/10/2016.", ["2016-10-13", "2016-10-14", "2016-05-10"]),
+        # the dotted form is day first anyway
+        ("The vote was on 05.10.2016.", ["2016-10-05"]),
+    ],
+)
+def test_a_documents_numeric_dates_read_in_its_own_order(text, expected):
+    assert [t.value for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 23/10/2016", True),
+        ("on 10/23/2016", False),
+        ("on 5/10/2016 and 10/5/16", None),
+        ("on 23/10/2016 and 10/23/2016", None),
+        ("on 23-10-2016", True),
+        # (not a fraction, a score or a web address's path)
+        ("won 31/12 and http://a.com/2016/06/24/08/01/vote", None),
+    ],
+)
+def test_numeric_dates_day_first(text, expected):
+    assert numeric_dates_day_first(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at 0600 hours", True),
+        ("1430 hrs", True),
+        ("09:10 hours", True),
+        ("until 2200 hours", True),
+        ("2100 hours (1800 GMT)", True),
+        ("2300 hours Tuesday", True),
+        ("as of 1525 hours in Frankfurt", True),
+        ("due at 2pm in Washington (1900 hours in London)", True),
+        ("long before the 2000 hours curfew", True),
+        ("10 p.m. local time (1500 hours Eastern)", True),
+        ("spent the 2000 hours of his service", False),
+        ("after 1500 hours of talks", False),
+        ("logged 1500 hours", False),
+        ("600 hours", False),
+        ("2500 hours", False),
+        ("three hours", False),
+        ("33.7 hours", False),
+    ],
+)
+def test_military_clock(text, expected):
+    m = re.search(r"(?P<num>[\d:.]+|three)\s*(?P<unit>hours|hrs)", text)
+    assert military_clock(text, m.start("num"), m.end("num"), m.end("unit")) is expected

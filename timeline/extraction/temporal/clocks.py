@@ -1,0 +1,91 @@
+"""Clock times written as armies and news agencies write them, and the order of a numeric
+date's day and month.
+
+"0600 hours" and "2000 hours" look alike: the first is six in the morning (no count is
+written with a leading zero), the second may be a length of time ("2000 hours of community
+service") or a clock ("at 2000 hours"). And "05/10/2016" is May 10 in a US paper and 5 October
+in a Gulf or British one; a document that writes "23/10/2016" somewhere writes its days
+first everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extraction.temporal.lexicon import MONTH_RE, WEEKDAY_RE, ZONE_RE
+
+# a word that expects a clock time before "NNNN hours": "at 1430 hours", "shortly after 1100
+# hours", "by 1800 hours" ...
+_CLOCK_EXPECTED_BEFORE = re.compile(
+    r"\b(?:at|until|till|by|after|before|from|to|between|and|since|past|as\s+of)\s+"
+    r"(?:about\s+|around\s+|approximately\s+|roughly\s+)?$"
+    # ("2 p.m. in Washington (1900 hours in London)": the same time in another zone)
+    r"|\(\s*$",
+    re.IGNORECASE,
+)
+# ... unless what follows makes it a length: "after 1500 hours of talks", "by 2000 hours a
+# year", "cut by 1000 hours per pilot"
+_LENGTH_AFTER = re.compile(r"\s+(?:of|a|an|per|each|every|in\s+(?:the\s+)?air)\b", re.IGNORECASE)
+# ... or it names when a happening is: "the 2000 hours curfew", "a 1600 hours news conference"
+_AN_EVENTS_CLOCK_BEFORE = re.compile(r"\b(?:a|the|its|his|her|their|our)\s+$", re.IGNORECASE)
+_AN_EVENT_AFTER = re.compile(
+    r"\s+(?:curfew|close|deadline|kick-?off|start|meeting|session|(?:news|press)\s+conference"
+    r"|briefing|screening|game|match|vote|flight|departure|launch|broadcast|bulletin|newscast"
+    r"|prayers?|service|ceremony)\b",
+    re.IGNORECASE,
+)
+# ... or what follows names a zone or a day: "1430 hrs GMT", "2100 hours (1800 GMT)", "1900
+# hours on Monday", "2300 hours Tuesday"
+_ZONE_OR_DAY_AFTER = re.compile(
+    rf"\s*(?:\(|{ZONE_RE}\b|local\b|(?-i:Eastern|Central|Mountain|Pacific)\b|(?:,\s*|\s+on\s+)?(?:the\s+)?(?:{WEEKDAY_RE})\b"
+    rf"|\s+on\s+(?:the\s+)?(?:\d|{MONTH_RE})|\s+(?:today|yesterday|tomorrow|tonight)\b)",
+    re.IGNORECASE,
+)
+# ... or it is a line of its own, a schedule's ("Friday, February 28, 2014\n1000 hours\n")
+_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*$")
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
+
+
+def military_clock(text: str, start: int, digits_end: int, end: int) -> bool:
+    """Whether the "hours" or "hrs" after the digits at [start, digits_end), the words ending at
+    ``end``, make a clock time rather than a length of time."""
+    digits = text[start:digits_end]
+    if re.fullmatch(r"\d{1,2}[:.][0-5]\d", digits):
+        return True  # "09:10 hours", "14.30 hrs"
+    if not digits.isdigit():
+        return False  # "three hours", "33.7 hours"
+    if len(digits) != 4 or int(digits[:2]) > 23 or int(digits[2:]) > 59:
+        return False  # "600 hours", "4500 hours"
+    if digits[0] == "0" or text[digits_end:end].strip().lower() == "hrs":
+        return True  # "0600 hours", "1430 hrs": no count is written so
+    return bool(
+        _ZONE_OR_DAY_AFTER.match(text, end)
+        or (
+            _CLOCK_EXPECTED_BEFORE.search(text, max(0, start - 30), start)
+            and not _LENGTH_AFTER.match(text, end)
+        )
+        or (_LINE_START.search(text, max(0, start - 30), start) and _LINE_END.match(text, end))
+        or (
+            _AN_EVENTS_CLOCK_BEFORE.search(text, max(0, start - 8), start)
+            and _AN_EVENT_AFTER.match(text, end)
+        )
+    )
+
+
+# "23/10/2016", "10/23/2016", "23-10-2016": a numeric date whose first or second number is past
+# the 12th, so it can only be read one way
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?:\d{4}|\d\d)(?![\d/])"
+    r"|-(?P<b2>\d{1,2})-(?:19|20)\d\d(?![\d-]))"
+)
+
+
+def numeric_dates_day_first(text: str) -> bool | None:
+    """Whether the text writes its numeric dates day first (True), month first (False), or
+    cannot be told (None: no date past the 12th, or both orders in it)."""
+    day_first = month_first = False
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b") or m.group("b2"))
+        day_first |= a > 12 >= b >= 1
+        month_first |= b > 12 >= a >= 1
+    return day_first if day_first != month_first else None
