@@ -1,6 +1,7 @@
 """The same day and the same clock time written in another house style: are they read the same?
 
-    python benchmarks/date_styles.py [--styles iso military ...] [--show 5] [DIR ...]
+    python benchmarks/date_styles.py [--styles iso military ...] [--show 5] [--extraction]
+                                     [DIR ...]
 
 News agencies, governments and armies write a date and a time each their own way. A wire
 story's "Oct. 5, 2016 ... 2:30 p.m." is "5 October 2016 ... 14:30 local time" in a British or
@@ -18,6 +19,11 @@ tagged again. Printed per style: how many rewritten expressions were read with t
 expressions stayed as they were. A day-first style ("05/10/2016") can only be told from the
 US one when some day in the document is past the 12th; it is counted in those documents, and
 the US style in the others.
+
+With ``--extraction`` the seed and unseen article files are rewritten the same way (their
+days with a year and their a.m./p.m. clock times, read with no DCT) and their candidate
+events compared with those of the files as written: type, date, place and actors (the quote
+holds the rewritten words).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timeline.extraction.pipeline import extract_from_text  # noqa: E402
 from timeline.extraction.temporal import tag  # noqa: E402
 from timeline.extraction.temporal.scoring import GoldDoc, read_gold  # noqa: E402
 
@@ -77,7 +85,7 @@ _CLOCK_WRITTEN = re.compile(
     r"(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\.?",
     re.IGNORECASE,
 )
-_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(\d\d):(\d\d)$")
+_CLOCK_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)T(\d\d):(\d\d)$")
 # a 24-hour clock alone needs a word that expects a time before it
 _TIME_EXPECTED_BEFORE = re.compile(r"\b(?:at|by|until|from|before|after)\s+$", re.IGNORECASE)
 
@@ -171,55 +179,94 @@ def _dct(doc: GoldDoc) -> date | None:
     return date.fromisoformat(doc.dct[:10]) if doc.dct else None
 
 
+def rewritten(text: str, reference: list, style: Style) -> tuple[str, list, dict[int, int]]:
+    """The text with the reference expressions the style applies to rewritten in it; those
+    expressions as (new start, new end, Written); and how far the text after each rewritten
+    expression's old end has moved. Nothing is rewritten where the style cannot be read."""
+    pick = _day if style.kind == "day" else _clock
+    written = [
+        w
+        for t in reference
+        if (w := pick(t)) is not None and style.applies(text[max(0, w.start - 20) : w.start])
+    ]
+    if not written or not style.readable(written):
+        return text, [], {}
+    parts, spans, shift, last, moved = [], [], {}, 0, 0
+    for w in written:
+        new = style.write(w)
+        parts += [text[last : w.start], new]
+        spans.append((w.start + moved, w.start + moved + len(new), w))
+        moved += len(new) - (w.end - w.start)
+        shift[w.end] = moved
+        last = w.end
+    parts.append(text[last:])
+    return "".join(parts), spans, shift
+
+
 def compare(docs: list[tuple[GoldDoc, list]], style: Style) -> tuple[int, int, int, int, Counter]:
     """(rewritten, read the same; the documents' other expressions, unchanged; the commonest
     readings that differed), for documents given with the tagger's reading of them."""
-    pick = _day if style.kind == "day" else _clock
-    rewritten = same = others = others_same = 0
+    n = same = others = others_same = 0
     differed: Counter = Counter()
     for doc, reference in docs:
-        dct = _dct(doc)
-        written = [
-            w
-            for t in reference
-            if (w := pick(t)) is not None
-            and style.applies(doc.text[max(0, w.start - 20) : w.start])
-        ]
-        if not written or not style.readable(written):
+        text, spans, shift = rewritten(doc.text, reference, style)
+        if not spans:
             continue
-        chosen = {(w.start, w.end) for w in written}
-        parts, shift, last = [], {}, 0
-        moved = 0  # how far the text after the last rewritten expression has moved
-        new_spans = []
-        for w in written:
-            parts.append(doc.text[last : w.start])
-            new = style.write(w)
-            new_spans.append((w.start + moved, w.start + moved + len(new), w))
-            parts.append(new)
-            moved += len(new) - (w.end - w.start)
-            shift[w.end] = moved
-            last = w.end
-        parts.append(doc.text[last:])
-        text = "".join(parts)
-        found = tag(text, dct)
-        for start, end, w in new_spans:
-            rewritten += 1
+        found = tag(text, _dct(doc))
+        for start, end, w in spans:
+            n += 1
             if any(t.start <= start and end <= t.end and t.value == w.value for t in found):
                 same += 1
             else:
                 read = [t for t in found if t.start < end and start < t.end]
                 read_as = " ".join(f"{t.text!r}={t.value}" for t in read) or "lost"
                 differed[(text[start:end], w.value, read_as)] += 1
+        chosen = {(w.start, w.end) for _, _, w in spans}
         ends = sorted(shift)
         as_found = {(t.start, t.end, t.value) for t in found}
         for t in reference:
             if (t.start, t.end) in chosen:
                 continue
             others += 1
-            before = [e for e in ends if e <= t.start]
-            offset = shift[before[-1]] if before else 0
+            offset = shift[ends[bisect_right(ends, t.start) - 1]] if ends[0] <= t.start else 0
             others_same += (t.start + offset, t.end + offset, t.value) in as_found
-    return rewritten, same, others, others_same, differed
+    return n, same, others, others_same, differed
+
+
+def candidate_keys(text: str) -> Counter:
+    """The candidate events of an article file: type, date, place and actors (the quote holds
+    the rewritten words)."""
+    _, candidates = extract_from_text(text)
+    return Counter(
+        (
+            c.event_type,
+            c.date and (c.date.earliest, c.date.latest, c.date.precision),
+            c.place and c.place.name,
+            tuple(sorted(c.actors)),
+        )
+        for c in candidates
+    )
+
+
+def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int, int, int]:
+    """(files rewritten; their candidate events as written, how many came out the same), for
+    article files given with the tagger's reading of them."""
+    files = total = same = 0
+    for text, reference in texts:
+        new_text, spans, _ = rewritten(text, reference, style)
+        if not spans:
+            continue
+        files += 1
+        as_written = candidate_keys(text)
+        total += sum(as_written.values())
+        same += sum((as_written & candidate_keys(new_text)).values())
+    return files, total, same
+
+
+def article_files() -> list[Path]:
+    return sorted((FIXTURES / "articles").glob("*.txt")) + sorted(
+        (FIXTURES / "unseen").glob("*/articles/*.txt")
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dirs", nargs="*", type=Path, default=DEFAULT_DIRS)
     ap.add_argument("--styles", nargs="+", metavar="WORD", help="the styles whose names hold it")
     ap.add_argument("--show", type=int, default=5, help="the commonest differences to list")
+    ap.add_argument(
+        "--extraction", action="store_true", help="also rewrite the article files and extract"
+    )
     args = ap.parse_args(argv)
     chosen = {
         name: style
@@ -248,6 +298,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         for (words, value, read), k in differed.most_common(args.show):
             print(f"    {k:4d} {words!r} ({value}): {read}")
+    if args.extraction:
+        texts = [(text, tag(text, None)) for p in article_files() if (text := p.read_text("utf-8"))]
+        print(f"{len(texts)} article files: candidate events the same as in the files as written")
+        for name, style in chosen.items():
+            files, total, same = compare_extraction(texts, style)
+            print(
+                f"{name:42s} {files:3d} files rewritten, {same:4d} of {total:4d} candidates"
+                f" the same ({100 * same / max(total, 1):5.1f}%)",
+                flush=True,
+            )
     return 0
 
 

@@ -48,6 +48,25 @@ def test_page_004_splits_into_nine_articles_with_metadata():
     assert [a.origin_index for a in articles] == list(range(9))
 
 
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda d: f"{d:%d/%m/%Y}",  # as a Gulf or British site writes it
+        lambda d: f"{d.day} {d:%B %Y}",
+        lambda d: d.isoformat(),
+        lambda d: f"{d.day}-{d:%b-%Y}",
+    ],
+)
+def test_page_004_splits_the_same_with_its_dates_written_another_way(write):
+    text = seed_path("004").read_text(encoding="utf-8")
+    for *_, when in PAGE_004:
+        text = text.replace(f"{when:%B} {when.day}, {when.year}", write(when))
+    articles = split_articles(text, origin_file="004.txt")
+    assert [(a.title[:20], a.publisher, a.published) for a in articles] == [
+        (title[:20], publisher, when) for title, publisher, _, when in PAGE_004
+    ]
+
+
 def test_each_004_article_body_excludes_its_metadata_lines_and_the_next_article():
     articles = _split("004")
     for art, nxt in zip(articles, articles[1:], strict=False):
@@ -133,10 +152,37 @@ def test_undatable_articles_stay_undated_with_a_reason(prefix):
         ("Friday, Oct. 28, 2016", date(2016, 10, 28)),
         ("The war began on July 31, 2017.", None),
         ("February 30, 2017", None),
+        # dates as other houses write them, with their clock time
+        ("Posted: 17/10/2016 14:30", date(2016, 10, 17)),
+        ("05.10.2016", date(2016, 10, 5)),
+        ("10/23/2016", date(2016, 10, 23)),
+        ("5-Oct-2016", date(2016, 10, 5)),
+        ("Updated 2016-10-05T14:30Z", date(2016, 10, 5)),
+        ("October 5, 2016, 2:30 p.m. EDT", date(2016, 10, 5)),
+        ("Wednesday 5 October 2016 14.30 AST", date(2016, 10, 5)),
+        ("17/13/2016", None),
+        ("The vote is on 17/10/2016.", None),
     ],
 )
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("day_first", "expected"), [(None, date(2016, 5, 10)), (True, date(2016, 10, 5))]
+)
+def test_a_date_line_in_numbers_is_read_in_the_files_order(day_first, expected):
+    assert parse_date_line("05/10/2016", day_first=day_first) == expected
+
+
+def test_a_file_that_writes_its_dates_day_first_has_its_date_line_read_so():
+    text = (
+        "Iraqi forces retake Ramadi\n05/10/2016 14:30\n\n"
+        "Iraqi forces retook the city on Tuesday. The offensive had begun on 23/09/2016.\n"
+    )
+    (art,) = split_articles(text, origin_file="a.txt")
+    assert (art.title, art.published) == ("Iraqi forces retake Ramadi", date(2016, 10, 5))
+    assert art.body.startswith("Iraqi forces retook")
 
 
 @pytest.mark.parametrize(

@@ -78,3 +78,11 @@ def test_a_run_prints_a_line_per_style(capsys, tmp_path):
     assert date_styles.main([str(tmp_path), "--styles", "military"]) == 0
     out = capsys.readouterr().out
     assert "military, hrs (1430 hrs)" in out and "read the same     1 of     1" in out
+
+
+def test_the_extraction_finds_the_same_events_in_a_page_written_day_first():
+    (path,) = (date_styles.FIXTURES / "articles").glob("004_*.txt")
+    text = path.read_text(encoding="utf-8")
+    style = date_styles.styles()["day first numbers (05/10/2016)"]
+    files, total, same = date_styles.compare_extraction([(text, tag(text, None))], style)
+    assert files == 1 and total > 20 and same == total

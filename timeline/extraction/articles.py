@@ -33,6 +33,8 @@ from datetime import date, timedelta
 
 from timeline.extraction import gazetteer
 from timeline.extraction.layout import plain_spacing
+from timeline.extraction.temporal.clocks import numeric_dates_day_first
+from timeline.extraction.temporal.lexicon import ZONE_RE
 from timeline.extraction.types import ArticleText
 
 MONTHS = {
@@ -75,18 +77,28 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) +
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|t)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
-# A whole line that is only a date: "July 31, 2017", "31 July 2017", "2019-06-21 18:00:00",
-# optionally after a section label ("Analysis | 2019-06-21").
-_DATE_LINE_RE = re.compile(
-    rf"^\s*(?:[A-Z][\w &]{{0,30}}\s*[|·•–-]\s*)?(?:(?:Posted|Published|Updated)(?: on)?:?\s*)?"
+# A date as a date line or a credit line ends with it: "July 31, 2017", "31 July 2017",
+# "2019-06-21 18:00:00", "17/10/2016 14:30", "5-Oct-2016", with its clock time if it has one
+# ("October 5, 2016, 2:30 p.m. EDT").
+_DATE_FORMS = (
     rf"(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"
-    rf"|(?P<day2>[0-3]?\d)\s+(?P<month2>[A-Za-z]+)\.?,?\s+(?P<year2>(?:19|20)\d\d)"
-    rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[ T][0-2]\d:[0-5]\d(?::[0-5]\d)?)?)\s*$",
+    rf"|(?P<day2>[0-3]?\d)[\s-]+(?P<month2>[A-Za-z]+)\.?,?[\s-]+(?P<year2>(?:19|20)\d\d)"
+    # (numbers: the dotted form is day first, the others as the file writes them)
+    rf"|(?P<num_a>[0-3]?\d)(?P<sep>[/.-])(?P<num_b>[0-3]?\d)(?P=sep)(?P<num_year>(?:19|20)\d\d)"
+    rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?=[ T]|\s*$))"
+    rf"(?:,?\s*(?:at\s+|T)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?"
+    rf"(?:Z|[+-]\d\d:?\d\d|\s+{ZONE_RE}\b)?)?"
+)
+# A whole line that is only a date, optionally after a section label ("Analysis |
+# 2019-06-21").
+_DATE_LINE_RE = re.compile(
+    rf"^\s*(?:[A-Z][\w &]{{0,30}}\s*[|·•–-]\s*)?(?:(?:Posted|Published|Updated)(?: on)?:?\s*)?"
+    rf"{_DATE_FORMS}\s*$",
     re.IGNORECASE,
 )
-# A date at the end of a credit line: "…, July 31, 2017".
-_TRAILING_DATE_RE = re.compile(rf",\s*{_MONTH}\s+{_DAY},?\s+{_YEAR}\s*$", re.IGNORECASE)
+# A date at the end of a credit line: "…, July 31, 2017", "…, 31/07/2017".
+_TRAILING_DATE_RE = re.compile(rf",\s*(?P<date>{_DATE_FORMS})\s*$", re.IGNORECASE)
 _HEADER_RE = re.compile(r"^(Title|Publisher|Author|Published|URL)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 # Weekday + month + day with no year ("Tuesday, September 1", "Friday, Oct. 28").
 _WEEKDAY_DATE_RE = re.compile(
@@ -173,14 +185,23 @@ def is_boilerplate(line: str) -> bool:
     return is_ticker(s)
 
 
-def parse_date_line(line: str) -> date | None:
-    """The date of a line that holds only a date (see ``_DATE_LINE_RE``), else None."""
+def parse_date_line(line: str, *, day_first: bool | None = None) -> date | None:
+    """The date of a line that holds only a date (see ``_DATE_LINE_RE``), else None.
+
+    A date in numbers ("05/10/2016") is read month first unless it can only be read day first
+    ("17/10/2016"), is dotted, or ``day_first`` says the file writes its dates so
+    (``numeric_dates_day_first`` of the whole file)."""
     m = _DATE_LINE_RE.match(line)
     if not m:
         return None
     try:
         if m.group("iso"):
             return date.fromisoformat(m.group("iso"))
+        if m.group("num_a"):
+            first, second = int(m.group("num_a")), int(m.group("num_b"))
+            if first > 12 or (second <= 12 and (m.group("sep") == "." or day_first)):
+                first, second = second, first
+            return date(int(m.group("num_year")), first, second)
         if m.group("month"):
             return date(int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day")))
         month = MONTHS.get(m.group("month2").lower().rstrip("."))
@@ -249,16 +270,12 @@ def parse_credit(credit: str, title: str) -> tuple[str, str]:
     return fields[0], ", ".join(fields[1:])
 
 
-def _is_credit_for(line: str, title: str, when: date) -> bool:
+def _is_credit_for(line: str, title: str, when: date, day_first: bool | None = None) -> bool:
     m = _TRAILING_DATE_RE.search(line)
-    if not m:
-        return False
-    try:
-        stated = date(int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day")))
-    except ValueError:
+    if not m or parse_date_line(m.group("date"), day_first=day_first) != when:
         return False
     head = line[: m.start()]
-    return stated == when and "," in head and _similar(head[: len(title) + 10], title) > 0.6
+    return "," in head and _similar(head[: len(title) + 10], title) > 0.6
 
 
 def _looks_like_title(line: str) -> bool:
@@ -272,15 +289,21 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
-def _find_page_articles(lines: list[tuple[int, int, str]]) -> list[dict]:
+def _find_page_articles(
+    lines: list[tuple[int, int, str]], day_first: bool | None = None
+) -> list[dict]:
     """Article starts on a multi-article page: title / date line / credit line triples."""
     nonblank = [i for i, (_, _, s) in enumerate(lines) if s.strip()]
     found = []
     for n in range(1, len(nonblank) - 1):
         i_title, i_date, i_credit = nonblank[n - 1], nonblank[n], nonblank[n + 1]
-        when = parse_date_line(lines[i_date][2])
+        when = parse_date_line(lines[i_date][2], day_first=day_first)
         title = lines[i_title][2].strip()
-        if when and _looks_like_title(title) and _is_credit_for(lines[i_credit][2], title, when):
+        if (
+            when
+            and _looks_like_title(title)
+            and _is_credit_for(lines[i_credit][2], title, when, day_first)
+        ):
             found.append({"title_line": i_title, "credit_line": i_credit, "date": when})
     return found
 
@@ -323,7 +346,12 @@ def _original_source(lines: list[tuple[int, int, str]]) -> tuple[str, str]:
     return "", ""
 
 
-def _split_single(text: str, lines: list[tuple[int, int, str]], known_title: str = "") -> dict:
+def _split_single(
+    text: str,
+    lines: list[tuple[int, int, str]],
+    known_title: str = "",
+    day_first: bool | None = None,
+) -> dict:
     """Title, stated date and body lines of a file that holds one article.
 
     The title is the first line when it looks like a headline (short, no closing full stop);
@@ -357,7 +385,7 @@ def _split_single(text: str, lines: list[tuple[int, int, str]], known_title: str
             if i <= title_i:
                 continue
             s = lines[i][2].strip()
-            d = parse_date_line(s)
+            d = parse_date_line(s, day_first=day_first)
             if d and when is None:
                 when = d
                 body_start = i + 1
@@ -391,7 +419,9 @@ def split_articles(
     header, offset = parse_header(view)
     header_date = _header_date(header["published"]) if header.get("published") else None
     lines = [(s + offset, e + offset, line) for s, e, line in _lines(view[offset:])]
-    page = _find_page_articles(lines)
+    # (a file that writes "17/10/2016" somewhere writes its dates day first everywhere)
+    day_first = numeric_dates_day_first(view)
+    page = _find_page_articles(lines, day_first)
     parts: list[dict] = []
     if page:
         for n, art in enumerate(page):
@@ -408,7 +438,7 @@ def split_articles(
                 }
             )
     elif any(s.strip() for _, _, s in lines):
-        parts.append(_split_single(text, lines, header.get("title", "")))
+        parts.append(_split_single(text, lines, header.get("title", ""), day_first))
 
     articles: list[ArticleText] = []
     for n, part in enumerate(parts):
