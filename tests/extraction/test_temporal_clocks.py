@@ -253,3 +253,26 @@ def test_numeric_dates_day_first(text, expected):
 def test_military_clock(text, expected):
     m = re.search(r"(?P<num>[\d:.]+|three)\s*(?P<unit>hours|hrs)", text)
     assert military_clock(text, m.start("num"), m.end("num"), m.end("unit")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quarter or a half as business news abbreviates it; a half only with its year
+        ("Revenue rose in 3Q 2017 and 3Q17.", [("3Q 2017", "2017-Q3"), ("3Q17", "2017-Q3")]),
+        ("Profit fell in Q3'17.", [("Q3'17", "2017-Q3")]),
+        ("Revenue rose in H1 2017 and 2H 2016.", [("H1 2017", "2017-H1"), ("2H 2016", "2016-H2")]),
+        ("Sales doubled in 1H17.", [("1H17", "2017-H1")]),
+        ("The H1N1 virus spread; he holds an H1 visa and a 3Q rating.", []),
+        # "Thursday week": a week after the coming Thursday (British English)
+        ("The vote is on Thursday week.", [("Thursday week", "2016-10-27")]),
+        ("The ceasefire ends on Monday week.", [("Monday week", "2016-10-31")]),
+        (
+            "He said on Monday week-long talks would begin.",
+            [("Monday", "2016-10-17"), ("week-long", "P1W")],
+        ),
+        ("Protests continued on Sunday, week after week.", [("Sunday", "2016-10-16")]),
+    ],
+)
+def test_quarters_halves_and_a_weekday_week(text, expected):
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

@@ -898,13 +898,18 @@ def _h_nthday(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_qnum(st: _State, m: re.Match[str]) -> Result:
-    q = int(m.group("q"))
-    y = m.group("yr") or m.group("yr2")
+    y = m.group("yr") or m.group("yr2") or (m.group("yy") and str(2000 + int(m.group("yy"))))
+    if m.group("q") or m.group("q2"):
+        part = "Q" + (m.group("q") or m.group("q2"))
+    elif y is None or (m.group("h2") and m.group("yr")):
+        return None  # "H1" alone is a visa's, "2017 1H" no one's
+    else:
+        part = "H" + (m.group("h") or m.group("h2"))
     if y is None:
-        if st.dct is None:
-            return ("DATE", f"XXXX-Q{q}")
+        if st.dct is None or m.group("q2"):
+            return None if m.group("q2") else ("DATE", f"XXXX-{part}")
         y = str(st.dct.year)
-    return ("DATE", f"{y}-Q{q}")
+    return ("DATE", f"{y}-{part}")
 
 
 # a season named without a preposition is one all the same after a possessive or a

@@ -289,6 +289,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
     elif (dated := _its_date_after(st, m.end(), wd)) is not None:
         v = _fmt_day(dated)  # "visits the Colts for a Monday night game on Oct. 22": that day
+    elif m.group("weekafter"):
+        if rel not in ("", "on"):
+            return None
+        v = _fmt_day(_resolve_weekday(st.dct, wd, 1) + timedelta(days=7))
     elif m.group("wkrel") and rel in ("", "on"):
         step = {"last": -1, "this": 0, "next": 1}[m.group("wkrel").lower()]
         monday = st.dct - timedelta(days=st.dct.weekday() - 7 * step)

@@ -247,7 +247,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?<=\bfor\s)|(?<=\binto\s))(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
         r"|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?day\b(?!-)",
     ),
-    ("qnum", rf"\b(?:(?P<yr>{_YEAR4})[\s-]?)?Q(?P<q>[1-4])(?:[\s-]?(?P<yr2>{_YEAR4}))?\b"),
+    # "Q3 2017", "2017 Q3", "3Q17", "Q3'17"; a half, "H1 2017", "1H17", only with its year
+    # (not the "H1" of a visa or "H1N1")
+    (
+        "qnum",
+        rf"\b(?:(?P<yr>{_YEAR4})[\s-]?)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+        rf"(?:[\s-]?(?P<yr2>{_YEAR4})|['’]?(?P<yy>\d\d))?\b",
+    ),
     # "the July-September quarter", "the April-June period": a calendar quarter by its months
     (
         "monthquarter",
@@ -420,7 +426,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<wd>{WEEKDAY_RE})(?P<plural>s\b)?"
         rf"(?:\s+{_POD.replace('pod', 'pod2')}(?P<plural2>s\b)?)?"
         # "on Tuesday last week", "Monday of next week": that week's day, one expression
-        r"(?:(?<![sS])\s+(?:of\s+)?(?P<wkrel>last|next|this)\s+week\b)?",
+        r"(?:(?<![sS])\s+(?:of\s+)?(?P<wkrel>last|next|this)\s+week\b"
+        # "the vote on Thursday week": a week after the coming Thursday, as British English
+        # writes it (not "Monday week-long talks", "Sunday week of protests")
+        r"|(?<![sS])\s+(?P<weekafter>(?-i:week))\b(?![-'’]|\s+(?:of|long|ends?|earlier|later"
+        r"|ago|before|after|in|on|by|to)\b))?",
     ),
     # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
     (
