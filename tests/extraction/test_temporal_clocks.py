@@ -142,6 +142,19 @@ def test_lengths_years_and_numbers_stay_what_they_were(text, expected):
             "Stocks ended with a 1300 GMT close on Friday.",
             [("1300 GMT", "TIME", "2016-10-14T13:00"), ("Friday", "DATE", "2016-10-14")],
         ),
+        (
+            "Stocks ended with a 13:00 AST close on Friday.",
+            [("13:00 AST", "TIME", "2016-10-14T13:00"), ("Friday", "DATE", "2016-10-14")],
+        ),
+        # (an offset is at most 14 hours: this is a range)
+        (
+            "Open 10.00 GMT-18.00 GMT on Friday.",
+            [
+                ("10.00 GMT", "TIME", "2016-10-14T10:00"),
+                ("18.00 GMT", "TIME", "2016-10-14T18:00"),
+                ("Friday", "DATE", "2016-10-14"),
+            ],
+        ),
         # the zone's offset does not hide the verb that puts the day ahead
         (
             "Tickets go on sale at 10:00 (GMT+3) on Saturday.",

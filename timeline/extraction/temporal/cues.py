@@ -39,8 +39,9 @@ _FUTURE_CUES = re.compile(
     # (not what "the territory it holds in Iraq" is: no event is held)
     r"|holds(?!\s+(?:in|on|at|to|up|out|back|off|down|onto|power|sway|office|the\s+record)\b)"
     r"|ends|(?<!the )(?<!a )(?<!\.m\. )(?<!record )(?<!its )(?<!highest )(?<!lowest )"
-    # (nor the noun after a clock time: "a 1 p.m. close", "the 1600 GMT close")
-    r"(?<!\d\s)(?<!\btime\s)(?<!\bhours\s)(?<!\bhrs\s)(?<!\)\s)(?<!GMT\s)(?<!UTC\s)closes?"
+    # (nor the noun after a clock time: "a 1 p.m. close", "the 1600 GMT close", "13:00 AST")
+    r"(?<!\d\s)(?<!\btime\s)(?<!\bhours\s)(?<!\bhrs\s)(?<!\)\s)(?<!(?-i:[A-Z]{2}T)\s)(?<!UTC\s)"
+    r"closes?"
     # (the adjective is no schedule: "a militia with close ties to Iran", "an aide close to")
     r"(?<!with close)(?<!very close)(?<!so close)(?<!too close)"
     r"(?!\s+(?:ties|links|relations|relationships?|friends?|allies|ally|aides?|associates?"

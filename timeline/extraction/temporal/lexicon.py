@@ -192,5 +192,6 @@ ZONE_RE = (
     r"(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|AST|ADT|IRST|IRDT|MSK|TRT|GST|IST|IDT|PKT"
     r"|AFT|EAT|WAT|SAST|JST|KST|HKT|SGT|AEST|AEDT)"
 )
-# an offset from GMT: "UTC+3", "GMT +8", "GMT-05:00"
-OFFSET_RE = r"(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?[0-5]\d)?\b"
+# an offset from GMT: "UTC+3", "GMT +8", "GMT-05:00" (at most 14 hours: "10.00 GMT-18.00 GMT"
+# is a range)
+OFFSET_RE = r"(?:GMT|UTC)\s?[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?\b(?![.,]\d)"
