@@ -33,6 +33,11 @@ BLIND = Path(__file__).resolve().parents[2] / "fixtures" / "timex_blind"
             "Christmas Eve blast at 1200 GMT; New Year's Day vote",
         ),
         ("FY2014 BUDGET PASSED AT 5 P.M. EDT", "FY2014 budget passed at 5 p.m. EDT"),
+        # the zones of other regions are kept after a clock time only
+        (
+            "JULY 2, 2013 15:01 IST: CHILDREN EAT AT 1400 AST",
+            "July 2, 2013 15:01 IST: children eat at 1400 AST",
+        ),
         # a line with small letters, or with too few capitals to be shouting, is left alone
         ("Talks resume on Tuesday\nU.S.\nISIS:", "Talks resume on Tuesday\nU.S.\nISIS:"),
         (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extraction.temporal.lexicon import MONTH_RE, WEEKDAY_RE
+from timeline.extraction.temporal.lexicon import MONTH_RE, WEEKDAY_RE, ZONE_RE
 from timeline.extraction.temporal.patterns import _PATTERNS
 
 # a line with no small letter (of which lines, those with five capitals or more: "IRAQI FORCES
@@ -23,7 +23,10 @@ _LINE_WITHOUT_SMALL_LETTERS = re.compile(r"^[^a-z\n]+$", re.MULTILINE)
 _FEWEST_CAPITALS = 5
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘(]*([a-z])")
 # words kept in capitals: zones and the fiscal year's abbreviation
-_KEPT = re.compile(r"\b(?:[ECMP][SD]?T|GMT|UTC|BST|CEST|CET)\b|\bFY(?![A-Za-z])")
+# (the zones of other regions only after a clock time: "15:01 IST", but "CHILDREN EAT")
+_KEPT = re.compile(
+    rf"\b(?:[ECMP][SD]?T|GMT|UTC|BST|CEST|CET)\b|(?<=\d)\s?{ZONE_RE}\b|\bFY(?![A-Za-z])"
+)
 
 
 def _name_words(names_re: str) -> re.Pattern[str]:
