@@ -36,6 +36,11 @@ PHRASES = (
     '"We will leave Friday," he said.',
     "On May 1, a Thursday,",
     "fiscal 2012",
+    # military clocks, a clock beside its date, a zone's offset, a numeric date
+    "at 0600 hours",
+    "17/10/2016 14:30",
+    "14:30 (GMT+3)",
+    "05/10/2016",
 )
 
 
