@@ -102,9 +102,22 @@ def test_timex_command_rejects_bad_input_without_output(tmp_path, bad):
 
 
 @pytest.mark.parametrize(
+    "dct", ["1998-02-06", "1998-02-06T22:19:00", "19980206", "19980206T221900"]
+)
+def test_timex_command_reads_a_dct_in_either_iso_form(tmp_path, dct):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"doc": "a", "dct": dct, "text": "It rained yesterday."}) + "\n")
+    out = io.StringIO()
+    call_command("timex", str(src), stdout=out)
+    assert json.loads(out.getvalue())["timexes"][0]["value"] == "1998-02-05"
+
+
+@pytest.mark.parametrize(
     ("bad", "message"),
     [
         ({"doc": "a", "text": "x", "dct": "2013-13-14"}, r"dct '2013-13-14' is not a date"),
+        ({"doc": "a", "text": "x", "dct": "2013-1014"}, r"dct '2013-1014' does not start with"),
+        ({"doc": "a", "text": "x", "dct": "201310140"}, r"dct '201310140' does not start with"),
         ({"doc": "a", "text": 5}, '"text" must be a string'),
         ({"doc": 7, "text": "x"}, '"doc" must be a string'),
         ({"text": "x"}, 'missing "doc"'),

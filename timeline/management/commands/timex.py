@@ -15,7 +15,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-_DCT = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+# "1998-02-06", "1998-02-06T22:19:00", and the basic ISO form of older TimeML, "19980206"
+_DCT = re.compile(r"^(\d{4})(-?)(\d\d)\2(\d\d)(?![\d-])")
 
 
 def dct_parse(raw: object) -> date | None:
@@ -31,7 +32,7 @@ def dct_parse(raw: object) -> date | None:
     if not m:
         raise ValueError(f"dct {raw!r} does not start with YYYY-MM-DD")
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        return date(int(m[1]), int(m[3]), int(m[4]))
     except ValueError as exc:  # "2013-13-14": the shape of a date, but none
         raise ValueError(f"dct {raw!r} is not a date ({exc})") from None
 
