@@ -289,3 +289,32 @@ def test_military_clock(text, expected):
 )
 def test_quarters_halves_and_a_weekday_week(text, expected):
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday with its date in brackets, or with the day of its month after it
+        (
+            "The attack happened on Wednesday (Oct 5).",
+            [("Wednesday", "2016-10-05"), ("Oct 5", "2016-10-05")],
+        ),
+        (
+            "The attack happened on Wednesday (5 October 2016).",
+            [("Wednesday", "2016-10-05"), ("5 October 2016", "2016-10-05")],
+        ),
+        ("The attack happened Wednesday 5th.", [("Wednesday 5th", "2016-10-05")]),
+        (
+            "The attack happened on Wednesday the 5th, officials said.",
+            [("Wednesday the 5th", "2016-10-05")],
+        ),
+        ("The vote is on Tuesday the 1st.", [("Tuesday the 1st", "2016-11-01")]),
+        # (a date in brackets that is no such weekday leaves the weekday as it was)
+        (
+            "The attack happened on Tuesday (Oct 5).",
+            [("Tuesday", "2016-10-18"), ("Oct 5", "2016-10-05")],
+        ),
+    ],
+)
+def test_a_weekday_with_its_date(text, expected):
+    assert [(t.text, t.value) for t in tag(text, DCT)] == expected

@@ -225,26 +225,51 @@ _TITLE_AFTER_A_WEEKDAY = re.compile(
 
 
 _ITS_DATE_AFTER = re.compile(
-    rf"\s+(?:[a-z-]+\s+){{0,2}}on\s+(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})",
+    rf"\s+(?:[a-z-]+\s+){{0,2}}on\s+(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})"
+    # "on Wednesday (Oct. 5)", "Wednesday (5 October 2016)": its date in brackets
+    rf"|\s*\(\s*(?:(?P<mon2>{MONTH_RE})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{MONTH_RE})\.?)"
+    r"(?:,?\s+(?P<year>\d{4}))?\s*\)",
     re.I,
 )
 
 
 def _its_date_after(st: _State, end: int, wd: int) -> date | None:
     """The date a weekday names just after it, when it falls on that weekday ("a Monday night
-    game on Oct. 22"), the occurrence nearest the DCT."""
+    game on Oct. 22", "Wednesday (Oct. 5)"), the occurrence nearest the DCT."""
     after = _ITS_DATE_AFTER.match(st.text, end)
     if after is None or st.dct is None:
         return None
-    mon, day = _month_of(after.group("mon")), int(after.group("day"))
+    k = next(k for k in ("", "2", "3") if after.group("mon" + k))
+    mon, day = _month_of(after.group("mon" + k)), int(after.group("day" + k))
+    years = (
+        (int(after.group("year")),)
+        if after.group("year")
+        else (st.dct.year - 1, st.dct.year, st.dct.year + 1)
+    )
     days = []
-    for y in (st.dct.year - 1, st.dct.year, st.dct.year + 1):
+    for y in years:
         try:
             days.append(date(y, mon, day))
         except ValueError:
             continue
     near = min(days, key=lambda d: abs((d - st.dct).days), default=None)
     return near if near is not None and near.isoweekday() == wd else None
+
+
+def _weekday_that_is_a(near: date, wd: int, day: int) -> date | None:
+    """The day numbered ``day`` of a month that falls on ISO weekday ``wd``, nearest ``near``
+    (within a year either way)."""
+    found = []
+    for step in range(-12, 13):
+        y, m = divmod(near.year * 12 + near.month - 1 + step, 12)
+        try:
+            d = date(y, m + 1, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd:
+            found.append(d)
+    return min(found, key=lambda d: abs((d - near).days), default=None)
 
 
 def _named_on(st: _State, wd: int, pos: int) -> date | None:
@@ -289,6 +314,12 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
         v = f"XXXX-WXX-{wd}"  # "flying out on a Friday": some Friday, not a dated one
     elif (dated := _its_date_after(st, m.end(), wd)) is not None:
         v = _fmt_day(dated)  # "visits the Colts for a Monday night game on Oct. 22": that day
+    elif m.group("wdday"):
+        # "on Wednesday the 5th": the Wednesday that is a 5th, nearest the day the story is at
+        d = _weekday_that_is_a(st.ref or st.dct, wd, int(m.group("wdday")))
+        if d is None:
+            return None
+        v = _fmt_day(d)
     elif m.group("weekafter"):
         if rel not in ("", "on"):
             return None

@@ -430,7 +430,9 @@ _PATTERNS: list[tuple[str, str]] = [
         # "the vote on Thursday week": a week after the coming Thursday, as British English
         # writes it (not "Monday week-long talks", "Sunday week of protests")
         r"|(?<![sS])\s+(?P<weekafter>(?-i:week))\b(?![-'’]|\s+(?:of|long|ends?|earlier|later"
-        r"|ago|before|after|in|on|by|to)\b))?",
+        r"|ago|before|after|in|on|by|to)\b)"
+        # "on Wednesday 5th", "Wednesday the 5th": the weekday that is that day of its month
+        r"|(?<![sS])\s+(?:the\s+)?(?P<wdday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b)?",
     ),
     # times of day: 10:35 a.m. / 5 p.m. EST Nov. 6 / noon Thursday / 4 in the morning
     (
