@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from timeline.extraction import gazetteer
 from timeline.extraction.layout import plain_spacing
-from timeline.extraction.temporal.clocks import numeric_dates_day_first
+from timeline.extraction.temporal.house_style import numeric_dates_day_first
 from timeline.extraction.temporal.lexicon import ZONE_RE
 from timeline.extraction.types import ArticleText
 

@@ -10,12 +10,12 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from timeline.extraction.temporal.clocks import military_clock
 from timeline.extraction.temporal.cues import (
     _BY_NEAR,
     _PAST_PERFECT,
 )
 from timeline.extraction.temporal.holidays import _holiday_date
+from timeline.extraction.temporal.house_style import military_clock
 from timeline.extraction.temporal.lexicon import (
     MONTH_RE,
     NUMBER_RE,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.extraction.temporal.clocks import military_clock
 from timeline.extraction.temporal.cues import (
     _BY_NEAR,
     _FUTURE_CUES,
@@ -22,6 +21,7 @@ from timeline.extraction.temporal.holidays import (
     _holiday_date,
     _nth_weekday,
 )
+from timeline.extraction.temporal.house_style import military_clock
 from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
     MONTH_RE,

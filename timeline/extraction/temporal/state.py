@@ -81,7 +81,7 @@ class _State:
     # the story ("Since the Feb. 22 attack ... at 7 a.m. that Wednesday": that one)
     named_days: list[tuple[int, date]] = field(default_factory=list)
     # whether the document writes numeric dates day first ("23/10/2016"), month first, or
-    # cannot be told (clocks.numeric_dates_day_first)
+    # cannot be told (house_style.numeric_dates_day_first)
     numbers_day_first: bool | None = None
 
     def tense(self, start: int, end: int) -> int:

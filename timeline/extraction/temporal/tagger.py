@@ -30,6 +30,8 @@ of the package, from the bottom up:
 - ``state``: the DCT, the reference time and what the text has named so far, and the year of
   a month or weekday given without one;
 - ``speech``, ``holidays``: days of speaking and quotations; named days;
+- ``house_style``: a military clock ("0600 hours") told from a length of time, and whether a
+  document writes its numeric dates day first;
 - ``handlers_dates``, ``handlers_days``: one handler per pattern, (state, match) -> (type,
   value) or None;
 - ``story``: how each resolved expression moves the reference time;
@@ -47,7 +49,6 @@ from itertools import groupby
 
 from timeline.extraction.layout import plain
 from timeline.extraction.temporal.casing import in_small_letters
-from timeline.extraction.temporal.clocks import numeric_dates_day_first
 from timeline.extraction.temporal.cues import _SAID_NEAR
 from timeline.extraction.temporal.handlers_dates import (
     _ago_amount,
@@ -103,6 +104,7 @@ from timeline.extraction.temporal.handlers_days import (
     _h_weekof,
     _h_yearago,
 )
+from timeline.extraction.temporal.house_style import numeric_dates_day_first
 from timeline.extraction.temporal.patterns import _COMPILED
 from timeline.extraction.temporal.spans import (
     _FREQUENCY_BEFORE,

@@ -1,5 +1,5 @@
-"""Clock times written as armies and news agencies write them, and the order of a numeric
-date's day and month.
+"""A house's style in clock times and numeric dates: military clocks as armies and news agencies
+write them, and the order of a numeric date's day and month.
 
 "0600 hours" and "2000 hours" look alike: the first is six in the morning (no count is
 written with a leading zero), the second may be a length of time ("2000 hours of community

@@ -1,4 +1,4 @@
-"""Dates and clock times as other houses write them (temporal/clocks.py and the patterns):
+"""Dates and clock times as other houses write them (temporal/house_style.py and the patterns):
 military clocks, 24-hour clocks beside their date, time stamps, zones with their offset,
 "5-Oct-2016", and a document's numeric dates read day first when it writes one so."""
 
@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from timeline.extraction.temporal import tag
-from timeline.extraction.temporal.clocks import military_clock, numeric_dates_day_first
+from timeline.extraction.temporal.house_style import military_clock, numeric_dates_day_first
 
 DCT = date(2016, 10, 20)  # a Thursday
 
