@@ -273,7 +273,7 @@ def test_military_clock(text, expected):
     [
         # a quarter or a half as business news abbreviates it; a half only with its year
         ("Revenue rose in 3Q 2017 and 3Q17.", [("3Q 2017", "2017-Q3"), ("3Q17", "2017-Q3")]),
-        ("Profit fell in Q3'17.", [("Q3'17", "2017-Q3")]),
+        ("Profit fell in Q3'17 as in Q3'98.", [("Q3'17", "2017-Q3"), ("Q3'98", "1998-Q3")]),
         ("Revenue rose in H1 2017 and 2H 2016.", [("H1 2017", "2017-H1"), ("2H 2016", "2016-H2")]),
         ("Sales doubled in 1H17.", [("1H17", "2017-H1")]),
         ("The H1N1 virus spread; he holds an H1 visa and a 3Q rating.", []),

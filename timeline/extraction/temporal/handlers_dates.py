@@ -898,17 +898,18 @@ def _h_nthday(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_qnum(st: _State, m: re.Match[str]) -> Result:
-    y = m.group("yr") or m.group("yr2") or (m.group("yy") and str(2000 + int(m.group("yy"))))
-    if m.group("q") or m.group("q2"):
-        part = "Q" + (m.group("q") or m.group("q2"))
-    elif y is None or (m.group("h2") and m.group("yr")):
-        return None  # "H1" alone is a visa's, "2017 1H" no one's
+    y = m.group("yr") or m.group("yr2")
+    if m.group("yy"):
+        yy = int(m.group("yy"))  # "3Q17", "Q3'98"
+        y = str(yy + (1900 if yy > 30 else 2000))
+    if m.group("q"):
+        part = "Q" + m.group("q")  # "Q3", "Q3 2017", "2017 Q3"
+    elif y is None or m.group("yr"):
+        return None  # "3Q" or "H1" alone (a rating, a visa), "2017 3Q" (no one's)
     else:
-        part = "H" + (m.group("h") or m.group("h2"))
-    if y is None:
-        if st.dct is None or m.group("q2"):
-            return None if m.group("q2") else ("DATE", f"XXXX-{part}")
-        y = str(st.dct.year)
+        part = "Q" + m.group("q2") if m.group("q2") else "H" + (m.group("h") or m.group("h2"))
+    if y is None:  # "Q3" alone: the DCT's year's
+        return ("DATE", f"XXXX-{part}" if st.dct is None else f"{st.dct.year}-{part}")
     return ("DATE", f"{y}-{part}")
 
 
