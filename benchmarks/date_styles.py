@@ -40,9 +40,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from timeline.extraction.pipeline import extract_from_text  # noqa: E402
+from text_forms import article_files, candidate_keys  # noqa: E402
+
 from timeline.extraction.temporal import tag  # noqa: E402
+from timeline.extraction.temporal.lexicon import MONTHS  # noqa: E402
 from timeline.extraction.temporal.scoring import GoldDoc, read_gold  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
@@ -50,27 +53,6 @@ DEFAULT_DIRS = [
     FIXTURES / name for name in ("timex_blind", "timex_real", "timex_meantime", "timex_esc")
 ]
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?-i:[A-Z][a-z]{2,8})"
 # a whole day, its year written out: "October 5, 2016", "Oct. 5 2016", "5 October 2016",
 # "the 5th of October, 2016"
@@ -106,7 +88,7 @@ def _day(t) -> Written | None:
     if t.type != "DATE" or m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
         return None
     k = "" if m.group("mon") else "2"
-    month = _MONTHS.get(m.group("mon" + k).lower())
+    month = MONTHS.get(m.group("mon" + k).lower())
     try:
         when = date(int(m.group("y" + k)), month or 0, int(m.group("d" + k)))
     except ValueError:
@@ -233,21 +215,6 @@ def compare(docs: list[tuple[GoldDoc, list]], style: Style) -> tuple[int, int, i
     return n, same, others, others_same, differed
 
 
-def candidate_keys(text: str) -> Counter:
-    """The candidate events of an article file: type, date, place and actors (the quote holds
-    the rewritten words)."""
-    _, candidates = extract_from_text(text)
-    return Counter(
-        (
-            c.event_type,
-            c.date and (c.date.earliest, c.date.latest, c.date.precision),
-            c.place and c.place.name,
-            tuple(sorted(c.actors)),
-        )
-        for c in candidates
-    )
-
-
 def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int, int, int]:
     """(files rewritten; their candidate events as written, how many came out the same), for
     article files given with the tagger's reading of them."""
@@ -257,16 +224,10 @@ def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int
         if not spans:
             continue
         files += 1
-        as_written = candidate_keys(text)
+        as_written = candidate_keys(text, quote=False)
         total += sum(as_written.values())
-        same += sum((as_written & candidate_keys(new_text)).values())
+        same += sum((as_written & candidate_keys(new_text, quote=False)).values())
     return files, total, same
-
-
-def article_files() -> list[Path]:
-    return sorted((FIXTURES / "articles").glob("*.txt")) + sorted(
-        (FIXTURES / "unseen").glob("*/articles/*.txt")
-    )
 
 
 def main(argv: list[str] | None = None) -> int:

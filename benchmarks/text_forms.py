@@ -125,9 +125,10 @@ def compare_tagger(docs, form: Callable[[str], str]) -> tuple[int, int, Counter]
 _APOSTROPHES = str.maketrans("\u2018\u2019", "''")
 
 
-def candidate_keys(text: str) -> Counter:
+def candidate_keys(text: str, *, quote: bool = True) -> Counter:
     """The candidate events of a text, each as what a form must not change: type, date, place,
-    actors and quote (its white space, capitals and curly apostrophes aside)."""
+    actors and (unless ``quote`` is false: a rewriting that changes words) quote, its white
+    space, capitals and curly apostrophes aside."""
     _, candidates = extract_from_text(text)
     return Counter(
         (
@@ -135,7 +136,7 @@ def candidate_keys(text: str) -> Counter:
             c.date and (c.date.earliest, c.date.latest, c.date.precision),
             c.place and c.place.name,
             tuple(sorted(c.actors)),
-            "".join(c.evidence.quote.upper().translate(_APOSTROPHES).split()),
+            "".join(c.evidence.quote.upper().translate(_APOSTROPHES).split()) if quote else "",
         )
         for c in candidates
     )

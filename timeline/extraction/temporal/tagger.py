@@ -268,14 +268,19 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     # scratch state) gives way, so the shorter expressions inside it can still be found.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     day_first = numeric_dates_day_first(text)
-    scratch = _State(
-        text=text,
-        dct=dct,
-        ref=dct,
-        ref_year=dct.year if dct else None,
-        reports=reports,
-        numbers_day_first=day_first,
-    )
+
+    def start_state() -> _State:
+        """The state at the document's start: at the DCT, nothing named yet."""
+        return _State(
+            text=text,
+            dct=dct,
+            ref=dct,
+            ref_year=dct.year if dct else None,
+            reports=reports,
+            numbers_day_first=day_first,
+        )
+
+    scratch = start_state()
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     used = bytearray(len(text) + 1)
     for s, e, _prio, name, m in cands:
@@ -286,14 +291,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
         used[s:e] = b"\x01" * (e - s)
         taken.append((s, e, name, m))
     taken.sort(key=lambda c: c[0])
-    st = _State(
-        text=text,
-        dct=dct,
-        ref=dct,
-        ref_year=dct.year if dct else None,
-        reports=reports,
-        numbers_day_first=day_first,
-    )
+    st = start_state()
     out: list[Timex] = []
     for s, e, name, m in taken:
         res = _resolve(st, name, m)
