@@ -318,3 +318,30 @@ def test_quarters_halves_and_a_weekday_week(text, expected):
 )
 def test_a_weekday_with_its_date(text, expected):
     assert [(t.text, t.value) for t in tag(text, DCT)] == expected
+
+
+@pytest.mark.parametrize(
+    "dated",
+    ["Dec. 3, 2009", "2009-12-03", "3-Dec-2009", "03.12.2009", "3 December 2009"],
+)
+def test_a_quotation_is_dated_by_its_writing_in_any_style(dated):
+    # the day the email was written, however the paper writes it, is the quotation's today
+    text = (
+        f'Jurors saw an email dated {dated}, in which Okafor wrote: "Bring the envelope tomorrow."'
+    )
+    assert [(t.text, t.value) for t in tag(text, date(2016, 10, 5))][-1] == (
+        "tomorrow",
+        "2009-12-04",
+    )
+
+
+def test_a_quotation_is_dated_by_a_day_named_without_its_year():
+    text = (
+        'In a speech on Dec. 12, the Treasury secretary warned lenders that "next year is '
+        'going to be tougher than this year," officials said.'
+    )
+    assert [(t.text, t.value) for t in tag(text, date(2008, 2, 26))] == [
+        ("Dec. 12", "2007-12-12"),
+        ("next year", "2008"),
+        ("this year", "2007"),
+    ]

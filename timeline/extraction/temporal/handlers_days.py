@@ -275,7 +275,7 @@ def _weekday_that_is_a(near: date, wd: int, day: int) -> date | None:
 def _named_on(st: _State, wd: int, pos: int) -> date | None:
     """The last day named in the 600 characters before ``pos`` that fell on ISO weekday
     ``wd``: the day "that Wednesday" points back to."""
-    for end, day in reversed(st.named_days):
+    for _start, end, day in reversed(st.named_days):
         if pos - end > 600:
             break
         if day.isoweekday() == wd and end <= pos:

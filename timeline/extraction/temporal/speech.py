@@ -29,15 +29,19 @@ from timeline.extraction.temporal.values import (
 # a past date a quotation's own sentence says it was written or spoken at: "In a letter to
 # her sister in 1978 she wrote: '...'", "an email dated Dec. 3, 2009, in which Okafor wrote:",
 # "In a radio interview in October 2005, he said he would run again '...'"
+_SAYING_AFTER = (
+    r"[^\"“”]{0,80}?\b(?:said|says|told|wrote|writes|urged|added|promised|pledged|vowed"
+    r"|insisted|warned|predicted|declared)\b"
+)
 _DATED_SPEECH = re.compile(
     rf"(?:(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>{_YEAR4})"
     rf"|(?P<day2>\d{{1,2}})\s+(?P<mon2>{MONTH_RE})\s+(?P<year2>{_YEAR4})"
     rf"|(?P<mon3>{MONTH_RE})\s+(?:of\s+)?(?P<year3>{_YEAR4})"
     rf"|\b(?:in|a|an)\s+(?P<year4>{_YEAR4}))\b"
-    r"(?=[^\"“”]{0,80}?\b(?:said|says|told|wrote|writes|urged|added|promised|pledged|vowed"
-    r"|insisted|warned|predicted|declared)\b)",
+    rf"(?={_SAYING_AFTER})",
     re.IGNORECASE,
 )
+_SAYING_AFTER_RX = re.compile(_SAYING_AFTER, re.IGNORECASE)
 
 
 # ... in the sentence's opening phrase ("In a radio interview in October 2005,") or as the
@@ -54,29 +58,55 @@ def _quoted_speech_date(st: _State, pos: int) -> tuple[date, str] | None:
     text, dct = st.text, st.dct
     if dct is None or not _in_quotation(text, pos):
         return None
-    lead = _sentence_before(text, _last_quote_mark(text, pos).start())  # type: ignore[union-attr]
-    found = None
-    for found in _DATED_SPEECH.finditer(lead):  # noqa: B007 - we want the last one
-        pass
-    if found is None or not _SETS_THE_SPEECH.search(lead, 0, found.start()):
-        return None  # "X, who joined the company in 1998, said": the date is not the saying's
-    g = found.groupdict()
-    if g["year"] or g["year2"]:
-        mon = _month_of(g["mon"] or g["mon2"])
-        day = int(g["day"] or g["day2"])
-        try:
-            spoken, precision = date(int(g["year"] or g["year2"]), mon, day), "D"
-        except ValueError:
-            return None
-    elif g["year3"]:
-        spoken, precision = date(int(g["year3"]), _month_of(g["mon3"]), 1), "M"
-    else:
-        spoken, precision = date(int(g["year4"]), 1, 1), "Y"
+    quote = _last_quote_mark(text, pos).start()  # type: ignore[union-attr]
+    lead = _sentence_before(text, quote)
+    dated = _date_of_the_saying(st, lead, quote - len(lead))
+    if dated is None:
+        return None
+    spoken, precision = dated
     if precision == "Y" and spoken.year >= dct.year:
         return None
     if precision != "Y" and (dct - spoken).days < 31:
         return None
     return spoken, precision
+
+
+def _date_of_the_saying(st: _State, lead: str, lead_start: int) -> tuple[date, str] | None:
+    """The last date a quotation's lead (``lead``, at ``lead_start``) names before its verb of
+    saying, where the lead says it is the saying's ("In a letter in 1978", "an email dated
+    ..."): a day the tagger read there, in any style ("Dec. 3, 2009", "2009-12-03",
+    "03/12/2009"), or a month or a year; with its precision."""
+    found = None
+    for found in _DATED_SPEECH.finditer(lead):  # noqa: B007 - we want the last one
+        pass
+    quote = lead_start + len(lead)
+    named = next(
+        (
+            (start, end, day)
+            for start, end, day in reversed(st.named_days)
+            if lead_start <= start and end <= quote and _SAYING_AFTER_RX.match(st.text, end)
+        ),
+        None,
+    )
+    if named is not None and (found is None or named[1] - lead_start >= found.end()):
+        start, _, day = named
+        return (day, "D") if _SETS_THE_SPEECH.search(lead, 0, start - lead_start) else None
+    if found is None or not _SETS_THE_SPEECH.search(lead, 0, found.start()):
+        return None  # "X, who joined the company in 1998, said": the date is not the saying's
+    g = found.groupdict()
+    if g["year"] or g["year2"]:
+        # (a day the tagger joined with its clock time: "dated Dec. 3, 2009, 5 p.m.")
+        try:
+            return date(
+                int(g["year"] or g["year2"]),
+                _month_of(g["mon"] or g["mon2"]),
+                int(g["day"] or g["day2"]),
+            ), "D"
+        except ValueError:
+            return None
+    if g["year3"]:
+        return date(int(g["year3"]), _month_of(g["mon3"]), 1), "M"
+    return date(int(g["year4"]), 1, 1), "Y"
 
 
 def _speech_day(st: _State, pos: int, *, retold: bool = True) -> date:

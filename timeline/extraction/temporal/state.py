@@ -79,7 +79,7 @@ class _State:
     day_counted_to: date | None = None
     # every day named so far, where its expression ends and the day, whether or not it moved
     # the story ("Since the Feb. 22 attack ... at 7 a.m. that Wednesday": that one)
-    named_days: list[tuple[int, date]] = field(default_factory=list)
+    named_days: list[tuple[int, int, date]] = field(default_factory=list)  # (start, end, day)
     # whether the document writes numeric dates day first ("23/10/2016"), month first, or
     # cannot be told (house_style.numeric_dates_day_first)
     numbers_day_first: bool | None = None

@@ -302,7 +302,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
             continue
         # (a clock time's day may come from the weekday after it: "at 7 a.m. that Wednesday")
         if typ == "DATE" and (day := _day_value(value)) is not None:
-            st.named_days.append((e, day))
+            st.named_days.append((s, e, day))
         if (
             name == "weekday"
             and st.dct is not None
