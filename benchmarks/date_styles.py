@@ -53,7 +53,7 @@ DEFAULT_DIRS = [
     FIXTURES / name for name in ("timex_blind", "timex_real", "timex_meantime", "timex_esc")
 ]
 
-_MONTH = r"(?-i:[A-Z][a-z]{2,8})"
+_MONTH = r"(?-i:([A-Z][a-z]{2,8}))"
 # a whole day, its year written out: "October 5, 2016", "Oct. 5 2016", "5 October 2016",
 # "the 5th of October, 2016"
 _DAY_WRITTEN = re.compile(
@@ -111,14 +111,31 @@ def _clock(t) -> Written | None:
 class Style:
     kind: str  # "day" or "clock"
     write: Callable[[Written], str]
-    # whether a document's rewritten expressions can be read in this style at all
-    readable: Callable[[list[Written]], bool] = lambda written: True
+    # whether a document, given its rewritten expressions and its text, can be read in this
+    # style at all
+    readable: Callable[[list[Written], str], bool] = lambda written, text: True
     # whether one expression is rewritten, given the text before it
     applies: Callable[[str], bool] = lambda before: True
 
 
-def _day_first_decidable(written: list[Written]) -> bool:
+def _day_first_decidable(written: list[Written], text: str = "") -> bool:
     return any(w.when.day > 12 for w in written)
+
+
+# the days a text names in words, day first ("5 October") or month first ("October 5")
+_DAY_THEN_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
+_MONTH_THEN_DAY = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b")
+
+
+def _us_readable(written: list[Written], text: str) -> bool:
+    """A document in the US style: no day past the 12th to tell it from the day-first one,
+    and no more days named day first in its words than month first (a house that writes "5
+    October" writes "05/10" for it)."""
+
+    def months(rx: re.Pattern[str]) -> int:
+        return sum(m.group(1).lower() in MONTHS for m in rx.finditer(text))
+
+    return not _day_first_decidable(written) and months(_DAY_THEN_MONTH) <= months(_MONTH_THEN_DAY)
 
 
 def styles() -> dict[str, Style]:
@@ -135,7 +152,7 @@ def styles() -> dict[str, Style]:
         "US numbers (10/05/2016)": Style(
             "day",
             lambda w: f"{w.when.month:02d}/{w.when.day:02d}/{w.when.year}",
-            readable=lambda written: not _day_first_decidable(written),
+            readable=_us_readable,
         ),
         "day first numbers (05/10/2016)": Style(
             "day",
@@ -171,7 +188,7 @@ def rewritten(text: str, reference: list, style: Style) -> tuple[str, list, dict
         for t in reference
         if (w := pick(t)) is not None and style.applies(text[max(0, w.start - 20) : w.start])
     ]
-    if not written or not style.readable(written):
+    if not written or not style.readable(written, text):
         return text, [], {}
     parts, spans, shift, last, moved = [], [], {}, 0, 0
     for w in written:

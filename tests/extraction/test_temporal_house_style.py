@@ -217,6 +217,15 @@ def test_time_stamps_and_other_date_notations(text, expected):
         ("He spoke on 5/10/2016.", ["2016-05-10"]),
         # both orders in one document: each date as it can be read
         ("On 13/10/2016, 10/14/2016 and 5/10/2016.", ["2016-10-13", "2016-10-14", "2016-05-10"]),
+        # ... or, with none past the 12th, one that names its days "5 October" in words
+        (
+            "Talks began on 5 October in Geneva. The second round was set for 05/11/2016.",
+            ["2016-10-05", "2016-11-05"],
+        ),
+        (
+            "Talks began on October 5 in Geneva. The second round was set for 05/11/2016.",
+            ["2016-10-05", "2016-05-11"],
+        ),
         # the dotted form is day first anyway
         ("The vote was on 05.10.2016.", ["2016-10-05"]),
     ],
@@ -233,6 +242,10 @@ def test_a_documents_numeric_dates_read_in_its_own_order(text, expected):
         ("on 5/10/2016 and 10/5/16", None),
         ("on 23/10/2016 and 10/23/2016", None),
         ("on 23-10-2016", True),
+        # none past the 12th: the order the text names its days in words
+        ("talks on 5 October; the vote on 05/11/2016", True),
+        ("talks on October 5; the vote on 05/11/2016", False),
+        ("talks on 5 October", None),
         # (not a fraction, a score or a web address's path)
         ("won 31/12 and http://a.com/2016/06/24/08/01/vote", None),
     ],

@@ -59,6 +59,9 @@ def test_a_day_first_document_needs_a_day_past_the_12th():
     one_day = "The town fell on October 5, 2016."
     assert date_styles.compare([_doc(one_day)], day_first)[:2] == (0, 0)
     assert date_styles.compare([_doc(one_day)], us)[:2] == (1, 1)
+    # a document that names its days day first in words is not one the US style is read in
+    british = "The town fell on October 5, 2016, days after the 2 October talks and 3 October."
+    assert date_styles.compare([_doc(british)], us)[:2] == (0, 0)
 
 
 def test_a_difference_is_listed_with_its_words_and_reading():

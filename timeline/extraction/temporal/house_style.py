@@ -80,12 +80,27 @@ _NUMERIC_DATE = re.compile(
 )
 
 
+# a day named with its month, in the order the house writes them: "5 October", "the 5th of
+# October"; "October 5", "Oct. 5th"
+_DAY_THEN_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_RE})\b")
+_MONTH_THEN_DAY = re.compile(rf"\b(?:{MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*%)")
+
+
 def numeric_dates_day_first(text: str) -> bool | None:
     """Whether the text writes its numeric dates day first (True), month first (False), or
-    cannot be told (None: no date past the 12th, or both orders in it)."""
+    cannot be told (None).
+
+    A numeric date past the 12th decides ("23/10/2016", "10/23/2016"; both orders in one text
+    decide nothing); failing that, the order the text names its days in words: a house that
+    writes "5 October" writes "05/10" for it, one that writes "October 5" "10/05"."""
     day_first = month_first = False
     for m in _NUMERIC_DATE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b") or m.group("b2"))
         day_first |= a > 12 >= b >= 1
         month_first |= b > 12 >= a >= 1
-    return day_first if day_first != month_first else None
+    if day_first != month_first:
+        return day_first
+    if day_first or _NUMERIC_DATE.search(text) is None:
+        return None  # both orders, or no numeric date to read
+    in_words = len(_DAY_THEN_MONTH.findall(text)) - len(_MONTH_THEN_DAY.findall(text))
+    return None if in_words == 0 else in_words > 0
