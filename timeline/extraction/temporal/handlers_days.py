@@ -833,6 +833,10 @@ def _h_playseason(st: _State, m: re.Match[str]) -> Result:
 
 
 def _h_freqset(st: _State, m: re.Match[str]) -> Result:
+    if m.group("what").lower() == "hours" and military_clock(
+        st.text, m.start("num"), m.end("num"), m.end("what")
+    ):
+        return None  # "at 0700 hours each day": a clock time, and then a set of days
     return ("SET", _fmt_duration(1, m.group("unit")))  # "five nights a week": P1W, freq 5X
 
 

@@ -17,15 +17,21 @@ from timeline.extraction.temporal.lexicon import MONTH_RE, WEEKDAY_RE, ZONE_RE
 # a word that expects a clock time before "NNNN hours": "at 1430 hours", "shortly after 1100
 # hours", "by 1800 hours" ...
 _CLOCK_EXPECTED_BEFORE = re.compile(
-    r"\b(?:at|until|till|by|after|before|from|to|between|and|since|past|as\s+of)\s+"
+    r"\b(?:at|until|till|by|after|before|from|to|between|and|since|past|as\s+of"
+    r"|(?:scheduled|set|planned|slated|due|called)\s+for)\s+"
     r"(?:about\s+|around\s+|approximately\s+|roughly\s+)?$"
     # ("2 p.m. in Washington (1900 hours in London)": the same time in another zone)
     r"|\(\s*$",
     re.IGNORECASE,
 )
-# ... unless what follows makes it a length: "after 1500 hours of talks", "by 2000 hours a
-# year", "cut by 1000 hours per pilot"
-_LENGTH_AFTER = re.compile(r"\s+(?:of|a|an|per|each|every|in\s+(?:the\s+)?air)\b", re.IGNORECASE)
+# ... unless what follows on its line makes it a length: "after 1500 hours of talks", "by
+# 2000 hours a year", "cut by 1000 hours per pilot" (after "at" only "of": "at 0700 hours
+# each day" is a clock, "at 1300 hours A spokeswoman" a sentence's end)
+_LENGTH_AFTER = re.compile(r"[^\S\n]+(?:of|a|an|per|each|every|in\s+(?:the\s+)?air)\b")
+_OF_AFTER = re.compile(r"[^\S\n]+of\b")
+_AT_BEFORE = re.compile(
+    r"\bat\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?$", re.IGNORECASE
+)
 # ... or it names when a happening is: "the 2000 hours curfew", "a 1600 hours news conference"
 _AN_EVENTS_CLOCK_BEFORE = re.compile(r"\b(?:a|the|its|his|her|their|our)\s+$", re.IGNORECASE)
 _AN_EVENT_AFTER = re.compile(
@@ -58,11 +64,12 @@ def military_clock(text: str, start: int, digits_end: int, end: int) -> bool:
         return False  # "600 hours", "4500 hours"
     if digits[0] == "0" or text[digits_end:end].strip().lower() == "hrs":
         return True  # "0600 hours", "1430 hrs": no count is written so
+    before = max(0, start - 30)
+    length_after = _OF_AFTER if _AT_BEFORE.search(text, before, start) else _LENGTH_AFTER
     return bool(
         _ZONE_OR_DAY_AFTER.match(text, end)
         or (
-            _CLOCK_EXPECTED_BEFORE.search(text, max(0, start - 30), start)
-            and not _LENGTH_AFTER.match(text, end)
+            _CLOCK_EXPECTED_BEFORE.search(text, before, start) and not length_after.match(text, end)
         )
         or (_LINE_START.search(text, max(0, start - 30), start) and _LINE_END.match(text, end))
         or (

@@ -541,7 +541,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # five nights a week / three days a month: how often, in a period
     (
         "freqset",
-        rf"(?P<num>{CARDINAL_WORD_RE}|\d+)\s+(?:days|nights|evenings|mornings|hours)\s+(?:a|per|each)\s+"
+        rf"(?P<num>{CARDINAL_WORD_RE}|\d+)\s+(?P<what>days|nights|evenings|mornings|hours)\s+"
+        r"(?:a|per|each)\s+"
         r"(?P<unit>day|week|month|year)\b",
     ),
     # year-end / the end of the year / the year / the fiscal year
