@@ -163,6 +163,16 @@ def test_lengths_years_and_numbers_stay_what_they_were(text, expected):
                 ("Friday", "DATE", "2016-10-14"),
             ],
         ),
+        # a US zone by its word, which ends no sentence (the verb before it still counts)
+        (
+            "The vote closes at 2 p.m. Eastern on Tuesday.",
+            [("2 p.m. Eastern", "TIME", "2016-10-25T14:00"), ("Tuesday", "DATE", "2016-10-25")],
+        ),
+        (
+            "The vote closes at 2 p.m. AST on Tuesday.",
+            [("2 p.m. AST", "TIME", "2016-10-25T14:00"), ("Tuesday", "DATE", "2016-10-25")],
+        ),
+        ("He flew home at 2 p.m. Eastern Airlines said.", [("2 p.m.", "TIME", "2016-10-20T14:00")]),
         # the zone's offset does not hide the verb that puts the day ahead
         (
             "Tickets go on sale at 10:00 (GMT+3) on Saturday.",

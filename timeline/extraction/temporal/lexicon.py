@@ -192,6 +192,8 @@ ZONE_RE = (
     r"(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|AST|ADT|IRST|IRDT|MSK|TRT|GST|IST|IDT|PKT"
     r"|AFT|EAT|WAT|SAST|JST|KST|HKT|SGT|AEST|AEDT)"
 )
+# a US zone by its word, after a clock time: "2 p.m. Eastern" (not "Eastern Airlines")
+US_ZONE_WORD_RE = r"(?-i:Eastern|Central|Mountain|Pacific)\b(?!\s+(?-i:[A-Z]))"
 # an offset from GMT: "UTC+3", "GMT +8", "GMT-05:00" (at most 14 hours: "10.00 GMT-18.00 GMT"
 # is a range)
 OFFSET_RE = r"(?:GMT|UTC)\s?[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?\b(?![.,]\d)"

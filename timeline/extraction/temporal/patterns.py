@@ -15,6 +15,7 @@ from timeline.extraction.temporal.lexicon import (
     ORDINAL_WORD_RE,
     SEASON_RE,
     UNIT_RE,
+    US_ZONE_WORD_RE,
     WEEKDAY_RE,
     ZONE_RE,
 )
@@ -481,7 +482,13 @@ _PATTERNS: list[tuple[str, str]] = [
         # (an offset after the zone or in brackets: "14:30 UTC+3", "6:40 p.m. (GMT +8)", "18:00
         # EET (UTC+2)"; a clock time in brackets is the same time in another zone, its own
         # expression)
-        r"(?:\s+(?P<tz>" + OFFSET_RE + "|" + ZONE_RE + r"\b|local(?:\s+time\b|(?=\s*\())"
+        r"(?:\s+(?P<tz>"
+        + OFFSET_RE
+        + "|"
+        + ZONE_RE
+        + r"\b|"
+        + US_ZONE_WORD_RE
+        + r"(?!\s+time\b)|local(?:\s+time\b|(?=\s*\())"
         r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?(?:\s*\(\s*" + OFFSET_RE + r"\s*\))?"
         rf"(?:,?\s+(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
         # "3:30 Tuesday morning", "10:30 Friday night": the part of the day says a.m. or p.m.

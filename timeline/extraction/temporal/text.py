@@ -6,7 +6,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
-from timeline.extraction.temporal.lexicon import WEEKDAY_RE
+from timeline.extraction.temporal.lexicon import US_ZONE_WORD_RE, WEEKDAY_RE, ZONE_RE
 
 # A sentence end, but not the full stop of an initial or a title ("Daniel P. Davison",
 # "Mr. Schwarz", "Gen. Schwarzkopf", "Oct. 5"): those must not cut a sentence's tense cues off.
@@ -19,7 +19,8 @@ _SENT_END = re.compile(
     # "until 6 a.m. (0300 GMT) on Monday": a clock time's full stop ends a sentence only
     # before a capital
     # (not a zone's: "at 10 a.m. EDT on Saturday")
-    + r"(?<![ap]\.m)[.!?]\s|(?<=[ap]\.m)\.\s(?=[A-Z\"“‘`'])(?![ECMP][SD]?T\b|GMT\b|UTC\b|BST\b)"
+    + r"(?<![ap]\.m)[.!?]\s|(?<=[ap]\.m)\.\s(?=[A-Z\"“‘`'])"
+    + rf"(?!{ZONE_RE}\b|{US_ZONE_WORD_RE})"
     # (nor a city's time: "at 7:35 p.m. Beijing time (1135 GMT) on Saturday")
     + r"(?![A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b)"
     # (nor a weekday's: "in a televised address at 9 a.m. Sunday")
