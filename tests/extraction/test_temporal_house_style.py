@@ -381,3 +381,34 @@ def test_a_quotation_is_dated_by_a_day_named_without_its_year():
         ("next year", "2008"),
         ("this year", "2007"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # Quds Day, the last Friday of Ramadan, and Tasua, the eve of Ashura: this region's days
+        (
+            "Thousands marched on Quds Day in Tehran.",
+            date(2017, 6, 25),
+            [("Quds Day", "2017-06-23")],
+        ),
+        (
+            "Rallies were held on International Quds Day.",
+            date(2019, 6, 1),
+            [("International Quds Day", "2019-05-31")],
+        ),
+        (
+            "Militias rallied on al-Quds Day 2018.",
+            date(2019, 1, 1),
+            [("al-Quds Day 2018", "2018-06-08")],
+        ),
+        (
+            "Mourners observed Tasua and Ashura.",
+            DCT,
+            [("Tasua", "2016-10-11"), ("Ashura", "2016-10-12")],
+        ),
+        ("Quds Force commanders met in Baghdad.", DCT, []),
+    ],
+)
+def test_the_regions_named_days(text, dct, expected):
+    assert [(t.text, t.value) for t in tag(text, dct)] == expected

@@ -163,6 +163,14 @@ def _feast_days(name: str) -> tuple[date, ...]:
     (Super Tuesday), in order (empty for others)."""
     if name == "super tuesday":
         return tuple(date.fromisoformat(d) for d in _SUPER_TUESDAYS)
+    if "quds" in name:
+        # (International) Quds Day, Iran's, marched in Tehran and Baghdad: the last Friday of
+        # Ramadan, the Friday before Eid al-Fitr
+        eids = (date.fromisoformat(d) for d in FEAST_DAYS["eid al-fitr"])
+        return tuple(e - timedelta(days=(e.weekday() - 4) % 7 or 7) for e in eids)
+    if name.startswith("tasu"):
+        # Tasua, the eve of Ashura
+        return tuple(date.fromisoformat(d) - timedelta(days=1) for d in FEAST_DAYS["ashura"])
     for rx, key in _FEAST_KEYS:
         if rx.search(name):
             return tuple(date.fromisoformat(d) for d in FEAST_DAYS[key])

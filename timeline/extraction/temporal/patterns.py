@@ -593,7 +593,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Pearl\s+Harbor)(?:\s+(?-i:Remembrance))?\s+(?-i:Day)|(?-i:Juneteenth)"
         r"|(?-i:Flag\s+Day)|(?-i:Earth\s+Day)|(?-i:World\s+AIDS\s+Day)"
         # feasts of the lunar, lunisolar and Hebrew calendars (dates in feasts.py)
-        r"|(?-i:Eid)[\s-]+(?:al|ul|el|Al|Ul|El)[\s-]*(?-i:Fitr|Adha)|(?-i:Ashura)"
+        r"|(?-i:Eid)[\s-]+(?:al|ul|el|Al|Ul|El)[\s-]*(?-i:Fitr|Adha)|(?-i:Ashura|Tasua|Tasu['’]a)"
+        # (not the Quds Force: its day)
+        r"|(?:(?-i:International)\s+)?(?:(?-i:al|Al)[\s-])?(?-i:Quds)\s+(?-i:Day)"
         r"|(?-i:Nowruz|Newroz|Norooz|Nowrouz|Navruz|Nauroz)"
         r"|(?:the\s+)?(?:(?-i:Spring\s+Festival)|(?-i:Chinese|Lunar)\s+(?-i:New\s+Year)(?!'s\s+(?-i:Eve)))"
         r"|(?-i:Islamic|Muslim|Hijri)\s+(?-i:New\s+Year)"
