@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from text_forms import article_files, candidate_keys  # noqa: E402
 
 from timeline.extraction.temporal import tag  # noqa: E402
+from timeline.extraction.temporal.house_style import days_in_words_day_first  # noqa: E402
 from timeline.extraction.temporal.lexicon import MONTHS  # noqa: E402
 from timeline.extraction.temporal.scoring import GoldDoc, read_gold  # noqa: E402
 
@@ -53,7 +54,7 @@ DEFAULT_DIRS = [
     FIXTURES / name for name in ("timex_blind", "timex_real", "timex_meantime", "timex_esc")
 ]
 
-_MONTH = r"(?-i:([A-Z][a-z]{2,8}))"
+_MONTH = r"(?-i:[A-Z][a-z]{2,8})"
 # a whole day, its year written out: "October 5, 2016", "Oct. 5 2016", "5 October 2016",
 # "the 5th of October, 2016"
 _DAY_WRITTEN = re.compile(
@@ -122,20 +123,11 @@ def _day_first_decidable(written: list[Written], text: str = "") -> bool:
     return any(w.when.day > 12 for w in written)
 
 
-# the days a text names in words, day first ("5 October") or month first ("October 5")
-_DAY_THEN_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
-_MONTH_THEN_DAY = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}\b")
-
-
 def _us_readable(written: list[Written], text: str) -> bool:
     """A document in the US style: no day past the 12th to tell it from the day-first one,
     and no more days named day first in its words than month first (a house that writes "5
     October" writes "05/10" for it)."""
-
-    def months(rx: re.Pattern[str]) -> int:
-        return sum(m.group(1).lower() in MONTHS for m in rx.finditer(text))
-
-    return not _day_first_decidable(written) and months(_DAY_THEN_MONTH) <= months(_MONTH_THEN_DAY)
+    return not _day_first_decidable(written) and days_in_words_day_first(text) is not True
 
 
 def styles() -> dict[str, Style]:

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from timeline.extraction import gazetteer
 from timeline.extraction.layout import plain_spacing
-from timeline.extraction.temporal.house_style import numeric_dates_day_first
+from timeline.extraction.temporal.house_style import month_and_day, numeric_dates_day_first
 from timeline.extraction.temporal.lexicon import ZONE_RE
 from timeline.extraction.types import ArticleText
 
@@ -198,10 +198,12 @@ def parse_date_line(line: str, *, day_first: bool | None = None) -> date | None:
         if m.group("iso"):
             return date.fromisoformat(m.group("iso"))
         if m.group("num_a"):
-            first, second = int(m.group("num_a")), int(m.group("num_b"))
-            if first > 12 or (second <= 12 and (m.group("sep") == "." or day_first)):
-                first, second = second, first
-            return date(int(m.group("num_year")), first, second)
+            month, day = month_and_day(
+                int(m.group("num_a")),
+                int(m.group("num_b")),
+                day_first=m.group("sep") == "." or day_first,
+            )
+            return date(int(m.group("num_year")), month, day)
         if m.group("month"):
             return date(int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day")))
         month = MONTHS.get(m.group("month2").lower().rstrip("."))

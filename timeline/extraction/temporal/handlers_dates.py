@@ -15,7 +15,7 @@ from timeline.extraction.temporal.cues import (
     _PAST_PERFECT,
 )
 from timeline.extraction.temporal.holidays import _holiday_date
-from timeline.extraction.temporal.house_style import military_clock
+from timeline.extraction.temporal.house_style import military_clock, month_and_day
 from timeline.extraction.temporal.lexicon import (
     MONTH_RE,
     NUMBER_RE,
@@ -462,16 +462,18 @@ _FISCAL_YEAR_ENDS_IN = re.compile(
 
 def _h_numdate(st: _State, m: re.Match[str]) -> Result:
     if m.group("d3"):
-        mo, dd, yy = int(m.group("m3")), int(m.group("d3")), m.group("y3")
+        # "15.10.1999": the dotted form is day first (the US writes slashes)
+        mo, dd = month_and_day(int(m.group("d3")), int(m.group("m3")), day_first=True)
+        yy = m.group("y3")
     elif m.group("d4"):
         mo, dd, yy = _month_of(m.group("mon4")), int(m.group("d4")), m.group("y4")
     else:
+        # "16/10/2016" day first, as outside the US; "05/10/2016" too where the document
+        # writes its numeric dates so
         k = "" if m.group("m") else "2"
-        mo, dd, yy = int(m.group("m" + k)), int(m.group("d" + k)), m.group("y" + k)
-        if st.numbers_day_first and mo <= 12 and dd <= 12:
-            mo, dd = dd, mo  # "05/10/2016" where the document writes "23/10/2016" elsewhere
-    if mo > 12 >= dd:
-        mo, dd = dd, mo  # "16/10/2016": day first, as outside the US
+        first, second = int(m.group("m" + k)), int(m.group("d" + k))
+        mo, dd = month_and_day(first, second, day_first=st.numbers_day_first)
+        yy = m.group("y" + k)
     y = int(yy)
     if len(yy) == 2:
         y += 1900 if y > 30 else 2000

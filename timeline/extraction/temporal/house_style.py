@@ -43,7 +43,8 @@ _AN_EVENT_AFTER = re.compile(
 # ... or what follows names a zone or a day: "1430 hrs GMT", "2100 hours (1800 GMT)", "1900
 # hours on Monday", "2300 hours Tuesday"
 _ZONE_OR_DAY_AFTER = re.compile(
-    rf"\s*(?:\(|{ZONE_RE}\b|local\b|(?-i:Eastern|Central|Mountain|Pacific)\b|(?:,\s*|\s+on\s+)?(?:the\s+)?(?:{WEEKDAY_RE})\b"
+    rf"\s*(?:\(|{ZONE_RE}\b|local\b|(?-i:Eastern|Central|Mountain|Pacific)\b"
+    rf"|(?:,\s*|\s+on\s+)?(?:the\s+)?(?:{WEEKDAY_RE})\b"
     rf"|\s+on\s+(?:the\s+)?(?:\d|{MONTH_RE})|\s+(?:today|yesterday|tomorrow|tonight)\b)",
     re.IGNORECASE,
 )
@@ -71,7 +72,7 @@ def military_clock(text: str, start: int, digits_end: int, end: int) -> bool:
         or (
             _CLOCK_EXPECTED_BEFORE.search(text, before, start) and not length_after.match(text, end)
         )
-        or (_LINE_START.search(text, max(0, start - 30), start) and _LINE_END.match(text, end))
+        or (_LINE_START.search(text, before, start) and _LINE_END.match(text, end))
         or (
             _AN_EVENTS_CLOCK_BEFORE.search(text, max(0, start - 8), start)
             and _AN_EVENT_AFTER.match(text, end)
@@ -100,14 +101,30 @@ def numeric_dates_day_first(text: str) -> bool | None:
     A numeric date past the 12th decides ("23/10/2016", "10/23/2016"; both orders in one text
     decide nothing); failing that, the order the text names its days in words: a house that
     writes "5 October" writes "05/10" for it, one that writes "October 5" "10/05"."""
-    day_first = month_first = False
+    seen = day_first = month_first = False
     for m in _NUMERIC_DATE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b") or m.group("b2"))
+        seen = True
         day_first |= a > 12 >= b >= 1
         month_first |= b > 12 >= a >= 1
     if day_first != month_first:
         return day_first
-    if day_first or _NUMERIC_DATE.search(text) is None:
+    if day_first or not seen:
         return None  # both orders, or no numeric date to read
-    in_words = len(_DAY_THEN_MONTH.findall(text)) - len(_MONTH_THEN_DAY.findall(text))
-    return None if in_words == 0 else in_words > 0
+    return days_in_words_day_first(text)
+
+
+def days_in_words_day_first(text: str) -> bool | None:
+    """Whether the text names more days day first ("5 October") than month first ("October
+    5"): True, False, or None when as many."""
+    lead = len(_DAY_THEN_MONTH.findall(text)) - len(_MONTH_THEN_DAY.findall(text))
+    return None if lead == 0 else lead > 0
+
+
+def month_and_day(first: int, second: int, *, day_first: bool | None) -> tuple[int, int]:
+    """The month and the day of a numeric date whose numbers are written ``first``,
+    ``second``: day first when the first is past the 12th ("16/10"), month first when the
+    second is ("10/16" or "10.20"), and as ``day_first`` says otherwise."""
+    if first > 12 or (second <= 12 and day_first):
+        return second, first
+    return first, second

@@ -88,9 +88,10 @@ def _date_of_the_saying(st: _State, lead: str, lead_start: int) -> tuple[date, s
         ),
         None,
     )
-    if named is not None and (found is None or named[1] - lead_start >= found.end()):
-        start, _, day = named
-        return (day, "D") if _SETS_THE_SPEECH.search(lead, 0, start - lead_start) else None
+    if named is not None:
+        start, end, day = named
+        if found is None or end - lead_start >= found.end():
+            return (day, "D") if _SETS_THE_SPEECH.search(lead, 0, start - lead_start) else None
     if found is None or not _SETS_THE_SPEECH.search(lead, 0, found.start()):
         return None  # "X, who joined the company in 1998, said": the date is not the saying's
     g = found.groupdict()
