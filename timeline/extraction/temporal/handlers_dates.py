@@ -52,6 +52,7 @@ from timeline.extraction.temporal.state import (
     _story_point,
 )
 from timeline.extraction.temporal.text import (
+    _IN_A_YEAR_AFTER,
     _at_sentence_start,
     _in_quotation,
     _next_word,
@@ -294,7 +295,6 @@ def _year_its_sentence_opens_with(st: _State, pos: int) -> int | None:
     return st.dct.year + {"last": -1, "next": 1, "this": 0}[opening.group(1).lower()]
 
 
-_IN_A_YEAR_AFTER = re.compile(r"\s+in\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|percent))")
 _WEEKDAY_APPOSITIVE_AFTER = re.compile(rf",\s+an?\s+({WEEKDAY_RE})\b", re.IGNORECASE)
 
 _MONTH_PREPS = frozenset(

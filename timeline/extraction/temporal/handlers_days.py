@@ -7,6 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline.extraction.temporal.calendars import (
+    hijri_days,
+    hijri_month_number,
+    hijri_to_gregorian,
+    persian_days,
+    persian_month_number,
+    persian_to_gregorian,
+)
 from timeline.extraction.temporal.cues import (
     _BY_NEAR,
     _FUTURE_CUES,
@@ -44,6 +52,7 @@ from timeline.extraction.temporal.state import (
     _GENERIC_TODAYS,
     _RIGHT_AFTER_A_DAY,
     _SINCE_NEAR,
+    _TARGET_NEAR,
     _WEEKDAY_OF_THE_CLOCK,
     _YEAR_WRITTEN,
     Result,
@@ -57,6 +66,7 @@ from timeline.extraction.temporal.state import (
     _toward_the_nearer,
 )
 from timeline.extraction.temporal.text import (
+    _IN_A_YEAR_AFTER,
     _at_sentence_start,
     _in_quotation,
     _next_word,
@@ -72,6 +82,7 @@ from timeline.extraction.temporal.values import (
     _fmt_week,
     _month_of,
     _number,
+    _ordinal,
     _weekday_of,
 )
 
@@ -1121,10 +1132,14 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
         day = _holiday_date(name, y)
         return None if day is None else _holiday_result(m, day)
     feast_days = _feast_days(re.sub(r"\s+", " ", name.lower()))
-    if feast_days and not m.group("year"):
+    # its year, written after it ("Christmas 2012") or told ("at Christmas in 2012")
+    written = m.group("year") or (
+        (in_year := _IN_A_YEAR_AFTER.match(st.text, m.end())) and not rel and in_year.group(1)
+    )
+    if feast_days and not written:
         return _h_feast(st, m, feast_days, rel)
-    if m.group("year"):
-        y = int(m.group("year"))
+    if written:
+        y = int(written)
     elif rel.startswith("the ") and (st.ref or st.dct) is not None:
         # "another envelope the following Christmas": the first one after the story's day
         at = st.ref or st.dct
@@ -1219,6 +1234,18 @@ def _h_feast(st: _State, m: re.Match[str], days: tuple[date, ...], rel: str) -> 
     occurrence is picked among its dates rather than by the month and day of one."""
     if st.dct is None:
         return ("DATE", "XXXX-XX-XX")
+    found = _occurrence(st, m, days, rel)
+    if found is None:
+        return None
+    if m.group("week"):
+        return ("DATE", _fmt_week(found))
+    return _holiday_result(m, found)
+
+
+def _occurrence(st: _State, m: re.Match[str], days: tuple[date, ...], rel: str) -> date | None:
+    """Which of a day's occurrences (in order) the text means, by the DCT, the words before
+    it ("last", "the following") and the tense of its sentence."""
+    assert st.dct is not None
     dct = st.dct
     # "the following Eid" counts from the story's day, "last Eid" from the DCT
     pivot = (st.ref or dct) if rel.startswith("the ") else dct
@@ -1243,11 +1270,49 @@ def _h_feast(st: _State, m: re.Match[str], days: tuple[date, ...], rel: str) -> 
             found = prev
         elif tense > 0 and found == prev and nxt is not None and (nxt - dct).days < 300:
             found = nxt
-    if found is None:
+        if (
+            st.reports
+            and found == nxt
+            and prev is not None
+            and tense <= 0
+            and not _TARGET_NEAR.search(st.text, max(0, m.start() - 14), m.start())
+        ):
+            # as a month's day: a reported happening with no word putting it ahead is past
+            found = prev
+    return found
+
+
+def _h_othercal(st: _State, m: re.Match[str]) -> Result:
+    """A day of the Hijri or the Iranian solar calendar, as its Gregorian day. With its own
+    year it is that day; with a Gregorian year ("Ramadan 20, 2014"), the one in that year;
+    with none, the occurrence nearest the DCT in the sentence's direction, as a feast's."""
+    day = _ordinal(m.group("day") or m.group("day2"))
+    solar = m.group("solar") or m.group("solar2")
+    hijri = m.group("hijri") or m.group("hijri2")
+    year = m.group("year") or m.group("year2")
+    if not year and (in_year := _IN_A_YEAR_AFTER.match(st.text, m.end())):
+        year = in_year.group(1)  # "on the 10th of Muharram in 2012"
+    if day is None:
         return None
-    if m.group("week"):
-        return ("DATE", _fmt_week(found))
-    return _holiday_result(m, found)
+    if solar:
+        month = persian_month_number(solar)
+        to_gregorian, days = persian_to_gregorian, persian_days(month, day)
+    else:
+        month = hijri_month_number(hijri)
+        to_gregorian, days = hijri_to_gregorian, hijri_days(month, day)
+    if year and not year.startswith(("19", "20")):
+        found = to_gregorian(int(year), month, day)
+        return None if found is None else ("DATE", _fmt_day(found))
+    if year:
+        # (a lunar day can come twice in one Gregorian year: the first)
+        found = next((d for d in days if d.year == int(year)), None)
+        return None if found is None else ("DATE", _fmt_day(found))
+    if not days:
+        return None
+    if st.dct is None:
+        return ("DATE", "XXXX-XX-XX")
+    found = _occurrence(st, m, days, "")
+    return None if found is None else ("DATE", _fmt_day(found))
 
 
 def _h_yearago(st: _State, m: re.Match[str]) -> Result:

@@ -7,6 +7,7 @@ import functools
 import re
 from datetime import date, timedelta
 
+from timeline.extraction.temporal.calendars import hijri_days, persian_days
 from timeline.extraction.temporal.feasts import FEAST_DAYS
 
 
@@ -168,6 +169,15 @@ def _feast_days(name: str) -> tuple[date, ...]:
         # Ramadan, the Friday before Eid al-Fitr
         eids = (date.fromisoformat(d) for d in FEAST_DAYS["eid al-fitr"])
         return tuple(e - timedelta(days=(e.weekday() - 4) % 7 or 7) for e in eids)
+    if "ghad" in name:
+        # Eid al-Ghadir, Shia Islam's: the 18th of Dhu al-Hijjah
+        return hijri_days(12, 18)
+    if name.startswith("sizd"):
+        # Sizdah Bedar, the 13th of Farvardin
+        return persian_days(1, 13)
+    if "yalda" in name:
+        # Yalda night, the last of Azar
+        return persian_days(9, 30)
     if name.startswith("tasu"):
         # Tasua, the eve of Ashura
         return tuple(date.fromisoformat(d) - timedelta(days=1) for d in FEAST_DAYS["ashura"])

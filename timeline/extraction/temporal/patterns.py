@@ -6,6 +6,12 @@ from __future__ import annotations
 
 import re
 
+from timeline.extraction.temporal.calendars import (
+    HIJRI_MONTH_RE,
+    HIJRI_YEAR_RE,
+    PERSIAN_MONTH_RE,
+    PERSIAN_YEAR_RE,
+)
 from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
     MONTH_RE,
@@ -69,6 +75,8 @@ _APPROX = (
 # An ordinal suffix after a day number, typos included: "31st", "2d", and "31t" or "22th"
 # (a mistyped suffix must not split "January 31t, 2015" into "January" and "2015").
 _ORD_SUFFIX = r"(?:[snrt][tdh]?|d)?"
+# a Hijri or solar year's era after it: "1438 AH", "1438 A.H.", "1438H", "1395 SH", "1395 HS"
+_ERA = r"(?:\s*(?-i:A\.\s?H\.?|AH|H\.\s?S\.?|HS|S\.\s?H\.?|SH|H)|\s+(?-i:Hijri|Hejri))(?!\w)"
 
 # "October this year", "April 5 next year", "September of that year": the year phrase says
 # which year the month is in, and belongs to the expression (a noun phrase's post-modifier;
@@ -123,6 +131,21 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{_POD_OF}(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
         rf"{_ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE}|{_MONTH_ABBR_DAY_FIRST})"
         rf"(?:,?\s*(?P<year>{_YEAR4})\b)?{_REL_YEAR}",
+    ),
+    # a day of the Hijri or the Iranian solar calendar: "1 Muharram 1438", "the 10th of
+    # Muharram", "22 Bahman 1357", "Rabi' al-Awwal 12, 1438 AH", "Shawwal 1, 2016"; month
+    # names that are also names or words ("Rajab", "Safar", "Mehr", "Tir", "Dey", "Azar") only
+    # after their day
+    (
+        "othercal",
+        rf"(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\s+(?:of\s+)?"
+        rf"(?-i:(?P<hijri>{HIJRI_MONTH_RE})|(?P<solar>{PERSIAN_MONTH_RE}))"
+        r"(?!\s+(?-i:News|Agency|Brigades?|Battalions?|Operations?|Offensive|Strike))"
+        rf"(?:,?\s+(?P<year>{HIJRI_YEAR_RE}|{PERSIAN_YEAR_RE}|(?:19|20)\d\d)(?:(?P<era>{_ERA})|\b))?"
+        rf"|(?-i:(?P<hijri2>(?!Safar|Rajab){HIJRI_MONTH_RE})"
+        r"|(?P<solar2>(?!Tir|Mehr|Dey|Dei|Azar|Aban)"
+        rf"{PERSIAN_MONTH_RE}))\s+(?P<day2>\d{{1,2}}){_ORD_SUFFIX}\b(?![.,]?\d)"
+        rf"(?:,?\s+(?P<year2>{HIJRI_YEAR_RE}|{PERSIAN_YEAR_RE}|(?:19|20)\d\d)(?:(?P<era2>{_ERA})|\b))?",
     ),
     # June / June 1997 / last June / early June / the end of June
     (
@@ -593,7 +616,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?-i:Pearl\s+Harbor)(?:\s+(?-i:Remembrance))?\s+(?-i:Day)|(?-i:Juneteenth)"
         r"|(?-i:Flag\s+Day)|(?-i:Earth\s+Day)|(?-i:World\s+AIDS\s+Day)"
         # feasts of the lunar, lunisolar and Hebrew calendars (dates in feasts.py)
-        r"|(?-i:Eid)[\s-]+(?:al|ul|el|Al|Ul|El)[\s-]*(?-i:Fitr|Adha)|(?-i:Ashura|Tasua|Tasu['’]a)"
+        r"|(?-i:Eid)[\s-]+(?:al|ul|el|Al|Ul|El|e)[\s-]*(?-i:Fitr|Adha|Ghadir|Ghadeer)"
+        r"|(?-i:Ashura|Tasua|Tasu['’]a)"
+        # Iran's: the picnic on the 13th day of the New Year, the longest night of the year
+        r"|(?-i:Sizdah|Sizdeh)[\s-]+(?-i:Bedar|Be[\s-]dar)"
+        r"|(?-i:Shab)[\s-]+[ei][\s-]+(?-i:Yalda)|(?-i:Yalda)\s+(?-i:[Nn]ight)"
         # (not the Quds Force: its day)
         r"|(?:(?-i:International)\s+)?(?:(?-i:al|Al)[\s-])?(?-i:Quds)\s+(?-i:Day)"
         r"|(?-i:Nowruz|Newroz|Norooz|Nowrouz|Navruz|Nauroz)"
