@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import jdatetime  # noqa: E402
+from hijridate import Gregorian  # noqa: E402
 from text_forms import article_files, candidate_keys  # noqa: E402
 
 from timeline.extraction.temporal import tag  # noqa: E402
@@ -117,6 +119,11 @@ class Style:
     readable: Callable[[list[Written], str], bool] = lambda written, text: True
     # whether one expression is rewritten, given the text before it
     applies: Callable[[str], bool] = lambda before: True
+    # how many days apart a day may be read and still count as the same (a Hijri day is
+    # written by Umm al-Qura's reckoning and read by the region's sighting of the moon)
+    slack_days: int = 0
+    # whether the style has a way to write this day at all
+    can_write: Callable[[Written], bool] = lambda w: True
 
 
 def _day_first_decidable(written: list[Written], text: str = "") -> bool:
@@ -128,6 +135,25 @@ def _us_readable(written: list[Written], text: str) -> bool:
     and no more days named day first in its words than month first (a house that writes "5
     October" writes "05/10" for it)."""
     return not _day_first_decidable(written) and days_in_words_day_first(text) is not True
+
+
+def _solar(w: Written) -> str:
+    d = jdatetime.date.fromgregorian(date=w.when)
+    return f"{d.day} {jdatetime.date.j_months_en[d.month - 1]} {d.year}"
+
+
+def _hijri(w: Written) -> str:
+    h = Gregorian(w.when.year, w.when.month, w.when.day).to_hijri()
+    return f"{h.day} {h.month_name()} {h.year} AH"
+
+
+def _same_day(read: str, meant: str, slack_days: int) -> bool:
+    if read == meant:
+        return True
+    try:
+        return abs((date.fromisoformat(read) - date.fromisoformat(meant)).days) <= slack_days
+    except ValueError:
+        return False
 
 
 def styles() -> dict[str, Style]:
@@ -154,6 +180,14 @@ def styles() -> dict[str, Style]:
         "dotted (05.10.2016)": Style(
             "day", lambda w: f"{w.when.day:02d}.{w.when.month:02d}.{w.when.year}"
         ),
+        "Iranian solar (28 Mehr 1395)": Style("day", _solar),
+        "Hijri (18 Muharram 1438 AH)": Style(
+            "day",
+            _hijri,
+            slack_days=1,
+            # (Umm al-Qura's tables span 1343-1500 AH)
+            can_write=lambda w: date(1924, 8, 1) <= w.when <= date(2077, 11, 16),
+        ),
         "24-hour, local time (14:30 local time)": Style("clock", lambda w: hm(w) + " local time"),
         "24-hour after 'at' (at 14:30)": Style(
             "clock", hm, applies=lambda before: _TIME_EXPECTED_BEFORE.search(before) is not None
@@ -178,7 +212,9 @@ def rewritten(text: str, reference: list, style: Style) -> tuple[str, list, dict
     written = [
         w
         for t in reference
-        if (w := pick(t)) is not None and style.applies(text[max(0, w.start - 20) : w.start])
+        if (w := pick(t)) is not None
+        and style.applies(text[max(0, w.start - 20) : w.start])
+        and style.can_write(w)
     ]
     if not written or not style.readable(written, text):
         return text, [], {}
@@ -194,10 +230,13 @@ def rewritten(text: str, reference: list, style: Style) -> tuple[str, list, dict
     return "".join(parts), spans, shift
 
 
-def compare(docs: list[tuple[GoldDoc, list]], style: Style) -> tuple[int, int, int, int, Counter]:
-    """(rewritten, read the same; the documents' other expressions, unchanged; the commonest
-    readings that differed), for documents given with the tagger's reading of them."""
-    n = same = others = others_same = 0
+def compare(
+    docs: list[tuple[GoldDoc, list]], style: Style
+) -> tuple[int, int, int, int, int, Counter]:
+    """(rewritten, read the same (within the style's slack), read to the day; the documents'
+    other expressions, unchanged; the commonest readings that differed), for documents given
+    with the tagger's reading of them."""
+    n = same = exact = others = others_same = 0
     differed: Counter = Counter()
     for doc, reference in docs:
         text, spans, shift = rewritten(doc.text, reference, style)
@@ -206,7 +245,9 @@ def compare(docs: list[tuple[GoldDoc, list]], style: Style) -> tuple[int, int, i
         found = tag(text, _dct(doc))
         for start, end, w in spans:
             n += 1
-            if any(t.start <= start and end <= t.end and t.value == w.value for t in found):
+            covering = [t.value for t in found if t.start <= start and end <= t.end]
+            exact += w.value in covering
+            if any(_same_day(v, w.value, style.slack_days) for v in covering):
                 same += 1
             else:
                 read = [t for t in found if t.start < end and start < t.end]
@@ -221,7 +262,7 @@ def compare(docs: list[tuple[GoldDoc, list]], style: Style) -> tuple[int, int, i
             others += 1
             offset = shift[ends[bisect_right(ends, t.start) - 1]] if ends[0] <= t.start else 0
             others_same += (t.start + offset, t.end + offset, t.value) in as_found
-    return n, same, others, others_same, differed
+    return n, same, exact, others, others_same, differed
 
 
 def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int, int, int]:
@@ -259,13 +300,15 @@ def main(argv: list[str] | None = None) -> int:
     docs = [(doc, tag(doc.text, _dct(doc))) for doc in docs]
     print(f"{len(docs)} TimeML documents")
     for name, style in chosen.items():
-        n, same, others, others_same, differed = compare(docs, style)
+        n, same, exact, others, others_same, differed = compare(docs, style)
         print(
             f"{name:42s} read the same {same:5d} of {n:5d} ({100 * same / max(n, 1):5.1f}%)"
             f"   others unchanged {others_same:6d} of {others:6d}"
             f" ({100 * others_same / max(others, 1):5.1f}%)",
             flush=True,
         )
+        if style.slack_days:
+            print(f"{'':42s} ... to the day {exact:5d} ({100 * exact / max(n, 1):5.1f}%)")
         for (words, value, read), k in differed.most_common(args.show):
             print(f"    {k:4d} {words!r} ({value}): {read}")
     if args.extraction:

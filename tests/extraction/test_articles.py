@@ -162,6 +162,12 @@ def test_undatable_articles_stay_undated_with_a_reason(prefix):
         ("Wednesday 5 October 2016 14.30 AST", date(2016, 10, 5)),
         ("17/13/2016", None),
         ("The vote is on 17/10/2016.", None),
+        # the Iranian solar and the Hijri calendars' days
+        ("29 Mehr 1395", date(2016, 10, 20)),
+        ("Tuesday, 9 Mordad 1396", date(2017, 7, 31)),
+        ("Posted: 30 Esfand 1395", date(2017, 3, 20)),
+        ("21 Muharram 1438 AH", date(2016, 10, 23)),
+        ("31 Mehr 1395", None),
     ],
 )
 def test_parse_date_line(line, expected):
@@ -183,6 +189,19 @@ def test_a_file_that_writes_its_dates_day_first_has_its_date_line_read_so():
     (art,) = split_articles(text, origin_file="a.txt")
     assert (art.title, art.published) == ("Iraqi forces retake Ramadi", date(2016, 10, 5))
     assert art.body.startswith("Iraqi forces retook")
+
+
+def test_an_article_dated_by_the_solar_calendar():
+    text = (
+        "Iran marks the anniversary of the embassy seizure\n13 Aban 1395\n\n"
+        "Crowds gathered outside the former US embassy in Tehran on Thursday.\n"
+    )
+    (art,) = split_articles(text, origin_file="a.txt")
+    assert (art.title, art.published) == (
+        "Iran marks the anniversary of the embassy seizure",
+        date(2016, 11, 3),
+    )
+    assert art.body.startswith("Crowds gathered")
 
 
 @pytest.mark.parametrize(

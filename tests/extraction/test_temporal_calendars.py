@@ -83,6 +83,8 @@ def test_a_day_of_a_month_comes_once_a_year_in_order():
     ("text", "expected"),
     [
         ("He was born on 29 Mehr 1395.", [("29 Mehr 1395", "DATE", "2016-10-20")]),
+        # Iraq invaded on 31 Shahrivar 1359, 22 September 1980
+        ("Iraq invaded on 31 Shahrivar 1359.", [("31 Shahrivar 1359", "DATE", "1980-09-22")]),
         (
             "The revolution triumphed on 22 Bahman 1357 (11 February 1979).",
             [
@@ -168,7 +170,16 @@ def test_names_that_are_months_are_not_read_as_days(text):
     assert read(text) == []
 
 
+def test_an_old_solar_year_is_its_year_not_the_dcts():
+    # (before 1925 Iran's official calendar was another: the day is the solar calendar's,
+    # counted back, a day from what histories give for the constitution's 5 August 1906)
+    ((words, _, value),) = read("The constitution was decreed on 14 Mordad 1285.")
+    assert words == "14 Mordad 1285" and value.startswith("1906-08-0")
+
+
 def test_a_day_that_does_not_exist_is_not_read():
+    # (a Hijri year before Umm al-Qura's tables is no day at all, not the day without it)
+    assert read("He left Najaf on 1 Muharram 1300.") == []
     assert read("He was born on 31 Esfand 1395.") == []
     assert read("The letter of 30 Rajab 1438 was found.") == []  # Rajab 1438 had 29 days
     # a month starts as observed in the region (Ramadan 1437 on 7 June 2016 in Iran and
@@ -220,3 +231,38 @@ def test_an_event_dated_by_the_solar_calendar():
         "day",
     )
     assert c.date.words == "29 Mehr 1395"
+
+
+def test_a_solar_day_with_its_year_sets_the_scene_as_a_gregorian_one():
+    text = (
+        "The student was last seen leaving a friend's flat at about 11 p.m. on 23 Khordad "
+        "1383. Her roommate reported her missing the next afternoon, and her car was found in "
+        "a car park in Qom on June 15, with her bag still on the seat."
+    )
+    # June 15 is the scene's year's (2004), as after "on June 12, 2004", not the DCT's
+    assert read(text, date(2005, 11, 16))[-1] == ("June 15", "DATE", "2004-06-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Umm al-Qura began Ramadan 1438 on Saturday 27 May 2017, Iran on the Sunday
+        ("Fasting began on Sunday, 1 Ramadan 1438.", ("Sunday, 1 Ramadan 1438", "2017-05-28")),
+        ("Fasting began on 1 Ramadan 1438, a Saturday.", ("1 Ramadan 1438", "2017-05-27")),
+        ("Fasting began on 1 Ramadan 1438, a Sunday.", ("1 Ramadan 1438", "2017-05-28")),
+        # a weekday two days off says nothing of the sighting: the day stays
+        ("Fasting began on Thursday, 1 Ramadan 1438.", ("Thursday, 1 Ramadan 1438", "2017-05-27")),
+        # the solar calendar is computed, not sighted: its day stays whatever the weekday
+        ("It was Wednesday, 29 Mehr 1395.", ("Wednesday, 29 Mehr 1395", "2016-10-20")),
+    ],
+)
+def test_the_weekday_written_with_a_hijri_day_says_which_sighting(text, expected):
+    assert read(text)[0][0::2] == expected
+
+
+def test_a_name_inside_a_date_places_no_event():
+    # "Mehr" is a town of Iran as well as a month of its calendar
+    body = "Iraqi forces shelled the town on 17 Mehr 1395, the ministry said.\n"
+    art = ArticleText(title="t", body=body, published=date(2016, 10, 10), published_basis="stated")
+    (c,) = extract_candidates(art)
+    assert c.place is None

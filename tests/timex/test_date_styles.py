@@ -24,6 +24,9 @@ CLOCK = date_styles.Written(0, 0, "2016-10-05T14:30", (14, 30), "about ")
         ("US numbers (10/05/2016)", DAY, "10/05/2016"),
         ("day first numbers (05/10/2016)", DAY, "05/10/2016"),
         ("dotted (05.10.2016)", DAY, "05.10.2016"),
+        # 5 October 2016 was 14 Mehr 1395, and 4 Muharram 1438 by Umm al-Qura's reckoning
+        ("Iranian solar (28 Mehr 1395)", DAY, "14 Mehr 1395"),
+        ("Hijri (18 Muharram 1438 AH)", DAY, "4 Muharram 1438 AH"),
         ("24-hour, local time (14:30 local time)", CLOCK, "about 14:30 local time"),
         ("military, hrs (1430 hrs)", CLOCK, "about 1430 hrs"),
         ("with an offset (14:30 (GMT+3))", CLOCK, "about 14:30 (GMT+3)"),
@@ -46,7 +49,7 @@ TEXT = (
 
 def test_what_is_rewritten_and_what_is_left_is_counted():
     style = date_styles.styles()["military, hours (1430 hours)"]
-    n, same, others, others_same, differed = date_styles.compare([_doc(TEXT)], style)
+    n, same, _, others, others_same, differed = date_styles.compare([_doc(TEXT)], style)
     # the clock time is rewritten; the two days and Monday are the document's others
     assert (n, same, others, others_same, differed) == (1, 1, 3, 3, {})
 
@@ -66,7 +69,7 @@ def test_a_day_first_document_needs_a_day_past_the_12th():
 
 def test_a_difference_is_listed_with_its_words_and_reading():
     style = date_styles.Style("day", lambda w: "xyz")
-    n, same, _, _, differed = date_styles.compare([_doc(TEXT)], style)
+    n, same, _, _, _, differed = date_styles.compare([_doc(TEXT)], style)
     assert (n, same) == (2, 0)
     assert differed == {("xyz", "2016-10-05", "lost"): 1, ("xyz", "2016-10-23", "lost"): 1}
 
@@ -89,3 +92,13 @@ def test_the_extraction_finds_the_same_events_in_a_page_written_day_first():
     style = date_styles.styles()["day first numbers (05/10/2016)"]
     files, total, same = date_styles.compare_extraction([(text, tag(text, None))], style)
     assert files == 1 and total > 20 and same == total
+
+
+def test_the_other_calendars_days_are_read_back():
+    solar = date_styles.styles()["Iranian solar (28 Mehr 1395)"]
+    assert date_styles.compare([_doc(TEXT)], solar)[:3] == (2, 2, 2)
+    # Umm al-Qura began Muharram 1438 on 2 October 2016, Iraq and Iran (by the Ashura they
+    # kept) on the 3rd: "4 Muharram" is read a day later, which the style's slack allows
+    hijri = date_styles.styles()["Hijri (18 Muharram 1438 AH)"]
+    assert hijri.slack_days == 1
+    assert date_styles.compare([_doc(TEXT)], hijri)[:3] == (2, 2, 0)

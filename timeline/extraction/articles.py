@@ -33,6 +33,14 @@ from datetime import date, timedelta
 
 from timeline.extraction import gazetteer
 from timeline.extraction.layout import plain_spacing
+from timeline.extraction.temporal.calendars import (
+    HIJRI_MONTH_RE,
+    PERSIAN_MONTH_RE,
+    hijri_month_number,
+    hijri_to_gregorian,
+    persian_month_number,
+    persian_to_gregorian,
+)
 from timeline.extraction.temporal.house_style import month_and_day, numeric_dates_day_first
 from timeline.extraction.temporal.lexicon import ZONE_RE
 from timeline.extraction.types import ArticleText
@@ -86,7 +94,10 @@ _DATE_FORMS = (
     rf"|(?P<day2>[0-3]?\d)[\s-]+(?P<month2>[A-Za-z]+)\.?,?[\s-]+(?P<year2>(?:19|20)\d\d)"
     # (numbers: the dotted form is day first, the others as the file writes them)
     rf"|(?P<num_a>[0-3]?\d)(?P<sep>[/.-])(?P<num_b>[0-3]?\d)(?P=sep)(?P<num_year>(?:19|20)\d\d)"
-    rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?=[ T]|\s*$))"
+    rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?=[ T]|\s*$)"
+    # a day of the Hijri or the Iranian solar calendar: "29 Mehr 1395", "18 Muharram 1438 AH"
+    rf"|(?P<cal_day>[0-3]?\d)\s+(?:(?P<hijri_month>{HIJRI_MONTH_RE})|(?P<solar_month>{PERSIAN_MONTH_RE}))"
+    rf",?\s+(?P<cal_year>1[0-4]\d\d)(?:\s*(?:A\.?\s?H\.?|S\.?\s?H\.?|H\.?\s?S\.?)(?!\w))?)"
     rf"(?:,?\s*(?:at\s+|T)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?"
     rf"(?:Z|[+-]\d\d:?\d\d|\s+{ZONE_RE}\b)?)?"
 )
@@ -206,6 +217,11 @@ def parse_date_line(line: str, *, day_first: bool | None = None) -> date | None:
             return date(int(m.group("num_year")), month, day)
         if m.group("month"):
             return date(int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day")))
+        if m.group("cal_day"):
+            day, year = int(m.group("cal_day")), int(m.group("cal_year"))
+            if m.group("hijri_month"):
+                return hijri_to_gregorian(year, hijri_month_number(m.group("hijri_month")), day)
+            return persian_to_gregorian(year, persian_month_number(m.group("solar_month")), day)
         month = MONTHS.get(m.group("month2").lower().rstrip("."))
         if month is None:
             return None

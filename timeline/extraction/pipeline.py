@@ -159,7 +159,13 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
     dated = _timexes(body, article.published)
     tokens = gazetteer.tokenize(body)  # (once for both gazetteers: a sixth of the work)
     actor_hits = gazetteer.find_actors(body, tokens)
-    place_hits = gazetteer.find_places(body, tokens)
+    # a name inside a date is the date's: the month "Mehr" of "17 Mehr 1395" (a town of Iran
+    # too), the "Quds" of "Quds Day" (Jerusalem's name in Arabic)
+    place_hits = [
+        h
+        for h in gazetteer.find_places(body, tokens)
+        if not any(d.start <= h.start and h.end <= d.end for d in dated)
+    ]
     para_bounds = _paragraph_bounds(sentences)
     dated = _mark_backdrop(dated, sentences)
     sections = _sections(sentences, para_bounds)

@@ -52,9 +52,10 @@ _HIJRI_MONTHS = (
     (10, r"Shawwal|Shawal|Shavval"),
     (
         11,
-        r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:al|el|l)?[\s-]*Qa['’]?(?:da|dah|ada|adah|ida|idah|de|deh)",
+        r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:al|el|l)?[\s-]*"
+        r"Q[ai]['’]?(?:adah|ada|idah|ida|dah|da|deh|de)",
     ),
-    (12, r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:al|el|l)?[\s-]*Hij+(?:a|ah|e|eh)"),
+    (12, r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:al|el|l)?[\s-]*Hij+(?:ah|a|eh|e)"),
 )
 
 _PERSIAN_MONTHS = (
@@ -79,13 +80,14 @@ def _alternation(months: tuple[tuple[int, str], ...]) -> str:
 
 HIJRI_MONTH_RE = _alternation(_HIJRI_MONTHS)
 PERSIAN_MONTH_RE = _alternation(_PERSIAN_MONTHS)
-_HIJRI_MONTH_NUMBER = [(n, re.compile(rf"(?:{names})$")) for n, names in _HIJRI_MONTHS]
-_PERSIAN_MONTH_NUMBER = [(n, re.compile(rf"(?:{names})$")) for n, names in _PERSIAN_MONTHS]
+# (a date line in capitals names its month so too)
+_HIJRI_MONTH_NUMBER = [(n, re.compile(rf"(?:{names})$", re.I)) for n, names in _HIJRI_MONTHS]
+_PERSIAN_MONTH_NUMBER = [(n, re.compile(rf"(?:{names})$", re.I)) for n, names in _PERSIAN_MONTHS]
 
-# Years as the region's papers write them: Hijri 1343-1500 (1924-2077, Umm al-Qura's span),
-# solar 1300-1429 (1921-2051)
-HIJRI_YEAR_RE = r"1(?:3[4-9]\d|4\d\d|500)"
-PERSIAN_YEAR_RE = r"1(?:3\d\d|4[0-2]\d)"
+# A year after a day of these calendars: 1000-1499 (AH 1000 is AD 1591, SH 1000 AD 1621).
+# A Hijri one outside Umm al-Qura's tables (1343-1500) reads as no day at all rather than
+# as the day without its year.
+CALENDAR_YEAR_RE = r"1[0-4]\d\d"
 
 
 def hijri_month_number(name: str) -> int:

@@ -23,7 +23,6 @@ from timeline.extraction.temporal.lexicon import (
     SEASON_RE,
     SEASONS,
     UNIT_RE,
-    WEEKDAY_RE,
 )
 from timeline.extraction.temporal.patterns import (
     _HOLIDAY_RX,
@@ -53,6 +52,7 @@ from timeline.extraction.temporal.state import (
 )
 from timeline.extraction.temporal.text import (
     _IN_A_YEAR_AFTER,
+    _WEEKDAY_APPOSITIVE_AFTER,
     _at_sentence_start,
     _in_quotation,
     _next_word,
@@ -294,8 +294,6 @@ def _year_its_sentence_opens_with(st: _State, pos: int) -> int | None:
         return None
     return st.dct.year + {"last": -1, "next": 1, "this": 0}[opening.group(1).lower()]
 
-
-_WEEKDAY_APPOSITIVE_AFTER = re.compile(rf",\s+an?\s+({WEEKDAY_RE})\b", re.IGNORECASE)
 
 _MONTH_PREPS = frozenset(
     [

@@ -67,6 +67,7 @@ from timeline.extraction.temporal.state import (
 )
 from timeline.extraction.temporal.text import (
     _IN_A_YEAR_AFTER,
+    _WEEKDAY_APPOSITIVE_AFTER,
     _at_sentence_start,
     _in_quotation,
     _next_word,
@@ -1302,17 +1303,30 @@ def _h_othercal(st: _State, m: re.Match[str]) -> Result:
         to_gregorian, days = hijri_to_gregorian, hijri_days(month, day)
     if year and not year.startswith(("19", "20")):
         found = to_gregorian(int(year), month, day)
-        return None if found is None else ("DATE", _fmt_day(found))
-    if year:
+    elif year:
         # (a lunar day can come twice in one Gregorian year: the first)
         found = next((d for d in days if d.year == int(year)), None)
-        return None if found is None else ("DATE", _fmt_day(found))
-    if not days:
+    elif not days:
         return None
-    if st.dct is None:
+    elif st.dct is None:
         return ("DATE", "XXXX-XX-XX")
-    found = _occurrence(st, m, days, "")
-    return None if found is None else ("DATE", _fmt_day(found))
+    else:
+        found = _occurrence(st, m, days, "")
+    if found is None:
+        return None
+    weekday = m.group("wd") or m.group("wd2")
+    if weekday is None and (appos := _WEEKDAY_APPOSITIVE_AFTER.match(st.text, m.end())):
+        weekday = appos.group(1)  # "7 Safar 1424, a Friday"
+    if hijri and weekday is not None:
+        # A Hijri month begins a day apart from country to country, by when the new moon is
+        # seen: the weekday written with the day says which
+        wd = _weekday_of(weekday)
+        found = next(
+            (found + timedelta(days=k) for k in (0, -1, 1)
+             if (found + timedelta(days=k)).isoweekday() == wd),
+            found,
+        )  # fmt: skip
+    return ("DATE", _fmt_day(found))
 
 
 def _h_yearago(st: _State, m: re.Match[str]) -> Result:

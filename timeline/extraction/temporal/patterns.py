@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from timeline.extraction.temporal.calendars import (
+    CALENDAR_YEAR_RE,
     HIJRI_MONTH_RE,
-    HIJRI_YEAR_RE,
     PERSIAN_MONTH_RE,
-    PERSIAN_YEAR_RE,
 )
 from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
@@ -138,14 +137,14 @@ _PATTERNS: list[tuple[str, str]] = [
     # after their day
     (
         "othercal",
-        rf"(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\s+(?:of\s+)?"
-        rf"(?-i:(?P<hijri>{HIJRI_MONTH_RE})|(?P<solar>{PERSIAN_MONTH_RE}))"
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\s+(?:of\s+)?"
+        rf"(?-i:(?P<hijri>{HIJRI_MONTH_RE})|(?P<solar>{PERSIAN_MONTH_RE}))\b"
         r"(?!\s+(?-i:News|Agency|Brigades?|Battalions?|Operations?|Offensive|Strike))"
-        rf"(?:,?\s+(?P<year>{HIJRI_YEAR_RE}|{PERSIAN_YEAR_RE}|(?:19|20)\d\d)(?:(?P<era>{_ERA})|\b))?"
-        rf"|(?-i:(?P<hijri2>(?!Safar|Rajab){HIJRI_MONTH_RE})"
+        rf"(?:,?\s+(?P<year>{CALENDAR_YEAR_RE}|(?:19|20)\d\d)(?:(?P<era>{_ERA})|\b))?"
+        rf"|(?:(?P<wd2>{WEEKDAY_RE}),?\s+)?(?-i:(?P<hijri2>(?!Safar|Rajab){HIJRI_MONTH_RE})"
         r"|(?P<solar2>(?!Tir|Mehr|Dey|Dei|Azar|Aban)"
         rf"{PERSIAN_MONTH_RE}))\s+(?P<day2>\d{{1,2}}){_ORD_SUFFIX}\b(?![.,]?\d)"
-        rf"(?:,?\s+(?P<year2>{HIJRI_YEAR_RE}|{PERSIAN_YEAR_RE}|(?:19|20)\d\d)(?:(?P<era2>{_ERA})|\b))?",
+        rf"(?:,?\s+(?P<year2>{CALENDAR_YEAR_RE}|(?:19|20)\d\d)(?:(?P<era2>{_ERA})|\b))?",
     ),
     # June / June 1997 / last June / early June / the end of June
     (

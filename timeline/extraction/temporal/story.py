@@ -55,6 +55,16 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
             st.ref_month = date(int(m2.group(1)), int(m2.group(2)), 1)
 
 
+def _writes_its_year(st: _State, kind: str, s: int, e: int) -> bool:
+    """Whether the day at [s, e) writes its year ("on 10 June 2014"; a Hijri or solar day its
+    own: "on 22 Bahman 1357")."""
+    year = _CALENDAR_YEAR_IN if kind == "othercal" else _YEAR_IN
+    return year.search(st.text, s, e) is not None
+
+
+_CALENDAR_YEAR_IN = re.compile(r"\b(?:1[0-4]|19|20)\d\d\b")
+
+
 def _scene_year(st: _State) -> int | None:
     """The year a scene was set in (the one ``_narrative_year`` would carry), if any."""
     if st.year_after_day and st.year_set_as_setting:
@@ -105,7 +115,7 @@ def _move_story(st: _State, kind: str, typ: str, value: str, s: int, e: int) -> 
         # in passing ("a call, from April 17, 2008, which was played") does not
         st.ref_set_as_setting = bool(
             _SCENE_DAY_BEFORE.search(text, max(0, s - 8), s)
-            or (_ON_A_FULL_DATE.search(text, max(0, s - 4), s) and _YEAR_IN.search(text, s, e))
+            or (_ON_A_FULL_DATE.search(text, max(0, s - 4), s) and _writes_its_year(st, kind, s, e))
         ) or (
             # "In February 2003 the banks refused ..., and on the morning of February 14 the
             # board met": a day in the past year the scene is set in keeps the scene there

@@ -42,6 +42,8 @@ def _next_word(text: str, end: int) -> str:
 _QUOTE_MARK = re.compile(r"[\"“”]|``|''")
 # a day's year told after it: "April 11 in 2004", "at Christmas in 2012"
 _IN_A_YEAR_AFTER = re.compile(r"\s+in\s+((?:1[89]|20)\d\d)\b(?!\s*(?:%|percent))")
+# a day's weekday told after it: "reopened on May 1, a Thursday"
+_WEEKDAY_APPOSITIVE_AFTER = re.compile(rf",\s+an?\s+({WEEKDAY_RE})\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4)
