@@ -74,6 +74,25 @@ def respaced(text: str, rng: random.Random) -> str:
     )
 
 
+HIJRI_MONTHS = ("Muharram", "Safar", "Rabi' al-Awwal", "Rabi II", "Jumada al-Akhirah", "Rajab")
+HIJRI_MONTHS += ("Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qa'dah", "Dhul-Hijjah")
+SOLAR_MONTHS = ("Farvardin", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar")
+SOLAR_MONTHS += ("Dey", "Bahman", "Esfand")
+
+
+def calendar_day(rng: random.Random) -> str:
+    """A day of the Hijri or solar calendar as a wire might write it, or nearly (the 31st of
+    a month of 30 days, a year outside the tables, a Gregorian year after it)."""
+    month = rng.choice(HIJRI_MONTHS + SOLAR_MONTHS)
+    day = rng.choice((str(rng.randint(0, 32)), "the 10th of", "the tenth of"))
+    year = rng.choice(("", f" {rng.randint(1000, 1600)}", f" {rng.randint(1300, 1500)} AH"))
+    year = rng.choice((year, f", {rng.randint(1900, 2099)}"))
+    weekday = rng.choice(("", "", "Friday, "))
+    if rng.random() < 0.3 and not day.startswith("the"):
+        return f"{weekday}{month} {day}{year}"
+    return f"{weekday}{day} {month}{year}"
+
+
 def a_dct(rng: random.Random) -> date | None:
     return rng.choice(
         [
@@ -116,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("no annotated .tml documents in the folders given")
     pool = [d.text[t.start : t.end] for d in docs for t in d.timexes]
     rng = random.Random(args.seed)
+    # (the annotated documents name no day of the Hijri or solar calendar: some are made up)
+    pool += [calendar_day(rng) for _ in range(len(pool) // 50)]
     rounds = failures = 0
     slowest = (0.0, 0)
     stop = time.monotonic() + args.seconds

@@ -40,3 +40,10 @@ def test_respaced_text_keeps_its_words_and_length():
     respaced = fuzz.respaced(text, random.Random(5))
     assert len(respaced) == len(text) and respaced.split() == text.split()
     assert any(c in respaced for c in fuzz.OTHER_SPACES)
+
+
+def test_made_up_days_of_the_other_calendars_are_in_the_pool():
+    days = [fuzz.calendar_day(random.Random(seed)) for seed in range(200)]
+    assert any("Muharram" in d for d in days) and any("Bahman" in d for d in days)
+    assert all(fuzz.failure(f"It happened on {d}.", date(2016, 10, 20)) is None for d in days)
+    assert all(fuzz.failure(f"It happened on {d}.", date(9999, 12, 31)) is None for d in days)

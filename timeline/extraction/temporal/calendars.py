@@ -90,6 +90,20 @@ _PERSIAN_MONTH_NUMBER = [(n, re.compile(rf"(?:{names})$", re.I)) for n, names in
 CALENDAR_YEAR_RE = r"1[0-4]\d\d"
 
 
+# What every spelling above begins with: a text with none of them names no month of these
+# calendars, and the tagger skips their pattern (it costs a twentieth of its time otherwise)
+_MONTH_NAME_STARTS = (
+    *("Muh", "Moh", "Saf", "Rabi", "Jumad", "Rajab", "Sha", "Ram", "Dhu", "Zu", "Thul"),
+    *("Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Amordad", "Mehr", "Aba"),
+    *("Azar", "Dey", "Dei", "Bahman", "Esfand", "Espand", "Isfand"),
+)
+
+
+def may_name_a_month(text: str) -> bool:
+    """False when ``text`` surely names no Hijri or solar month (a cheap test first)."""
+    return any(start in text for start in _MONTH_NAME_STARTS)
+
+
 def hijri_month_number(name: str) -> int:
     return next(n for n, rx in _HIJRI_MONTH_NUMBER if rx.match(name))
 

@@ -10,6 +10,7 @@ from timeline.extraction.temporal.calendars import (
     CALENDAR_YEAR_RE,
     HIJRI_MONTH_RE,
     PERSIAN_MONTH_RE,
+    may_name_a_month,
 )
 from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
@@ -672,3 +673,6 @@ _COMPILED = [
 ]
 
 _HOLIDAY_RX = next(rx for name, rx in _COMPILED if name == "holiday")
+# Patterns tried only on a text that passes a cheaper test first: most texts name no month of
+# the Hijri or solar calendar, and the pattern would be tried at every word of them
+_GATES = {"othercal": may_name_a_month}
