@@ -287,3 +287,23 @@ def test_the_cheap_test_lets_every_month_through(name):
 
 def test_the_cheap_test_stops_a_text_naming_no_such_month():
     assert not may_name_a_month("Troops entered the town on 5 October 2016, officials said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IRAN MARKS 22 BAHMAN 1357 IN TEHRAN", [("22 BAHMAN 1357", "DATE", "1979-02-11")]),
+        (
+            "THE STATEMENT OF RABI' AL-AWWAL 12, 1438 AH WAS READ OUT",
+            [("RABI' AL-AWWAL 12, 1438 AH", "DATE", "2016-12-12")],
+        ),
+        (
+            "PILGRIMS MARCH ON 17 DHU AL-HIJJAH 1437",
+            [("17 DHU AL-HIJJAH 1437", "DATE", "2016-09-19")],
+        ),
+        # (beside no number the words are words: an agency, a name)
+        ("MEHR NEWS AGENCY REPORTS TWELVE DEAD IN RAJAB CAMP", []),
+    ],
+)
+def test_a_line_in_capitals_names_its_months(text, expected):
+    assert read(text) == expected

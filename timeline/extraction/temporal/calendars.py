@@ -30,20 +30,20 @@ _HIJRI_MONTHS = (
     (2, r"Safar|Saffar"),
     (
         3,
-        r"Rabi['’]?[\s-]*(?:al|ul|el)?[\s-]*(?:Awwal|Awal|Avval|Aval|Ula|Oula)|Rabi['’]?[\s-]*I(?!I)",
+        r"Rabi['’]?[\s-]*(?:[AaUuEe]l)?[\s-]*(?:Awwal|Awal|Avval|Aval|Ula|Oula)|Rabi['’]?[\s-]*I(?!I)",
     ),
     (
         4,
-        r"Rabi['’]?[\s-]*(?:al|ul|el|as|us|ath|uth)?[\s-]*(?:Thani|Thaani|Sani|Akhir|Akhar|Akher)"
+        r"Rabi['’]?[\s-]*(?:[AaUuEe]l|[Aa]s|[Uu]s|[Aa]th|[Uu]th)?[\s-]*(?:Thani|Thaani|Sani|Akhir|Akhar|Akher)"
         r"|Rabi['’]?[\s-]*II",
     ),
     (
         5,
-        r"Jumad[ao][\s-]*(?:al|ul|el)?[\s-]*(?:Awwal|Awal|Ula|Oula|Ola|Avval)|Jumad[ao][\s-]*I(?!I)",
+        r"Jumad[ao][\s-]*(?:[AaUuEe]l)?[\s-]*(?:Awwal|Awal|Ula|Oula|Ola|Avval)|Jumad[ao][\s-]*I(?!I)",
     ),
     (
         6,
-        r"Jumad[ao][\s-]*(?:al|ul|el|as|us|ath|uth)?[\s-]*(?:Thani|Thaani|Sani|Akhirah?|Akhira|Ukhra)"
+        r"Jumad[ao][\s-]*(?:[AaUuEe]l|[Aa]s|[Uu]s|[Aa]th|[Uu]th)?[\s-]*(?:Thani|Thaani|Sani|Akhirah?|Akhira|Ukhra)"
         r"|Jumad[ao][\s-]*II",
     ),
     (7, r"Rajab"),
@@ -52,10 +52,10 @@ _HIJRI_MONTHS = (
     (10, r"Shawwal|Shawal|Shavval"),
     (
         11,
-        r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:al|el|l)?[\s-]*"
+        r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:[AaEe]l|l)?[\s-]*"
         r"Q[ai]['’]?(?:adah|ada|idah|ida|dah|da|deh|de)",
     ),
-    (12, r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:al|el|l)?[\s-]*Hij+(?:ah|a|eh|e)"),
+    (12, r"(?:Dhu|Dhul|Zu|Zul|Thul)['’]?[\s-]*(?:[AaEe]l|l)?[\s-]*Hij+(?:ah|a|eh|e)"),
 )
 
 _PERSIAN_MONTHS = (

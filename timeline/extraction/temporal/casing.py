@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.extraction.temporal.calendars import HIJRI_MONTH_RE, PERSIAN_MONTH_RE
 from timeline.extraction.temporal.lexicon import MONTH_RE, WEEKDAY_RE, ZONE_RE
 from timeline.extraction.temporal.patterns import _PATTERNS
 
@@ -22,10 +23,11 @@ from timeline.extraction.temporal.patterns import _PATTERNS
 _LINE_WITHOUT_SMALL_LETTERS = re.compile(r"^[^a-z\n]+$", re.MULTILINE)
 _FEWEST_CAPITALS = 5
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘(]*([a-z])")
-# words kept in capitals: zones and the fiscal year's abbreviation
+# words kept in capitals: zones, the fiscal year's abbreviation and a Hijri or solar year's era
 # (the zones of other regions only after a clock time: "15:01 IST", but "CHILDREN EAT")
 _KEPT = re.compile(
     rf"\b(?:[ECMP][SD]?T|GMT|UTC|BST|CEST|CET)\b|(?<=\d)\s?{ZONE_RE}\b|\bFY(?![A-Za-z])"
+    r"|(?<=\d )(?:AH|SH|HS)\b"
 )
 
 
@@ -45,13 +47,17 @@ _LEADS_A_MONTH = re.compile(
     r"|between)[\s-]+$"
 )
 _WEEKDAYS = _name_words(WEEKDAY_RE)
+# the Hijri and solar months, only beside a number ("22 BAHMAN", "MUHARRAM 10"): "TIR" and
+# "MEHR" are words and names too
+_OTHER_MONTHS = re.compile(rf"(?:{HIJRI_MONTH_RE}|{PERSIAN_MONTH_RE})\b", re.IGNORECASE)
 # the holiday pattern's names ("Christmas Eve", "New Year's Day", "Eid al-Adha")
 _HOLIDAYS = _name_words(next(rx for name, rx in _PATTERNS if name == "holiday"))
 
 
 def in_small_letters(text: str) -> str:
     """``text`` with each line written wholly in capitals written in small letters, save each
-    sentence's first letter, the months, weekdays and holidays, and the zones. The same
+    sentence's first letter, the months (the Hijri and solar ones beside a number), weekdays
+    and holidays, and the zones. The same
     length; a text with no such line is returned as it is."""
     shouted = [
         line
@@ -86,6 +92,9 @@ def _rewrite(chars: list[str], at: int, line: str) -> None:
         capitalise(m.start(), m.end())
     for m in _WEEKDAYS.finditer(small):
         capitalise(m.start(), m.end())
+    for m in _OTHER_MONTHS.finditer(small):
+        if _BESIDE_A_NUMBER.search(small, max(0, m.start() - 4), m.end() + 3):
+            capitalise(m.start(), m.end())
     for m in _HOLIDAYS.finditer(small):
         capitalise(m.start("h"), m.end("h"))
     for m in _KEPT.finditer(line):
