@@ -42,44 +42,9 @@ from timeline.extraction.temporal.calendars import (
     persian_to_gregorian,
 )
 from timeline.extraction.temporal.house_style import month_and_day, numeric_dates_day_first
-from timeline.extraction.temporal.lexicon import ZONE_RE
+from timeline.extraction.temporal.lexicon import MONTHS, WEEKDAYS, ZONE_RE
 from timeline.extraction.types import ArticleText
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-WEEKDAYS = {
-    d: i
-    for i, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for d in names
-}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|t)?"
@@ -502,7 +467,8 @@ def _weekday_dates(text: str) -> Iterable[tuple[str, int, int, int]]:
         month = MONTHS[m.group("month").lower()]
         day = int(m.group("day"))
         if 1 <= day <= 31:
-            yield m.group(0), WEEKDAYS[m.group("weekday").lower()], month, day
+            # (as ``date.weekday()`` counts: Monday 0; the lexicon's are ISO's, Monday 1)
+            yield m.group(0), WEEKDAYS[m.group("weekday").lower()] - 1, month, day
 
 
 def infer_published(article: ArticleText) -> ArticleText:
