@@ -412,3 +412,36 @@ def test_a_quotation_is_dated_by_a_day_named_without_its_year():
 )
 def test_the_regions_named_days(text, dct, expected):
     assert [(t.text, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quarter or half after one named with its year, in one sentence: that year's
+        (
+            "Profit rose in the first quarter of 2015 and fell in the second quarter.",
+            ("the second quarter", "2015-Q2"),
+        ),
+        (
+            "Profit rose in Q1 2015 and fell in the second quarter.",
+            ("the second quarter", "2015-Q2"),
+        ),
+        (
+            "He expects the first half of next year to be flat, with growth in the second half.",
+            ("the second half", "2018-H2"),
+        ),
+        # in the next sentence, or after the quarter being reported on, as before
+        (
+            "Profit rose in Q1 2015. It fell in the second quarter.",
+            ("the second quarter", "2016-Q2"),
+        ),
+        (
+            "Sales rose after a 5 percent gain in the year-earlier quarter and a decline in the "
+            "first quarter.",
+            ("the first quarter", "2017-Q1"),
+        ),
+    ],
+)
+def test_a_quarter_after_one_with_its_year(text, expected):
+    words, _, value = read(text, date(2017, 3, 10))[-1]
+    assert (words, value) == expected

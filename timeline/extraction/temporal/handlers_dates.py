@@ -758,6 +758,8 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     # which quarter / half
     if unit == "half":
         h = 1 if ordw in ("first", "1st") or adj.startswith("first") else 2
+        if year is None and not (yearago or nextyear):
+            year = _year_of_the_period_just_named(st, m.start(), "H")
         if year is None:
             if dct is None:
                 return ("DATE", f"XXXX-H{h}")
@@ -845,6 +847,8 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
         return None
     if year is None and _HABITUAL_AFTER.match(st.text, m.end()):
         return ("DATE", f"XXXX-Q{q}")  # "the fourth quarter is usually softer": any year's
+    if year is None and not (yearago or nextyear or "year" in the):
+        year = _year_of_the_period_just_named(st, m.start(), "Q")
     if year is None:
         if dct is None:
             return ("DATE", f"XXXX-Q{q}")
@@ -870,6 +874,25 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
     if not yearago:
         _set_ref_quarter(st, year, q)
     return ("DATE", f"{year}-Q{q}")
+
+
+def _year_of_the_period_just_named(st: _State, start: int, unit: str) -> int | None:
+    """The year of a quarter or half ("Q" or "H") named with its year earlier in the sentence:
+    "rose in the first quarter of 2015 and fell in the second quarter", "H1 2016 ... the
+    second half" are 2015's and 2016's, not the DCT's."""
+    period = re.fullmatch(rf"(\d{{4}})-{unit}[1-4]", st.period or "")
+    if period is None or not 0 <= start - st.period_end < 150:
+        return None
+    if _sent_end_search(st.text, st.period_end, start):
+        return None
+    # (its year written, "of 2015", "of next year": "the quarter" or "the year-earlier
+    # quarter" is the one being reported on, whose neighbours are not its year's)
+    if not _ENDS_WITH_ITS_YEAR.search(st.text, max(0, st.period_end - 12), st.period_end):
+        return None
+    return int(period.group(1))
+
+
+_ENDS_WITH_ITS_YEAR = re.compile(r"(?:\b(?:19|20)\d\d|\byear)$")
 
 
 def _h_partyear(st: _State, m: re.Match[str]) -> Result:
