@@ -23,29 +23,19 @@ from hijridate import Hijri
 
 from timeline.extraction.temporal.feasts import FEAST_DAYS
 
-# The months by the spellings English-language wires give them, case-sensitive: "Safar",
+# The months by the spellings English-language wires give them, each word capitalised but
+# the article ("Rabi' al-Awwal", "Dhu al-Hijjah"; a headline in capitals gives "Al"). "Safar",
 # "Rajab", "Mehr" and "Azar" are also names, and are read as months only beside a day.
+# _THE is what stands between a Hijri month's two words: "Rabi' al-Awwal", "Rabi ul Thani",
+# "Jumada al-Akhirah", "Jumada Thani".
+_THE = r"['’]?[\s-]*(?:[AaUuEe]l|[Aa][st]h?|[Uu][st]h?)?[\s-]*"
 _HIJRI_MONTHS = (
     (1, r"Muharram|Moharram|Muharrem"),
     (2, r"Safar|Saffar"),
-    (
-        3,
-        r"Rabi['’]?[\s-]*(?:[AaUuEe]l)?[\s-]*(?:Awwal|Awal|Avval|Aval|Ula|Oula)|Rabi['’]?[\s-]*I(?!I)",
-    ),
-    (
-        4,
-        r"Rabi['’]?[\s-]*(?:[AaUuEe]l|[Aa]s|[Uu]s|[Aa]th|[Uu]th)?[\s-]*(?:Thani|Thaani|Sani|Akhir|Akhar|Akher)"
-        r"|Rabi['’]?[\s-]*II",
-    ),
-    (
-        5,
-        r"Jumad[ao][\s-]*(?:[AaUuEe]l)?[\s-]*(?:Awwal|Awal|Ula|Oula|Ola|Avval)|Jumad[ao][\s-]*I(?!I)",
-    ),
-    (
-        6,
-        r"Jumad[ao][\s-]*(?:[AaUuEe]l|[Aa]s|[Uu]s|[Aa]th|[Uu]th)?[\s-]*(?:Thani|Thaani|Sani|Akhirah?|Akhira|Ukhra)"
-        r"|Jumad[ao][\s-]*II",
-    ),
+    (3, rf"Rabi{_THE}(?:Awwal|Awal|Avval|Aval|Ula|Oula)|Rabi['’]?[\s-]*I(?!I)"),
+    (4, rf"Rabi{_THE}(?:Thani|Thaani|Sani|Akhir|Akhar|Akher)|Rabi['’]?[\s-]*II"),
+    (5, rf"Jumad[ao]{_THE}(?:Awwal|Awal|Ula|Oula|Ola|Avval)|Jumad[ao][\s-]*I(?!I)"),
+    (6, rf"Jumad[ao]{_THE}(?:Thani|Thaani|Sani|Akhirah?|Akhira|Ukhra)|Jumad[ao][\s-]*II"),
     (7, r"Rajab"),
     (8, r"Sha['’]?aban|Sha['’]?ban"),
     (9, r"Ramadan|Ramadhan|Ramazan|Ramzan"),
@@ -64,7 +54,7 @@ _PERSIAN_MONTHS = (
     (3, r"Khordad"),
     (4, r"Tir"),
     (5, r"Mordad|Amordad"),
-    (6, r"Shahrivar|Shahrivar"),
+    (6, r"Shahrivar|Sharivar"),
     (7, r"Mehr"),
     (8, r"Aban|Abaan"),
     (9, r"Azar"),

@@ -57,8 +57,8 @@ _HOLIDAYS = _name_words(next(rx for name, rx in _PATTERNS if name == "holiday"))
 def in_small_letters(text: str) -> str:
     """``text`` with each line written wholly in capitals written in small letters, save each
     sentence's first letter, the months (the Hijri and solar ones beside a number), weekdays
-    and holidays, and the zones. The same
-    length; a text with no such line is returned as it is."""
+    and holidays, and the zones. The same length; a text with no such line is returned as it
+    is."""
     shouted = [
         line
         for line in _LINE_WITHOUT_SMALL_LETTERS.finditer(text)

@@ -1302,7 +1302,7 @@ def _h_othercal(st: _State, m: re.Match[str]) -> Result:
         month = hijri_month_number(hijri)
         to_gregorian, days = hijri_to_gregorian, hijri_days(month, day)
     if year and not year.startswith(("19", "20")):
-        found = to_gregorian(int(year), month, day)
+        found = to_gregorian(int(year), month, day)  # its own calendar's year
     elif year:
         # (a lunar day can come twice in one Gregorian year: the first)
         found = next((d for d in days if d.year == int(year)), None)
@@ -1319,13 +1319,9 @@ def _h_othercal(st: _State, m: re.Match[str]) -> Result:
         weekday = appos.group(1)  # "7 Safar 1424, a Friday"
     if hijri and weekday is not None:
         # A Hijri month begins a day apart from country to country, by when the new moon is
-        # seen: the weekday written with the day says which
-        wd = _weekday_of(weekday)
-        found = next(
-            (found + timedelta(days=k) for k in (0, -1, 1)
-             if (found + timedelta(days=k)).isoweekday() == wd),
-            found,
-        )  # fmt: skip
+        # seen: the weekday written with the day says which (two days off, it says nothing)
+        sightings = (found, found - timedelta(days=1), found + timedelta(days=1))
+        found = next((d for d in sightings if d.isoweekday() == _weekday_of(weekday)), found)
     return ("DATE", _fmt_day(found))
 
 

@@ -138,7 +138,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # after their day
     (
         "othercal",
-        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE}){_ORD_SUFFIX}\s+(?:of\s+)?"
+        rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}|{ORDINAL_WORD_RE})"
+        rf"{_ORD_SUFFIX}\s+(?:of\s+)?"
         rf"(?-i:(?P<hijri>{HIJRI_MONTH_RE})|(?P<solar>{PERSIAN_MONTH_RE}))\b"
         r"(?!\s+(?-i:News|Agency|Brigades?|Battalions?|Operations?|Offensive|Strike))"
         rf"(?:,?\s+(?P<year>{CALENDAR_YEAR_RE}|(?:19|20)\d\d)(?:(?P<era>{_ERA})|\b))?"
