@@ -445,3 +445,36 @@ def test_the_regions_named_days(text, dct, expected):
 def test_a_quarter_after_one_with_its_year(text, expected):
     words, _, value = read(text, date(2017, 3, 10))[-1]
     assert (words, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document that writes a military clock by its words has its bare ones read so
+        (
+            "The raid began at 0600 hours. Around 2300 hours the shelling stopped.",
+            ("Around 2300 hours", "TIME", "2016-10-20T23:00"),
+        ),
+        # ... but a count stays a count there too
+        (
+            "The raid began at 0600 hours. The pilots had logged 1500 hours on the type.",
+            ("1500 hours", "DURATION", "PT1500H"),
+        ),
+        (
+            "The raid began at 0600 hours. He was given 2000 hours of community service.",
+            ("2000 hours", "DURATION", "PT2000H"),
+        ),
+        # with no such clock elsewhere, a round hedged one is a length, as before
+        ("Around 2300 hours the shelling stopped.", ("Around 2300 hours", "DURATION", "PT2300H")),
+        # a hedged length is a round one
+        (
+            "The shooting occurred about 1510 hours in the 12200 block.",
+            ("about 1510 hours", "TIME", "2016-10-20T15:10"),
+        ),
+        ("Around 1418 hours, two men arrived.", ("Around 1418 hours", "TIME", "2016-10-20T14:18")),
+        ("The pilot has logged about 1450 hours.", ("about 1450 hours", "DURATION", "PT1450H")),
+        ("The job took about 1250 hours.", ("about 1250 hours", "DURATION", "PT1250H")),
+    ],
+)
+def test_a_bare_military_clock_by_the_documents_style_or_its_minutes(text, expected):
+    assert read(text)[-1] == expected

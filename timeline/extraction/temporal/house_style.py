@@ -10,6 +10,7 @@ first everywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from timeline.extraction.temporal.lexicon import MONTH_RE, WEEKDAY_RE, ZONE_RE
@@ -55,13 +56,51 @@ _LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
 
 def military_clock(text: str, start: int, digits_end: int, end: int) -> bool:
     """Whether the "hours" or "hrs" after the digits at [start, digits_end), the words ending at
-    ``end``, make a clock time rather than a length of time."""
+    ``end``, make a clock time rather than a length of time: by the words around it, or, with
+    nothing around it that makes it a length, because the document writes its clock times so
+    elsewhere ("at 0600 hours ... around 2300 hours the shelling stopped")."""
+    if _military_clock_by_its_words(text, start, digits_end, end):
+        return True
+    return (
+        _four_clock_digits(text[start:digits_end])
+        and _writes_military_clocks(text)
+        and not _LENGTH_AFTER.match(text, end)
+        and not _A_COUNT_BEFORE.search(text, max(0, start - 24), start)
+    )
+
+
+# what makes "NNNN hours" a count, in a document that writes its clocks so: "for 1200 hours",
+# "logged more than 1500 hours", "some 2000 hours"
+_A_COUNT_BEFORE = re.compile(
+    r"\b(?:for|over|during|within|logged|spent|flew|flown|worked|served|took|lasted|needs?"
+    r"|needed|required|gave|clocked|accumulated|than|nearly|almost"
+    r"|up\s+to|some|total(?:ling|ing)?|of|with|the|a|an|those|these|\d+)\s+$",
+    re.IGNORECASE,
+)
+_MILITARY_CLOCK_WRITTEN = re.compile(r"\b(\d{4})\s+(?:hours|hrs)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _writes_military_clocks(text: str) -> bool:
+    """Whether some "NNNN hours" or "NNNN hrs" of the text is a clock by its own words."""
+    return any(
+        _military_clock_by_its_words(text, m.start(1), m.end(1), m.end())
+        for m in _MILITARY_CLOCK_WRITTEN.finditer(text)
+    )
+
+
+def _four_clock_digits(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and int(digits[:2]) <= 23 and int(digits[2:]) <= 59
+
+
+def _military_clock_by_its_words(text: str, start: int, digits_end: int, end: int) -> bool:
+    """``military_clock`` by the words of the expression and around it alone."""
     digits = text[start:digits_end]
     if re.fullmatch(r"\d{1,2}[:.][0-5]\d", digits):
         return True  # "09:10 hours", "14.30 hrs"
     if not digits.isdigit():
         return False  # "three hours", "33.7 hours"
-    if len(digits) != 4 or int(digits[:2]) > 23 or int(digits[2:]) > 59:
+    if not _four_clock_digits(digits):
         return False  # "600 hours", "4500 hours"
     if digits[0] == "0" or text[digits_end:end].strip().lower() == "hrs":
         return True  # "0600 hours", "1430 hrs": no count is written so
@@ -77,7 +116,18 @@ def military_clock(text: str, start: int, digits_end: int, end: int) -> bool:
             _AN_EVENTS_CLOCK_BEFORE.search(text, max(0, start - 8), start)
             and _AN_EVENT_AFTER.match(text, end)
         )
+        # "about 1510 hours", "around 1418 hours": a hedged length is a round one, and is one
+        # of something ("logged about 1450 hours", "about 1250 hours of their time")
+        or (
+            not digits.endswith("00")
+            and (hedge := _HEDGE_BEFORE.search(text, max(0, start - 16), start)) is not None
+            and not _LENGTH_AFTER.match(text, end)
+            and not _A_COUNT_BEFORE.search(text, max(0, hedge.start() - 24), hedge.start())
+        )
     )
+
+
+_HEDGE_BEFORE = re.compile(r"\b(?:about|around|approximately|roughly)\s+$", re.IGNORECASE)
 
 
 # "23/10/2016", "10/23/2016", "23-10-2016": a numeric date whose first or second number is past
