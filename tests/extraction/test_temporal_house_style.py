@@ -478,3 +478,30 @@ def test_a_quarter_after_one_with_its_year(text, expected):
 )
 def test_a_bare_military_clock_by_the_documents_style_or_its_minutes(text, expected):
     assert read(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numeric day and month without their year, after a word that takes a day: the year
+        # as for "October 25"
+        ("The council will vote on 10/25, officials said.", [("10/25", "DATE", "2016-10-25")]),
+        ("The suspect was arrested on 10/5 in Dallas.", [("10/5", "DATE", "2016-10-05")]),
+        ("The note was dated 3/14.", [("3/14", "DATE", "2016-03-14")]),
+        # day first where the document writes its numeric dates so
+        (
+            "The rally is on 13/10 in Baghdad. Police said on 23/09/2016 it was approved.",
+            [("13/10", "DATE", "2016-10-13"), ("23/09/2016", "DATE", "2016-09-23")],
+        ),
+        # not the attacks, nor all the time, nor a fraction, nor no day
+        ("Troops have been on alert since 9/11.", [("9/11", "DATE", "2001-09-11")]),
+        ("Staff work on 24/7 shifts.", []),
+        ("He won on 3/4 of the ballots.", []),
+        ("The bill passed on 2/3 majority.", []),
+        ("He was arrested on 2/30.", []),
+        # nor a number after any other word
+        ("The score was 10/5 at half time.", []),
+    ],
+)
+def test_a_numeric_day_without_its_year(text, expected):
+    assert read(text) == expected

@@ -465,6 +465,14 @@ def _h_numdate(st: _State, m: re.Match[str]) -> Result:
         yy = m.group("y3")
     elif m.group("d4"):
         mo, dd, yy = _month_of(m.group("mon4")), int(m.group("d4")), m.group("y4")
+    elif m.group("m5"):
+        # "on 10/5": the year as a month's day without one gets it
+        mo, dd = month_and_day(
+            int(m.group("m5")), int(m.group("d5")), day_first=st.numbers_day_first
+        )
+        date(2000, mo, dd)  # (ValueError for no such day: the candidate is dropped)
+        y = _nearest_year(st, mo, dd, m.start(), m.end())
+        return ("DATE", f"XXXX-{mo:02d}-{dd:02d}" if y is None else date(y, mo, dd).isoformat())
     else:
         # "16/10/2016" day first, as outside the US; "05/10/2016" too where the document
         # writes its numeric dates so
