@@ -505,3 +505,11 @@ def test_a_bare_military_clock_by_the_documents_style_or_its_minutes(text, expec
 )
 def test_a_numeric_day_without_its_year(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "day", ["May 7, 2010", "7 May 2010", "05/07/2010", "2010-05-07", "7-May-2010"]
+)
+def test_the_week_ending_a_day_in_any_style(day):
+    text = f"Top Ten News Stories for the Week Ending {day}"
+    assert read(text, date(2010, 5, 7))[0] == ("the Week", "DATE", "2010-W18")

@@ -25,6 +25,7 @@ from timeline.extraction.temporal.lexicon import (
     UNIT_RE,
 )
 from timeline.extraction.temporal.patterns import (
+    _COMPILED,
     _HOLIDAY_RX,
     _ORD_SUFFIX,
     _POD_OF_RX,
@@ -62,6 +63,7 @@ from timeline.extraction.temporal.text import (
     _sentence_before,
 )
 from timeline.extraction.temporal.values import (
+    _day_value,
     _fmt_day,
     _fmt_duration,
     _fmt_week,
@@ -1410,9 +1412,25 @@ _UNIT_G = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night"
 
 _WEEK_ENDED_AFTER = re.compile(
     rf"\s+(?:(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?|to\s+)"
-    rf"(?:(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b|(?P<day2>\d{{1,2}})\s+(?P<mon2>{MONTH_RE})\b)",
+    rf"(?:(?P<mon>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}})\b|(?P<day2>\d{{1,2}})\s+(?P<mon2>{MONTH_RE})\b"
+    # (or a numeric date, read as the tagger reads one: "05/07/2010", "2010-05-07", "7-May-2010")
+    r"|(?=\d))",
     re.I,
 )
+_NUMERIC_DATE_RXS = {name: rx for name, rx in _COMPILED if name in ("numdate", "isodate")}
+
+
+def _numeric_day_at(st: _State, pos: int) -> date | None:
+    """The day of the numeric date that starts at ``pos``, read as the tagger reads one."""
+    for name, handler in (("numdate", _h_numdate), ("isodate", _h_isodate)):
+        found = _NUMERIC_DATE_RXS[name].match(st.text, pos)
+        try:
+            result = handler(st, found) if found is not None else None
+        except ValueError:
+            result = None  # ("on 2/30": no such day)
+        if result is not None:
+            return _day_value(result[1])
+    return None
 
 
 def _counted_from_the_last_named(st: _State, g: str, step: int, pos: int) -> str | None:
@@ -1465,17 +1483,21 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             and unit == "week"
             and not direction
             and (ended := _WEEK_ENDED_AFTER.match(st.text, m.end())) is not None
+            and (
+                (ended.group("mon") or ended.group("mon2"))
+                or (day_written := _numeric_day_at(st, ended.end())) is not None
+            )
         ):
             # "claims rose to 248,000 in the week ended May 27", "in the week to 30 January":
             # the week holding that day (its day is tagged on its own, as TBAQ does "the
             # quarter ended Sept. 30")
+            if not (ended.group("mon") or ended.group("mon2")):
+                return ("DATE", _fmt_week(day_written))
             mon = _month_of(ended.group("mon") or ended.group("mon2"))
             day = int(ended.group("day") or ended.group("day2"))
             y = _nearest_year(st, mon, day, ended.start() + 1, ended.end())
-            try:
-                return ("DATE", _fmt_week(date(y, mon, day))) if y else ("DATE", "XXXX-WXX")
-            except ValueError:
-                return None  # "the week ended Feb. 30": no such day
+            # ("the week ended Feb. 30": no such day, a ValueError, and no expression)
+            return ("DATE", _fmt_week(date(y, mon, day))) if y else ("DATE", "XXXX-WXX")
         if (
             rel == "the"
             and unit in ("week", "day")
