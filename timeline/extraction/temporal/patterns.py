@@ -169,7 +169,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"-(?P<y4>(?:19|20)?\d\d)\b(?!-\d)"
         # "on 10/5", "dated 5/10": a day and month without their year, after a word that takes
         # a day (not "9/11", the attacks, nor "24/7", all the time; no fraction: "on 3/4 of")
-        r"|(?:(?<=\bon\s)|(?<=\bdated\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s))"
+        # (a digit first: the lookbehinds are tried only where one stands)
+        r"|\b(?=\d)(?:(?<=\bon\s)|(?<=\bdated\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\btill\s))"
         r"(?!9/11\b|24/7\b)(?P<m5>\d{1,2})/(?P<d5>\d{1,2})\b"
         r"(?![/\d.,]\d|\s*(?:%|percent|of\b|ths?\b|majority\b|vote\b|stake\b|share\b))",
     ),
