@@ -41,6 +41,10 @@ PHRASES = (
     "17/10/2016 14:30",
     "14:30 (GMT+3)",
     "05/10/2016",
+    # days of the Hijri and solar calendars, a numeric day without its year
+    "on 22 Bahman 1357",
+    "Sunday, the 10th of Muharram",
+    "on 10/5",
 )
 
 
