@@ -106,7 +106,7 @@ from timeline.extraction.temporal.handlers_days import (
     _h_yearago,
 )
 from timeline.extraction.temporal.house_style import numeric_dates_day_first
-from timeline.extraction.temporal.patterns import _COMPILED, _GATES
+from timeline.extraction.temporal.patterns import _COMPILED, folded, may_match
 from timeline.extraction.temporal.spans import (
     _FREQUENCY_BEFORE,
     _TIME_THEN_DATE,
@@ -261,8 +261,9 @@ def _matches_within_paragraphs(rx: re.Pattern[str], text: str) -> Iterator[re.Ma
 
 def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    text_folded = folded(text)
     for prio, (name, rx) in enumerate(_COMPILED):
-        if (gate := _GATES.get(name)) is not None and not gate(text):
+        if not may_match(name, text, text_folded):
             continue
         for m in _matches_within_paragraphs(rx, text):
             s, e = _trim(text, m.start(), m.end(), name)
