@@ -4,7 +4,8 @@ How it works, in three passes over one document:
 
 1. *Candidates.* A fixed set of regular expressions (one per kind of expression: explicit dates,
    weekdays, durations, "N units ago", quarters, seasons, times, sets, reference words...) is run
-   over the text. Every match is a candidate span.
+   over the text, but for those a cheap test shows cannot match (``patterns.may_match``: a
+   pattern for seasons needs a season's name). Every match is a candidate span.
 2. *Spans.* Overlapping candidates are resolved longest-first (then leftmost), so "the past two
    months" beats "two months" and "Friday, Oct. 28" beats "Friday".
 3. *Values.* The surviving spans are normalised left to right. Deictic expressions ("yesterday",
@@ -32,6 +33,7 @@ of the package, from the bottom up:
 - ``speech``, ``holidays``: days of speaking and quotations; named days;
 - ``house_style``: a military clock ("0600 hours") told from a length of time, and whether a
   document writes its numeric dates day first;
+- ``calendars``: days of the Hijri and Iranian solar calendars as Gregorian days;
 - ``handlers_dates``, ``handlers_days``: one handler per pattern, (state, match) -> (type,
   value) or None;
 - ``story``: how each resolved expression moves the reference time;
