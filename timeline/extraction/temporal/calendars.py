@@ -121,29 +121,31 @@ def _observed_days(feast: str) -> tuple[date, ...]:
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """The Gregorian day of a Hijri date, or None if there is no such day (a 30th of a
     29-day month, a year outside 1343-1500)."""
-    first = _hijri_month_start(year, month)
-    # (the month's length is Umm al-Qura's: tables of different countries can put the start
-    # of one month and of the next 28 or 31 days apart)
-    if first is None or not 1 <= day <= Hijri(year, month, 1).month_length():
+    found = _hijri_month(year, month)
+    if found is None or not 1 <= day <= found[1]:
         return None
-    return first + timedelta(days=day - 1)
+    return found[0] + timedelta(days=day - 1)
 
 
 @functools.cache
-def _hijri_month_start(year: int, month: int) -> date | None:
-    """The month's first day: as observed where a feast table tells it, else Umm al-Qura's."""
+def _hijri_month(year: int, month: int) -> tuple[date, int] | None:
+    """The month's first day, as observed where a feast table tells it, else Umm al-Qura's;
+    and its length, Umm al-Qura's (tables of different countries can put the start of one
+    month and of the next 28 or 31 days apart)."""
     try:
-        g = Hijri(year, month, 1).to_gregorian()
+        hijri = Hijri(year, month, 1)
+        g = hijri.to_gregorian()
     except (ValueError, OverflowError):
         return None
+    length = hijri.month_length()
     computed = date(g.year, g.month, g.day)  # (a plain date, not the library's subclass)
     if month in _OBSERVED:
         feast, nth = _OBSERVED[month]
         expected = computed + timedelta(days=nth - 1)
         observed = [d for d in _observed_days(feast) if abs((d - expected).days) <= 2]
         if observed:
-            return observed[0] - timedelta(days=nth - 1)
-    return computed
+            return observed[0] - timedelta(days=nth - 1), length
+    return computed, length
 
 
 def persian_to_gregorian(year: int, month: int, day: int) -> date | None:
