@@ -5551,3 +5551,71 @@ def test_no_expression_or_join_runs_across_a_blank_line(text, expected):
 def test_no_expression_runs_across_a_line_break_before_a_capital(text, expected):
     found = {t.text: t.value for t in tag(text, date(2013, 3, 22))}
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a market's day, named by its start, end or course
+        (
+            "On Friday the Dow posted a gain of 39 points, ending the day at 8,017.",
+            date(2009, 4, 4),
+            {"Friday": "2009-04-03", "the day": "2009-04-03"},
+        ),
+        (
+            "Stocks fell on Thursday, closing the day down 2 percent.",
+            date(2009, 4, 4),
+            {"the day": "2009-04-02"},
+        ),
+        (
+            "On Friday, following a large fall at the start of the day, the Dow rebounded.",
+            date(2008, 10, 11),
+            {"the start of the day": "2008-10-10"},
+        ),
+        (
+            "Power will be restored during the course of the day, the operator said.",
+            date(2011, 10, 11),
+            {"the course of the day": "2011-10-11"},
+        ),
+        (
+            "The agency will have attended 15,000 breakdowns by the end of the day.",
+            date(2013, 1, 18),
+            {"the end of the day": "2013-01-18"},
+        ),
+        # the rest or the middle of the week or month the writer is in
+        (
+            "Councils say they have enough grit for the rest of the week.",
+            date(2009, 2, 3),
+            {"the rest of the week": "2009-W06"},
+        ),
+        (
+            "Crews will be out measuring high flows for the remainder of the week.",
+            date(2010, 3, 30),
+            {"the remainder of the week": "2010-W13"},
+        ),
+        (
+            "The committee will meet again by the middle of the month.",
+            date(2018, 2, 6),
+            {"the middle of the month": "2018-02"},
+        ),
+        # a middle already past, when it is looked forward to, is the next one's
+        (
+            "Researchers expect to have a clearer picture by the middle of the month.",
+            date(2018, 2, 26),
+            {"the middle of the month": "2018-03"},
+        ),
+        (
+            "On Friday forecasters said a thaw is unlikely before the middle of the week.",
+            date(2013, 1, 18),
+            {"the middle of the week": "2013-W04"},
+        ),
+    ],
+)
+def test_the_parts_of_the_day_week_and_month_the_story_is_in(text, dct, expected):
+    found = {t.text: t.value for t in tag(text, dct)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_at_the_end_of_the_day_is_no_time():
+    text = "At the end of the day, the documents spoke for themselves."
+    assert tag(text, date(2005, 6, 14)) == []

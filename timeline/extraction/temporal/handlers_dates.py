@@ -1586,7 +1586,8 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
 _THROUGH_THE_NIGHT_BEFORE = re.compile(r"\b(?:during|throughout|through|out)\s+$", re.I)
 _THE_STORYS_PERIOD_BEFORE = re.compile(
     r"(?:(?:^|[.!?]\s+|,\s+|\n\s*)[Ff]or|\bon|\bthroughout"
-    r"|\b(?:start(?:ed|s)?|end(?:ed|s)?|began|begins|finish(?:ed|es)?|clos(?:ed|es)))\s+$"
+    r"|\b(?:start(?:ed|s|ing)?|end(?:ed|s|ing)?|began|begins|finish(?:ed|es|ing)?"
+    r"|clos(?:e|ed|es|ing)))\s+$"
 )
 
 

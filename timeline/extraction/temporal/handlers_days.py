@@ -1018,7 +1018,15 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     if adj == "full" or w == "full-year":
         # "earnings for the full year": the reporting year, whatever year was named last
         return ("DATE", "XXXX" if dct is None else str(dct.year))
-    unit = (m.group("u") or "").lower()
+    unit = (m.group("u") or m.group("u3") or "").lower()
+    if unit == "day":
+        if _prev_word(st.text, m.start()) == "at" and m.group(0)[4:7].lower() == "end":
+            return None  # "At the end of the day, the documents spoke": "in the end"
+        # "fell sharply at the start of the day": the day the story reports (a market's
+        # trading day, a storm's); what is expected "by the end of the day" is today's
+        at = dct if st.tense(m.start(), m.end()) > 0 else None
+        at = at or st.story_day or st.ref or dct
+        return ("DATE", "XXXX-XX-XX" if at is None else _fmt_day(at))
     if m.group("u2"):
         # "earlier in the year/day": within the period the narrative is at
         unit = m.group("u2").lower()
@@ -1041,6 +1049,17 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
     if unit in ("month", "week"):
         if dct is None:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
+        if (
+            m.group(0)[4:10].lower() == "middle"
+            and st.tense(m.start(), m.end()) > 0
+            and (dct.day > 15 if unit == "month" else dct.weekday() > 2)
+        ):
+            # "expect a clearer picture by the middle of the month", written on 26 February:
+            # this month's middle is past, so the next's
+            if unit == "week":
+                return ("DATE", _fmt_week(dct + timedelta(days=7)))
+            y, mo = (dct.year + 1, 1) if dct.month == 12 else (dct.year, dct.month + 1)
+            return ("DATE", f"{y}-{mo:02d}")
         return ("DATE", f"{dct.year}-{dct.month:02d}" if unit == "month" else _fmt_week(dct))
     if dct is not None and _SINCE_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
         return ("DATE", str(dct.year))  # "have met every few weeks since the start of the year"

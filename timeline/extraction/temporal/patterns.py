@@ -586,7 +586,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "theyear",
         r"(?P<w>year-end|year's\s+end|full-year(?=\s+[a-z])|the\s+(?:end|start|beginning)\s+of\s+the\s+(?:(?:fiscal|calendar)\s+)?"
-        r"(?P<u>year|month|week|decade)"
+        r"(?P<u>year|month|week|decade|day)"
+        # "for the rest of the week", "by the middle of the month", "during the course of the
+        # day": the period the story is at, as its end is
+        r"|the\s+(?:middle|rest|remainder|balance|course)\s+of\s+the\s+(?P<u3>month|week|day)"
         r"|the\s+(?P<half>first|second|latter)\s+half\s+of\s+the\s+year"
         r"|(?:earlier|later|early|late)\s+in\s+the\s+(?P<u2>year|month|week|day)"
         # ("the year of liberation", "1990, the year of Namibia's independence": a year
