@@ -177,6 +177,13 @@ def styles() -> dict[str, Style]:
             lambda w: f"{w.when.day:02d}/{w.when.month:02d}/{w.when.year}",
             readable=_day_first_decidable,
         ),
+        "US numbers, dashes, two-digit year (10-05-16)": Style(
+            "day",
+            lambda w: f"{w.when.month:02d}-{w.when.day:02d}-{w.when.year % 100:02d}",
+            readable=_us_readable,
+            # (a two-digit year is read as 1931-2030)
+            can_write=lambda w: 1931 <= w.when.year <= 2030,
+        ),
         "dotted (05.10.2016)": Style(
             "day", lambda w: f"{w.when.day:02d}.{w.when.month:02d}.{w.when.year}"
         ),

@@ -210,6 +210,13 @@ def test_zones_and_offsets(text, expected):
             [("5-Oct-2016", "DATE", "2016-10-05"), ("05-OCT-16", "DATE", "2016-10-05")],
         ),
         ("Report date: 29-May-2007", [("29-May-2007", "DATE", "2007-05-29")]),
+        # a form's or a police log's dashes with a two-digit year, each number of two digits
+        ("The report dated 03-22-05 was filed.", [("03-22-05", "DATE", "2005-03-22")]),
+        ("Posted 22-03-05 by the desk.", [("22-03-05", "DATE", "2005-03-22")]),
+        # (not part of a longer code, a number with decimals, nor a day that is none)
+        ("Code 1-03-22-05 was used.", []),
+        ("The figure was 03-22-05.5 in all.", []),
+        ("Filed 31-02-05.", []),
         # (not a race's time, nor a count after a number)
         ("The winner finished in 2:08:44.", []),
     ],
@@ -260,6 +267,8 @@ def test_a_documents_numeric_dates_read_in_its_own_order(text, expected):
         ("on 5/10/2016 and 10/5/16", None),
         ("on 23/10/2016 and 10/23/2016", None),
         ("on 23-10-2016", True),
+        ("on 23-10-16", True),
+        ("on 10-23-16", False),
         # none past the 12th: the order the text names its days in words
         ("talks on 5 October; the vote on 05/11/2016", True),
         ("talks on October 5; the vote on 05/11/2016", False),
@@ -513,3 +522,10 @@ def test_a_numeric_day_without_its_year(text, expected):
 def test_the_week_ending_a_day_in_any_style(day):
     text = f"Top Ten News Stories for the Week Ending {day}"
     assert read(text, date(2010, 5, 7))[0] == ("the Week", "DATE", "2010-W18")
+
+
+@pytest.mark.parametrize("day", ["06/12/04", "06-12-04", "06/12/2004", "06-12-2004"])
+def test_a_numeric_day_with_a_two_digit_year_sets_the_scene(day):
+    text = f"She was last seen leaving on {day}. Her car was found in a lot on June 15."
+    found = {t.text: t.value for t in tag(text, date(2005, 11, 16))}
+    assert found == {day: "2004-06-12", "June 15": "2004-06-15"}

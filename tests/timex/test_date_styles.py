@@ -22,6 +22,7 @@ CLOCK = date_styles.Written(0, 0, "2016-10-05T14:30", (14, 30), "about ")
         ("ISO (2016-10-05)", DAY, "2016-10-05"),
         ("hyphens (5-Oct-2016)", DAY, "5-Oct-2016"),
         ("US numbers (10/05/2016)", DAY, "10/05/2016"),
+        ("US numbers, dashes, two-digit year (10-05-16)", DAY, "10-05-16"),
         ("day first numbers (05/10/2016)", DAY, "05/10/2016"),
         ("dotted (05.10.2016)", DAY, "05.10.2016"),
         # 5 October 2016 was 14 Mehr 1395, and 4 Muharram 1438 by Umm al-Qura's reckoning

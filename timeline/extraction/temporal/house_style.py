@@ -130,11 +130,11 @@ def _military_clock_by_its_words(text: str, start: int, digits_end: int, end: in
 _HEDGE_BEFORE = re.compile(r"\b(?:about|around|approximately|roughly)\s+$", re.IGNORECASE)
 
 
-# "23/10/2016", "10/23/2016", "23-10-2016": a numeric date whose first or second number is past
-# the 12th, so it can only be read one way
+# "23/10/2016", "10/23/2016", "23-10-2016", "23-10-16": a numeric date whose first or second
+# number is past the 12th, so it can only be read one way
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?:\d{4}|\d\d)(?![\d/])"
-    r"|-(?P<b2>\d{1,2})-(?:19|20)\d\d(?![\d-]))"
+    r"|-(?P<b2>\d{1,2})-(?:(?:19|20)\d\d|(?<=\d\d-\d\d-)\d\d(?![.:]\d))(?![\d-]))"
 )
 
 

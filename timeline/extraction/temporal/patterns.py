@@ -161,7 +161,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "numdate",
         r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)\b(?!/)"
-        r"|\b(?P<m2>\d{1,2})-(?P<d2>\d{1,2})-(?P<y2>(?:19|20)\d\d)\b(?!-\d)"
+        # ("03-22-05", a form's or a police log's: a two-digit year only where the day and the
+        # month have two digits too, and the three stand alone)
+        r"|\b(?P<m2>\d{1,2})-(?P<d2>\d{1,2})-(?P<y2>(?:19|20)\d\d"
+        r"|(?<=(?<![\d-])\d\d-\d\d-)\d\d(?![.:]\d))\b(?!-\d)"
         r"|(?<![\d.])(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:19|20)\d\d)\b(?!\.\d)"
         # "5-Oct-2016", "05-OCT-16": a report's table or a form, the month by its name
         r"|\b(?P<d4>\d{1,2})-(?P<mon4>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"

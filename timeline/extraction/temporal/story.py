@@ -58,11 +58,14 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
 def _writes_its_year(st: _State, kind: str, s: int, e: int) -> bool:
     """Whether the day at [s, e) writes its year ("on 10 June 2014"; a Hijri or solar day its
     own: "on 22 Bahman 1357")."""
+    if kind == "numdate" and _TWO_DIGIT_YEAR_IN.search(st.text, s, e):
+        return True  # "on 06/12/04", "on 03-22-05"
     year = _CALENDAR_YEAR_IN if kind == "othercal" else _YEAR_IN
     return year.search(st.text, s, e) is not None
 
 
 _CALENDAR_YEAR_IN = re.compile(r"\b(?:1[0-4]|19|20)\d\d\b")
+_TWO_DIGIT_YEAR_IN = re.compile(r"\d[-/]\d{1,2}[-/]\d\d\b")
 
 
 def _scene_year(st: _State) -> int | None:
