@@ -12,6 +12,7 @@ from timeline.extraction.temporal.calendars import (
     PERSIAN_MONTH_RE,
     may_name_a_month,
 )
+from timeline.extraction.temporal.first_chars import with_first_chars
 from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
     MONTH_RE,
@@ -680,8 +681,10 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 
 _FLAGS = re.IGNORECASE
+# (each with a lookahead of the characters its matches can start with: most of a pattern's
+# cost is trying its opening at every position of the text)
 _COMPILED = [
-    (name, re.compile(_B + pat if not pat.startswith(r"\b") else pat, _FLAGS))
+    (name, with_first_chars(_B + pat if not pat.startswith(r"\b") else pat, _FLAGS))
     for name, pat in _PATTERNS
 ]
 
