@@ -45,6 +45,8 @@ PHRASES = (
     "on 22 Bahman 1357",
     "Sunday, the 10th of Muharram",
     "on 10/5",
+    "03-22-05",
+    "ending the day at the end of the day",
 )
 
 
