@@ -5619,3 +5619,22 @@ def test_the_parts_of_the_day_week_and_month_the_story_is_in(text, dct, expected
 def test_at_the_end_of_the_day_is_no_time():
     text = "At the end of the day, the documents spoke for themselves."
     assert tag(text, date(2005, 6, 14)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She supplemented her income by marking papers at weekends.",
+        "Our people have worked nights and weekends on this.",
+        "The park will be open on weekends until spring.",
+    ],
+)
+def test_weekends_after_at_or_on_are_every_weekend(text):
+    assert {t.text: (t.type, t.value) for t in tag(text, date(2014, 9, 26))}["weekends"] == (
+        "SET",
+        "XXXX-WXX-WE",
+    )
+
+
+def test_weekends_counted_are_no_set():
+    assert "weekends" not in {t.text for t in tag("Two weekends ago it rained.", date(2014, 9, 26))}

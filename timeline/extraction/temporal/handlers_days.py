@@ -777,6 +777,7 @@ _SETWORDS = {
     "semiannually": "P6M",
     "semi-annually": "P6M",
     "hourly": "PT1H",
+    "weekends": "XXXX-WXX-WE",
 }
 
 

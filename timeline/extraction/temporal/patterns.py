@@ -560,7 +560,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "setword",
         r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly"
-        r"|semiannually|semi-annually|biannually)\b",
+        r"|semiannually|semi-annually|biannually"
+        # "catch up on sleep at weekends", "worked nights and weekends": every weekend
+        r"|(?:(?<=\bat\s)|(?<=\bon\s)|(?<=\bduring\s)|(?<=\band\s))weekends)\b",
     ),
     (
         "set",
