@@ -12,25 +12,33 @@ consume nothing, so skipping them only widens the class). Where the parse holds 
 reading does not know (a negated class, a back-reference, any character), or the pattern can
 match the empty string, there is no class and the pattern is left as it is. A class that is
 too wide costs speed only; one that is too narrow would lose matches, so every character is
-taken in both cases whatever the pattern's flags.
+taken in both cases, and the class is matched without regard to case, whatever the flags.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 
-_CATEGORIES = {
-    c.CATEGORY_DIGIT: r"\d",
-    c.CATEGORY_UNI_DIGIT: r"\d",
-    c.CATEGORY_WORD: r"\w",
-    c.CATEGORY_UNI_WORD: r"\w",
-    c.CATEGORY_SPACE: r"\s",
-    c.CATEGORY_UNI_SPACE: r"\s",
-}
-_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
-_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+try:
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # (a Python whose engine is laid out otherwise: no class, the same matches)
+    c = _parser = None
+
+_CATEGORIES = (
+    {}
+    if c is None
+    else {
+        c.CATEGORY_DIGIT: r"\d",
+        c.CATEGORY_UNI_DIGIT: r"\d",
+        c.CATEGORY_WORD: r"\w",
+        c.CATEGORY_UNI_WORD: r"\w",
+        c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_UNI_SPACE: r"\s",
+    }
+)
+_ZERO_WIDTH = () if c is None else (c.AT, c.ASSERT, c.ASSERT_NOT)
+_REPEATS = () if c is None else (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
 
 
 class _Unknown(Exception):
@@ -86,6 +94,8 @@ def _first(sequence) -> tuple[list[str], bool]:
 def first_chars_class(pattern: str, flags: int = 0) -> str | None:
     """The body of a character class holding every character a match of ``pattern`` can start
     with (both cases of each letter), or None where it cannot be told."""
+    if _parser is None:
+        return None
     try:
         starts, empty = _first(_parser.parse(pattern, flags))
     except _Unknown:
@@ -109,6 +119,8 @@ def with_first_chars(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if body is None:
         return re.compile(pattern, flags)
     try:
-        return re.compile(f"(?=[{body}])(?:{pattern})", flags)
+        # (case-insensitive whatever the flags, as a part of the pattern may be: "(?i:k)"
+        # matches the Kelvin sign)
+        return re.compile(f"(?=(?i:[{body}]))(?:{pattern})", flags)
     except re.error:  # (a global flag such as "(?x)" must open the pattern; it is left as is)
         return re.compile(pattern, flags)
