@@ -1020,8 +1020,10 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         # "earnings for the full year": the reporting year, whatever year was named last
         return ("DATE", "XXXX" if dct is None else str(dct.year))
     unit = (m.group("u") or m.group("u3") or "").lower()
+    # (the period's part: "end" of "the end of the day", "middle" of "the middle of the week")
+    part = m.group(0).split()[1].lower() if unit else ""
     if unit == "day":
-        if _prev_word(st.text, m.start()) == "at" and m.group(0)[4:7].lower() == "end":
+        if part == "end" and _prev_word(st.text, m.start()) == "at":
             return None  # "At the end of the day, the documents spoke": "in the end"
         # "fell sharply at the start of the day": the day the story reports (a market's
         # trading day, a storm's); what is expected "by the end of the day" is today's
@@ -1051,7 +1053,7 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         if dct is None:
             return ("DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX")
         if (
-            m.group(0)[4:10].lower() == "middle"
+            part == "middle"
             and st.tense(m.start(), m.end()) > 0
             and (dct.day > 15 if unit == "month" else dct.weekday() > 2)
         ):
