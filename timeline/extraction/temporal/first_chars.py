@@ -22,13 +22,8 @@ import re
 try:
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # (a Python whose engine is laid out otherwise: no class, the same matches)
-    c = _parser = None
 
-_CATEGORIES = (
-    {}
-    if c is None
-    else {
+    _CATEGORIES = {
         c.CATEGORY_DIGIT: r"\d",
         c.CATEGORY_UNI_DIGIT: r"\d",
         c.CATEGORY_WORD: r"\w",
@@ -36,9 +31,12 @@ _CATEGORIES = (
         c.CATEGORY_SPACE: r"\s",
         c.CATEGORY_UNI_SPACE: r"\s",
     }
-)
-_ZERO_WIDTH = () if c is None else (c.AT, c.ASSERT, c.ASSERT_NOT)
-_REPEATS = () if c is None else (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+    _ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+    _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):
+    # (a Python whose engine is laid out otherwise: no class, the same matches)
+    c = _parser = None
+    _CATEGORIES, _ZERO_WIDTH, _REPEATS = {}, (), ()
 
 
 class _Unknown(Exception):
@@ -98,7 +96,9 @@ def first_chars_class(pattern: str, flags: int = 0) -> str | None:
         return None
     try:
         starts, empty = _first(_parser.parse(pattern, flags))
-    except _Unknown:
+    except (_Unknown, AttributeError, IndexError, TypeError, ValueError):
+        # (what this reading does not know, or a parse laid out otherwise than Python 3.12's
+        # and 3.13's: the pattern is left as it is)
         return None
     if empty:
         return None
