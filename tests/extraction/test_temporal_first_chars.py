@@ -186,3 +186,11 @@ def test_the_patterns_find_the_same_matches_in_generated_texts(words, glue):
     text = glue.join(words) if glue else " ".join(words).replace(" - ", "-")
     for name, rx in _COMPILED:
         assert _spans(rx, text) == _spans(UNGUARDED[name], text), name
+
+
+def test_without_the_engines_parser_the_pattern_is_left_as_it_is(monkeypatch):
+    from timeline.extraction.temporal import first_chars
+
+    monkeypatch.setattr(first_chars, "_parser", None)
+    assert first_chars.first_chars_class("abc", re.I) is None
+    assert with_first_chars("abc", re.I).pattern == "abc"
