@@ -1483,21 +1483,18 @@ def _h_anaphor(st: _State, m: re.Match[str]) -> Result:
             and unit == "week"
             and not direction
             and (ended := _WEEK_ENDED_AFTER.match(st.text, m.end())) is not None
-            and (
-                (ended.group("mon") or ended.group("mon2"))
-                or (day_written := _numeric_day_at(st, ended.end())) is not None
-            )
         ):
-            # "claims rose to 248,000 in the week ended May 27", "in the week to 30 January":
-            # the week holding that day (its day is tagged on its own, as TBAQ does "the
-            # quarter ended Sept. 30")
-            if not (ended.group("mon") or ended.group("mon2")):
+            # "claims rose to 248,000 in the week ended May 27", "in the week to 30 January",
+            # "the Week Ending 05/07/2010": the week holding that day (its day is tagged on its
+            # own, as TBAQ does "the quarter ended Sept. 30")
+            if named_month := ended.group("mon") or ended.group("mon2"):
+                mon = _month_of(named_month)
+                day = int(ended.group("day") or ended.group("day2"))
+                y = _nearest_year(st, mon, day, ended.start() + 1, ended.end())
+                # ("the week ended Feb. 30": no such day, a ValueError, and no expression)
+                return ("DATE", _fmt_week(date(y, mon, day))) if y else ("DATE", "XXXX-WXX")
+            if (day_written := _numeric_day_at(st, ended.end())) is not None:
                 return ("DATE", _fmt_week(day_written))
-            mon = _month_of(ended.group("mon") or ended.group("mon2"))
-            day = int(ended.group("day") or ended.group("day2"))
-            y = _nearest_year(st, mon, day, ended.start() + 1, ended.end())
-            # ("the week ended Feb. 30": no such day, a ValueError, and no expression)
-            return ("DATE", _fmt_week(date(y, mon, day))) if y else ("DATE", "XXXX-WXX")
         if (
             rel == "the"
             and unit in ("week", "day")

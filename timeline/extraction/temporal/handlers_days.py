@@ -24,6 +24,7 @@ from timeline.extraction.temporal.cues import (
     _future_cues,
     _past_cues,
 )
+from timeline.extraction.temporal.handlers_dates import _fmt_at, _shift
 from timeline.extraction.temporal.holidays import (
     _feast_days,
     _holiday_date,
@@ -1027,8 +1028,7 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
             return None  # "At the end of the day, the documents spoke": "in the end"
         # "fell sharply at the start of the day": the day the story reports (a market's
         # trading day, a storm's); what is expected "by the end of the day" is today's
-        at = dct if st.tense(m.start(), m.end()) > 0 else None
-        at = at or st.story_day or st.ref or dct
+        at = dct if st.tense(m.start(), m.end()) > 0 else (st.story_day or st.ref or dct)
         return ("DATE", "XXXX-XX-XX" if at is None else _fmt_day(at))
     if m.group("u2"):
         # "earlier in the year/day": within the period the narrative is at
@@ -1059,10 +1059,8 @@ def _h_theyear(st: _State, m: re.Match[str]) -> Result:
         ):
             # "expect a clearer picture by the middle of the month", written on 26 February:
             # this month's middle is past, so the next's
-            if unit == "week":
-                return ("DATE", _fmt_week(dct + timedelta(days=7)))
-            y, mo = (dct.year + 1, 1) if dct.month == 12 else (dct.year, dct.month + 1)
-            return ("DATE", f"{y}-{mo:02d}")
+            letter = "M" if unit == "month" else "W"
+            return ("DATE", _fmt_at(_shift(dct, 1, letter, 1), letter, 1))
         return ("DATE", f"{dct.year}-{dct.month:02d}" if unit == "month" else _fmt_week(dct))
     if dct is not None and _SINCE_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
         return ("DATE", str(dct.year))  # "have met every few weeks since the start of the year"
