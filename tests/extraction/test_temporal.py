@@ -5638,3 +5638,140 @@ def test_weekends_after_at_or_on_are_every_weekend(text):
 
 def test_weekends_counted_are_no_set():
     assert "weekends" not in {t.text for t in tag("Two weekends ago it rained.", date(2014, 9, 26))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the last week of the campaign, he spoke in every county.",
+        "The bill passed on the last day of its regular session.",
+        "In the last year of his term, he signed the treaty.",
+        "He fought in the last month of the war.",
+    ],
+)
+def test_the_last_unit_of_a_happening_is_not_the_one_before_this(text):
+    # "the last week of the campaign" is that campaign's, not the week before the DCT, and
+    # "the last day of its session" is no one-day length
+    assert [(t.text, t.value) for t in tag(text, date(2016, 11, 20))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Prices rose sharply in the last day.", "the last day", "P1D"),
+        ("The last week of trading was volatile.", "The last week", "2016-W45"),
+        ("He spoke last week of the campaign's troubles.", "last week", "2016-W45"),
+    ],
+)
+def test_the_last_unit_alone_still_counts_back_from_the_dct(text, words, value):
+    assert {t.text: t.value for t in tag(text, date(2016, 11, 20))}[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "The truce largely held on Saturday, the first day of the truce, officials said.",
+            date(2016, 2, 27),
+            {"the first day": "2016-02-27"},
+        ),
+        (
+            "Jets struck a mortar position on Sunday afternoon, the third day of a campaign.",
+            date(2014, 8, 11),
+            {"the third day": "2014-08-10"},
+        ),
+        (
+            "The series runs from Sept. 28 to Sept. 30, the final weekend of the regular season.",
+            date(2007, 9, 16),
+            {"the final weekend": "2007-W39-WE"},
+        ),
+        (
+            "The reform is due by 2020, the final year of the 13th Five-Year Plan period.",
+            date(2018, 1, 16),
+            {"the final year": "2020"},
+        ),
+    ],
+)
+def test_a_day_of_a_happening_in_apposition_is_the_day_named(text, dct, expected):
+    found = {t.text: t.value for t in tag(text, dct)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_day_of_a_happening_alone_is_not_tagged():
+    # nothing says which day "the first day of the truce" was
+    assert tag("Fighting stopped on the first day of the truce.", date(2016, 2, 27)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        (
+            "On the last day of the year, a bomb exploded.",
+            date(2016, 11, 20),
+            "the last day of the year",
+            "2016-12-31",
+        ),
+        (
+            "On the first day of 2015, a bomb exploded.",
+            date(2016, 11, 20),
+            "the first day of 2015",
+            "2015-01-01",
+        ),
+        (
+            "On the last day of June, a bomb exploded.",
+            date(2016, 11, 20),
+            "the last day of June",
+            "2016-06-30",
+        ),
+        (
+            "In the last month of 2015, they attacked.",
+            date(2016, 11, 20),
+            "the last month of 2015",
+            "2015-12",
+        ),
+        (
+            "In the first week of the year, they attacked.",
+            date(2016, 11, 20),
+            "the first week of the year",
+            "2016-W01",
+        ),
+        (
+            "Stocks rose in the final week of the year.",
+            date(2016, 11, 20),
+            "the final week of the year",
+            "2016-W52",
+        ),
+        (
+            "It must end by the last day of this month.",
+            date(2016, 2, 3),
+            "the last day of this month",
+            "2016-02-29",
+        ),
+        (
+            "It rained in the last week of last year.",
+            date(2016, 11, 20),
+            "the last week of last year",
+            "2015-W53",
+        ),
+    ],
+)
+def test_a_day_week_or_month_at_an_end_of_a_year_or_month(text, dct, words, value):
+    assert {t.text: t.value for t in tag(text, dct)}.get(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The bombing came on the last day of Ramadan.", "the last day of Ramadan", "2014-07-27"),
+        ("The truce will last until the end of Ramadan.", "the end of Ramadan", "2014-07-27"),
+        ("The attack came on the eve of Ramadan.", "the eve of Ramadan", "2014-06-28"),
+        (
+            "On the first day of Ramadan, the group declared a caliphate.",
+            "the first day of Ramadan",
+            "2014-06-29",
+        ),
+    ],
+)
+def test_ramadan_by_its_first_or_last_day_or_its_eve(text, words, value):
+    # Eid al-Fitr 2014 was on 28 July in Iraq: Ramadan's last day was the 27th
+    assert {t.text: t.value for t in tag(text, date(2014, 7, 20))}.get(words) == value

@@ -1631,7 +1631,19 @@ def _in_a_title_case_line(text: str, pos: int) -> bool:
     return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
+# "the last week of the campaign", "the last day of its session", "the last year of his
+# term": the end of what is named, not the week or year before this one
+_OF_WHAT_IT_ENDS = re.compile(
+    r"\s+of\s+(?:(?:the|an?|his|her|its|their|our|my|your|this|that|these|those)\s|(?-i:[A-Z]))",
+    re.I,
+)
+
+
 def _h_relunit(st: _State, m: re.Match[str]) -> Result:
+    if re.search(r"\bthe\s+last\s+\w+$", m.group(0), re.I) and _OF_WHAT_IT_ENDS.match(
+        st.text, m.end()
+    ):
+        return None
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     rel = rel.removeprefix("the ")
     unit = m.group("unit").lower()

@@ -1129,6 +1129,57 @@ def _h_nthweek(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_week(day) + ("-WE" if weekend else ""))
 
 
+def _h_endof(st: _State, m: re.Match[str]) -> Result:
+    first = m.group("n").lower() in ("first", "opening")
+    unit = m.group("unit").lower()
+    dct = st.dct
+    if m.group("mon"):
+        if unit != "day":
+            return None  # (a week of a month is nthweek's; "the first month of June" no phrase)
+        month, y, _ = _nth_of_month(st, m)
+        if y is None:
+            return ("DATE", f"XXXX-{month:02d}-XX")
+        return ("DATE", _fmt_day(_end_of(date(y, month, 1), "M", first)))
+    if m.group("yr"):
+        y, month = int(m.group("yr")), None
+    else:
+        rel, period = m.group("rel").lower(), m.group("period").lower()
+        if dct is None:
+            return ("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}[unit])
+        ahead = st.tense(m.start(), m.end()) > 0
+        if period == "year":
+            if rel == "the":
+                # the year the story is in, as for "the end of the year"; one still ahead
+                # is this year's
+                y = st.ref_year if st.ref_year is not None and not ahead else dct.year
+            else:
+                y = dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+            month = None
+        else:
+            if unit == "month":
+                return None
+            at = (st.ref_month or dct) if rel == "the" and not ahead else dct
+            at = _shift(
+                at.replace(day=1), {"the": 0, "this": 0, "last": -1, "next": 1}[rel], "M", 1
+            )
+            y, month = at.year, at.month
+    if month is None:
+        if unit == "month":
+            return ("DATE", f"{y}-{1 if first else 12:02d}")
+        if unit == "day":
+            return ("DATE", _fmt_day(date(y, 1, 1) if first else date(y, 12, 31)))
+        # a week two years share is the one holding its Thursday (ISO's rule)
+        return ("DATE", _fmt_week(_nth_weekday(y, 1 if first else 12, 4, 1 if first else -1)))
+    if unit == "day":
+        return ("DATE", _fmt_day(_end_of(date(y, month, 1), "M", first)))
+    return ("DATE", _fmt_week(_nth_weekday(y, month, 4, 1 if first else -1)))
+
+
+def _end_of(first_day: date, letter: str, first: bool) -> date:
+    """The first day of the month that starts on ``first_day``, or its last."""
+    return first_day if first else _shift(first_day, 1, letter, 1) - timedelta(days=1)
+
+
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
     name = m.group("h")
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())

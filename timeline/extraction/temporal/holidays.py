@@ -181,6 +181,10 @@ def _feast_days(name: str) -> tuple[date, ...]:
     if name.startswith("tasu"):
         # Tasua, the eve of Ashura
         return tuple(date.fromisoformat(d) - timedelta(days=1) for d in FEAST_DAYS["ashura"])
+    if "ramadan" in name and re.search(r"\b(?:last|final)\s+day\b|\bend\b", name):
+        # Ramadan's last day: the eve of Eid al-Fitr, as the tables observe it
+        eids = FEAST_DAYS["eid al-fitr"]
+        return tuple(date.fromisoformat(d) - timedelta(days=1) for d in eids)
     for rx, key in _FEAST_KEYS:
         if rx.search(name):
             return tuple(date.fromisoformat(d) for d in FEAST_DAYS[key])

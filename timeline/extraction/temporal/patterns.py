@@ -120,6 +120,14 @@ _PATTERNS: list[tuple[str, str]] = [
         r"the\s+(?P<n>first|second|third|fourth|last|final)\s+week(?P<end>end)?\s+(?:in|of)\s+"
         rf"(?P<mon>{MONTH_RE})\b(?:,?\s+(?P<year>{_YEAR4})\b)?",
     ),
+    # "the last day of the year", "the first month of 2015", "the final week of this year",
+    # "the first day of June": a day, week or month at one end of a year or a month
+    (
+        "endof",
+        r"the\s+(?P<n>first|last|final|opening|closing)\s+(?P<unit>day|week|month)\s+of\s+"
+        rf"(?:(?P<yr>{_YEAR4})\b|(?P<mon>{MONTH_RE})\b(?:,?\s+(?P<year>{_YEAR4})\b)?"
+        r"|(?P<rel>the|this|last|next)\s+(?P<period>year|month)\b)(?![-'’])",
+    ),
     # the week of March 6
     (
         "weekof",
@@ -643,7 +651,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?:the\s+)?(?:(?-i:Spring\s+Festival)|(?-i:Chinese|Lunar)\s+(?-i:New\s+Year)(?!'s\s+(?-i:Eve)))"
         r"|(?-i:Islamic|Muslim|Hijri)\s+(?-i:New\s+Year)"
         r"|(?-i:Rosh\s+Hashanah?)|(?-i:Yom\s+Kippur)|(?-i:Passover)"
-        r"|(?:the\s+)?(?:first\s+day|start|beginning)\s+of\s+(?:the\s+)?(?:holy\s+)?(?:fasting\s+)?(?:month\s+of\s+)?(?-i:Ramadan)"
+        # Ramadan by its first or last day ("the end of Ramadan": its last), or its eve
+        r"|(?:the\s+)?(?:(?:first|last|final)\s+day|start|beginning|end)\s+of\s+(?:the\s+)?(?:holy\s+)?"
+        r"(?:fasting\s+)?(?:month\s+of\s+)?(?-i:Ramadan)|(?<=the\seve\sof\s)(?-i:Ramadan)"
         r"|(?:the\s+)?(?-i:Prophet)(?:\s+(?-i:Muhammad|Mohammed|Mohammad))?['’]s\s+(?-i:[Bb]irthday)"
         r"|(?-i:Mawlid|Mouloud|Milad)(?:[\s-]+(?:al|an|un|el|Al|An|Un|El)[\s-]*(?-i:Nabi))?"
         r"|(?-i:Arbaeen|Arbaein|Arba['’]een|Arbain)"

@@ -12,6 +12,7 @@ from timeline.extraction.temporal.lexicon import (
     CARDINAL_WORD_RE,
     MONTH_RE,
     OFFSET_RE,
+    ORDINAL_WORD_RE,
     WEEKDAY_RE,
     ZONE_RE,
 )
@@ -507,3 +508,54 @@ def _range_other_day(text: str, s: int, e: int, value: str, used: bytearray) -> 
     except ValueError:
         return None
     return Timex(start=a, end=b, text=text[a:b], type="DATE", value=_fmt_day(day))
+
+
+# "on Saturday, the first day of the truce", "Sept. 28 to Sept. 30, the final weekend of the
+# regular season", "by 2020, the final year of the plan": a day, week or year of something
+# under way, said to be the one just named (the happening stays outside, as TimeML writes
+# "the first day" of an event)
+_APPOSITIVE_PART = re.compile(
+    rf",[ \t]+(?P<x>the[ \t]+(?:{ORDINAL_WORD_RE}|\d+(?:st|nd|rd|th)|last|final|opening|closing)"
+    r"[ \t]+(?P<unit>day|night|weekend|week|month|year))"
+    r"(?=[ \t]+of[ \t]+(?:(?:the|an?|his|her|its|their|our)[ \t]|(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+_DAY_PREFIX = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+def _appositive_parts(text: str, out: list[Timex]) -> list[Timex]:
+    """Add the day, night, week, weekend, month or year of a happening put just after an
+    expression that names it ("on Saturday, the first day of the truce"), with that one's
+    value in the unit the apposition counts in."""
+    added = []
+    for i, t in enumerate(out):
+        m = _APPOSITIVE_PART.match(text, t.end)
+        if m is None or (i + 1 < len(out) and out[i + 1].start < m.end("x")):
+            continue
+        value = _in_unit(t.value, m.group("unit").lower())
+        if value is not None:
+            s, e = m.span("x")
+            added.append(Timex(start=s, end=e, text=text[s:e], type="DATE", value=value))
+    return sorted(out + added, key=lambda t: t.start) if added else out
+
+
+def _in_unit(value: str, unit: str) -> str | None:
+    """A DATE or TIME value as the day, night, (ISO) week, weekend, month or year it falls
+    in; None when the value is less precise than the unit."""
+    day = _DAY_PREFIX.match(value)
+    if day is not None:
+        d = date(int(day[1]), int(day[2]), int(day[3]))
+        year, week, _ = d.isocalendar()
+        return {
+            "day": d.isoformat(),
+            "night": d.isoformat() + "TNI",
+            "week": f"{year}-W{week:02d}",
+            "weekend": f"{year}-W{week:02d}-WE",
+            "month": value[:7],
+            "year": value[:4],
+        }[unit]
+    if unit == "month" and re.fullmatch(r"\d{4}-\d\d", value):
+        return value
+    if unit == "year" and re.fullmatch(r"\d{4}(?:-\d\d)?", value):
+        return value[:4]
+    return None

@@ -87,6 +87,7 @@ from timeline.extraction.temporal.handlers_days import (
     _h_dayofmonth,
     _h_dayref,
     _h_edgehours,
+    _h_endof,
     _h_freqset,
     _h_holiday,
     _h_longadj,
@@ -112,6 +113,7 @@ from timeline.extraction.temporal.patterns import _COMPILED, folded, may_match
 from timeline.extraction.temporal.spans import (
     _FREQUENCY_BEFORE,
     _TIME_THEN_DATE,
+    _appositive_parts,
     _clock_pairs_on_one_day,
     _clock_then_its_weekday,
     _date_zone_twins,
@@ -153,6 +155,7 @@ _HANDLERS: dict[str, Callable[[_State, re.Match[str]], Result]] = {
     "misc": _h_misc,
     "weekof": _h_weekof,
     "nthweek": _h_nthweek,
+    "endof": _h_endof,
     "yearago": _h_yearago,
     "ahead": _h_ahead,
     "longadj": _h_longadj,
@@ -422,4 +425,4 @@ def _settle_neighbours(text: str, dct: date | None, out: list[Timex]) -> list[Ti
     _date_zone_twins(text, out)
     _weekday_ranges(text, dct, out)
     out = _day_ranges_with_a_year(text, out)
-    return _join_compound_durations(text, _join_days_and_clocks(text, out))
+    return _appositive_parts(text, _join_compound_durations(text, _join_days_and_clocks(text, out)))
