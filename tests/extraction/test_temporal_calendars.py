@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from timeline.extraction.pipeline import extract_candidates
-from timeline.extraction.temporal import tag
+from timeline.extraction.temporal import tag, to_date_range
 from timeline.extraction.temporal.calendars import (
     hijri_days,
     hijri_to_gregorian,
@@ -307,3 +307,31 @@ def test_the_cheap_test_stops_a_text_naming_no_such_month():
 )
 def test_a_line_in_capitals_names_its_months(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # no weekday: the month may have begun a day earlier or later where it was written
+        ("Militants attacked the town on 12 Ramadan 1437.", date(2016, 6, 17), date(2016, 6, 19)),
+        # a weekday that agrees pins it to the day
+        (
+            "Militants attacked the town on Saturday, 12 Ramadan 1437.",
+            date(2016, 6, 18),
+            date(2016, 6, 18),
+        ),
+        # the solar calendar is computed, not sighted
+        ("Militants attacked the town on 28 Khordad 1395.", date(2016, 6, 17), date(2016, 6, 17)),
+    ],
+)
+def test_a_hijri_day_no_weekday_pins_is_a_day_either_side(text, earliest, latest):
+    (t,) = tag(text, DCT)
+    rng = to_date_range(t)
+    assert (rng.earliest, rng.latest, rng.precision) == (earliest, latest, "day")
+
+
+def test_an_events_hijri_day_carries_its_sighting_in_its_range():
+    body = "Islamic State fighters attacked Ramadi on 12 Ramadan 1437, the ministry said.\n"
+    art = ArticleText(title="t", body=body, published=date(2016, 6, 25), published_basis="stated")
+    (c,) = extract_candidates(art)
+    assert (c.date.earliest, c.date.latest) == (date(2016, 6, 17), date(2016, 6, 19))

@@ -40,6 +40,11 @@ class Timex:
     # value. TimeML tags only the duration ("later" is a signal), but an event told "three
     # days later" still happened on a day the product can date.
     anchored: str = ""
+    # Days either side of a DATE's day it may be: a Hijri day's month begins when its new
+    # moon is seen, a day apart from country to country, so "12 Ramadan 1437" is one of
+    # three days unless a weekday written with it says which. (TimeML has no attribute for
+    # it; the event's date range carries it.)
+    spread: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1354,6 +1354,22 @@ def _occurrence(st: _State, m: re.Match[str], days: tuple[date, ...], rel: str) 
     return found
 
 
+def sighted_day_unpinned(text: str, m: re.Match[str]) -> bool:
+    """Whether othercal's match is a Hijri day no weekday pins down: its month begins when
+    the new moon is seen, a day apart from country to country, so the day read may be the
+    one before or after."""
+    return bool(m.group("hijri") or m.group("hijri2")) and _weekday_written(text, m) is None
+
+
+def _weekday_written(text: str, m: re.Match[str]) -> str | None:
+    """The weekday written with othercal's day: before it, or in apposition ("7 Safar 1424,
+    a Friday")."""
+    weekday = m.group("wd") or m.group("wd2")
+    if weekday is None and (appos := _WEEKDAY_APPOSITIVE_AFTER.match(text, m.end())):
+        weekday = appos.group(1)
+    return weekday
+
+
 def _h_othercal(st: _State, m: re.Match[str]) -> Result:
     """A day of the Hijri or the Iranian solar calendar, as its Gregorian day. With its own
     year it is that day; with a Gregorian year ("Ramadan 20, 2014"), the one in that year;
@@ -1385,9 +1401,7 @@ def _h_othercal(st: _State, m: re.Match[str]) -> Result:
         found = _occurrence(st, m, days, "")
     if found is None:
         return None
-    weekday = m.group("wd") or m.group("wd2")
-    if weekday is None and (appos := _WEEKDAY_APPOSITIVE_AFTER.match(st.text, m.end())):
-        weekday = appos.group(1)  # "7 Safar 1424, a Friday"
+    weekday = _weekday_written(st.text, m)
     if hijri and weekday is not None:
         # A Hijri month begins a day apart from country to country, by when the new moon is
         # seen: the weekday written with the day says which (two days off, it says nothing)

@@ -107,6 +107,7 @@ from timeline.extraction.temporal.handlers_days import (
     _h_weekday,
     _h_weekof,
     _h_yearago,
+    sighted_day_unpinned,
 )
 from timeline.extraction.temporal.house_style import numeric_dates_day_first
 from timeline.extraction.temporal.patterns import _COMPILED, folded, may_match
@@ -369,6 +370,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
                 value=value,
                 mod=_mod(text, s, e, typ),
                 anchored=anchored,
+                spread=int(name == "othercal" and sighted_day_unpinned(text, m)),
             )  # type: ignore[arg-type]
         )
         if name in ("monthday", "daymonth") and _DAY_RE.match(value):
