@@ -91,8 +91,18 @@ def test_the_extraction_finds_the_same_events_in_a_page_written_day_first():
     (path,) = (date_styles.FIXTURES / "articles").glob("004_*.txt")
     text = path.read_text(encoding="utf-8")
     style = date_styles.styles()["day first numbers (05/10/2016)"]
-    files, total, same = date_styles.compare_extraction([(text, tag(text, None))], style)
-    assert files == 1 and total > 20 and same == total
+    files, total, same, held = date_styles.compare_extraction([(text, tag(text, None))], style)
+    assert files == 1 and total > 20 and same == held == total
+
+
+def test_a_hijri_days_events_are_dated_over_ranges_that_hold_the_day_as_written():
+    path = date_styles.FIXTURES / "unseen" / "dev" / "articles" / "01.txt"
+    text = path.read_text(encoding="utf-8")
+    style = date_styles.styles()["Hijri (18 Muharram 1438 AH)"]
+    files, total, same, held = date_styles.compare_extraction([(text, tag(text, None))], style)
+    # every day rewritten is read as itself and the days either side: not the same range, but
+    # one that holds the day as written
+    assert files == 1 and same < held == total
 
 
 def test_the_other_calendars_days_are_read_back():
