@@ -274,9 +274,9 @@ def compare(
 
 def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int, int, int, int]:
     """(files rewritten; their candidate events as written, how many came out the same, and
-    how many the same but for a date range that holds the one as written and is at most the
-    style's slack wider on each side), for article files given with the tagger's reading of
-    them. (A Hijri day no weekday pins down is read as that day and the ones either side.)"""
+    how many the same but for a date range that holds the one as written and is at most twice
+    the style's slack longer), for article files given with the tagger's reading of them. (A
+    Hijri day no weekday pins down is read as that day and the ones either side.)"""
     files = total = same = held = 0
     for text, reference in texts:
         new_text, spans, _ = rewritten(text, reference, style)
@@ -296,7 +296,7 @@ def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int
 
 def _held_within(as_written: Counter, as_rewritten: Counter, slack_days: int) -> int:
     """How many candidates as written have a rewritten twin (type, place, actors) whose date
-    range holds theirs, at most ``slack_days`` wider on each side."""
+    range holds theirs and is at most ``2 * slack_days`` days longer."""
     left = Counter(as_rewritten)
     held = 0
     for key, count in as_written.items():
@@ -316,7 +316,8 @@ def _holds(wider: tuple, key: tuple, slack_days: int) -> bool:
     if (w_type, w_rest) != (k_type, k_rest) or not (w_date and k_date):
         return False
     (w_first, w_last, _), (k_first, k_last, _) = w_date, k_date
-    return 0 <= (k_first - w_first).days <= slack_days and 0 <= (w_last - k_last).days <= slack_days
+    widened = (w_last - w_first) - (k_last - k_first)
+    return w_first <= k_first and k_last <= w_last and widened.days <= 2 * slack_days
 
 
 def main(argv: list[str] | None = None) -> int:
