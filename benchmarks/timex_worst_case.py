@@ -47,6 +47,8 @@ PHRASES = (
     "on 10/5",
     "03-22-05",
     "ending the day at the end of the day",
+    "on Saturday, the first day of the truce",
+    "the last day of the year, the eve of Ramadan",
 )
 
 

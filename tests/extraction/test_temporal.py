@@ -5775,3 +5775,13 @@ def test_a_day_week_or_month_at_an_end_of_a_year_or_month(text, dct, words, valu
 def test_ramadan_by_its_first_or_last_day_or_its_eve(text, words, value):
     # Eid al-Fitr 2014 was on 28 July in Iraq: Ramadan's last day was the 27th
     assert {t.text: t.value for t in tag(text, date(2014, 7, 20))}.get(words) == value
+
+
+def test_a_night_of_a_happening_in_apposition_is_that_night():
+    found = {
+        t.text: (t.type, t.value)
+        for t in tag(
+            "The rally came on Friday night, the first night of Hanukkah.", date(2016, 12, 24)
+        )
+    }
+    assert found["the first night"] == ("TIME", "2016-12-23TNI")

@@ -1139,7 +1139,7 @@ def _h_endof(st: _State, m: re.Match[str]) -> Result:
         month, y, _ = _nth_of_month(st, m)
         if y is None:
             return ("DATE", f"XXXX-{month:02d}-XX")
-        return ("DATE", _fmt_day(_end_of(date(y, month, 1), "M", first)))
+        return ("DATE", _fmt_day(_first_or_last_day(y, month, first)))
     if m.group("yr"):
         y, month = int(m.group("yr")), None
     else:
@@ -1171,13 +1171,13 @@ def _h_endof(st: _State, m: re.Match[str]) -> Result:
         # a week two years share is the one holding its Thursday (ISO's rule)
         return ("DATE", _fmt_week(_nth_weekday(y, 1 if first else 12, 4, 1 if first else -1)))
     if unit == "day":
-        return ("DATE", _fmt_day(_end_of(date(y, month, 1), "M", first)))
+        return ("DATE", _fmt_day(_first_or_last_day(y, month, first)))
     return ("DATE", _fmt_week(_nth_weekday(y, month, 4, 1 if first else -1)))
 
 
-def _end_of(first_day: date, letter: str, first: bool) -> date:
-    """The first day of the month that starts on ``first_day``, or its last."""
-    return first_day if first else _shift(first_day, 1, letter, 1) - timedelta(days=1)
+def _first_or_last_day(y: int, month: int, first: bool) -> date:
+    """The first day of a month, or its last."""
+    return date(y, month, 1) if first else _shift(date(y, month, 1), 1, "M", 1) - timedelta(days=1)
 
 
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:

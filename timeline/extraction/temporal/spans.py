@@ -19,6 +19,7 @@ from timeline.extraction.temporal.lexicon import (
 from timeline.extraction.temporal.text import _prev_word
 from timeline.extraction.temporal.values import (
     _DAY_RE,
+    _day_value,
     _fmt_day,
     _weekday_of,
 )
@@ -520,7 +521,6 @@ _APPOSITIVE_PART = re.compile(
     r"(?=[ \t]+of[ \t]+(?:(?:the|an?|his|her|its|their|our)[ \t]|(?-i:[A-Z])))",
     re.IGNORECASE,
 )
-_DAY_PREFIX = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
 def _appositive_parts(text: str, out: list[Timex]) -> list[Timex]:
@@ -532,19 +532,20 @@ def _appositive_parts(text: str, out: list[Timex]) -> list[Timex]:
         m = _APPOSITIVE_PART.match(text, t.end)
         if m is None or (i + 1 < len(out) and out[i + 1].start < m.end("x")):
             continue
-        value = _in_unit(t.value, m.group("unit").lower())
+        unit = m.group("unit").lower()
+        value = _in_unit(t.value, unit)
         if value is not None:
             s, e = m.span("x")
-            added.append(Timex(start=s, end=e, text=text[s:e], type="DATE", value=value))
+            typ = "TIME" if unit == "night" else "DATE"  # (TimeML's night is a part of a day)
+            added.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value))
     return sorted(out + added, key=lambda t: t.start) if added else out
 
 
 def _in_unit(value: str, unit: str) -> str | None:
     """A DATE or TIME value as the day, night, (ISO) week, weekend, month or year it falls
     in; None when the value is less precise than the unit."""
-    day = _DAY_PREFIX.match(value)
-    if day is not None:
-        d = date(int(day[1]), int(day[2]), int(day[3]))
+    d = _day_value(value)
+    if d is not None:
         year, week, _ = d.isocalendar()
         return {
             "day": d.isoformat(),
