@@ -277,7 +277,7 @@ def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int
     how many the same but for a date range that holds the one as written and is at most twice
     the style's slack longer), for article files given with the tagger's reading of them. (A
     Hijri day no weekday pins down is read as that day and the ones either side.)"""
-    files = total = same = held = 0
+    files = total = same = widened = 0
     for text, reference in texts:
         new_text, spans, _ = rewritten(text, reference, style)
         if not spans:
@@ -288,10 +288,8 @@ def compare_extraction(texts: list[tuple[str, list]], style: Style) -> tuple[int
         total += sum(as_written.values())
         common = as_written & as_rewritten
         same += sum(common.values())
-        held += sum(common.values()) + _held_within(
-            as_written - common, as_rewritten - common, style.slack_days
-        )
-    return files, total, same, held
+        widened += _held_within(as_written - common, as_rewritten - common, style.slack_days)
+    return files, total, same, same + widened
 
 
 def _held_within(as_written: Counter, as_rewritten: Counter, slack_days: int) -> int:

@@ -20,6 +20,12 @@ def _only(text: str, dct: date | None) -> Timex:
     return t
 
 
+def _values_of(text: str, dct: date | None, words) -> dict[str, str | None]:
+    """The value the tagger gives each of ``words`` in ``text`` (None where it tags none)."""
+    found = {t.text: t.value for t in tag(text, dct)}
+    return {k: found.get(k) for k in words}
+
+
 # (text, dct, expected timex text, type, value)
 CASES = [
     # explicit dates, with and without year; the weekday picks the year
@@ -5612,8 +5618,7 @@ def test_no_expression_runs_across_a_line_break_before_a_capital(text, expected)
     ],
 )
 def test_the_parts_of_the_day_week_and_month_the_story_is_in(text, dct, expected):
-    found = {t.text: t.value for t in tag(text, dct)}
-    assert {k: found.get(k) for k in expected} == expected
+    assert _values_of(text, dct, expected) == expected
 
 
 def test_at_the_end_of_the_day_is_no_time():
@@ -5693,8 +5698,7 @@ def test_the_last_unit_alone_still_counts_back_from_the_dct(text, words, value):
     ],
 )
 def test_a_day_of_a_happening_in_apposition_is_the_day_named(text, dct, expected):
-    found = {t.text: t.value for t in tag(text, dct)}
-    assert {k: found.get(k) for k in expected} == expected
+    assert _values_of(text, dct, expected) == expected
 
 
 def test_a_day_of_a_happening_alone_is_not_tagged():

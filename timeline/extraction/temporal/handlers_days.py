@@ -39,6 +39,7 @@ from timeline.extraction.temporal.lexicon import (
     WEEKDAY_RE,
 )
 from timeline.extraction.temporal.patterns import _HOLIDAY_RX
+from timeline.extraction.temporal.ranges import _month_end
 from timeline.extraction.temporal.speech import (
     _COUNT_BEFORE,
     _ORDINAL_COUNT,
@@ -1129,6 +1130,9 @@ def _h_nthweek(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_week(day) + ("-WE" if weekend else ""))
 
 
+_STEP = {"the": 0, "this": 0, "last": -1, "next": 1}
+
+
 def _h_endof(st: _State, m: re.Match[str]) -> Result:
     first = m.group("n").lower() in ("first", "opening")
     unit = m.group("unit").lower()
@@ -1139,8 +1143,7 @@ def _h_endof(st: _State, m: re.Match[str]) -> Result:
         month, y, _ = _nth_of_month(st, m)
         if y is None:
             return ("DATE", f"XXXX-{month:02d}-XX")
-        return ("DATE", _fmt_day(_first_or_last_day(y, month, first)))
-    if m.group("yr"):
+    elif m.group("yr"):
         y, month = int(m.group("yr")), None
     else:
         rel, period = m.group("rel").lower(), m.group("period").lower()
@@ -1148,36 +1151,24 @@ def _h_endof(st: _State, m: re.Match[str]) -> Result:
             return ("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}[unit])
         ahead = st.tense(m.start(), m.end()) > 0
         if period == "year":
-            if rel == "the":
-                # the year the story is in, as for "the end of the year"; one still ahead
-                # is this year's
-                y = st.ref_year if st.ref_year is not None and not ahead else dct.year
-            else:
-                y = dct.year + {"this": 0, "last": -1, "next": 1}[rel]
-            month = None
+            # "the year" is the one the story is in, as for "the end of the year"; one still
+            # ahead is this year's
+            story_year = rel == "the" and st.ref_year is not None and not ahead
+            y, month = (st.ref_year if story_year else dct.year + _STEP[rel]), None
+        elif unit == "month":
+            return None  # ("the first month of the month" is no phrase)
         else:
-            if unit == "month":
-                return None
             at = (st.ref_month or dct) if rel == "the" and not ahead else dct
-            at = _shift(
-                at.replace(day=1), {"the": 0, "this": 0, "last": -1, "next": 1}[rel], "M", 1
-            )
+            at = _shift(at.replace(day=1), _STEP[rel], "M", 1)
             y, month = at.year, at.month
     if month is None:
         if unit == "month":
             return ("DATE", f"{y}-{1 if first else 12:02d}")
-        if unit == "day":
-            return ("DATE", _fmt_day(date(y, 1, 1) if first else date(y, 12, 31)))
-        # a week two years share is the one holding its Thursday (ISO's rule)
-        return ("DATE", _fmt_week(_nth_weekday(y, 1 if first else 12, 4, 1 if first else -1)))
+        month = 1 if first else 12  # (a year's first or last day or week is its month's)
     if unit == "day":
-        return ("DATE", _fmt_day(_first_or_last_day(y, month, first)))
+        return ("DATE", _fmt_day(date(y, month, 1) if first else _month_end(y, month)))
+    # a week two months or years share is the one holding its Thursday (ISO's rule)
     return ("DATE", _fmt_week(_nth_weekday(y, month, 4, 1 if first else -1)))
-
-
-def _first_or_last_day(y: int, month: int, first: bool) -> date:
-    """The first day of a month, or its last."""
-    return date(y, month, 1) if first else _shift(date(y, month, 1), 1, "M", 1) - timedelta(days=1)
 
 
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
