@@ -74,6 +74,27 @@ def test_opinion_condition_modal_absolute_scare_quote_and_backdrop_are_not_repor
 
 
 @pytest.mark.parametrize(
+    ("sentence", "word", "expected", "timex"),
+    [
+        # An adjective that puts the happening in doubt or in the future …
+        ("The envoy spoke of a possible massacre on Monday.", "massacre", False, ("Monday",)),
+        ("Aid groups braced for the looming offensive in March.", "offensive", False, ("March",)),
+        ("Officers described the planned heavy shelling of the ridge.", "shelling", False, ()),
+        # … and a verb of another clause, after "if" or "before", do not license the noun.
+        ("Residents spoke of a massacre if the town fell.", "massacre", False, ()),
+        ("Elders recalled the ambush before the convoy arrived.", "ambush", False, ()),
+        # Without them the same nouns still report.
+        ("The envoy spoke of a massacre on Monday.", "massacre", True, ("Monday",)),
+        ("Residents spoke of a massacre that killed 30 farmers.", "massacre", True, ()),
+        ("Officers described the heavy shelling of the ridge.", "shelling", True, ()),
+        ("The ambush on the ridge left 12 soldiers wounded.", "ambush", True, ()),
+    ],
+)  # fmt: skip
+def test_a_possible_or_conditional_happening_is_not_reported(sentence, word, expected, timex):
+    assert _reported(sentence, word, timex) is expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "word", "tense"),
     [
         ("Army units are attacking the old town.", "attacking", "present"),

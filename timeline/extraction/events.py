@@ -549,6 +549,14 @@ _LICENSOR_RE = _words(
     r"renewed", r"fierce", r"heavy", r"intense", r"deadly", r"bloody", r"fresh", r"series of",
     r"wave of", r"surprise", r"(?:on|in) (?:his|her|their|a|an) (?:\w+ )?(?=visits?)",
 )  # fmt: skip
+# Before an event noun: an adjective that puts it in the future or in doubt.
+_UNREALISED_RE = _words(
+    r"possible", r"potential", r"feared", r"imminent", r"looming", r"impending", r"planned",
+    r"proposed", r"expected", r"anticipated", r"threatened", r"prospective", r"would-be",
+    r"future", r"upcoming", r"forthcoming", r"hypothetical",
+)  # fmt: skip
+# Starts a clause of its own: "if the town fell", "before the army withdrew".
+_SUBORDINATE_RE = re.compile(r"\b(?:if|unless|whether|until|before|once|lest)\b", re.IGNORECASE)
 # After an event noun: its own finite verb ("the offensive began", "the battle is ramping up").
 _EVENTIVE_AFTER_RE = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,10}?"
@@ -591,10 +599,15 @@ def _dated_nearby(start: int, end: int, text: str, timex_spans: Sequence[tuple[i
 def _nominal_licensed(
     text: str, start: int, end: int, timex_spans: Sequence[tuple[int, int]]
 ) -> bool:
-    before = " ".join(re.findall(r"[\w'’-]+", _clause_before(text, start))[-6:])
-    if _LICENSOR_RE.search(before):
+    before_words = re.findall(r"[\w'’-]+", _clause_before(text, start))
+    # "a possible massacre", "the looming offensive": the noun names what has not happened.
+    if any(_UNREALISED_RE.fullmatch(w) for w in before_words[-2:]):
+        return False
+    if _LICENSOR_RE.search(" ".join(before_words[-6:])):
         return True
-    after = _clause_after(text, end)
+    # "a massacre if the town fell": a verb after a conditional or temporal subordinator is
+    # that other clause's, not the noun's.
+    after = _SUBORDINATE_RE.split(_clause_after(text, end), maxsplit=1)[0]
     if _EVENTIVE_AFTER_RE.match(after) or _HARM_AFTER_RE.match(after):
         return True
     return _dated_nearby(start, end, text, timex_spans)
