@@ -197,6 +197,20 @@ def test_places_not_in_a_list_give_one_event():
     assert c.place.name in ("Kirkuk", "Tikrit")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A suicide bomber targeted a checkpoint in the town of Hit, west of Ramadi, on Monday, "
+        "killing three soldiers.\n",
+        "Late on Saturday, jets struck a site in Madaya, southeast of Damascus, killing two "
+        "fighters.\n",
+    ],
+)
+def test_a_place_located_by_a_bearing_is_one_scene_not_a_list(body):
+    (c,) = _cands(body)
+    assert c.place.name in ("Hit", "Madaya")
+
+
 def test_since_a_date_runs_until_the_report():
     body = (
         "The UN said on Friday that, since the offensive began on March 1, ISIS fighters have "
@@ -430,6 +444,22 @@ def test_an_event_noun_with_its_verb_after_a_phrase_and_a_place_holding_an_actor
 )
 def test_the_scene_among_several_places(body, place):
     assert [c.place.name for c in _cands(body)] == [place]
+
+
+def test_a_place_noun_does_not_refer_back_to_a_place_the_text_called_otherwise():
+    body = (
+        "Militants shelled the town of Amerli on Sunday.\n\n"
+        "On Monday, they seized the Turkmen village of Bashir, south of Kirkuk.\n\n"
+        "Aid workers said on Tuesday the town was shelled again.\n"
+    )
+    again = next(c for c in _cands(body) if "again" in c.evidence.quote)
+    assert again.place.name == "Amerli"  # not the village named just before
+    # "the village" goes back to the village, and a place named bare takes either noun
+    assert next(
+        c for c in _cands(body.replace("the town was", "the village was")) if "again" in c.evidence.quote
+    ).place.name == "Bashir"
+    bare = body.replace("the Turkmen village of Bashir", "Bashir")
+    assert next(c for c in _cands(bare) if "again" in c.evidence.quote).place.name == "Bashir"
 
 
 def test_a_place_noun_with_an_adjective_or_plural_refers_back_too():

@@ -354,10 +354,41 @@ def _place_referred_to(
     m = _PLACE_NOUN_RE.search(text)
     if m is None:
         return None
-    kinds = _NOUN_KINDS[m.group("noun").lower()]
-    for _, earlier in reversed(raw):
-        if earlier.place is not None and earlier.place.kind in kinds:
-            return earlier.place, earlier.place_precision
+    noun = m.group("noun").lower()
+    kinds = _NOUN_KINDS[noun]
+    for sent, earlier in reversed(raw):
+        if earlier.place is None or earlier.place.kind not in kinds:
+            continue
+        called = _noun_written_for(sent.text, earlier.place.name)
+        # "the Turkmen village of Bashir" … "if the town fell": the text itself said what
+        # the place is, and a town is not the village it named (the gazetteer files both as
+        # towns).
+        if called is not None and _NOUN_GROUP.get(called, called) != _NOUN_GROUP.get(noun, noun):
+            continue
+        return earlier.place, earlier.place_precision
+    return None
+
+
+# Nouns news uses for one place interchangeably ("the city" for a town of 50,000).
+_NOUN_GROUP = {"town": "town", "city": "town", "neighborhood": "neighbourhood"}
+_NOUN_BEFORE_NAME_RE = re.compile(
+    r"\b(?P<noun>city|town|village|district|neighbou?rhood)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_NOUN_AFTER_NAME_RE = re.compile(
+    r"^\s+(?P<noun>city|town|village|district|neighbou?rhood)\b", re.IGNORECASE
+)
+
+
+def _noun_written_for(text: str, place_name: str) -> str | None:
+    """The place noun ``text`` names the place with ("the village of Bashir", "Bashir
+    village"), lower-cased; None when it names it bare."""
+    for hit in gazetteer.find_places(text):
+        if hit.canonical != place_name:
+            continue
+        m = _NOUN_BEFORE_NAME_RE.search(text, max(0, hit.start - 30), hit.start)
+        m = m or _NOUN_AFTER_NAME_RE.match(text[hit.end : hit.end + 20])
+        if m:
+            return m.group("noun").lower()
     return None
 
 
@@ -372,7 +403,10 @@ def _coordinated_places(
     ]
     run: list[GazetteerHit] = []
     for h in hits:
-        if run and _LIST_GAP_RE.match(body[run[-1].end : h.start]):
+        gap = body[run[-1].end : h.start] if run else ""
+        # "the village of Bashir, south of Kirkuk": a bearing locates the place before it; the
+        # town it names is no second scene.
+        if run and _LIST_GAP_RE.match(gap) and not _NEAR_RE.search(gap):
             run.append(h)
         elif len(run) >= 2:
             break
