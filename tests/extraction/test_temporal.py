@@ -3143,6 +3143,21 @@ def test_a_hedged_set_leaves_its_hedge_outside():
             "the end of the year",
             "2017",
         ),
+        # ... and "this year" brings a story told in another year back to the writer's
+        (
+            "An earlier vaccine, tested in Thailand in 2012, failed. The company filed for "
+            "approval earlier this year and expected decisions by the end of the year.",
+            date(2017, 7, 11),
+            "the end of the year",
+            "2017",
+        ),
+        (
+            "The law takes effect on Jan. 1, and ministers said earlier this year that rules "
+            "should be issued before the end of the year.",
+            date(2018, 12, 9),
+            "the end of the year",
+            "2018",
+        ),
         # a part of the day in a past sentence is not on a day the story looked ahead to
         (
             "Investors will get a read on inflation Friday with the consumer price index.\n\n"

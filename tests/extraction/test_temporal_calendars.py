@@ -330,6 +330,27 @@ def test_a_hijri_day_no_weekday_pins_is_a_day_either_side(text, earliest, latest
     assert (rng.earliest, rng.latest, rng.precision) == (earliest, latest, "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "clock", "earliest", "latest"),
+    [
+        # a clock time or part of the day on an unpinned Hijri day is as unsure of the day
+        ("Militants struck on 12 Ramadan 1437 at 10:00.", "10:00", date(2016, 6, 17),
+         date(2016, 6, 19)),
+        ("Militants struck on 12 Ramadan 1437. That night they struck again.", "That night",
+         date(2016, 6, 17), date(2016, 6, 19)),
+        # pinned by its weekday, or on a day of its own, it is not
+        ("Militants struck on Saturday, 12 Ramadan 1437, at 10:00.", "10:00",
+         date(2016, 6, 18), date(2016, 6, 18)),
+        ("Militants struck on 12 Ramadan 1437. On 19 June at 9 a.m. they struck again.",
+         "9 a.m.", date(2016, 6, 19), date(2016, 6, 19)),
+    ],
+)  # fmt: skip
+def test_a_time_of_day_on_an_unpinned_hijri_day_keeps_its_doubt(text, clock, earliest, latest):
+    (t,) = [t for t in tag(text, DCT) if t.text == clock]
+    rng = to_date_range(t)
+    assert (rng.earliest, rng.latest, rng.precision) == (earliest, latest, "day")
+
+
 def test_an_events_hijri_day_carries_its_sighting_in_its_range():
     body = "Islamic State fighters attacked Ramadi on 12 Ramadan 1437, the ministry said.\n"
     art = ArticleText(title="t", body=body, published=date(2016, 6, 25), published_basis="stated")

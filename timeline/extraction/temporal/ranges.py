@@ -110,8 +110,9 @@ def _period(timex: Timex) -> DateRange | None:
                 # "two years ago, almost to the day": a week around the day, not the day
                 # ("around 3 p.m." hedges the hour, not the day)
                 return DateRange(d - timedelta(days=3), d + timedelta(days=3), "week", w)
-            if timex.spread and "T" not in v:
-                # a Hijri day no weekday pins down: the day before or after it as well
+            if timex.spread:
+                # a Hijri day no weekday pins down (or a time of day on it): the day before
+                # or after it as well
                 spread = timedelta(days=timex.spread)
                 return DateRange(d - spread, d + spread, "day", w)
             return DateRange(d, d, "day", w)

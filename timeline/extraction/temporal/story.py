@@ -47,6 +47,14 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
         st.year_after_day = False
         return
     m2 = _YEAR_SETTING.match(value)
+    if kind == "relunit" and st.dct is not None and value == str(st.dct.year):
+        # "tested in Thailand in 2012 ... filed for approval earlier this year and expected
+        # decisions by the end of the year": "this year" brings the story back to the
+        # writer's year (taken for "last year" too, it read one expression of TBAQ's tuning
+        # part worse and none better)
+        st.ref_year = int(value)
+        st.year_after_day = True
+        return
     if m2 and kind in _YEAR_KINDS:
         st.ref_year = int(m2.group(1))
         st.year_after_day = True

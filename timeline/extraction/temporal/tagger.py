@@ -113,6 +113,7 @@ from timeline.extraction.temporal.house_style import numeric_dates_day_first
 from timeline.extraction.temporal.patterns import _COMPILED, folded, may_match
 from timeline.extraction.temporal.spans import (
     _FREQUENCY_BEFORE,
+    _NAMES_A_DAY,
     _TIME_THEN_DATE,
     _appositive_parts,
     _clock_pairs_on_one_day,
@@ -304,6 +305,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
     taken.sort(key=lambda c: c[0])
     st = start_state()
     out: list[Timex] = []
+    unpinned_days: set[str] = set()  # the values of Hijri days no weekday pins down
     for s, e, name, m in taken:
         res = _resolve(st, name, m)
         if res is None:
@@ -361,6 +363,13 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
                 s = f.start()
             # (a hedge stays outside: "almost daily", "almost every day" in TBAQ, 3 to 0,
             # though the blind writers take it in)
+        spread = int(name == "othercal" and sighted_day_unpinned(text, m))
+        if spread:
+            unpinned_days.add(value)
+        elif typ == "TIME" and value[:10] in unpinned_days and not _NAMES_A_DAY.search(text, s, e):
+            # "12 Ramadan 1437 ... at 10:00": a clock time on a Hijri day is as unsure of its
+            # day as the day it is on
+            spread = 1
         out.append(
             Timex(
                 start=s,
@@ -370,7 +379,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
                 value=value,
                 mod=_mod(text, s, e, typ),
                 anchored=anchored,
-                spread=int(name == "othercal" and sighted_day_unpinned(text, m)),
+                spread=spread,
             )  # type: ignore[arg-type]
         )
         if name in ("monthday", "daymonth") and _DAY_RE.match(value):
