@@ -5804,3 +5804,31 @@ def test_a_night_of_a_happening_in_apposition_is_that_night():
         )
     }
     assert found["the first night"] == ("TIME", "2016-12-23TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # what someone wants or urges done on a day is still to come (written on a Sunday,
+        # a Tuesday)
+        ("Rights groups want the issue raised in Monday's talks.", date(2007, 8, 5), "Monday",
+         "2007-08-06"),
+        ("The speaker wants the deal passed before the vote on Thursday.", date(2015, 10, 27),
+         "Thursday", "2015-10-29"),
+        ("Unions urge the board to reconsider on Friday.", date(2015, 10, 27), "Friday",
+         "2015-10-30"),
+        # ... but what they want to know happened
+        ("Families want to know what happened on Friday.", date(2015, 10, 27), "Friday",
+         "2015-10-23"),
+        ("Lawyers wanted the case heard on Friday.", date(2015, 10, 27), "Friday", "2015-10-23"),
+    ],
+)  # fmt: skip
+def test_what_is_wanted_on_a_day_is_ahead(text, dct, words, value):
+    assert _values_of(text, dct, [words]) == {words: value}
+
+
+def test_half_hourly_is_every_half_hour():
+    found = {
+        t.text: (t.type, t.value) for t in tag("Trains will run hourly, not half-hourly.", None)
+    }
+    assert found == {"hourly": ("SET", "PT1H"), "half-hourly": ("SET", "PT30M")}

@@ -53,6 +53,9 @@ _FUTURE_CUES = re.compile(
     # Tuesday"
     r"|hosting|delivers|(?<=\b[Aa]lso\s)opening|runs?\s+out|takes\s+over|go(?:es)?\s+to\s+the\s+polls"
     r"|takes\s+effect"
+    # "rights groups want the issue raised in Monday's talks", "wants the deal passed before
+    # Thursday": what someone wants done is still to come
+    r"|(?-i:wants|want|urges|urge)(?=\s+(?!to\s+(?:know|see|hear|find|understand)\b))"
     # "Koizumi makes a one-day trip to Pyongyang on Saturday", "pays a visit to Kabul Friday"
     r"|(?-i:makes|pays)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:trip|visit|tour|stop|appearance))"

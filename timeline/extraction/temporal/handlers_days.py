@@ -779,6 +779,7 @@ _SETWORDS = {
     "semiannually": "P6M",
     "semi-annually": "P6M",
     "hourly": "PT1H",
+    "half-hourly": "PT30M",
     "weekends": "XXXX-WXX-WE",
 }
 

@@ -567,7 +567,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # sets: daily / every week / each Thursday / twice a year
     (
         "setword",
-        r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly"
+        r"\b(?P<w>daily|weekly|monthly|yearly|(?:half-)?hourly|nightly|biweekly|bimonthly"
         r"|semiannually|semi-annually|biannually"
         # "catch up on sleep at weekends", "worked nights and weekends": every weekend
         r"|(?:(?<=\bat\s)|(?<=\bon\s)|(?<=\bduring\s)|(?<=\band\s))weekends)\b",
