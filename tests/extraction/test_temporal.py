@@ -5832,3 +5832,20 @@ def test_half_hourly_is_every_half_hour():
         t.text: (t.type, t.value) for t in tag("Trains will run hourly, not half-hourly.", None)
     }
     assert found == {"hourly": ("SET", "PT1H"), "half-hourly": ("SET", "PT30M")}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a happening's end moves the story to its day ...
+        ("The spree ended on March 17, 2012. Police found him that night in a ditch.",
+         "that night", "2012-03-17TNI"),
+        # ... a reporting period's end does not
+        ("Net income in the quarter ended Sept. 30 rose 33 percent. The board met that night.",
+         "that night", "2013-08-15TNI"),
+        ("Sales for the six months ending in June rose. The board met that night.", "that night",
+         "2013-08-15TNI"),
+    ],
+)  # fmt: skip
+def test_a_happenings_end_moves_the_story_a_periods_does_not(text, words, value):
+    assert _values_of(text, date(2013, 8, 15), [words]) == {words: value}

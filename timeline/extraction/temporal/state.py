@@ -229,6 +229,14 @@ _WHEN_AFTER = re.compile(
 # "language it had not used since the Sept. 11, 2001, attacks": a comparison, not a scene
 _SINCE_THE_NEAR = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
 _PERIOD_END_NEAR = re.compile(r"\b(?:ended|ending|ends|as\s+of)\s+(?:on\s+)?$", re.IGNORECASE)
+# ... a reporting period's: "the quarter ended Sept. 30", "the six months ending in June", "as
+# of March 31" (a happening's end moves the story: "The spree ended on March 17, 2012. ...
+# police found him that night")
+_A_PERIOD_ENDED_NEAR = re.compile(
+    r"(?:\b(?:quarters?|years?|half|period|months?|weeks?|days?|season|term|session|time)"
+    r"(?:\s*,?\s+(?:that|which))?\s+(?:ended|ends)|\bending|\bas\s+of)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
 # "extended to Nov. 20", "postponed until", "set for": a date aimed at, not a happening's.
 _DEADLINE_WORDS = r"by|through|until|till"
 _DEADLINE_NEAR = re.compile(rf"\b(?:{_DEADLINE_WORDS})\s+(?:early\s+|late\s+|mid-?)?$", re.I)

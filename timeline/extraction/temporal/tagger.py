@@ -131,7 +131,7 @@ from timeline.extraction.temporal.spans import (
 )
 from timeline.extraction.temporal.speech import _retold_day_near
 from timeline.extraction.temporal.state import (
-    _PERIOD_END_NEAR,
+    _A_PERIOD_ENDED_NEAR,
     _SINCE_NEAR,
     _SINCE_THE_NEAR,
     _WHEN_AFTER,
@@ -341,7 +341,7 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
             and not (_in_quotation(text, s) and _retold_day_near(st, s))
             # "the battle for Hue, which had begun two weeks earlier": a past perfect's aside
             and not (name == "ago" and _HAD_IN_THE_CLAUSE.search(_clause_before(text, s)))
-            and not _PERIOD_END_NEAR.search(text, max(0, s - 16), s)
+            and not _A_PERIOD_ENDED_NEAR.search(text, max(0, s - 60), s)
         ):
             # "striking targets since March 19" names where a stretch began, "the quarter
             # ended Sept. 30" where a reporting period closed; the story stays where it was
