@@ -5849,3 +5849,20 @@ def test_half_hourly_is_every_half_hour():
 )  # fmt: skip
 def test_a_happenings_end_moves_the_story_a_periods_does_not(text, words, value):
     assert _values_of(text, date(2013, 8, 15), [words]) == {words: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the writer looking ahead from a sentence set in another year: the next Christmas
+        ('Thefts cost jewelers $100 million in 2012, and the alliance has warned members to '
+         'expect more "smash-and-grab" attacks before Christmas.', "2013-12-25"),
+        # told in that year, it is that year's ...
+        ("Thefts peaked in December 2012, in the days before Christmas.", "2012-12-25"),
+        # ... and so is a future its speaker quoted then
+        ('The plant burned on Oct. 11, 2012. The next day, the owner told reporters, '
+         '"We\'ll be shipping again by Christmas."', "2012-12-25"),
+    ],
+)  # fmt: skip
+def test_a_holiday_looked_ahead_to_from_a_sentence_set_in_another_year(text, value):
+    assert _values_of(text, date(2013, 8, 15), ["Christmas"]) == {"Christmas": value}

@@ -9,7 +9,7 @@ import re
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|would|'ll|shall|going\s+to|(?<=\w)['’]d\s+(?=(?:be|go|come|return|leave|get|make"
     r"|meet|see|start|finish|open|close|try|need|want|like|love)\b)|(?:is|are|was|were)\s+(?:due\s+)?to\s+\w+"
-    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'-]+){0,6}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|(?-i:expects?|expecting)\s+to\s+(?!have\b)[a-z]+|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming"
+    r"|plans?\s+to|(?<!as\s)(?<!previously\s)(?<!originally\s)(?-i:plann(?:ed|ing))(?:\s+to)?|(?-i:expects?)(?=(?:\s+[\w'\x22\u201c\u201d-]+){0,6}?\s+$)|(?-i:expect(?:s|ed|ing)?)\s+(?:(?!to\b)[\w'-]+\s+){1,8}?to\s+(?!have\b)[a-z]+|scheduled|slated|expected\s+to(?!\s+have\b)|(?-i:expects?|expecting)\s+to\s+(?!have\b)[a-z]+|set\s+to|(?:is|are)\s+set\s+for|next(?!\s+to\b)|upcoming"
     # "hundreds of flights grounded, with more expected over the weekend"
     r"|(?<=\bmore\s)expected|(?<=\bfurther\s)expected"
     # "with the first purchases expected on Wednesday", "the crest, expected Wednesday

@@ -1253,6 +1253,10 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
             # a day the story is at, not one counted back from the DCT ("kidnapped a year
             # ago today have appealed to free him in time for Christmas": this Christmas)
             and st.ref_kind != "ago"
+            # nor one the writer looks ahead to ("cost $100 million in 2012, and retailers
+            # expect more attacks before Christmas": the next one; a quotation's future is
+            # its speaker's: 'told reporters, "We'll be shipping again by Easter."')
+            and (_in_quotation(st.text, m.start()) or st.tense(m.start(), m.end()) <= 0)
             # nor a present perfect's "since" ("first elected in 1978, has not campaigned
             # with him since Labor Day": the last one before the DCT)
             and not (
