@@ -5866,3 +5866,12 @@ def test_a_happenings_end_moves_the_story_a_periods_does_not(text, words, value)
 )  # fmt: skip
 def test_a_holiday_looked_ahead_to_from_a_sentence_set_in_another_year(text, value):
     assert _values_of(text, date(2013, 8, 15), ["Christmas"]) == {"Christmas": value}
+
+
+def test_thursday_week_in_a_quotation_counts_from_the_day_it_was_written():
+    text = 'In a note dated 3 October 2011, he wrote: "Minister is free Thursday week."'
+    assert _values_of(text, date(2012, 2, 18), ["Thursday week"]) == {"Thursday week": "2011-10-13"}
+    # outside a quotation, from the writer's day
+    assert _values_of("The vote is on Thursday week.", date(2012, 2, 18), ["Thursday week"]) == {
+        "Thursday week": "2012-03-01"
+    }

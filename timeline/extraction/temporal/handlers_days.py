@@ -337,7 +337,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
     elif m.group("weekafter"):
         if rel not in ("", "on"):
             return None
-        v = _fmt_day(_resolve_weekday(st.dct, wd, 1) + timedelta(days=7))
+        # (in a quotation, from the day it was written: "On 3 October 2011 he wrote:
+        # 'Minister is free Thursday week.'")
+        said_on = _speech_day(st, m.start()) if _in_quotation(st.text, m.start()) else st.dct
+        v = _fmt_day(_resolve_weekday(said_on, wd, 1) + timedelta(days=7))
     elif m.group("wkrel") and rel in ("", "on"):
         step = {"last": -1, "this": 0, "next": 1}[m.group("wkrel").lower()]
         monday = st.dct - timedelta(days=st.dct.weekday() - 7 * step)
