@@ -5875,3 +5875,18 @@ def test_thursday_week_in_a_quotation_counts_from_the_day_it_was_written():
     assert _values_of("The vote is on Thursday week.", date(2012, 2, 18), ["Thursday week"]) == {
         "Thursday week": "2012-03-01"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a quotation's year, named where its sentence opens, is where "next year" counts from
+        ('In 1987, Hollister recalls, his father sat him down and said, "Next year we will be '
+         'out of business."', "1988"),
+        # ... not a year that dates something else in its lead
+        ('Hollister, who joined in 1987, said, "Next year we will be out of business."',
+         "2009"),
+    ],
+)  # fmt: skip
+def test_a_year_opening_a_quotations_sentence_dates_the_quotation(text, value):
+    assert _values_of(text, date(2008, 6, 15), ["Next year"]) == {"Next year": value}

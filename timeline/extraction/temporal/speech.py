@@ -92,7 +92,11 @@ def _date_of_the_saying(st: _State, lead: str, lead_start: int) -> tuple[date, s
         start, end, day = named
         if found is None or end - lead_start >= found.end():
             return (day, "D") if _SETS_THE_SPEECH.search(lead, 0, start - lead_start) else None
-    if found is None or not _SETS_THE_SPEECH.search(lead, 0, found.start()):
+    if found is None or not (
+        _SETS_THE_SPEECH.search(lead, 0, found.start())
+        # "In 1987, Hollister recalls, his father sat him down and said": the year opens it
+        or (found.group("year4") and _SETS_THE_SPEECH.search(lead, 0, found.end()))
+    ):
         return None  # "X, who joined the company in 1998, said": the date is not the saying's
     g = found.groupdict()
     if g["year"] or g["year2"]:
