@@ -5890,3 +5890,27 @@ def test_thursday_week_in_a_quotation_counts_from_the_day_it_was_written():
 )  # fmt: skip
 def test_a_year_opening_a_quotations_sentence_dates_the_quotation(text, value):
     assert _values_of(text, date(2008, 6, 15), ["Next year"]) == {"Next year": value}
+
+
+def test_a_clock_time_between_two_on_a_named_day_is_on_that_day():
+    text = "Some 105mm of rain fell between noon and midnight on Monday."
+    assert _values_of(text, date(2007, 6, 26), ["noon", "midnight"]) == {
+        "noon": "2007-06-25T12:00",
+        "midnight": "2007-06-25T24:00",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a sentence opening on "By <day>" in the past tells how far the story had come ...
+        ("The killings began last Friday. By Sunday night, mortar rounds were crashing into "
+         "the village.", "2006-10-15TNI"),
+        # ... in the future, how far it will have come
+        ("By Sunday night, mortar rounds will be crashing into the village.", "2006-10-22TNI"),
+        # a deadline after the verb stays the nearer day ("cancelled flights through Monday")
+        ("Airlines cancelled flights through Sunday night.", "2006-10-22TNI"),
+    ],
+)  # fmt: skip
+def test_by_a_day_opening_a_past_sentence_is_the_last_one(text, value):
+    assert _values_of(text, date(2006, 10, 19), ["Sunday night"]) == {"Sunday night": value}

@@ -414,6 +414,8 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 # was canceled": whether a plan for a day was kept or not, the nearer one ("a
                 # visitation is planned for Friday" looks ahead)
                 tense = _toward_the_nearer(st.dct, wd)
+            elif by_near and tense < 0 and not _sentence_before(st.text, by_near.start()).strip():
+                pass  # "By Sunday night, mortar rounds were crashing": the story's last one
             elif by_near and tense <= 0 and not st.text.startswith("'s", m.end()):
                 # a deadline or an end: the nearer of the two ("cancelled flights through
                 # Monday" on a Saturday, "shelled their positions through Saturday night" on a

@@ -381,7 +381,14 @@ def _clock_pairs_on_one_day(text: str, out: list[Timex]) -> None:
             and "T" in t.value
             and _BARE_CLOCK.fullmatch(t.text)
             and (not _BARE_CLOCK.fullmatch(nxt.text) or _dated_by_what_follows(text, out, i + 1))
-            and _CLOCK_PAIR_BETWEEN.fullmatch(text, t.end, nxt.start)
+            and (
+                _CLOCK_PAIR_BETWEEN.fullmatch(text, t.end, nxt.start)
+                # "fell between noon and midnight on Monday"
+                or (
+                    _BETWEEN_BEFORE.search(text, max(0, t.start - 10), t.start) is not None
+                    and re.fullmatch(r"\s+and\s+", text[t.end : nxt.start]) is not None
+                )
+            )
         ):
             out[i] = _on_day(t, nxt.value[:10])
 
