@@ -5914,3 +5914,15 @@ def test_a_clock_time_between_two_on_a_named_day_is_on_that_day():
 )  # fmt: skip
 def test_by_a_day_opening_a_past_sentence_is_the_last_one(text, value):
     assert _values_of(text, date(2006, 10, 19), ["Sunday night"]) == {"Sunday night": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Snipers fired from rooftops through the morning.", "the morning", "2016-11-04TMO"),
+        ("Shelling went on throughout the afternoon.", "the afternoon", "2016-11-04TAF"),
+        ("The curfew was extended into the evening.", "the evening", "2016-11-04TEV"),
+    ],
+)
+def test_through_or_into_a_part_of_the_day(text, words, value):
+    assert _values_of(text, date(2016, 11, 4), [words]) == {words: value}

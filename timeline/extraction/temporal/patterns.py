@@ -545,7 +545,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "timepod",
         # "in the morning": the preposition stays outside the extent (TBAQ and the blind
         # writers, 12 to 0)
-        r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|early\s+in\s+|late\s+in\s+)the\s+"
+        r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)"
+        r"|(?<=\binto\s)|early\s+in\s+|late\s+in\s+)the\s+"
         r"(?P<pod>morning|afternoon|evening)\b"
         # "rose 4% in morning trading", "in late afternoon trading": that part of the day
         r"|(?<=\bin\s)(?P<trading>(?:(?:early|late)\s+)?(?:morning|afternoon|midday))"
