@@ -5926,3 +5926,20 @@ def test_by_a_day_opening_a_past_sentence_is_the_last_one(text, value):
 )
 def test_through_or_into_a_part_of_the_day(text, words, value):
     assert _values_of(text, date(2016, 11, 4), [words]) == {words: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a season coming on is that season
+        ("Up to a million could flee, with winter approaching.", {"winter": "2016-WI"}),
+        ("As winter sets in, the camps fill.", {"winter": "2016-WI"}),
+        # a bare season word that only describes a thing is none
+        ("They handed out winter coats.", {"winter": None}),
+        # "that" after a verb of saying is the conjunction, not "that winter"
+        ("Aid groups warn that winter is coming.", {"that winter": None}),
+        ("That winter the army attacked.", {"That winter": "2016-WI"}),
+    ],
+)
+def test_a_season_coming_on_and_a_conjunctions_that(text, expected):
+    assert _values_of(text, date(2016, 11, 4), list(expected)) == expected

@@ -1006,6 +1006,18 @@ _SEASON_AS_A_STRETCH = re.compile(
     r"|have|was|is|that|when|as|to|on|at|ahead|approaching)\b",
     re.IGNORECASE,
 )
+_SEASON_ARRIVING_AFTER = re.compile(
+    r"\s+(?:(?:is|was)\s+)?(?:fast\s+)?(?:approach(?:ing|es)|coming|looming|nearing|nears"
+    r"|sets?\s+in|setting\s+in|arriv(?:es|ing)|closing\s+in)\b",
+    re.IGNORECASE,
+)
+# a verb of saying or thinking before "that": the conjunction ("warn that winter is coming")
+_CONJUNCTION_THAT_BEFORE = re.compile(
+    r"\b(?:warn(?:s|ed)?|say(?:s)?|said|fear(?:s|ed)?|believe(?:s|d)?|know(?:s)?|knew|hope(?:s|d)?"
+    r"|expect(?:s|ed)?|think(?:s)?|thought|predict(?:s|ed)?|note(?:s|d)?|insist(?:s|ed)?"
+    r"|argue(?:s|d)?|worr(?:y|ies|ied)|suggest(?:s|ed)?|show(?:s|ed)?|mean(?:s|t)?)\s+$",
+    re.IGNORECASE,
+)
 _SEASON_NOUN_AFTER = re.compile(
     r"\s+(?:recess|holidays?|vacations?|break|schedules?|timetables?|programmes?|programs?"
     r"|(?:rate\s+)?hikes?|offensive|campaign|session|term|sales|capacity|storms?|floods?"
@@ -1045,6 +1057,10 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         rel = rel[4:]
     if rel == "that same":
         rel = "that"
+    if rel == "that" and _CONJUNCTION_THAT_BEFORE.search(
+        st.text, max(0, m.start() - 30), m.start()
+    ):
+        return None  # "aid groups warn that winter is coming": the conjunction, not "that winter"
     if rel == "all":
         # "waiting all summer for this" (TimeML takes "all" in), not "all winter coats"
         if not _SEASON_AS_A_STRETCH.match(st.text, m.end()):
@@ -1085,6 +1101,8 @@ def _h_season(st: _State, m: re.Match[str]) -> Result:
         if (
             not _SEASON_AND_BEFORE.search(st.text, max(0, m.start() - 20), m.start())
             and not stretch
+            # "with winter approaching", "as winter sets in": the season coming on
+            and not _SEASON_ARRIVING_AFTER.match(st.text, m.end())
         ) and _prev_word(st.text, m.start()) not in (
             "in",
             "during",
