@@ -5943,3 +5943,22 @@ def test_through_or_into_a_part_of_the_day(text, words, value):
 )
 def test_a_season_coming_on_and_a_conjunctions_that(text, expected):
     assert _values_of(text, date(2016, 11, 4), list(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("She wandered Soho three or four nights a week.", "three or four nights a week"),
+        ("She still has nightmares two or three times a week.", "two or three times a week"),
+        ("The board meets once or twice a month.", "once or twice a month"),
+    ],
+)
+def test_a_frequency_given_as_a_range_is_one_set(text, words):
+    (t,) = tag(text, date(2016, 2, 19))
+    assert (t.text, t.type) == (words, "SET")
+
+
+def test_a_clock_time_in_a_named_citys_time_takes_the_day_after_it():
+    text = "The offer was to expire at 12:00 midnight New York City time on March 30."
+    found = {t.text: t.value for t in tag(text, date(2012, 3, 24))}
+    assert found["12:00 midnight New York City time"] == "2012-03-30T24:00"

@@ -531,7 +531,7 @@ _PATTERNS: list[tuple[str, str]] = [
         + r"\b|"
         + US_ZONE_WORD_RE
         + r"(?!\s+time\b)|local(?:\s+time\b|(?=\s*\())"
-        r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b))?(?:\s*\(\s*" + OFFSET_RE + r"\s*\))?"
+        r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+time\b))?(?:\s*\(\s*" + OFFSET_RE + r"\s*\))?"
         rf"(?:,?\s+(?:(?:(?P<trel>last|next|this)\s+)?(?P<wd>{WEEKDAY_RE})"
         # "3:30 Tuesday morning", "10:30 Friday night": the part of the day says a.m. or p.m.
         r"(?:\s+(?P<wdpod>morning|afternoon|evening|night)\b)?"
@@ -593,6 +593,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # five nights a week / three days a month: how often, in a period
     (
         "freqset",
+        # ("three or four nights a week", "two to three days a week")
+        rf"(?:(?:{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+)?"
         rf"(?P<num>{CARDINAL_WORD_RE}|\d+)\s+(?P<what>days|nights|evenings|mornings|hours)\s+"
         r"(?:a|per|each)\s+"
         r"(?P<unit>day|week|month|year)\b",

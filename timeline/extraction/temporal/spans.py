@@ -437,7 +437,10 @@ def _on_day(t: Timex, day: str) -> Timex:
 
 
 _FREQUENCY_BEFORE = re.compile(
-    rf"\b(?:once|twice|thrice|(?:{CARDINAL_WORD_RE}|\d+)\s+times)\s+$", re.IGNORECASE
+    # ("two or three times a week", "once or twice a month")
+    rf"\b(?:(?:once|twice|{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+)?"
+    rf"(?:once|twice|thrice|(?:{CARDINAL_WORD_RE}|\d+)\s+times)\s+$",
+    re.IGNORECASE,
 )
 _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?(?:the\s+)?")
 
