@@ -49,6 +49,9 @@ PHRASES = (
     "ending the day at the end of the day",
     "on Saturday, the first day of the truce",
     "the last day of the year, the eve of Ramadan",
+    # a frequency given as a range, a season coming on, a sentence opening on "By <day>"
+    "two or three times a week, with winter approaching.",
+    "By Sunday night, rounds were crashing, which began early Sunday,",
 )
 
 
