@@ -5962,3 +5962,20 @@ def test_a_clock_time_in_a_named_citys_time_takes_the_day_after_it():
     text = "The offer was to expire at 12:00 midnight New York City time on March 30."
     found = {t.text: t.value for t in tag(text, date(2012, 3, 24))}
     assert found["12:00 midnight New York City time"] == "2012-03-30T24:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a holiday of the month the story has just gone to is that month's ...
+        ("The film unfolds over five days in December 1989. It ends on Christmas Day, when the "
+         "dictator was executed.", "Christmas Day", "1989-12-25"),
+        ("The diner burned in October 1972. The owners reopened that November, two days "
+         "before Thanksgiving.", "Thanksgiving", "1972-11-23"),
+        # ... one in another month is not
+        ("The film unfolds over five days in October 1989. It was shown at Christmas.",
+         "Christmas", "2008-12-25"),
+    ],
+)  # fmt: skip
+def test_a_holiday_in_the_month_the_story_has_gone_to(text, words, value):
+    assert _values_of(text, date(2009, 5, 22), [words]) == {words: value}

@@ -1276,6 +1276,17 @@ def _h_holiday(st: _State, m: re.Match[str]) -> Result:
                 (point.year - 1, point.year, point.year + 1),
                 key=lambda yy: abs(((_holiday_date(name, yy) or d0) - point).days),
             )
+        elif (
+            not rel
+            and st.year_after_day
+            and st.ref_month is not None
+            and st.ref_month.year < st.dct.year
+            and (_holiday_date(name, st.ref_month.year) or d0).month == st.ref_month.month
+            and "\n" not in st.text[st.year_end : m.start()]
+        ):
+            # "The film unfolds over five days in December 1989. It ends on Christmas Day":
+            # the holiday of the month the story has just gone to
+            y = st.ref_month.year
         elif not rel:
             y = _nearest_year(st, d0.month, d0.day, m.start(), m.end()) or y
     d = _holiday_date(name, y)
