@@ -5979,3 +5979,18 @@ def test_a_clock_time_in_a_named_citys_time_takes_the_day_after_it():
 )  # fmt: skip
 def test_a_holiday_in_the_month_the_story_has_gone_to(text, words, value):
     assert _values_of(text, date(2009, 5, 22), [words]) == {words: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "words", "value"),
+    [
+        # a relative clause with its own subject keeps its own past after a future
+        ("The council should first test the deal they brokered with Tehran on May 17.",
+         date(2010, 6, 9), "May 17", "2010-05-17"),
+        # "now expected in" looks ahead, whatever is said after it
+        ("The caucuses, now expected in the middle of January, could move into December, "
+         "party officials said.", date(2007, 8, 19), "the middle of January", "2008-01"),
+    ],
+)  # fmt: skip
+def test_a_relative_clauses_own_past_and_now_expected(text, dct, words, value):
+    assert _values_of(text, dct, [words]) == {words: value}

@@ -15,7 +15,9 @@ _FUTURE_CUES = re.compile(
     # "with the first purchases expected on Wednesday", "the crest, expected Wednesday
     # morning": what is expected on a day is still to come
     r"|(?<!than\s)(?<!as\s)(?<!had\s)(?<!had\sbeen\s)(?<!were\s)(?<!was\s)"
-    r"expected(?=\s+(?:on\s+|by\s+|early\s+|late\s+)?$)"
+    r"expected(?=\s+(?:on\s+|by\s+|in\s+|early\s+|late\s+)?"
+    # ("the caucuses, now expected in the middle of January")
+    r"(?:the\s+(?:middle|end|start|beginning)\s+of\s+)?$)"
     # "a forum to be broadcast at 8 p.m.", "the accord to be signed on Monday": an event still
     # to come (not "appeared to be released")
     r"|(?<!appeared\s)(?<!seemed\s)(?<!found\s)(?<!proved\s)to\s+be\s+(?:held|broadcast|televised"

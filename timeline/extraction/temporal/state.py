@@ -154,7 +154,10 @@ class _State:
                 # one word read both ways ("scheduled"): "has scheduled a news conference
                 # Thursday" and "protesters planned a march on Saturday" look ahead, "a vigil
                 # planned for Saturday was canceled" back
-                if _PRESENT_AUX.search(seg_before, 0, f_end):
+                if _PRESENT_AUX.search(seg_before, 0, f_end) or re.search(
+                    r"\bnow\s+\w+$", seg_before[:f_end], re.I
+                ):
+                    # ("the caucuses, now expected in the middle of January")
                     return 1
                 # ... and "planned a demonstration on Saturday and were planning to drive"
                 # too: a past auxiliary of a plan is no past
@@ -184,7 +187,10 @@ _ISSUED_JUST_BEFORE = re.compile(
 # "its board approved": a possessive's noun, the subject of a clause of its own
 _SUBJECT_BEFORE = re.compile(
     r"\b(?:its|their|his|her)\s+"
-    r"(?!(?:first|second|third|last|final|new|next|own|only|annual|latest)\b)(?-i:[a-z]+)\s+$",
+    r"(?!(?:first|second|third|last|final|new|next|own|only|annual|latest)\b)(?-i:[a-z]+)\s+$"
+    # ... or a pronoun after a noun, the subject of a relative clause ("should test the deal
+    # they brokered on May 17")
+    r"|(?<=[a-z]\s)(?-i:they|he|she|we|it)\s+$",
     re.I,
 )
 _AGENT_AFTER = re.compile(r"\s+by\s+(?:the|a|an|its|their|his|her)\b", re.I)
