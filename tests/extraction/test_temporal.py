@@ -5994,3 +5994,19 @@ def test_a_holiday_in_the_month_the_story_has_gone_to(text, words, value):
 )  # fmt: skip
 def test_a_relative_clauses_own_past_and_now_expected(text, dct, words, value):
     assert _values_of(text, dct, [words]) == {words: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a day set for something is still to come ...
+        ("Leaders scheduled a vote for Friday on the bill.", "2010-07-16"),
+        ("The president has called a referendum on a new constitution for Friday.",
+         "2010-07-16"),
+        # ... unless the setting is told in the past perfect
+        ("The vote had been set for Friday but was put off.", "2010-07-09"),
+        ("Leaders had scheduled a vote for Friday, but it was put off.", "2010-07-09"),
+    ],
+)  # fmt: skip
+def test_a_day_set_for_something_is_ahead(text, value):
+    assert _values_of(text, date(2010, 7, 14), ["Friday"]) == {"Friday": value}

@@ -407,6 +407,14 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 # a past perfect tells of a deadline already passed, whatever noun looks
                 # like a verb after it ("had filed compliance reports by Wednesday")
                 tense = -1
+            elif (
+                tense <= 0
+                and _SETS_A_DAY_FOR.search(st.text, max(0, m.start() - 80), m.start())
+                and not _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
+            ):
+                # "leaders scheduled a vote for Friday", "has called a referendum on a new
+                # constitution for Sunday": a day set for something still to come
+                tense = 1
             elif tense <= 0 and _PLANNED_FOR_NEAR.search(
                 st.text, max(0, m.start() - 24), m.start()
             ):
@@ -499,6 +507,11 @@ _CLOSING_PRICE_BEFORE = re.compile(r"\bclosing\s+(?:price|level|value)\s+(?:on\s
 _FROM_JUST_BEFORE = re.compile(r"\b(?:from|starting|beginning)\s+$", re.IGNORECASE)
 _STRETCH_FROM = re.compile(
     r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?(?:from|starting|beginning)\s+$",
+    re.IGNORECASE,
+)
+_SETS_A_DAY_FOR = re.compile(
+    r"\b(?:called|scheduled|set|fixed)\s+(?:an?|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"for\s+$",
     re.IGNORECASE,
 )
 _PLANNED_FOR_NEAR = re.compile(r"\b(?:planned|scheduled|slated|booked)\s+for\s+$", re.IGNORECASE)
