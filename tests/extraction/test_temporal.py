@@ -6010,3 +6010,28 @@ def test_a_relative_clauses_own_past_and_now_expected(text, dct, words, value):
 )  # fmt: skip
 def test_a_day_set_for_something_is_ahead(text, value):
     assert _values_of(text, date(2010, 7, 14), ["Friday"]) == {"Friday": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a past perfect's weekend is the one gone by, also with an irregular participle
+        ("The vote ended a standoff that had kept negotiators at the Capitol through the "
+         "weekend.", "the weekend", "2009-W08-WE"),
+        ("Negotiators will stay at the Capitol through the weekend.", "the weekend",
+         "2009-W09-WE"),
+        # a past perfect in another clause does not make a deadline past ...
+        ("The session had been scheduled to adjourn Saturday, but leaders said they "
+         "expected to finish the bills by Friday afternoon.", "Friday afternoon",
+         "2009-02-27TAF"),
+        ("Officials had filed the reports by Friday afternoon.", "Friday afternoon",
+         "2009-02-20TAF"),
+        # ... and what was scheduled to happen on a day is the nearer one
+        ("The session had been scheduled to adjourn Saturday, but leaders said they "
+         "expected to finish early.", "Saturday", "2009-02-28"),
+        ("The vote had been scheduled to take place Monday but was put off.", "Monday",
+         "2009-02-23"),
+    ],
+)  # fmt: skip
+def test_past_perfects_plans_and_deadlines_by_their_clause(text, words, value):
+    assert _values_of(text, date(2009, 2, 26), [words]) == {words: value}

@@ -1606,6 +1606,10 @@ _THE_STORYS_PERIOD_BEFORE = re.compile(
 )
 
 
+# a past perfect, irregular participles too ("had kept", "had held")
+_HAD_DONE = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)?(?!to\b)[a-z]+", re.IGNORECASE)
+
+
 def _weekend(
     st: _State, m: re.Match[str], step: int, this: bool = False, deictic: bool = False
 ) -> Result:
@@ -1623,7 +1627,11 @@ def _weekend(
             # weekend" on a Monday, "vowed to keep senators in Washington through the weekend"
             # on a Thursday); one still ahead in its sentence is the coming one ("skies should
             # clear by the weekend", written on a Tuesday)
-            if base.isoweekday() <= 3 and tense <= 0:
+            if (base.isoweekday() <= 3 and tense <= 0) or (
+                # "a standoff that had kept negotiators at the Capitol through the weekend":
+                # a past perfect's is the one gone by
+                tense < 0 and _HAD_DONE.search(_sentence_before(st.text, m.start()))
+            ):
                 base = base - timedelta(days=7)
         elif tense < 0 and base.isoweekday() < (3 if this else 6):
             base = base - timedelta(days=7)

@@ -400,7 +400,11 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 by_near
                 and not st.text.startswith("'s", m.end())
                 and (
-                    _PAST_PERFECT.search(_sentence_before(st.text, m.start()))
+                    # (in its own clause: "The session had been scheduled to adjourn Saturday,
+                    # but leaders said they expected to finish by Friday afternoon")
+                    _PAST_PERFECT.search(
+                        _NEW_CLAUSE.split(_sentence_before(st.text, m.start()))[-1]
+                    )
                     or _HAD_AFTER.match(st.text, m.end())  # "and by Monday had retaken 90%"
                 )
             ):
@@ -415,8 +419,10 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 # "leaders scheduled a vote for Friday", "has called a referendum on a new
                 # constitution for Sunday": a day set for something still to come
                 tense = 1
-            elif tense <= 0 and _PLANNED_FOR_NEAR.search(
-                st.text, max(0, m.start() - 24), m.start()
+            elif tense <= 0 and (
+                _PLANNED_FOR_NEAR.search(st.text, max(0, m.start() - 24), m.start())
+                # "the session had been scheduled to adjourn Saturday"
+                or _PLANNED_TO_NEAR.search(st.text, max(0, m.start() - 60), m.start())
             ):
                 # "cancelled a visit planned for Wednesday", "a vigil planned for Saturday
                 # was canceled": whether a plan for a day was kept or not, the nearer one ("a
@@ -509,9 +515,15 @@ _STRETCH_FROM = re.compile(
     r"\b(?:days|weeks|months|hours)\s+of\s+(?:[\w-]+\s+){0,3}?(?:from|starting|beginning)\s+$",
     re.IGNORECASE,
 )
+# where a clause of its own begins: "...Saturday, but leaders said", "...; the Senate"
+_NEW_CLAUSE = re.compile(r";|,\s+(?:but|while|although|though|whereas)\s", re.IGNORECASE)
 _SETS_A_DAY_FOR = re.compile(
     r"\b(?:called|scheduled|set|fixed)\s+(?:an?|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,6}?"
     r"for\s+$",
+    re.IGNORECASE,
+)
+_PLANNED_TO_NEAR = re.compile(
+    r"\b(?:scheduled|set|due|planned|slated)\s+to\s+[a-z]+\s+(?:[\w'’-]+\s+){0,3}?(?:on\s+)?$",
     re.IGNORECASE,
 )
 _PLANNED_FOR_NEAR = re.compile(r"\b(?:planned|scheduled|slated|booked)\s+for\s+$", re.IGNORECASE)
