@@ -6035,3 +6035,20 @@ def test_a_day_set_for_something_is_ahead(text, value):
 )  # fmt: skip
 def test_past_perfects_plans_and_deadlines_by_their_clause(text, words, value):
     assert _values_of(text, date(2009, 2, 26), [words]) == {words: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # after "that <unit>", "after" or "before" opens a clause of its own
+        ("In September gunmen seized 18 workers. They were released at the end of that month "
+         "after officials held talks.", "the end of that month", "2015-09"),
+        ("Gunmen seized 18 workers on Sept. 17. They were freed that week before the talks.",
+         "that week", "2015-W38"),
+        # "the day after the attack" is still not tagged alone; "the day after" is
+        ("He left the day after the attack.", "the day after", None),
+        ("He left the day after.", "the day after", "2015-12-04"),
+    ],
+)  # fmt: skip
+def test_that_unit_before_a_clause_of_its_own(text, words, value):
+    assert _values_of(text, date(2015, 12, 3), [words]) == {words: value}

@@ -87,6 +87,13 @@ _REL_YEAR = (
     r"\s+year\b(?![-']))?"
 )
 
+
+# right after "that day", "that month", "that afternoon" ... (fixed-width lookbehinds, one per
+# length of the unit's word)
+_THAT_UNIT_WIDTHS = (3, 4, 5, 7, 9)
+_AFTER_THAT_UNIT = "|".join(rf"(?<=\bthat\s\w{{{n}}})" for n in _THAT_UNIT_WIDTHS)
+_NOT_AFTER_THAT_UNIT = "".join(rf"(?<!\bthat\s\w{{{n}}})" for n in _THAT_UNIT_WIDTHS)
+
 _PATTERNS: list[tuple[str, str]] = [
     # a day known by its date: "9/11", "the Sept. 11 attacks"
     (
@@ -352,7 +359,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|preceding|prior|same|very\s+same|very)|that(?:\s+same)?|the|a|one)\s+)"
         r"(?:holiday\s+(?=weekend\b))?"  # "over the holiday weekend": the weekend
         r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)"
-        r"(?:\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
+        # ("released at the end of that month after officials held talks": after "that <unit>"
+        # a "before" or "after" opens a clause of its own)
+        + r"(?:"
+        + _NOT_AFTER_THAT_UNIT
+        + r"\s+(?P<dir>before|after|earlier|later|prior)(?!\s+\w+ing\b))?\b"
         # "sales fell 35% in January from the same month a year ago": one expression, the
         # month named a year before (as "the same period a year ago" is in quarters)
         r"(?:(?:(?<=same\sday)|(?<=same\sweek)|(?<=same\smonth))(?P<yago>\s+(?:a\s+year"
@@ -361,7 +372,7 @@ _PATTERNS: list[tuple[str, str]] = [
         # "the day of the vote", "the week when ...", "the day after the attack" are not
         # tagged alone; "that morning after administering the drug" is
         r"(?!\s+of\b)(?!\s+in\s+(?:which|question|history|review|the\s+life|a\s+life)\b)"
-        r"(?<!day(?=\s+on\b))(?!\s+(?:after|before)\s+(?!\w+ing\b))",
+        r"(?<!day(?=\s+on\b))(?:" + _AFTER_THAT_UNIT + r"|(?!\s+(?:after|before)\s+(?!\w+ing\b)))",
     ),
     # "the year before last", "the week after next": two of the unit back or on
     (
