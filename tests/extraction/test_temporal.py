@@ -6052,3 +6052,15 @@ def test_past_perfects_plans_and_deadlines_by_their_clause(text, words, value):
 )  # fmt: skip
 def test_that_unit_before_a_clause_of_its_own(text, words, value):
     assert _values_of(text, date(2015, 12, 3), [words]) == {words: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve members backed Resolution 1929 in a vote.", {"1929": None}),
+        ("Troops drove north on Highway 2003.", {"2003": None}),
+        ("The law of 2014 was repealed.", {"2014": "2014"}),
+    ],
+)
+def test_a_documents_number_is_no_year(text, expected):
+    assert _values_of(text, date(2010, 6, 9), list(expected)) == expected

@@ -556,7 +556,12 @@ def _h_year(st: _State, m: re.Match[str]) -> Result:
         return None  # "1600-1800": no span of years
     if not m.group("fy") and not m.group("mod") and not m.group("modof"):
         before = st.text[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"(?:no\.|number|nos\.|#|rule|article|section|flight|route|page)\s*$", before):
+        if re.search(
+            r"(?:no\.|number|nos\.|#|rule|article|section|flight|route|page|resolution"
+            r"|highway|room|chapter|form|bill|law|decree|order)\s*$",
+            before,
+        ):
+            # ("Security Council Resolution 1929", "Decree 2014": numbers of documents)
             return None
         if y < 1900 and _prev_word(st.text, m.start()) not in (
             "in",
