@@ -6064,3 +6064,13 @@ def test_that_unit_before_a_clause_of_its_own(text, words, value):
 )
 def test_a_documents_number_is_no_year(text, expected):
     assert _values_of(text, date(2010, 6, 9), list(expected)) == expected
+
+
+def test_so_far_this_quarter_is_the_current_one():
+    text = (
+        'Kestrel reported third-quarter profit on Wednesday. "We are not seeing any slowdown '
+        "so far this quarter,\" she said. This quarter's profit rose."
+    )
+    found = [(t.text, t.value) for t in tag(text, date(2007, 10, 25))]
+    assert ("this quarter", "2007-Q4") in found  # so far: the one under way
+    assert ("This quarter", "2007-Q3") in found  # the one reported

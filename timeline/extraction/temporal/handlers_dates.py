@@ -714,6 +714,9 @@ def _h_monthquarter(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", f"{y}-Q{q}")
 
 
+_SO_FAR_BEFORE = re.compile(r"\bso\s+far\s+$", re.IGNORECASE)
+
+
 # what a company or a statistics office reports for a quarter: "fourth-quarter results",
 # "GDP figures for the fourth quarter"
 _REPORT_NOUNS = (
@@ -814,9 +817,9 @@ def _h_quarter(st: _State, m: re.Match[str]) -> Result:
             if not yearago:
                 _set_ref_quarter(st, y, (mon - 1) // 3 + 1)
             return ("DATE", f"{y}-Q{(mon - 1) // 3 + 1}")
-        if "current" in adj:
+        if "current" in adj or _SO_FAR_BEFORE.search(st.text, max(0, m.start() - 10), m.start()):
             # "the current quarter" is the one the report is written in, whatever quarter the
-            # story has been reporting on
+            # story has been reporting on; so is "so far this quarter"
             if dct is None:
                 return ("DATE", "XXXX-QX")
             return ("DATE", f"{dct.year}-Q{_quarter(dct)}")
