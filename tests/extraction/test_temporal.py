@@ -6074,3 +6074,18 @@ def test_so_far_this_quarter_is_the_current_one():
     found = [(t.text, t.value) for t in tag(text, date(2007, 10, 25))]
     assert ("this quarter", "2007-Q4") in found  # so far: the one under way
     assert ("This quarter", "2007-Q3") in found  # the one reported
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("TSA screened 2.3 million people on the Sunday after Thanksgiving last year.",
+         "the Sunday after Thanksgiving last year", "2015-11-29"),
+        ("Sales on the Friday after Thanksgiving rose.", "the Friday after Thanksgiving",
+         "2016-11-25"),
+        ("The shops close on the Saturday before Christmas.", "the Saturday before Christmas",
+         "2016-12-24"),
+    ],
+)  # fmt: skip
+def test_a_weekday_after_or_before_a_holiday(text, words, value):
+    assert _values_of(text, date(2016, 11, 22), [words]) == {words: value}

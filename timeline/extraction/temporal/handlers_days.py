@@ -1333,6 +1333,12 @@ def _holiday_result(m: re.Match[str], d: date) -> Result:
         d -= timedelta(days=1)
     elif m.group("dayafter"):
         d += timedelta(days=1)
+    elif m.group("hwd"):
+        wd = _weekday_of(m.group("hwd"))
+        if m.group("hwddir").lower() == "after":
+            d += timedelta(days=(wd - d.isoweekday()) % 7 or 7)
+        else:
+            d -= timedelta(days=(d.isoweekday() - wd) % 7 or 7)
     if pod := m.group("hpod"):
         return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[pod.lower()]}")
     return ("DATE", _fmt_day(d))

@@ -633,7 +633,9 @@ _PATTERNS: list[tuple[str, str]] = [
         "holiday",
         # "on the eve of Thanksgiving", "the day before Christmas": the day before; "the day
         # after Thanksgiving": the day after
-        r"(?:(?P<eve>the\s+(?:eve\s+of|day\s+before)\s+)|(?P<dayafter>the\s+day\s+after\s+))?"
+        r"(?:(?P<eve>the\s+(?:eve\s+of|day\s+before)\s+)|(?P<dayafter>the\s+day\s+after\s+)"
+        # "the Friday after Thanksgiving", "the Sunday before Easter": that weekday next to it
+        rf"|the\s+(?P<hwd>{WEEKDAY_RE})\s+(?P<hwddir>after|before)\s+)?"
         # "gather every Christmas": each year's, a set
         r"(?:(?P<every>every|each)\s+)?"
         r"(?:(?P<rel>last|next|this|the\s+following|the\s+next|the\s+previous"
