@@ -6089,3 +6089,15 @@ def test_so_far_this_quarter_is_the_current_one():
 )  # fmt: skip
 def test_a_weekday_after_or_before_a_holiday(text, words, value):
     assert _values_of(text, date(2016, 11, 22), [words]) == {words: value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Markets there are shut on Tuesday for the holiday.", "2014-09-09"),
+        ("Schools are closed Tuesday.", "2014-09-09"),
+        ("Markets were shut on Tuesday for the holiday.", "2014-09-02"),
+    ],
+)
+def test_what_is_closed_on_a_day_is_a_schedule(text, value):
+    assert _values_of(text, date(2014, 9, 7), ["Tuesday"]) == {"Tuesday": value}

@@ -380,7 +380,7 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
             tense = st.tense(m.start(), m.end())
             if tense == 0 and _FOR_NEAR.search(st.text, max(0, m.start() - 8), m.start()):
                 tense = 1  # "People want their pies for Thursday": what it is for lies ahead
-            elif tense <= 0 and _IS_ON_A_DAY.search(st.text, max(0, m.start() - 8), m.start()):
+            elif tense <= 0 and _IS_ON_A_DAY.search(st.text, max(0, m.start() - 18), m.start()):
                 tense = 1  # "Visitation is Thursday evening", "the vote is on Tuesday": a schedule
             if tense <= 0 and _WHEN_AHEAD_AFTER.match(st.text, m.end()):
                 tense = 1  # "disruption on Sunday, when more snow is expected": to come
@@ -502,7 +502,8 @@ def _in_a_run_of_days_ahead(st: _State, start: int) -> bool:
     )
 
 
-_IS_ON_A_DAY = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
+# "the vote is on Tuesday", "markets there are shut on Tuesday for the holiday": a schedule
+_IS_ON_A_DAY = re.compile(r"\b(?:is|are)\s+(?:(?:closed|shut|open)\s+)?(?:on\s+)?$", re.IGNORECASE)
 _NEXT_WEEK_BEFORE = re.compile(r"\bnext\s+week\b(?!['’]s\b|\s+or\b)", re.I)
 _WHEN_AHEAD_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?,\s+when\s+(?:[\w'’-]+\s+){0,8}?"
