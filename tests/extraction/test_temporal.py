@@ -6101,3 +6101,10 @@ def test_a_weekday_after_or_before_a_holiday(text, words, value):
 )
 def test_what_is_closed_on_a_day_is_a_schedule(text, value):
     assert _values_of(text, date(2014, 9, 7), ["Tuesday"]) == {"Tuesday": value}
+
+
+def test_a_frequency_does_not_reach_back_over_the_expression_before():
+    # found by the fuzzer: a year or a day before "to twice a month" is no range of counts
+    found = [(t.text, t.type) for t in tag("It rose from June 27 to twice a month.", None)]
+    assert ("twice a month", "SET") in found
+    assert all(not text.startswith("27") for text, _ in found)

@@ -437,9 +437,9 @@ def _on_day(t: Timex, day: str) -> Timex:
 
 
 _FREQUENCY_BEFORE = re.compile(
-    # ("two or three times a week", "once or twice a month")
-    rf"\b(?:(?:once|twice|{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+)?"
-    rf"(?:once|twice|thrice|(?:{CARDINAL_WORD_RE}|\d+)\s+times)\s+$",
+    # ("once or twice a month", "two or three times a week", "two to three times a year")
+    rf"\b(?:once\s+or\s+twice|(?:once|twice|thrice)"
+    rf"|(?:(?:{CARDINAL_WORD_RE}|\d+)\s+(?:or|to)\s+)?(?:{CARDINAL_WORD_RE}|\d+)\s+times)\s+$",
     re.IGNORECASE,
 )
 _TIME_THEN_DATE = re.compile(r",?\s+(?:on\s+)?(?:the\s+)?")

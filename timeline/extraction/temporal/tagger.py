@@ -359,8 +359,8 @@ def _tag(text: str, dct: date | None, *, reports: bool) -> list[Timex]:
         if typ == "SET":
             # "twice a day": TimeML's extent takes the frequency in (freq="2X")
             f = _FREQUENCY_BEFORE.search(text, max(0, s - 24), s)
-            if f is not None:
-                s = f.start()
+            if f is not None and not (out and f.start() < out[-1].end):
+                s = f.start()  # (not over the expression before: "from June 27 to 3 times")
             # (a hedge stays outside: "almost daily", "almost every day" in TBAQ, 3 to 0,
             # though the blind writers take it in)
         spread = int(name == "othercal" and sighted_day_unpinned(text, m))
