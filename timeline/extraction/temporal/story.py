@@ -50,8 +50,8 @@ def _update_refs(st: _State, kind: str, typ: str, value: str) -> None:
     if kind == "relunit" and st.dct is not None and value == str(st.dct.year):
         # "tested in Thailand in 2012 ... filed for approval earlier this year and expected
         # decisions by the end of the year": "this year" brings the story back to the
-        # writer's year (taken for "last year" too, it read one expression of TBAQ's tuning
-        # part worse and none better)
+        # writer's year (taken for "last year" too, it cost TBAQ's tuning part one
+        # expression, net)
         st.ref_year = int(value)
         st.year_after_day = True
         return
