@@ -107,6 +107,16 @@ def test_words_and_names_are_not_places(text):
     assert _places(text) == []
 
 
+def test_a_given_name_a_village_also_goes_by_is_no_place_in_a_full_name():
+    # Mollasani (Khuzestan) is also "Ramin"; "Yida" is a slip away from Jeddah's "Jidda"
+    text = "Iran executed Zanyar Moradi and Ramin Hossein Panahi in Karaj."
+    assert _places(text) == [("Iran", "Iran"), ("Karaj", "Karaj")]
+    assert _places("Aircraft bombed the Yida Refugee Camp.") == []
+    # alone, or before a place's or an institution's word, it stays a place
+    assert _places("Shells fell on Ramin on Monday.") == [("Mollasani", "Ramin")]
+    assert _places("Shells fell on Ramin Police Station.") == [("Mollasani", "Ramin")]
+
+
 def test_generated_names_need_a_capital_and_match_exactly():
     assert _places("Fighting near Afrin.") == [("Afrin", "Afrin")]
     assert _places("fighting near afrin.") == []

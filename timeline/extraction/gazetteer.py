@@ -347,6 +347,14 @@ class Gazetteer:
                     # "the Qadisiyah district", "the districts of al-Hoz and al-Aziziya": a
                     # quarter of a city, not a town of that name
                     continue
+                if (
+                    self.entries[alias.canonical].get("generated")
+                    and end - i == 1
+                    and _A_PERSONS_NAMES_AFTER.match(text, tokens[i].end)
+                ):
+                    # "Ramin Hossein Panahi", a prisoner: a given name some village also goes
+                    # by, followed by the rest of a person's name
+                    continue
                 (cued if alias.cue else raw).append((i, end, alias.canonical))
         raw.extend(self._cued(text, tokens, raw, cued))
         # Most words first, then earliest ("25 Kataib Hezbollah fighters" is Kataib Hezbollah,
@@ -520,6 +528,17 @@ _QUARTERS_OF_RE = re.compile(
     r"\b(?:district|neighbou?rhood|quarter|suburb)s?\s+of\s+(?:[\w'’-]+(?:,\s+|\s+and\s+))*"
     r"(?:(?:al|el|ad|ar|as|ash|az)[- ])?$",
     re.IGNORECASE,
+)
+# Two more capitalised words, the first no word of a place or an institution: the rest of a
+# person's name ("Ramin Hossein Panahi"), not "Hit Police Chief", "Qaim Border Crossing".
+_A_PERSONS_NAMES_AFTER = re.compile(
+    r"\s(?!(?:Province|Governorate|District|City|Town|Village|Dam|Airport|Air|Airbase|Base|Road"
+    r"|Street|Bridge|Camp|Refinery|Square|Mosque|Shrine|Hospital|University|Military|Council"
+    r"|Front|Brigades?|Operations|Police|Governor|Mountains?|Valley|River|Lake|Plain|Gate"
+    r"|Crossing|Border|Highway|Oil|Gas|Power|Station|Prison|Central|Stadium|Museum|Market"
+    r"|Palace|Port|Harbou?r|Field|Industrial|Free|General|Provincial|Municipal|Local|Sunni"
+    r"|Shiite|Shia|Kurdish|Arab|Christian|Turkmen|Yazidi|Cement|Steel|Sugar)\b)"
+    r"(?-i:[A-Z][a-z]+)\s(?-i:[A-Z][a-z]+)\b"
 )
 _QUARTER_RE = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.IGNORECASE)
 
