@@ -340,18 +340,15 @@ class Gazetteer:
                 end = self._match_at(text, tokens, i, alias)
                 if end is None:
                     continue
-                if self.entries[alias.canonical].get("generated") and (
+                generated = self.entries[alias.canonical].get("generated")
+                if generated and (
                     _QUARTER_RE.match(text, tokens[end - 1].end)
                     or _QUARTERS_OF_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start)
                 ):
                     # "the Qadisiyah district", "the districts of al-Hoz and al-Aziziya": a
                     # quarter of a city, not a town of that name
                     continue
-                if (
-                    self.entries[alias.canonical].get("generated")
-                    and end - i == 1
-                    and _A_PERSONS_NAMES_AFTER.match(text, tokens[i].end)
-                ):
+                if generated and end - i == 1 and _A_PERSONS_NAMES_AFTER.match(text, tokens[i].end):
                     # "Ramin Hossein Panahi", a prisoner: a given name some village also goes
                     # by, followed by the rest of a person's name
                     continue

@@ -274,7 +274,10 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
             # names the place the story is about, the last one of that kind an event of this
             # article was placed at. Only for a report the text itself dates: a place referred
             # to does not make an undated report an event.
-            place, precision = _place_referred_to(sent.text, raw) or (None, precision)
+            place, precision = _place_referred_to(sent.text, raw, body, place_hits) or (
+                None,
+                precision,
+            )
         alone = bool(roles or place is not None) and (placed or text_dated)
         if not alone and not pointer:
             continue
@@ -347,10 +350,14 @@ _NOUN_KINDS = {
 
 
 def _place_referred_to(
-    text: str, raw: list[tuple[Sentence, CandidateEvent]]
+    text: str,
+    raw: list[tuple[Sentence, CandidateEvent]],
+    body: str,
+    place_hits: list[GazetteerHit],
 ) -> tuple[PlaceInfo, str] | None:
     """The place a definite place noun of ``text`` refers back to: the place of the latest
-    candidate so far whose place is of a kind the noun names; None when there is none."""
+    candidate so far whose place is of a kind the noun names; None when there is none.
+    ``place_hits`` are the article's (offsets into ``body``)."""
     m = _PLACE_NOUN_RE.search(text)
     if m is None:
         return None
@@ -359,7 +366,9 @@ def _place_referred_to(
     for sent, earlier in reversed(raw):
         if earlier.place is None or earlier.place.kind not in kinds:
             continue
-        called = _noun_written_for(sent.text, earlier.place.name)
+        called = _noun_written_for(
+            body, _within(place_hits, sent.start, sent.end), earlier.place.name
+        )
         # "the Turkmen village of Bashir" … "if the town fell": the text itself said what
         # the place is, and a town is not the village it named (the gazetteer files both as
         # towns).
@@ -379,14 +388,14 @@ _NOUN_AFTER_NAME_RE = re.compile(
 )
 
 
-def _noun_written_for(text: str, place_name: str) -> str | None:
-    """The place noun ``text`` names the place with ("the village of Bashir", "Bashir
-    village"), lower-cased; None when it names it bare."""
-    for hit in gazetteer.find_places(text):
+def _noun_written_for(body: str, hits: list[GazetteerHit], place_name: str) -> str | None:
+    """The place noun a sentence (its place ``hits``, offsets into ``body``) names the place
+    with ("the village of Bashir", "Bashir village"), lower-cased; None when it names it bare."""
+    for hit in hits:
         if hit.canonical != place_name:
             continue
-        m = _NOUN_BEFORE_NAME_RE.search(text, max(0, hit.start - 30), hit.start)
-        m = m or _NOUN_AFTER_NAME_RE.match(text[hit.end : hit.end + 20])
+        m = _NOUN_BEFORE_NAME_RE.search(body, max(0, hit.start - 30), hit.start)
+        m = m or _NOUN_AFTER_NAME_RE.match(body[hit.end : hit.end + 20])
         if m:
             return m.group("noun").lower()
     return None

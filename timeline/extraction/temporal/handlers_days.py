@@ -428,9 +428,14 @@ def _h_weekday(st: _State, m: re.Match[str]) -> Result:
                 # was canceled": whether a plan for a day was kept or not, the nearer one ("a
                 # visitation is planned for Friday" looks ahead)
                 tense = _toward_the_nearer(st.dct, wd)
-            elif by_near and tense < 0 and not _sentence_before(st.text, by_near.start()).strip():
-                pass  # "By Sunday night, mortar rounds were crashing": the story's last one
-            elif by_near and tense <= 0 and not st.text.startswith("'s", m.end()):
+            elif (
+                by_near
+                and tense <= 0
+                and not st.text.startswith("'s", m.end())
+                # ("By Sunday night, mortar rounds were crashing": a past sentence opening on
+                # it tells how far the story had come, the last one)
+                and not (tense < 0 and not _sentence_before(st.text, by_near.start()).strip())
+            ):
                 # a deadline or an end: the nearer of the two ("cancelled flights through
                 # Monday" on a Saturday, "shelled their positions through Saturday night" on a
                 # Sunday, "wrap up the hearings by Thursday" on a Monday); a sentence looking
@@ -1335,11 +1340,8 @@ def _holiday_result(m: re.Match[str], d: date) -> Result:
     elif m.group("dayafter"):
         d += timedelta(days=1)
     elif m.group("hwd"):
-        wd = _weekday_of(m.group("hwd"))
-        if m.group("hwddir").lower() == "after":
-            d += timedelta(days=(wd - d.isoweekday()) % 7 or 7)
-        else:
-            d -= timedelta(days=(d.isoweekday() - wd) % 7 or 7)
+        step = 1 if m.group("hwddir").lower() == "after" else -1
+        d = _resolve_weekday(d + timedelta(days=step), _weekday_of(m.group("hwd")), step)
     if pod := m.group("hpod"):
         return ("TIME", f"{_fmt_day(d)}T{PARTS_OF_DAY[pod.lower()]}")
     return ("DATE", _fmt_day(d))
