@@ -36,7 +36,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from timeline.extraction.types import GazetteerHit, PlaceInfo
+from timeline.extraction.types import GazetteerHit, PlaceInfo, UnlistedPlaceHit
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -548,6 +548,19 @@ def find_places(text: str, tokens: list[Token] | None = None) -> list[GazetteerH
     ("rockets hit the base" is not the town of Hit).
     """
     return [h for h in places().find(text, tokens) if any(c.isupper() for c in h.text)]
+
+
+def hit_place(hit: GazetteerHit) -> PlaceInfo:
+    """What is known of the place a hit names: its gazetteer record, or for a place the
+    gazetteer does not list (``UnlistedPlaceHit``) what the text said of it."""
+    if isinstance(hit, UnlistedPlaceHit):
+        return hit.info
+    return place_info(hit.canonical)
+
+
+def is_generated_place(name: str) -> bool:
+    """Whether a known place comes from the generated regional list, not the curated one."""
+    return bool(places().entries.get(name, {}).get("generated"))
 
 
 def place_info(name: str) -> PlaceInfo:

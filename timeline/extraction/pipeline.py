@@ -19,6 +19,8 @@ Contracts:
 
 from __future__ import annotations
 
+# Most specific first: an event "in the Qadam district of southern Damascus" is in Qadam.
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -53,8 +55,9 @@ from timeline.extraction.types import (
     GazetteerHit,
     PlaceInfo,
 )
+from timeline.extraction.unlisted import find_unlisted_places
 
-# Most specific first: an event "in the Qadam district of southern Damascus" is in Qadam.
+_UNLISTED = os.environ.get("UNLISTED", "1") == "1"
 _PLACE_RANK = {"site": 0, "district": 1, "town": 2, "city": 3, "other": 4, "region": 5}
 _SOURCE_IN_RE = re.compile(
     r"\b(?:officers?|officials?|spokes(?:man|woman|person)|sources?|commanders?|governor"
@@ -166,6 +169,22 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         for h in gazetteer.find_places(body, tokens)
         if not any(d.start <= h.start and h.end <= d.end for d in dated)
     ]
+    # Villages and bases the gazetteer does not list, where the text says what they are
+    # ("the village of Tokhar"): placed by name, for a curator to locate. A generated town's
+    # name inside a longer one ("the town of Tal Barazi") gives way to it.
+    unlisted = find_unlisted_places(
+        body, place_hits, actor_hits + [GazetteerHit("", d.start, d.end, "") for d in dated]
+    )
+    if unlisted:
+        place_hits = sorted(
+            [
+                h
+                for h in place_hits
+                if not any(u.start < h.end and h.start < u.end for u in unlisted)
+            ]
+            + unlisted,
+            key=attrgetter("start"),
+        )
     para_bounds = _paragraph_bounds(sentences)
     dated = _mark_backdrop(dated, sentences)
     sections = _sections(sentences, para_bounds)
@@ -245,7 +264,7 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         # only counts the dead ("Five soldiers were killed, a police officer said").
         unplaced_undated = (
             # a country in passing ("wearing the uniforms of Iraq's PMF") is no scene of its own
-            all(gazetteer.place_info(h.canonical).kind in _COARSE for h in p_hits)
+            all(gazetteer.hit_place(h).kind in _COARSE for h in p_hits)
             and basis != "stated in sentence"
         )
         pointer = unplaced_undated and bool(
@@ -408,7 +427,7 @@ def _coordinated_places(
     hits = [
         h
         for h in sorted(p_hits, key=lambda h: h.start)
-        if h.start >= after and gazetteer.place_info(h.canonical).kind not in _COARSE
+        if h.start >= after and gazetteer.hit_place(h).kind not in _COARSE
     ]
     run: list[GazetteerHit] = []
     for h in hits:
@@ -587,7 +606,7 @@ def _best_place(
     for h in p_hits:
         if abs(h.start - anchor) > _PLACE_REACH:
             continue  # (a run-on "sentence" of a scraped list: not this trigger's clause)
-        info = gazetteer.place_info(h.canonical)
+        info = gazetteer.hit_place(h)
         before = body[max(0, h.start - 40) : h.start]
         # (an actor's name inside a longer place name, "Sadr" of "Sadr City", does not count)
         in_actor = any(a.start <= h.start and h.end <= a.end for a in a_hits)

@@ -103,6 +103,15 @@ class PlaceInfo:
     kind: str = "other"
 
 
+@dataclass(frozen=True, slots=True)
+class UnlistedPlaceHit(GazetteerHit):
+    """A place the text names and the gazetteer does not list ("the village of Tokhar"):
+    ``canonical`` is the name as written, ``info`` what the text says of it (its kind, and
+    the country and province of the known place that situates it; no coordinates)."""
+
+    info: PlaceInfo = PlaceInfo("")
+
+
 @dataclass(slots=True)
 class CandidateEvent:
     """An event proposed by the extractor, for a curator to verify."""

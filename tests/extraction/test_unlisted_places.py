@@ -1,0 +1,126 @@
+"""Places the gazetteer does not list, named where the text says what they are ("the village
+of Tokhar"). Sentences written for these tests; the invented names ("Kharzam", "Umm Jirwa"
+...) are in no gazetteer, so each test also checks that stays true."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction import gazetteer
+from timeline.extraction.pipeline import extract_candidates
+from timeline.extraction.types import ArticleText, UnlistedPlaceHit
+from timeline.extraction.unlisted import find_unlisted_places
+
+
+def _unlisted(text: str) -> list[UnlistedPlaceHit]:
+    known = gazetteer.find_places(text)
+    return find_unlisted_places(text, known, gazetteer.find_actors(text))
+
+
+def _names(text: str) -> list[str]:
+    return [h.canonical for h in _unlisted(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Air strikes hit the village of Kharzam on Tuesday.", "Kharzam", "town"),
+        ("Militants seized the Turkmen village of Umm Jirwa, residents said.", "Umm Jirwa", "town"),
+        ("Rebels shelled the town of Tal Barazi overnight.", "Tal Barazi", "town"),
+        ("Soldiers searched Kharzam village for weapons.", "Kharzam", "town"),
+        ("Fighting raged in Kharzam, a farming village on the Euphrates.", "Kharzam", "town"),
+        ("A car bomb exploded in Kharzam, north of Manbij, on Monday.", "Kharzam", "town"),
+        (
+            "Drones struck a convoy near Kharzam, 20 km (12 miles) south of Raqqa.",
+            "Kharzam",
+            "town",
+        ),
+        ("Jets bombed al-Jadida airbase before dawn.", "al-Jadida airbase", "site"),
+        ("Rockets fell on the Mazroub air base on Friday.", "Mazroub air base", "site"),
+        ("Traffic resumed at the Umm Jirwa border crossing.", "Umm Jirwa border crossing", "site"),
+        ("Engineers inspected the Kharzam Dam after the strike.", "Kharzam Dam", "site"),
+        ("Protesters gathered outside Camp Mazroub on Sunday.", "Camp Mazroub", "site"),
+        ("Drones hit Imam Kharzam Base near Nassiriya.", "Imam Kharzam Base", "site"),
+    ],
+)
+def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
+    assert not any(h.text == name for h in gazetteer.find_places(text))  # really unlisted
+    hits = _unlisted(text)
+    assert [(h.canonical, h.info.kind) for h in hits] == [(name, kind)]
+    assert text[hits[0].start : hits[0].end] == hits[0].text
+    assert hits[0].info.latitude is None and hits[0].info.longitude is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no cue: "in" before a capitalised word names institutions as often as places
+        "The bill stalled in Kharzam on Tuesday.",
+        "Officials in Congress said the vote was delayed.",
+        # whose or which place, not its name
+        "Jets struck a Syrian army base overnight.",
+        "A Syrian base was hit by rockets.",
+        "The raid on a Texas prison ended quietly.",
+        "According to Ohio prison records, he was released in 2013.",
+        "Kurdish-run camps hold thousands of families.",
+        "Flights resumed at Beirut's International airport.",
+        # a quarter of a town, or a site inside a known town: placed at the town, as before
+        "Gunmen fought troops in the Kharzam district on Monday.",
+        "Fighting reached the neighbourhood of Umm Jirwa.",
+        "Rockets struck Camp Mazroub in eastern Baghdad, killing five soldiers.",
+        # dates and known names are not unlisted places
+        "The town of Mosul fell in June.",
+        "The village fell on Monday.",
+    ],
+)
+def test_no_place_where_the_text_does_not_say_one(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_the_known_place_that_situates_it_gives_country_and_province() -> None:
+    (hit,) = _unlisted("A car bomb exploded in Kharzam, north of Manbij, on Monday.")
+    manbij = gazetteer.place_info(gazetteer.find_places("in Manbij")[0].canonical)
+    assert (hit.info.country, hit.info.admin1) == (manbij.country, manbij.admin1) != ("", "")
+    (hit,) = _unlisted("Drones struck Kharzam, a village in northwestern Syria, overnight.")
+    assert hit.info.country == "Syria"
+    (hit,) = _unlisted("Jets bombed the eastern Syrian village of Kharzam.")
+    assert hit.info.country == "Syria"
+
+
+def test_no_country_where_nothing_attaches_it() -> None:
+    # Russia is in the sentence, but as an actor; the village is in Georgia
+    (hit,) = _unlisted("Russian jets bombed the village of Kharzam on Saturday.")
+    assert hit.info.country == ""
+    # "near the Pakistan border": the border's other side
+    (hit,) = _unlisted("Fighters held the town of Kharzam near the Pakistan border.")
+    assert hit.info.country == ""
+
+
+def _article(body: str) -> ArticleText:
+    return ArticleText(title="Test", body=body, published=date(2016, 7, 21))
+
+
+def test_an_event_in_an_unlisted_village_is_placed_there() -> None:
+    body = (
+        "On July 19, air strikes on the village of Kharzam, north of Manbij, killed at least "
+        "20 civilians, a monitoring group said.\n"
+    )
+    (cand,) = extract_candidates(_article(body))
+    assert cand.place is not None
+    assert (cand.place.name, cand.place.kind, cand.place_precision) == ("Kharzam", "town", "exact")
+    assert cand.place.country == "Syria" and cand.place.latitude is None
+
+
+def test_an_event_near_an_unlisted_base_is_near_it() -> None:
+    body = "On Tuesday, rockets landed near Mazroub air base, north of Baghdad, officials said.\n"
+    (cand,) = extract_candidates(_article(body))
+    assert cand.place is not None
+    assert (cand.place.name, cand.place_precision) == ("Mazroub air base", "near")
+
+
+def test_a_site_inside_a_known_city_stays_at_the_city() -> None:
+    body = "On July 19, rockets struck Camp Mazroub in eastern Baghdad, killing five soldiers.\n"
+    (cand,) = extract_candidates(_article(body))
+    assert cand.place is not None and cand.place.name == "Baghdad"

@@ -1,0 +1,319 @@
+"""Places an article names that the gazetteer does not list.
+
+News names villages, quarters, bases and crossings no gazetteer of a few thousand towns holds
+("the village of Tokhar", "Sofiya district", "Shayrat air base"), and an event there is
+placed at the nearest place the gazetteer does know, or nowhere: the town it is north of,
+the province, the country. Yet the text itself says these words are a place — by the noun
+it puts before or after them, by an apposition ("Tokhar, a village on the Euphrates"), by a
+bearing from a known place ("in Tokhar, north of Manbij"), by a province ("in Tokhar in
+Aleppo province"). Only then is a capitalised name taken for a place: a name with no such
+cue ("in Tokhar") stays unplaced, since "in Congress", "at Exxon" read the same way.
+
+What is found has no coordinates: the candidate event carries the name as written, with the
+country and province of the known place that situates it, and a curator locates it. Pure
+Python, like the rest of extraction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extraction import gazetteer
+from timeline.extraction.types import GazetteerHit, PlaceInfo, UnlistedPlaceHit
+
+# A word of a name: capitalised, maybe hyphenated ("Deir ez-Zor", "Kafr-Nabl"), maybe led by
+# the Arabic article ("al-Tanf", "Busra al-Harir"); words joined by a single space.
+_ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz]|[Uu]l)[-‐‑]"
+# (not "Kurdish-run", "Iran-backed": a word after a hyphen is capitalised, or a number: "T-4")
+_WORD = rf"(?:{_ARTICLE})?[A-Z][\w'’]*(?:[-‐‑](?:{_ARTICLE})?[A-Z0-9][\w'’]*)*(?![-‐‑]\w)"
+_NAME_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:bin|ibn|bani)[ \u00a0])?{_WORD})*")
+
+# Nouns that say what kind of place a name is. Before the name with "of": "the village of
+# Tokhar"; after it, in small letters: "Tokhar village", "Shayrat air base".
+_NOUN_OF_RE = re.compile(
+    r"\b(?P<noun>village|hamlet|town|district|neighbou?rhood|suburb|quarter|outskirts|area)s?"
+    r"\s+of\s+$"
+)
+# (not "the Bekaa Valley village of Nabi Othman": there the noun's name comes after it)
+_SETTLEMENT_AFTER_RE = re.compile(
+    r"[ \u00a0](?P<noun>village|district|neighbou?rhood|quarter|suburb)\b(?!\s+of\b)"
+)
+_SITE_AFTER_RE = re.compile(
+    r"[ \u00a0](?P<noun>(?:military |air |army |naval )?(?:base|airbase|air ?field|airport)"
+    r"|(?:border )?(?:crossing|gate)|dam|refinery|oil ?field|prison|camp|hill)\b"
+)
+# ... or, capitalised, end the name itself: "Tishrin Dam", "Balad Air Base", "Camp Ashraf".
+_SITE_LAST_WORDS_RE = re.compile(
+    r"[ \u00a0](?:Air[ \u00a0]Base|Airbase|Air[ \u00a0]?[Ff]ield|Airport|Base|Dam|Refinery"
+    r"|(?:Border[ \u00a0])?Crossing|Prison|Oil[ \u00a0]?[Ff]ield)$"
+)
+_QUALIFIED_AFTER_RE = re.compile(
+    r"\s+(?:records?|system|officials?|authorities|guards?|staff|director|spokesm[ae]n"
+    r"|escapees?|inmates?|statement|units?|workers?|employees?|security|police|administration"
+    r"|operators?|managers?|company|project|road)\b"
+)
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
+_CAMP_FIRST_RE = re.compile(r"^Camp[ \u00a0]")
+
+# What the text says the place is, after the name: "Tokhar, a village north of Manbij".
+_APPOSITION_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>town|village|hamlet|district|suburb|neighbou?rhood)"
+    r"(?=\s*[,.;:)]|\s+(?:on|in|of|near|along|by|at|north|south|east|west|that|which|where|"
+    r"whose|about|some|just|outside|close|\d)\b)"
+)
+# A preposition or a verb that takes a place before the name: "in", "near", "seized".
+_LOCATIVE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|outside|around|into|inside|toward|towards|from|"
+    r"seized|captured|recaptured|retook|liberated|besieged|overran|entered|shelled|bombed|"
+    r"stormed|struck|hit|raided|attacked|evacuated|fled)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Capitalised words that are never a place's name by themselves: whose ("Syrian base"), what
+# ("Army checkpoint"), when ("Monday"), or the head of a sentence.
+_NOT_A_NAME = frozenset(
+    """
+    The A An This That These Those Its His Her Their Our Some Any Every Each Both Other Another
+    In On At Near From To Of And Or But For With By After Before During Since While When Where
+    Syrian Iraqi Iranian Turkish Russian American Kurdish Israeli Lebanese Jordanian Saudi
+    British French German Egyptian Afghan Pakistani Gulf Arab Arabic Persian Western Eastern
+    Northern Southern Central Shiite Shia Shi'ite Shi’ite Sunni Yazidi Christian Turkmen Druze
+    Alawite Islamic Islamist Jihadist Rebel Rebels Militia Government Regime Army Military
+    Police Coalition Opposition Allied Federal National Provincial State Republican Revolutionary
+    Special Security Border Main Old New Former Prime President Minister General Colonel Major
+    Mr Mrs Ms Dr International Regional
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    US UN UK EU IS ISIS ISIL SDF YPG PKK PMF PMU IRGC NATO
+    """.split()  # noqa: SIM905 (a word list reads better as words)
+)
+
+
+_DATE_WORDS = frozenset(
+    """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()  # noqa: SIM905 (a word list reads better as words)
+)
+
+
+def _without_leading_words(m: re.Match) -> tuple[int, int]:
+    """The span of a run of capitalised words without the words at its head that cannot
+    begin a place's name ("The", "Syrian", "Monday"): "The Tokhar" → "Tokhar"; empty when
+    no word can."""
+    start, end = m.span()
+    words = list(re.finditer(r"[^ \u00a0]+", m.group()))
+    # "the town of Balad Thursday": a date after a name is not part of it
+    when = next((i for i, w in enumerate(words) if w.group() in _DATE_WORDS), len(words))
+    if 0 < when < len(words):
+        end = start + words[when - 1].end()
+        words = words[:when]
+    # "New York's LaGuardia Airport": a possessive names the owner, the name follows it
+    owner = max((i for i, w in enumerate(words) if w.group()[-2:] in ("'s", "’s")), default=-1)
+    for word in words[owner + 1 :]:
+        if word.group() not in _NOT_A_NAME:
+            return start + word.start(), end
+    return end, end
+
+
+def find_unlisted_places(
+    text: str, known: list[GazetteerHit], taken: list[GazetteerHit]
+) -> list[UnlistedPlaceHit]:
+    """Places ``text`` names that the gazetteer does not list, with what is known of each.
+
+    ``known`` are the gazetteer's place hits in ``text``, ``taken`` every other span a name
+    must not overlap (actors' names, dates). The hit's canonical name is the name as written
+    ("Tokhar", "Shayrat air base"). A generated town's name inside a longer one the text
+    calls a place ("the town of Tal Barazi", not the town Tal) does not stop it: the caller
+    drops the known hits an unlisted one overlaps.
+    """
+    found: list[UnlistedPlaceHit] = []
+    for m in _NAME_RE.finditer(text):
+        start, end = _without_leading_words(m)
+        if start == end or any(
+            s < end and start < e and not _part_of_a_longer_name(h, start, end)
+            for h in [*known, *taken]
+            for s, e in [(h.start, h.end)]
+        ):
+            continue
+        kind = _what_the_text_calls_it(text, start, end, known)
+        if kind is None:
+            continue
+        if kind == "site":
+            after = _SITE_AFTER_RE.match(text, end)
+            if after is not None and not _SITE_LAST_WORDS_RE.search(text, start, end):
+                end = after.end()  # "Shayrat air base": the noun is part of a site's name
+        canonical = re.sub(r"\s+", " ", text[start:end])
+        reference = _situating_place(text, start, end, known)
+        admin1 = ""
+        if reference is not None:
+            admin1 = reference.name if reference.kind == "region" else reference.admin1
+        info = PlaceInfo(
+            name=canonical,
+            country=reference.country if reference is not None else "",
+            admin1=admin1,
+            kind=kind,
+        )
+        found.append(UnlistedPlaceHit(canonical, start, end, text[start:end], info))
+    return _with_later_mentions(text, found, [*known, *taken])
+
+
+def _with_later_mentions(
+    text: str, found: list[UnlistedPlaceHit], taken: list[GazetteerHit]
+) -> list[UnlistedPlaceHit]:
+    """``found`` and every other mention of a name in it, written the same way: once the
+    text has said "the village of Mayer", "troops took Mayer" is there too."""
+    names = {h.text: h for h in found if h.info.kind == "town"}
+    if not names:
+        return found
+    spans = [(h.start, h.end) for h in [*found, *taken]]
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    more = [
+        UnlistedPlaceHit(first.canonical, m.start(), m.end(), m.group(), first.info)
+        for m in pattern.finditer(text)
+        for first in [names[m.group()]]
+        if not any(s < m.end() and m.start() < e for s, e in spans)
+    ]
+    return sorted([*found, *more], key=lambda h: h.start)
+
+
+def _part_of_a_longer_name(hit: GazetteerHit, start: int, end: int) -> bool:
+    """``hit`` is a generated town's name inside the longer name at ``[start, end)``."""
+    return (
+        start <= hit.start
+        and hit.end <= end
+        and (start, end) != (hit.start, hit.end)
+        and not isinstance(hit, UnlistedPlaceHit)
+        and gazetteer.is_generated_place(hit.canonical)
+    )
+
+
+def _what_the_text_calls_it(
+    text: str, start: int, end: int, known: list[GazetteerHit]
+) -> str | None:
+    """The kind of place the words around ``text[start:end]`` say it is ("town" or "site"),
+    or None when they do not say it is a place, or it is a quarter or a site of a town the
+    gazetteer knows: event data places those at the town (ACLED codes a neighbourhood's
+    events at its city), and so do the curators ("rockets struck Camp Loyalty in eastern
+    Baghdad": Baghdad)."""
+    name = text[start:end]
+    before = text[max(0, start - 40) : start]
+    if _CAMP_FIRST_RE.match(name) or _SITE_LAST_WORDS_RE.search(name):
+        # "Camp Ashraf", "Tishrin Dam": the noun is capitalised with the name, and one word
+        # at least names the site beside it
+        if " " not in name.replace("\u00a0", " "):
+            return None
+        return None if _inside_a_known_town(text, end, known) else "site"
+    noun = _NOUN_OF_RE.search(before) or _SETTLEMENT_AFTER_RE.match(text, end)
+    if noun is not None:
+        return _KIND[noun.group("noun").lower()]
+    site = _SITE_AFTER_RE.match(text, end)
+    if site is not None:
+        # "a Texas prison", "a Japanese airfield": some site in a place, not a site's name
+        # "Ohio prison records", "the Texas prison system": the noun qualifies another
+        if _INDEFINITE_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text, site.end()):
+            return None
+        return None if _inside_a_known_town(text, site.end(), known) else "site"
+    if not _LOCATIVE_BEFORE_RE.search(before):
+        return None
+    appos = _APPOSITION_RE.match(text[end : end + 80])
+    if appos is not None:
+        return _KIND[appos.group("noun").lower()]
+    # "in Tokhar, north of Manbij", "near Tokhar in Aleppo province"; but "in" a town or a
+    # city is how news places firms and offices too ("at Westbury Securities in London")
+    for h in known:
+        if end < h.start <= end + 100:
+            attached = _ATTACHED_RE.fullmatch(text, end, h.start)
+            if attached is not None and (
+                not attached.group("inside") or gazetteer.hit_place(h).kind in ("region", "country")
+            ):
+                return "town"
+    return None
+
+
+# A quarter of a town is no place of its own (None): see _what_the_text_calls_it.
+_KIND = {
+    "village": "town",
+    "hamlet": "town",
+    "town": "town",
+    "outskirts": "town",
+    "area": "town",
+    "district": None,
+    "neighbourhood": None,
+    "neighborhood": None,
+    "suburb": None,
+    "quarter": None,
+}
+_IN_RE = re.compile(
+    r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east"
+    r"|south-?west|central)(?:ern)?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _inside_a_known_town(text: str, end: int, known: list[GazetteerHit]) -> bool:
+    """The words after ``end`` put what ends there inside a city or town the gazetteer knows
+    ("… in eastern Baghdad")."""
+    m = _IN_RE.match(text, end)
+    if m is None:
+        return False
+    return any(
+        h.start == m.end() and gazetteer.hit_place(h).kind in ("city", "town") for h in known
+    )
+
+
+def _situating_place(
+    text: str, start: int, end: int, known: list[GazetteerHit]
+) -> PlaceInfo | None:
+    """What says where ``text[start:end]`` lies: the known place a bearing, "in" or "near"
+    after it names ("Tokhar, north of Manbij", "Baghouz in Deir ez-Zor province", "Barisha,
+    a village in northwestern Syria"); else the country its description names ("the eastern
+    Syrian village of Baghouz"); else None. Not the places of its paragraph: those name
+    actors ("Russian jets") and other scenes as often as where it is, and a wrong country is
+    worse than none."""
+    for h in known:
+        if (
+            end < h.start <= end + 100
+            and _ATTACHED_RE.fullmatch(text, end, h.start)
+            # "near the Pakistan border": the other side of it
+            and not _BORDER_AFTER_RE.match(text, h.end)
+        ):
+            return gazetteer.hit_place(h)
+    described = _DEMONYM_BEFORE_RE.search(text, max(0, start - 60), start)
+    if described is not None:
+        return PlaceInfo(name="", country=_DEMONYMS[described.group("demonym")])
+    return None
+
+
+_BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier)\b")
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_ATTACHED_RE = re.compile(
+    # an apposition may come first: ", a village in", ", a town 20 km north of"
+    r"(?:,\s+(?:a|an|the)\s+[^,.;()]{0,40}?\s+|,?\s+)"
+    r"(?:(?:about|some|just)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)\s+"
+    r"(?:\([^)]*\)\s+)?)?"
+    rf"(?:{_COMPASS}\s+of|(?P<inside>in)|near|outside|close\s+to)\s+(?:the\s+)?"
+    rf"(?:(?:{_COMPASS}|central)\s+)?"
+    r"(?:(?:[\w'’-]+\s+)?(?:city|town|province|governorate)\s+of\s+)?",
+    re.IGNORECASE,
+)
+# The countries of the region by the adjective news uses: "the Syrian village of Baghouz".
+_DEMONYMS = {
+    "Syrian": "Syria",
+    "Iraqi": "Iraq",
+    "Iranian": "Iran",
+    "Turkish": "Turkey",
+    "Lebanese": "Lebanon",
+    "Jordanian": "Jordan",
+    "Israeli": "Israel",
+    "Saudi": "Saudi Arabia",
+    "Yemeni": "Yemen",
+}
+_DEMONYM_BEFORE_RE = re.compile(
+    rf"\b(?P<demonym>{'|'.join(_DEMONYMS)})\s+(?:[\w'’-]+\s+){{0,2}}?"
+    r"(?:village|hamlet|town|city|base|air\s?base|border\s+crossing|crossing)s?\s+of\s+$"
+)
