@@ -17,6 +17,7 @@ Python, like the rest of extraction.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from timeline.extraction import gazetteer
 from timeline.extraction.types import GazetteerHit, PlaceInfo, UnlistedPlaceHit
@@ -116,6 +117,26 @@ def _without_leading_words(m: re.Match) -> tuple[int, int]:
     return end, end
 
 
+class _Hits:
+    """Hits sorted by offset, for the ones near a place in the text without looking at all of
+    them (a long text has thousands; scanning them for every name was quadratic)."""
+
+    _LONGEST = 200  # no name, actor or date written is longer
+
+    def __init__(self, hits: list[GazetteerHit]) -> None:
+        self.hits = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in self.hits]
+
+    def overlapping(self, start: int, end: int) -> list[GazetteerHit]:
+        lo = bisect_left(self.starts, start - self._LONGEST)
+        hi = bisect_left(self.starts, end)
+        return [h for h in self.hits[lo:hi] if h.end > start]
+
+    def starting_in(self, after: int, upto: int) -> list[GazetteerHit]:
+        """The hits that start in ``(after, upto]``."""
+        return self.hits[bisect_right(self.starts, after) : bisect_right(self.starts, upto)]
+
+
 def find_unlisted_places(
     text: str, known: list[GazetteerHit], taken: list[GazetteerHit]
 ) -> list[UnlistedPlaceHit]:
@@ -128,15 +149,15 @@ def find_unlisted_places(
     drops the known hits an unlisted one overlaps.
     """
     found: list[UnlistedPlaceHit] = []
+    blocking = _Hits([*known, *taken])
+    places = _Hits(known)
     for m in _NAME_RE.finditer(text):
         start, end = _without_leading_words(m)
         if start == end or any(
-            s < end and start < e and not _part_of_a_longer_name(h, start, end)
-            for h in [*known, *taken]
-            for s, e in [(h.start, h.end)]
+            not _part_of_a_longer_name(h, start, end) for h in blocking.overlapping(start, end)
         ):
             continue
-        kind = _what_the_text_calls_it(text, start, end, known)
+        kind = _what_the_text_calls_it(text, start, end, places)
         if kind is None:
             continue
         if kind == "site":
@@ -144,7 +165,7 @@ def find_unlisted_places(
             if after is not None and not _SITE_LAST_WORDS_RE.search(text, start, end):
                 end = after.end()  # "Shayrat air base": the noun is part of a site's name
         canonical = re.sub(r"\s+", " ", text[start:end])
-        reference = _situating_place(text, start, end, known)
+        reference = _situating_place(text, start, end, places)
         admin1 = ""
         if reference is not None:
             admin1 = reference.name if reference.kind == "region" else reference.admin1
@@ -155,18 +176,17 @@ def find_unlisted_places(
             kind=kind,
         )
         found.append(UnlistedPlaceHit(canonical, start, end, text[start:end], info))
-    return _with_later_mentions(text, found, [*known, *taken])
+    return _with_later_mentions(text, found, _Hits([*found, *known, *taken]))
 
 
 def _with_later_mentions(
-    text: str, found: list[UnlistedPlaceHit], taken: list[GazetteerHit]
+    text: str, found: list[UnlistedPlaceHit], taken: _Hits
 ) -> list[UnlistedPlaceHit]:
     """``found`` and every other mention of a name in it, written the same way: once the
     text has said "the village of Mayer", "troops took Mayer" is there too."""
     names = {h.text: h for h in found if h.info.kind == "town"}
     if not names:
         return found
-    spans = [(h.start, h.end) for h in [*found, *taken]]
     pattern = re.compile(
         r"(?<![\w'’-])(?:"
         + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -176,7 +196,7 @@ def _with_later_mentions(
         UnlistedPlaceHit(first.canonical, m.start(), m.end(), m.group(), first.info)
         for m in pattern.finditer(text)
         for first in [names[m.group()]]
-        if not any(s < m.end() and m.start() < e for s, e in spans)
+        if not taken.overlapping(m.start(), m.end())
     ]
     return sorted([*found, *more], key=lambda h: h.start)
 
@@ -192,9 +212,7 @@ def _part_of_a_longer_name(hit: GazetteerHit, start: int, end: int) -> bool:
     )
 
 
-def _what_the_text_calls_it(
-    text: str, start: int, end: int, known: list[GazetteerHit]
-) -> str | None:
+def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> str | None:
     """The kind of place the words around ``text[start:end]`` say it is ("town" or "site"),
     or None when they do not say it is a place, or it is a quarter or a site of a town the
     gazetteer knows: event data places those at the town (ACLED codes a neighbourhood's
@@ -225,13 +243,12 @@ def _what_the_text_calls_it(
         return _KIND[appos.group("noun").lower()]
     # "in Tokhar, north of Manbij", "near Tokhar in Aleppo province"; but "in" a town or a
     # city is how news places firms and offices too ("at Westbury Securities in London")
-    for h in known:
-        if end < h.start <= end + 100:
-            attached = _ATTACHED_RE.fullmatch(text, end, h.start)
-            if attached is not None and (
-                not attached.group("inside") or gazetteer.hit_place(h).kind in ("region", "country")
-            ):
-                return "town"
+    for h in known.starting_in(end, end + 100):
+        attached = _ATTACHED_RE.fullmatch(text, end, h.start)
+        if attached is not None and (
+            not attached.group("inside") or gazetteer.hit_place(h).kind in ("region", "country")
+        ):
+            return "town"
     return None
 
 
@@ -255,30 +272,28 @@ _IN_RE = re.compile(
 )
 
 
-def _inside_a_known_town(text: str, end: int, known: list[GazetteerHit]) -> bool:
+def _inside_a_known_town(text: str, end: int, known: _Hits) -> bool:
     """The words after ``end`` put what ends there inside a city or town the gazetteer knows
     ("… in eastern Baghdad")."""
     m = _IN_RE.match(text, end)
     if m is None:
         return False
     return any(
-        h.start == m.end() and gazetteer.hit_place(h).kind in ("city", "town") for h in known
+        h.start == m.end() and gazetteer.hit_place(h).kind in ("city", "town")
+        for h in known.starting_in(m.end() - 1, m.end())
     )
 
 
-def _situating_place(
-    text: str, start: int, end: int, known: list[GazetteerHit]
-) -> PlaceInfo | None:
+def _situating_place(text: str, start: int, end: int, known: _Hits) -> PlaceInfo | None:
     """What says where ``text[start:end]`` lies: the known place a bearing, "in" or "near"
     after it names ("Tokhar, north of Manbij", "Baghouz in Deir ez-Zor province", "Barisha,
     a village in northwestern Syria"); else the country its description names ("the eastern
     Syrian village of Baghouz"); else None. Not the places of its paragraph: those name
     actors ("Russian jets") and other scenes as often as where it is, and a wrong country is
     worse than none."""
-    for h in known:
+    for h in known.starting_in(end, end + 100):
         if (
-            end < h.start <= end + 100
-            and _ATTACHED_RE.fullmatch(text, end, h.start)
+            _ATTACHED_RE.fullmatch(text, end, h.start)
             # "near the Pakistan border": the other side of it
             and not _BORDER_AFTER_RE.match(text, h.end)
         ):
