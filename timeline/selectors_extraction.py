@@ -339,9 +339,11 @@ def _place_names(name: str) -> frozenset[str]:
     says "Al Qusayr", or "Anbar Province" for "Anbar")."""
     from timeline.extraction import gazetteer
 
-    names = {name.casefold()}
-    # "Green Zone (Baghdad)": the key may say in brackets where the place is
-    probe = "in " + re.sub(r"\s*\([^)]*\)", "", name).strip()
+    # "Green Zone (Baghdad)": the key may say in brackets where the place is; the place is
+    # still the one named before them (which the extractor may name without the gazetteer)
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    names = {name.casefold(), bare.casefold()}
+    probe = "in " + bare
     for hit in gazetteer.find_places(probe):
         if hit.start == 3 and hit.end == len(probe):
             names.add(hit.canonical.casefold())

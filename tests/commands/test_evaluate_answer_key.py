@@ -182,3 +182,14 @@ def test_a_key_that_is_not_the_expected_shape_is_refused(tmp_path):
     (tmp_path / "answers.json").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(AnswerKeyError, match="expected"):
         answer_key_evaluate(tmp_path, extract=fake_extract())
+
+
+def test_a_key_place_with_its_town_in_brackets_is_matched_by_its_own_name(tmp_path):
+    # "Kharzam crossing (Baiji)": the place is the crossing, the brackets say where it is; an
+    # extractor that names the crossing (no gazetteer lists it) has the same place, and one
+    # that names only the town does not.
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", "Kharzam crossing (Baiji)")])
+    day = date(2015, 9, 1)
+    named = answer_key_evaluate(key, extract=fake_extract((QUOTE_1, day, day, "Kharzam crossing")))
+    town = answer_key_evaluate(key, extract=fake_extract((QUOTE_1, day, day, "Baiji")))
+    assert (named.true_positives, town.true_positives) == (1, 0)

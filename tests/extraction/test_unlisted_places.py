@@ -43,6 +43,14 @@ def _names(text: str) -> list[str]:
         ("Engineers inspected the Kharzam Dam after the strike.", "Kharzam Dam", "site"),
         ("Protesters gathered outside Camp Mazroub on Sunday.", "Camp Mazroub", "site"),
         ("Drones hit Imam Kharzam Base near Nassiriya.", "Imam Kharzam Base", "site"),
+        # a name may begin with a word that is also a people's: "Arab Jabour"
+        ("In Arab Mazroub, south of Baghdad, troops launched a raid.", "Arab Mazroub", "town"),
+        ("Jets pounded the outskirts of Kharzam overnight.", "Kharzam", "town"),
+        # a date after the name is not part of it
+        ("Troops took up positions around the town of Kharzam Thursday.", "Kharzam", "town"),
+        # "the Bekaa Valley village of X": the region describes the village named after it
+        ("A car exploded in the Bekaa Valley village of Kharzam.", "Kharzam", "town"),
+        ("Fighters overran the Kharzam military airport.", "Kharzam military airport", "site"),
     ],
 )
 def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
@@ -76,6 +84,42 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
     ],
 )
 def test_no_place_where_the_text_does_not_say_one(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_later_mentions_of_a_named_village_are_places_too() -> None:
+    text = "Troops advanced from the village of Kharzam. By Wednesday they held Kharzam."
+    hits = _unlisted(text)
+    assert [(h.canonical, h.start) for h in hits] == [
+        ("Kharzam", text.index("Kharzam")),
+        ("Kharzam", text.rindex("Kharzam")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Israel struck near Damascus international airport.", "Damascus international airport"),
+        ("A bomber drove toward the Kobani border gate.", "Kobani border gate"),
+        ("Militants stormed Abu Ghraib prison in July.", "Abu Ghraib prison"),
+    ],
+)
+def test_a_site_named_after_a_known_town_is_a_place_of_its_own(text: str, site: str) -> None:
+    (town,) = [h for h in gazetteer.find_places(text) if gazetteer.hit_place(h).kind != "country"]
+    (hit,) = _unlisted(text)
+    assert (hit.canonical, hit.info.kind) == (site, "site")
+    assert hit.info.country == gazetteer.hit_place(town).country != ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Aleppo airport official said flights resumed.",  # whose official
+        "He was held in a Kirkuk prison for a year.",  # some prison in Kirkuk
+        "Fighters arrived at the Habbaniyah base on Monday.",  # a base is at its town
+    ],
+)
+def test_no_site_where_the_town_only_qualifies_a_noun(text: str) -> None:
     assert _names(text) == []
 
 

@@ -40,7 +40,8 @@ _SETTLEMENT_AFTER_RE = re.compile(
     r"[ \u00a0](?P<noun>village|district|neighbou?rhood|quarter|suburb)\b(?!\s+of\b)"
 )
 _SITE_AFTER_RE = re.compile(
-    r"[ \u00a0](?P<noun>(?:military |air |army |naval )?(?:base|airbase|air ?field|airport)"
+    r"[ \u00a0](?P<noun>(?:military |air |army |naval |international )?"
+    r"(?:base|airbase|air ?field|airport)"
     r"|(?:border )?(?:crossing|gate)|dam|refinery|oil ?field|prison|camp|hill)\b"
 )
 # ... or, capitalised, end the name itself: "Tishrin Dam", "Balad Air Base", "Camp Ashraf".
@@ -77,7 +78,7 @@ _NOT_A_NAME = frozenset(
     The A An This That These Those Its His Her Their Our Some Any Every Each Both Other Another
     In On At Near From To Of And Or But For With By After Before During Since While When Where
     Syrian Iraqi Iranian Turkish Russian American Kurdish Israeli Lebanese Jordanian Saudi
-    British French German Egyptian Afghan Pakistani Gulf Arab Arabic Persian Western Eastern
+    British French German Egyptian Afghan Pakistani Gulf Arabic Persian Western Eastern
     Northern Southern Central Shiite Shia Shi'ite Shi’ite Sunni Yazidi Christian Turkmen Druze
     Alawite Islamic Islamist Jihadist Rebel Rebels Militia Government Regime Army Military
     Police Coalition Opposition Allied Federal National Provincial State Republican Revolutionary
@@ -176,7 +177,41 @@ def find_unlisted_places(
             kind=kind,
         )
         found.append(UnlistedPlaceHit(canonical, start, end, text[start:end], info))
+    found = sorted([*found, *_sites_named_after_towns(text, known)], key=lambda h: h.start)
     return _with_later_mentions(text, found, _Hits([*found, *known, *taken]))
+
+
+# A known town's name and a site's noun: "Damascus international airport", "the Mursitpinar
+# border gate", "Tadmur prison" are places of their own, beside the town they are named after.
+# Not a plain "base": "the Habbaniyah base" is at Habbaniyah, and news names it by the town.
+_SITE_AFTER_TOWN_RE = re.compile(
+    r"[ \u00a0](?:(?:military|air|army|naval|international)[ \u00a0])?"
+    r"(?:air[ \u00a0]?base|air[ \u00a0]?field|airport|(?:border[ \u00a0])?(?:crossing|gate)"
+    r"|dam|refinery|oil[ \u00a0]?field|prison)\b",
+    re.IGNORECASE,
+)
+
+
+def _sites_named_after_towns(text: str, known: list[GazetteerHit]) -> list[UnlistedPlaceHit]:
+    """The sites named after a known town ("Damascus international airport"), with the
+    town's country and province; not a town's airport spoken of generically ("an Aleppo
+    airport official", "a Kirkuk prison")."""
+    sites = []
+    for h in known:
+        town = gazetteer.hit_place(h)
+        if town.kind not in ("city", "town"):
+            continue
+        m = _SITE_AFTER_TOWN_RE.match(text, h.end)
+        if (
+            m is None
+            or _QUALIFIED_AFTER_RE.match(text, m.end())
+            or _INDEFINITE_BEFORE_RE.search(text, max(0, h.start - 12), h.start)
+        ):
+            continue
+        canonical = re.sub(r"\s+", " ", text[h.start : m.end()])
+        info = PlaceInfo(name=canonical, country=town.country, admin1=town.admin1, kind="site")
+        sites.append(UnlistedPlaceHit(canonical, h.start, m.end(), text[h.start : m.end()], info))
+    return sites
 
 
 def _with_later_mentions(
