@@ -163,8 +163,8 @@ def test_the_extractor_stays_above_a_floor_on_the_unseen_dev_articles():
 def test_the_extractor_places_events_at_villages_the_gazetteer_does_not_list():
     # dev3 and dev4 were written in the thirty-second session; before unlisted places (see
     # timeline/extraction/unlisted.py) the extractor found 24 and 31 of their events.
-    assert answer_key_evaluate(UNSEEN / "dev3").true_positives >= 36
-    assert answer_key_evaluate(UNSEEN / "dev4").true_positives >= 33
+    assert answer_key_evaluate(UNSEEN / "dev3").true_positives >= 40
+    assert answer_key_evaluate(UNSEEN / "dev4").true_positives >= 34
 
 
 def test_matches_ignoring_the_place_are_counted_beside_the_measure(tmp_path):

@@ -51,6 +51,16 @@ def _names(text: str) -> list[str]:
         # "the Bekaa Valley village of X": the region describes the village named after it
         ("A car exploded in the Bekaa Valley village of Kharzam.", "Kharzam", "town"),
         ("Fighters overran the Kharzam military airport.", "Kharzam military airport", "site"),
+        # a quarter is a place of its own
+        ("Gunmen fought troops in the Kharzam district on Monday.", "Kharzam", "district"),
+        ("Fighting reached the neighbourhood of Umm Jirwa.", "Umm Jirwa", "district"),
+        ("A bomb hit the mostly Shiite district of Kharzam.", "Kharzam", "district"),
+        ("Shells fell on the Kharzam district of Homs.", "Kharzam", "district"),
+        (
+            "A blast hit the Kafr Mazroub neighbourhood of western Damascus.",
+            "Kafr Mazroub",
+            "district",
+        ),
     ],
 )
 def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
@@ -74,10 +84,17 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
         "According to Ohio prison records, he was released in 2013.",
         "Kurdish-run camps hold thousands of families.",
         "Flights resumed at Beirut's International airport.",
-        # a quarter of a town, or a site inside a known town: placed at the town, as before
-        "Gunmen fought troops in the Kharzam district on Monday.",
-        "Fighting reached the neighbourhood of Umm Jirwa.",
+        # a site inside a known town: placed at the town, as before
         "Rockets struck Camp Mazroub in eastern Baghdad, killing five soldiers.",
+        # a quarter's noun that names something else
+        "Revenue fell in the July-September quarter.",
+        "Nearly a quarter of Kharzam voters stayed home.",
+        "The Kharzam district attorney filed charges.",
+        "The former mayor of a Kharzam suburb was sentenced.",
+        # after "district of", the city: "a suburb of X", "the Y district of X", "neighborhoods
+        # of X" (one name after a plural)
+        "He lives in a suburb of Kharzam.",
+        "Militants swept through Sunni neighborhoods of Kharzam.",
         # dates and known names are not unlisted places
         "The town of Mosul fell in June.",
         "The village fell on Monday.",
@@ -130,6 +147,13 @@ def test_the_known_place_that_situates_it_gives_country_and_province() -> None:
     (hit,) = _unlisted("Drones struck Kharzam, a village in northwestern Syria, overnight.")
     assert hit.info.country == "Syria"
     (hit,) = _unlisted("Jets bombed the eastern Syrian village of Kharzam.")
+    assert hit.info.country == "Syria"
+
+
+def test_a_quarter_is_in_the_city_that_owns_it_or_that_it_is_of() -> None:
+    (hit,) = _unlisted("Gunmen stormed a mosque in Baghdad's Kharzam neighbourhood.")
+    assert hit.info.country == "Iraq"
+    (hit,) = _unlisted("Shells fell on the Kharzam district of Homs on Friday.")
     assert hit.info.country == "Syria"
 
 

@@ -1,9 +1,9 @@
 """Places an article names that the gazetteer does not list.
 
 News names villages, quarters, bases and crossings no gazetteer of a few thousand towns holds
-("the village of Tokhar", "Sofiya district", "Shayrat air base"), and an event there is
-placed at the nearest place the gazetteer does know, or nowhere: the town it is north of,
-the province, the country. Yet the text itself says these words are a place — by the noun
+("the village of Tokhar", "Sofiya district", "Shayrat air base"), and an event there was
+placed at the nearest place the gazetteer does know, or nowhere: the town it is north of or
+in, the province, the country. Yet the text itself says these words are a place — by the noun
 it puts before or after them, by an apposition ("Tokhar, a village on the Euphrates"), by a
 bearing from a known place ("in Tokhar, north of Manbij"), by a province ("in Tokhar in
 Aleppo province"). Only then is a capitalised name taken for a place: a name with no such
@@ -29,16 +29,21 @@ _ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz]|[Uu]l)[-‐‑]"
 _WORD = rf"(?:{_ARTICLE})?[A-Z][\w'’]*(?:[-‐‑](?:{_ARTICLE})?[A-Z0-9][\w'’]*)*(?![-‐‑]\w)"
 _NAME_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:bin|ibn|bani)[ \u00a0])?{_WORD})*")
 
+_COMPASS_WORDS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Nouns that say what kind of place a name is. Before the name with "of": "the village of
 # Tokhar"; after it, in small letters: "Tokhar village", "Shayrat air base".
+# ("quarter" is not among them: "the July-September quarter", "a quarter of Czech adults")
 _NOUN_OF_RE = re.compile(
-    r"\b(?P<noun>village|hamlet|town|district|neighbou?rhood|suburb|quarter|outskirts|area)s?"
+    r"(?P<before>\b[\w'’-]+\s+)?"
+    r"\b(?P<noun>village|hamlet|town|district|neighbou?rhood|suburb|outskirts|area)(?P<plural>s)?"
     r"\s+of\s+$"
 )
 # (not "the Bekaa Valley village of Nabi Othman": there the noun's name comes after it)
 _SETTLEMENT_AFTER_RE = re.compile(
-    r"[ \u00a0](?P<noun>village|district|neighbou?rhood|quarter|suburb)\b(?!\s+of\b)"
+    r"[ \u00a0](?P<noun>village|district|neighbou?rhood|suburb)\b"
+    rf"(?P<of>\s+of\s+(?:the\s+)?(?:(?:{_COMPASS_WORDS}|central)(?:ern)?\s+)?)?"
 )
+_QUARTER_NOUNS = frozenset(["district", "neighbourhood", "neighborhood", "suburb"])
 _SITE_AFTER_RE = re.compile(
     r"[ \u00a0](?P<noun>(?:military |air |army |naval |international )?"
     r"(?:base|airbase|air ?field|airport)"
@@ -52,7 +57,8 @@ _SITE_LAST_WORDS_RE = re.compile(
 _QUALIFIED_AFTER_RE = re.compile(
     r"\s+(?:records?|system|officials?|authorities|guards?|staff|director|spokesm[ae]n"
     r"|escapees?|inmates?|statement|units?|workers?|employees?|security|police|administration"
-    r"|operators?|managers?|company|project|road)\b"
+    r"|operators?|managers?|company|project|road|attorneys?|courts?|magistrates?|council"
+    r"|offices?|governors?|chief|commissioners?|judges?|elections?|schools?)\b"
 )
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
 _CAMP_FIRST_RE = re.compile(r"^Camp[ \u00a0]")
@@ -247,12 +253,26 @@ def _part_of_a_longer_name(hit: GazetteerHit, start: int, end: int) -> bool:
     )
 
 
+def _the_city_after_of(text: str, noun_of: re.Match, end: int) -> bool:
+    """After "district of" (or "suburb", "neighbourhood") the name is the city, not the
+    quarter: "a suburb of Detroit", "the Zizkov district of Prague" (the quarter named before
+    the noun), "Sunni neighborhoods of Balad" (one name after a plural). But "the Baghdad
+    district of Adhamiya", "the districts of al-Hoz and al-Aziziya" name quarters."""
+    word = (noun_of.group("before") or "").strip()
+    if word.lower() in ("a", "an", "one", "another"):
+        return True
+    if word[:1].isupper() and word not in _NOT_A_NAME:
+        # the quarter's name before the noun, unless it is its city's ("Baghdad district of")
+        return not gazetteer.find_places("in " + word)
+    return bool(noun_of.group("plural")) and not re.match(r"\s*(?:,|and\b)", text[end : end + 6])
+
+
 def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> str | None:
-    """The kind of place the words around ``text[start:end]`` say it is ("town" or "site"),
-    or None when they do not say it is a place, or it is a quarter or a site of a town the
-    gazetteer knows: event data places those at the town (ACLED codes a neighbourhood's
-    events at its city), and so do the curators ("rockets struck Camp Loyalty in eastern
-    Baghdad": Baghdad)."""
+    """The kind of place the words around ``text[start:end]`` say it is ("town", "district"
+    or "site"), or None when they do not say it is a place. A quarter is a place of its own
+    ("the Baba Amr district of Homs"), as ACLED keeps Baghdad's and Damascus's; a site the
+    text puts inside a known town is not ("rockets struck Camp Loyalty in eastern Baghdad":
+    the report is of Baghdad, and so the keys' writers read it, where a quarter they named)."""
     name = text[start:end]
     before = text[max(0, start - 40) : start]
     if _CAMP_FIRST_RE.match(name) or _SITE_LAST_WORDS_RE.search(name):
@@ -261,9 +281,25 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
         if " " not in name.replace("\u00a0", " "):
             return None
         return None if _inside_a_known_town(text, end, known) else "site"
-    noun = _NOUN_OF_RE.search(before) or _SETTLEMENT_AFTER_RE.match(text, end)
-    if noun is not None:
-        return _KIND[noun.group("noun").lower()]
+    noun_of = _NOUN_OF_RE.search(before)
+    if noun_of is not None:
+        if noun_of.group("noun") in _QUARTER_NOUNS and _the_city_after_of(text, noun_of, end):
+            return None
+        return _KIND[noun_of.group("noun")]
+    after = _SETTLEMENT_AFTER_RE.match(text, end)
+    if (
+        after is not None
+        and after.group("of")
+        and not known.starting_in(after.end() - 1, after.end())
+    ):
+        after = None  # "the Bekaa Valley village of Nabi Othman": the name comes after
+    if after is not None:
+        qualifier = _QUALIFIED_AFTER_RE.match(text, after.end())
+        if qualifier is not None or (
+            after.group("noun") in _QUARTER_NOUNS and _INDEFINITE_BEFORE_RE.search(before)
+        ):
+            return None  # "the Cobb County district attorney", "a Detroit suburb"
+        return _KIND[after.group("noun")]
     site = _SITE_AFTER_RE.match(text, end)
     if site is not None:
         # "a Texas prison", "a Japanese airfield": some site in a place, not a site's name
@@ -287,18 +323,17 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
     return None
 
 
-# A quarter of a town is no place of its own (None): see _what_the_text_calls_it.
 _KIND = {
     "village": "town",
     "hamlet": "town",
     "town": "town",
     "outskirts": "town",
     "area": "town",
-    "district": None,
-    "neighbourhood": None,
-    "neighborhood": None,
-    "suburb": None,
-    "quarter": None,
+    "district": "district",
+    "neighbourhood": "district",
+    "neighborhood": "district",
+    "suburb": "district",
+    "quarter": "district",
 }
 _IN_RE = re.compile(
     r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east"
@@ -326,6 +361,12 @@ def _situating_place(text: str, start: int, end: int, known: _Hits) -> PlaceInfo
     Syrian village of Baghouz"); else None. Not the places of its paragraph: those name
     actors ("Russian jets") and other scenes as often as where it is, and a wrong country is
     worse than none."""
+    # "Baghdad's Saydiyah neighbourhood": the city that owns the quarter
+    owner = _OWNER_BEFORE_RE.search(text, max(0, start - 40), start)
+    if owner is not None:
+        hit = next((h for h in known.starting_in(owner.start() - 1, owner.start())), None)
+        if hit is not None:
+            return gazetteer.hit_place(hit)
     for h in known.starting_in(end, end + 100):
         if (
             _ATTACHED_RE.fullmatch(text, end, h.start)
@@ -339,14 +380,18 @@ def _situating_place(text: str, start: int, end: int, known: _Hits) -> PlaceInfo
     return None
 
 
+_OWNER_BEFORE_RE = re.compile(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier)\b")
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _ATTACHED_RE = re.compile(
     # an apposition may come first: ", a village in", ", a town 20 km north of"
+    # or the noun of the name: "the Baba Amr district of Homs", "Tokhar village, north of"
+    r"(?:\s+(?:district|neighbou?rhood|suburb|village))?"
     r"(?:,\s+(?:a|an|the)\s+[^,.;()]{0,40}?\s+|,?\s+)"
     r"(?:(?:about|some|just)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)\s+"
     r"(?:\([^)]*\)\s+)?)?"
-    rf"(?:{_COMPASS}\s+of|(?P<inside>in)|near|outside|close\s+to)\s+(?:the\s+)?"
+    # (after a quarter, "of": "the Baba Amr district of Homs")
+    rf"(?:{_COMPASS}\s+of|(?P<inside>in)|of|near|outside|close\s+to)\s+(?:the\s+)?"
     rf"(?:(?:{_COMPASS}|central)\s+)?"
     r"(?:(?:[\w'’-]+\s+)?(?:city|town|province|governorate)\s+of\s+)?",
     re.IGNORECASE,
