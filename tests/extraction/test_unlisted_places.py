@@ -51,6 +51,18 @@ def _names(text: str) -> list[str]:
         # "the Bekaa Valley village of X": the region describes the village named after it
         ("A car exploded in the Bekaa Valley village of Kharzam.", "Kharzam", "town"),
         ("Fighters overran the Kharzam military airport.", "Kharzam military airport", "site"),
+        ("Troops fought for days for Kharzam, a border village on a ridge.", "Kharzam", "town"),
+        (
+            "Artillery shelled the Wadi Mazroub valley east of the town.",
+            "Wadi Mazroub valley",
+            "site",
+        ),
+        (
+            "Hezbollah attacked in the Kharzam mountains north of Zabadani.",
+            "Kharzam mountains",
+            "site",
+        ),
+        ("A car bomb hit the Kharzam district of the southern suburbs.", "Kharzam", "district"),
         # a quarter is a place of its own
         ("Gunmen fought troops in the Kharzam district on Monday.", "Kharzam", "district"),
         ("Fighting reached the neighbourhood of Umm Jirwa.", "Umm Jirwa", "district"),
@@ -89,6 +101,7 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
         # a quarter's noun that names something else
         "Revenue fell in the July-September quarter.",
         "Nearly a quarter of Kharzam voters stayed home.",
+        "Ahmed, a village elder, said the road was closed.",
         "The Kharzam district attorney filed charges.",
         "The former mayor of a Kharzam suburb was sentenced.",
         # after "district of", the city: "a suburb of X", "the Y district of X", "neighborhoods

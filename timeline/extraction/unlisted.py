@@ -47,7 +47,8 @@ _QUARTER_NOUNS = frozenset(["district", "neighbourhood", "neighborhood", "suburb
 _SITE_AFTER_RE = re.compile(
     r"[ \u00a0](?P<noun>(?:military |air |army |naval |international )?"
     r"(?:base|airbase|air ?field|airport)"
-    r"|(?:border )?(?:crossing|gate)|dam|refinery|oil ?field|prison|camp|hill)\b"
+    r"|(?:border )?(?:crossing|gate)|dam|refinery|oil ?field|prison|camp|hill|valley"
+    r"|mountains?)\b"
 )
 # ... or, capitalised, end the name itself: "Tishrin Dam", "Balad Air Base", "Camp Ashraf".
 _SITE_LAST_WORDS_RE = re.compile(
@@ -88,7 +89,7 @@ _NOT_A_NAME = frozenset(
     Northern Southern Central Shiite Shia Shi'ite Shi’ite Sunni Yazidi Christian Turkmen Druze
     Alawite Islamic Islamist Jihadist Rebel Rebels Militia Government Regime Army Military
     Police Coalition Opposition Allied Federal National Provincial State Republican Revolutionary
-    Special Security Border Main Old New Former Prime President Minister General Colonel Major
+    Special Security Border Main Former Prime President Minister General Colonel Major
     Mr Mrs Ms Dr International Regional
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -290,9 +291,13 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
     if (
         after is not None
         and after.group("of")
+        and text[after.end() : after.end() + 1].isupper()
         and not known.starting_in(after.end() - 1, after.end())
     ):
-        after = None  # "the Bekaa Valley village of Nabi Othman": the name comes after
+        # "the Bekaa Valley village of Nabi Othman": the name comes after; but "the Kafr
+        # Sousa neighbourhood of western Damascus", "the Ruwais district of the southern
+        # suburbs" are the quarter's own
+        after = None
     if after is not None:
         qualifier = _QUALIFIED_AFTER_RE.match(text, after.end())
         if qualifier is not None or (
@@ -307,11 +312,13 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
         if _INDEFINITE_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text, site.end()):
             return None
         return None if _inside_a_known_town(text, site.end(), known) else "site"
-    if not _LOCATIVE_BEFORE_RE.search(before):
-        return None
+    # "Maroun al-Ras, a border village on a ridge": the apposition says what it is (and not
+    # "Ahmed, a village elder": the noun must end its phrase)
     appos = _APPOSITION_RE.match(text[end : end + 80])
     if appos is not None:
         return _KIND[appos.group("noun").lower()]
+    if not _LOCATIVE_BEFORE_RE.search(before):
+        return None
     # "in Tokhar, north of Manbij", "near Tokhar in Aleppo province"; but "in" a town or a
     # city is how news places firms and offices too ("at Westbury Securities in London")
     for h in known.starting_in(end, end + 100):
