@@ -289,10 +289,26 @@ def place_map_svg(place: Place, *, span: float = 4.0, width: int = 360, height: 
     return format_html_join("", "{}", ((p,) for p in parts))
 
 
+class LocatedFilter(admin.SimpleListFilter):
+    """Places with and without coordinates: the extractor proposes villages and bases no
+    gazetteer lists by name only, and a curator locates them before they show on the map."""
+
+    title = "located"
+    parameter_name = "located"
+
+    def lookups(self, request: HttpRequest, model_admin: Any):
+        return [("yes", "Located"), ("no", "Not yet located")]
+
+    def queryset(self, request: HttpRequest, queryset: Any):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(latitude__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Place)
 class PlaceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "country", "admin1", "kind", "latitude", "longitude", "event_count"]
-    list_filter = ["kind", "country"]
+    list_filter = [LocatedFilter, "kind", "country"]
     search_fields = ["name", "slug", "aliases", "country", "admin1"]
     prepopulated_fields = {"slug": ["name"]}
     fields = [

@@ -224,6 +224,7 @@ class ExplorerData:
     points: list[dict[str, Any]] = field(default_factory=list)
     counts: list[tuple[date, str, int]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
+    unmapped: int = 0  # of ``total``: no place, or a place without coordinates
     rows: list[Event] = field(default_factory=list)
     page: int = 1
     num_pages: int = 1
@@ -314,7 +315,11 @@ def explorer_data(*, params: Mapping[str, Any], include_unverified: bool = False
     elif stats["dated"]:
         data.points = event_points(qs=dated, lane=lane)
     if total:
-        data.places = map_places(qs=qs, along_place_index=used <= PLACE_INDEX_FILTERS)
+        located = map_places(qs=qs, along_place_index=used <= PLACE_INDEX_FILTERS)
+        # Events with no place, or at one not yet located ("the village of Tokhar", as the
+        # extractor proposes it), are not on the map: the page says how many.
+        data.unmapped = total - sum(r["n"] for r in located)
+        data.places = located[:MAP_PLACES_LIMIT]
     data.rows = event_page(qs=qs, sort=display["sort"], page=page) if total else []
     data.summary = summary_sentence(total=total, start=window[0], end=window[1], cleaned=cleaned)
     return data
@@ -467,11 +472,13 @@ def actor_day_count_drift() -> int:
 
 
 # Filters the (place, status, date_start, date_end) event index answers by itself.
+MAP_PLACES_LIMIT = 5000  # the places drawn (the most events first): the figure stays light
 PLACE_INDEX_FILTERS = frozenset({"start", "end", "place", "status", "members"})
 
 
 def map_places(*, qs: QuerySet[Event], along_place_index: bool = True) -> list[dict[str, Any]]:
-    """One row per place with coordinates: slug, name, country, lat, lon, number of events.
+    """One row per place with coordinates: slug, name, country, lat, lon, number of events;
+    the most events first.
 
     Two queries rather than one join: counting per ``place_id`` on the event table alone lets
     the database use an index for the window, where the join made SQLite scan every event of
@@ -503,7 +510,7 @@ def map_places(*, qs: QuerySet[Event], along_place_index: bool = True) -> list[d
         for p in places
     ]
     rows.sort(key=lambda r: (-r["n"], r["place__name"]))
-    return rows[:5000]
+    return rows
 
 
 def event_page(*, qs: QuerySet[Event], sort: str, page: int) -> list[Event]:

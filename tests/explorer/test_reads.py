@@ -162,3 +162,20 @@ def test_window_reads_keep_events_that_began_before_the_window(world):
     }
     assert {r.headline for r in data.rows} == {p["headline"] for p in data.points}
     assert [(p["place__slug"], p["n"]) for p in data.places] == [("baghdad", 1)]
+
+
+def test_the_page_counts_the_events_the_map_cannot_show(client, world):
+    # A village the extractor named and no one has located yet, and an event with no place:
+    # neither is on the map, and the page says so rather than letting the map look complete.
+    before = selectors.explorer_data(params={})
+    village = Place.objects.create(
+        slug="kharzam", name="Kharzam", country="Syria", kind=PlaceKind.TOWN
+    )
+    make_event(headline="Strike on Kharzam", start=date(2016, 7, 19), place=village)
+    make_event(headline="Somewhere, something", start=date(2016, 7, 20), place=None)
+    data = selectors.explorer_data(params={})
+    assert data.total == before.total + 2 and data.unmapped == before.unmapped + 2
+    assert sum(p["n"] for p in data.places) == data.total - data.unmapped
+    assert "kharzam" not in {p["place__slug"] for p in data.places}
+    page = client.get("/").content.decode()
+    assert f"{data.unmapped} of the {data.total} events are not on the map" in page
