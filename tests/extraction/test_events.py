@@ -264,3 +264,19 @@ def test_a_sentences_cues_are_read_within_reach_of_the_trigger():
     far = "Officials hope " + "and the list went on " * 25 + "militants killed the commander."
     start = far.index("killed")
     assert events.is_reported(far, start, start + len("killed"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 26, two rockets slammed into a building in Beirut.",
+        "On 26 May, two rockets slammed into a building in Beirut.",
+    ],
+)
+def test_the_month_may_is_not_the_modal(text):
+    trigger = find_trigger(text)
+    assert trigger is not None and trigger.text == "rockets slammed into"
+
+
+def test_the_modal_may_still_makes_a_trigger_hypothetical():
+    assert find_trigger("Officials said rockets may strike the base.") is None

@@ -457,6 +457,10 @@ def _realis(text: str, start: int) -> bool:
     window = text[max(0, start - 40) : start].replace("’", "'")
     before = re.findall(r"[\w'-]+", window)[-3:]
     for i, w in enumerate(before):
+        # "On May 26, two rockets struck": the month, not the modal (which is lower-case
+        # but at a sentence's head, where no day stands beside it)
+        if w == "May" and re.search(r"\bMay\s+\d|\d\s+May\b", window):
+            continue
         # "to" marks an infinitive ("to retake") only right before the verb (or one adverb);
         # "open to attacks", "next to the station" are prepositions.
         if w.lower() == "to" and not (
