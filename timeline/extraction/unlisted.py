@@ -59,7 +59,8 @@ _QUALIFIED_AFTER_RE = re.compile(
     r"\s+(?:records?|system|officials?|authorities|guards?|staff|director|spokesm[ae]n"
     r"|escapees?|inmates?|statement|units?|workers?|employees?|security|police|administration"
     r"|operators?|managers?|company|project|road|attorneys?|courts?|magistrates?|council"
-    r"|offices?|governors?|chief|commissioners?|judges?|elections?|schools?)\b"
+    r"|offices?|governors?|chief|commissioners?|judges?|elections?|schools?)\b",
+    re.IGNORECASE,
 )
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
 _CAMP_FIRST_RE = re.compile(r"^Camp[ \u00a0]")
