@@ -147,6 +147,8 @@ def test_a_site_named_after_a_known_town_is_a_place_of_its_own(text: str, site: 
         "An Aleppo airport official said flights resumed.",  # whose official
         "He was held in a Kirkuk prison for a year.",  # some prison in Kirkuk
         "Fighters arrived at the Habbaniyah base on Monday.",  # a base is at its town
+        "Damascus airport officials said flights resumed.",  # whose officials
+        "DAMASCUS AIRPORT OFFICIALS SAID FLIGHTS RESUMED.",  # the same, in capitals
     ],
 )
 def test_no_site_where_the_town_only_qualifies_a_noun(text: str) -> None:
