@@ -79,9 +79,15 @@ _LOCATIVE_BEFORE_RE = re.compile(
     r"stormed|struck|hit|raided|attacked|evacuated|fled)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_DATE_WORDS = frozenset(
+    """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()  # noqa: SIM905 (a word list reads better as words)
+)
 # Capitalised words that are never a place's name by themselves: whose ("Syrian base"), what
 # ("Army checkpoint"), when ("Monday"), or the head of a sentence.
-_NOT_A_NAME = frozenset(
+_NOT_A_NAME = _DATE_WORDS | frozenset(
     """
     The A An This That These Those Its His Her Their Our Some Any Every Each Both Other Another
     In On At Near From To Of And Or But For With By After Before During Since While When Where
@@ -92,17 +98,7 @@ _NOT_A_NAME = frozenset(
     Police Coalition Opposition Allied Federal National Provincial State Republican Revolutionary
     Special Security Border Main Former Prime President Minister General Colonel Major
     Mr Mrs Ms Dr International Regional
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     US UN UK EU IS ISIS ISIL SDF YPG PKK PMF PMU IRGC NATO
-    """.split()  # noqa: SIM905 (a word list reads better as words)
-)
-
-
-_DATE_WORDS = frozenset(
-    """
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 
@@ -390,7 +386,7 @@ def _situating_place(text: str, start: int, end: int, known: _Hits) -> PlaceInfo
 
 _OWNER_BEFORE_RE = re.compile(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier)\b")
-_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_COMPASS = rf"{_COMPASS_WORDS}(?:ern)?"
 _ATTACHED_RE = re.compile(
     # an apposition may come first: ", a village in", ", a town 20 km north of"
     # or the noun of the name: "the Baba Amr district of Homs", "Tokhar village, north of"
