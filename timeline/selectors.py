@@ -471,8 +471,8 @@ def actor_day_count_drift() -> int:
     return sum(1 for key in expected.keys() | stored.keys() if expected.get(key) != stored.get(key))
 
 
-# Filters the (place, status, date_start, date_end) event index answers by itself.
 MAP_PLACES_LIMIT = 5000  # the places drawn (the most events first): the figure stays light
+# Filters the (place, status, date_start, date_end) event index answers by itself.
 PLACE_INDEX_FILTERS = frozenset({"start", "end", "place", "status", "members"})
 
 

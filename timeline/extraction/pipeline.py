@@ -19,12 +19,11 @@ Contracts:
 
 from __future__ import annotations
 
-# Most specific first: an event "in the Qadam district of southern Damascus" is in Qadam.
-import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
 
@@ -57,7 +56,7 @@ from timeline.extraction.types import (
 )
 from timeline.extraction.unlisted import find_unlisted_places
 
-_UNLISTED = os.environ.get("UNLISTED", "1") == "1"
+# Most specific first: an event "in the Qadam district of southern Damascus" is in Qadam.
 _PLACE_RANK = {"site": 0, "district": 1, "town": 2, "city": 3, "other": 4, "region": 5}
 _SOURCE_IN_RE = re.compile(
     r"\b(?:officers?|officials?|spokes(?:man|woman|person)|sources?|commanders?|governor"
@@ -176,14 +175,15 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         body, place_hits, actor_hits + [GazetteerHit("", d.start, d.end, "") for d in dated]
     )
     if unlisted:
+        starts = [u.start for u in unlisted]  # (sorted by start)
+        reach = list(accumulate((u.end for u in unlisted), max))  # the furthest end so far
+
+        def overlapped(h: GazetteerHit) -> bool:
+            i = bisect_left(starts, h.end)  # the unlisted ones that start before h ends
+            return i > 0 and reach[i - 1] > h.start
+
         place_hits = sorted(
-            [
-                h
-                for h in place_hits
-                if not any(u.start < h.end and h.start < u.end for u in unlisted)
-            ]
-            + unlisted,
-            key=attrgetter("start"),
+            [h for h in place_hits if not overlapped(h)] + unlisted, key=attrgetter("start")
         )
     para_bounds = _paragraph_bounds(sentences)
     dated = _mark_backdrop(dated, sentences)
