@@ -149,9 +149,10 @@ def find_unlisted_places(
 
     ``known`` are the gazetteer's place hits in ``text``, ``taken`` every other span a name
     must not overlap (actors' names, dates). The hit's canonical name is the name as written
-    ("Tokhar", "Shayrat air base"). A generated town's name inside a longer one the text
-    calls a place ("the town of Tal Barazi", not the town Tal) does not stop it: the caller
-    drops the known hits an unlisted one overlaps.
+    ("Tokhar", "Shayrat air base"). Also the sites named after a known town ("Damascus
+    international airport") and the later mentions of a village once named. A generated
+    town's name inside a longer one the text calls a place ("the town of Tal Barazi", not
+    the town Tal) does not stop it: the caller drops the known hits an unlisted one overlaps.
     """
     found: list[UnlistedPlaceHit] = []
     blocking = _Hits([*known, *taken])
