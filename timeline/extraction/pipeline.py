@@ -54,7 +54,7 @@ from timeline.extraction.types import (
     GazetteerHit,
     PlaceInfo,
 )
-from timeline.extraction.unlisted import find_unlisted_places
+from timeline.extraction.unlisted import COMPASS, find_unlisted_places
 
 # Most specific first: an event "in the Qadam district of southern Damascus" is in Qadam.
 _PLACE_RANK = {"site": 0, "district": 1, "town": 2, "city": 3, "other": 4, "region": 5}
@@ -69,11 +69,10 @@ _ROAD_TO_RE = re.compile(
     r"|between)\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|with)\s+)?$",
     re.IGNORECASE,
 )
-_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-_BEARING_RE = re.compile(rf"\b{_COMPASS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BEARING_RE = re.compile(rf"\b{COMPASS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|close to|outskirts of|surrounding|vicinity of|"
-    rf"{_COMPASS} of|"
+    rf"{COMPASS} of|"
     r"(?:km|kilometers|kilometres|miles) (?:\w+ )?(?:from|of))\s+(?:the\s+)?"
     r"(?:(?:\w+\s+){0,3}of\s+)?$",
     re.IGNORECASE,

@@ -387,7 +387,8 @@ def _situating_place(text: str, start: int, end: int, known: _Hits) -> PlaceInfo
 
 _OWNER_BEFORE_RE = re.compile(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier)\b")
-_COMPASS = rf"{_COMPASS_WORDS}(?:ern)?"
+# A bearing's word, as the pipeline reads it too: "north", "south-eastern".
+COMPASS = rf"{_COMPASS_WORDS}(?:ern)?"
 _ATTACHED_RE = re.compile(
     # an apposition may come first: ", a village in", ", a town 20 km north of"
     # or the noun of the name: "the Baba Amr district of Homs", "Tokhar village, north of"
@@ -396,8 +397,8 @@ _ATTACHED_RE = re.compile(
     r"(?:(?:about|some|just)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)\s+"
     r"(?:\([^)]*\)\s+)?)?"
     # (after a quarter, "of": "the Baba Amr district of Homs")
-    rf"(?:{_COMPASS}\s+of|(?P<inside>in)|of|near|outside|close\s+to)\s+(?:the\s+)?"
-    rf"(?:(?:{_COMPASS}|central)\s+)?"
+    rf"(?:{COMPASS}\s+of|(?P<inside>in)|of|near|outside|close\s+to)\s+(?:the\s+)?"
+    rf"(?:(?:{COMPASS}|central)\s+)?"
     r"(?:(?:[\w'’-]+\s+)?(?:city|town|province|governorate)\s+of\s+)?",
     re.IGNORECASE,
 )
