@@ -101,6 +101,9 @@ class PlaceInfo:
     latitude: float | None = None
     longitude: float | None = None
     kind: str = "other"
+    # the known place (its gazetteer name) this one lies inside: "Baghdad" for "Tahrir Square
+    # (Baghdad)"; a place with no coordinates of its own is shown at that one's
+    within: str = ""
 
 
 @dataclass(frozen=True, slots=True)
