@@ -7,8 +7,9 @@ is an (event, article) pair: a verified event cited by two articles should be fo
 A candidate *matches* a verified pair when
 - it comes from the same article,
 - their date ranges overlap (``[start, end]`` intervals share a day), or both are undated,
-- their place is the same (canonical name, or one of the verified place's aliases), or both
-  have none.
+- their place is the same (canonical name, or one of the verified place's aliases; a name
+  with its town in brackets, "Tahrir Square (Baghdad)", also by the name before them), or
+  both have none.
 Each candidate matches at most one pair and vice versa (a maximum bipartite matching within
 each article), so true positives are counted once on both sides.
 """
@@ -40,6 +41,8 @@ class VerifiedItem:
     event_type: str
     place: str | None
     place_names: frozenset[str]  # casefolded name and aliases
+    # casefolded names of the town the place lies in ("Baghdad" of "Tahrir Square (Baghdad)")
+    within_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class ExtractedItem:
     event_type: str
     place: str | None
     excerpt: str
+    place_within: str | None = None  # the known town the place lies in, if any
 
 
 @dataclass
@@ -69,6 +73,9 @@ class Evaluation:
     type_agree: int = 0
     # matches by the same rule without the place condition: how much of the gap is the place
     true_positives_any_place: int = 0
+    # ... and with a place inside the other's ("Tahrir Square (Baghdad)" for "Baghdad", or
+    # the reverse): how much of the gap is whether a square or its city is the place
+    true_positives_nested_place: int = 0
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
@@ -129,6 +136,7 @@ def _extracted_item(article_id: int, c: CandidateEvent) -> ExtractedItem:
         event_type=c.event_type,
         place=c.place.name if c.place else None,
         excerpt=c.evidence.quote,
+        place_within=c.place.within or None if c.place else None,
     )
 
 
@@ -152,7 +160,23 @@ def items_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
         return False
     if extracted.place is None or verified.place is None:
         return extracted.place is None and verified.place is None
-    return extracted.place.casefold() in verified.place_names
+    name = extracted.place.casefold()
+    return name in verified.place_names or _without_brackets(name) in verified.place_names
+
+
+def _nested_places_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
+    """``items_match``, or the same but for one place lying inside the other (a diagnostic)."""
+    if items_match(extracted, verified):
+        return True
+    if not _dates_match(extracted, verified) or extracted.place is None or verified.place is None:
+        return False
+    within = (extracted.place_within or "").casefold()
+    return within in verified.place_names or extracted.place.casefold() in verified.within_names
+
+
+def _without_brackets(name: str) -> str:
+    """ "green zone (baghdad)" → "green zone"."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
 
 
 def _max_matching(
@@ -253,6 +277,9 @@ def _score_article(
     """Match one article's candidates with its expected events and add up the outcome."""
     result.extracted += len(extracted)
     result.true_positives_any_place += len(_max_matching(extracted, expected, _dates_match))
+    result.true_positives_nested_place += len(
+        _max_matching(extracted, expected, _nested_places_match)
+    )
     pairs = _max_matching(extracted, expected, items_match)
     result.true_positives += len(pairs)
     for i, j in pairs.items():
@@ -341,13 +368,22 @@ def _place_names(name: str) -> frozenset[str]:
 
     # "Green Zone (Baghdad)": the key may say in brackets where the place is; the place is
     # still the one named before them (which the extractor may name without the gazetteer)
-    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    bare = _without_brackets(name)
     names = {name.casefold(), bare.casefold()}
     probe = "in " + bare
     for hit in gazetteer.find_places(probe):
         if hit.start == 3 and hit.end == len(probe):
             names.add(hit.canonical.casefold())
     return frozenset(names)
+
+
+def _within_names(name: str) -> frozenset[str]:
+    """The names of the town a key's place says it lies in: "Tahrir Square (Baghdad)" →
+    those of Baghdad; "Blue Mosque (Sultanahmet, Istanbul)" → those of either."""
+    inside = re.search(r"\(([^)]*)\)", name)
+    if inside is None:
+        return frozenset()
+    return frozenset().union(*(_place_names(part.strip()) for part in inside.group(1).split(",")))
 
 
 def _answer_date(raw: Any, where: str) -> date:
@@ -415,6 +451,7 @@ def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedIte
                     event_type=ev["event_type"],
                     place=ev["place"],
                     place_names=_place_names(ev["place"]),
+                    within_names=_within_names(ev["place"]),
                 )
             )
         loaded.append((article, items))

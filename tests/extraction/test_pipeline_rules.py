@@ -322,7 +322,7 @@ def test_a_detail_may_follow_one_sentence_across_a_paragraph_break():
         "several people were wounded, witnesses said.\n"
     )
     (c,) = _cands(body)
-    assert c.place.name == "Baghdad" and "tear gas" in c.evidence.quote
+    assert c.place.name == "US embassy (Baghdad)" and "tear gas" in c.evidence.quote
 
 
 def test_n_days_later_dates_the_event_from_the_narrative():

@@ -67,10 +67,11 @@ def _names(text: str) -> list[str]:
         ("Gunmen fought troops in the Kharzam district on Monday.", "Kharzam", "district"),
         ("Fighting reached the neighbourhood of Umm Jirwa.", "Umm Jirwa", "district"),
         ("A bomb hit the mostly Shiite district of Kharzam.", "Kharzam", "district"),
-        ("Shells fell on the Kharzam district of Homs.", "Kharzam", "district"),
+        # ... named with the known town it lies in, as curators write it
+        ("Shells fell on the Kharzam district of Homs.", "Kharzam (Homs)", "district"),
         (
             "A blast hit the Kafr Mazroub neighbourhood of western Damascus.",
-            "Kafr Mazroub",
+            "Kafr Mazroub (Damascus)",
             "district",
         ),
     ],
@@ -81,6 +82,8 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
     assert [(h.canonical, h.info.kind) for h in hits] == [(name, kind)]
     assert text[hits[0].start : hits[0].end] == hits[0].text
     assert hits[0].info.latitude is None and hits[0].info.longitude is None
+    # a quarter inside a known town lies within it (and is shown at its point)
+    assert hits[0].info.within == (name.split("(")[1].rstrip(")") if "(" in name else "")
 
 
 @pytest.mark.parametrize(
@@ -95,9 +98,14 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
         "The raid on a Texas prison ended quietly.",
         "According to Ohio prison records, he was released in 2013.",
         "Kurdish-run camps hold thousands of families.",
-        "Flights resumed at Beirut's International airport.",
-        # a site inside a known town: placed at the town, as before
-        "Rockets struck Camp Mazroub in eastern Baghdad, killing five soldiers.",
+        # a landmark with no town: "Tahrir Square" is in Cairo as well as Baghdad
+        "Thousands rallied in Mazroub Square on Friday.",
+        "Protesters gathered outside the Turkish embassy on Tuesday.",
+        "Commuters crowded the main railway station.",
+        # a landmark's noun that names an institution or qualifies another noun
+        "said a professor at the Beirut School of Economics.",
+        "A bomb went off near a Baghdad market on Sunday.",
+        "Officials of the Mazroub Mosque council in Baghdad resigned.",
         # a quarter's noun that names something else
         "Revenue fell in the July-September quarter.",
         "Nearly a quarter of Kharzam voters stayed home.",
@@ -203,7 +211,100 @@ def test_an_event_near_an_unlisted_base_is_near_it() -> None:
     assert (cand.place.name, cand.place_precision) == ("Mazroub air base", "near")
 
 
-def test_a_site_inside_a_known_city_stays_at_the_city() -> None:
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        ("Thousands rallied in Baghdad's Mazroub Square.", "Mazroub Square (Baghdad)", None),
+        (
+            "Troops fought gunmen on Mazroub Street in central Baghdad.",
+            "Mazroub Street (Baghdad)",
+            "Mazroub Street in central Baghdad",
+        ),
+        (
+            "A bomber struck near the Imam Kharzam shrine in Karbala.",
+            "Imam Kharzam shrine (Karbala)",
+            None,
+        ),
+        (
+            "Rockets struck Camp Mazroub in eastern Baghdad, killing five soldiers.",
+            "Camp Mazroub (Baghdad)",
+            None,
+        ),
+        (
+            "An explosion hit Camp al Mazroub in southern Baghdad.",
+            "Camp al Mazroub (Baghdad)",
+            None,
+        ),
+        # what and whose, not a name: only with its town
+        (
+            "Hundreds protested outside the Turkish embassy in Baghdad on Tuesday.",
+            "Turkish embassy (Baghdad)",
+            "Turkish embassy in Baghdad",
+        ),
+        ("A truck bomb hit the U.S. Embassy in Beirut.", "US embassy (Beirut)", None),
+        (
+            "Gunmen stormed the parliament building in central Tehran.",
+            "parliament building (Tehran)",
+            None,
+        ),
+        ("The blasts hit Ankara's main railway station.", "main railway station (Ankara)", None),
+        (
+            "A gunman fired at the mausoleum of Sheikh Mazroub in southern Tehran.",
+            "mausoleum of Sheikh Mazroub (Tehran)",
+            None,
+        ),
+        # a town's airport is the one named after it
+        ("Jets cratered Beirut's international airport.", "Beirut international airport", None),
+        (
+            "Flights resumed at Beirut's International airport.",
+            "Beirut International airport",
+            None,
+        ),
+    ],
+)
+def test_a_site_inside_a_known_town_is_a_place_within_it(
+    text: str, name: str, mention: str | None
+) -> None:
+    (hit,) = _unlisted(text)
+    town = name[name.index("(") + 1 : -1] if "(" in name else name.split()[0]
+    assert (hit.canonical, hit.info.kind, hit.info.within) == (name, "site", town)
+    assert hit.info.country == gazetteer.place_info(town).country != ""
+    assert hit.info.latitude is None  # shown at the town's point, not given its coordinates
+    if mention is not None:  # the whole mention, town included: one place, not two
+        assert hit.text == mention
+
+
+def test_a_quarter_named_once_with_its_town_is_that_place_where_named_alone() -> None:
+    text = (
+        "Shells fell on the Kharzam district of Homs on Friday. "
+        "On Saturday troops entered the Kharzam district."
+    )
+    assert _names(text) == ["Kharzam (Homs)", "Kharzam (Homs)"]
+
+
+def test_an_event_at_a_site_inside_a_known_town_is_placed_at_the_site() -> None:
     body = "On July 19, rockets struck Camp Mazroub in eastern Baghdad, killing five soldiers.\n"
     (cand,) = extract_candidates(_article(body))
-    assert cand.place is not None and cand.place.name == "Baghdad"
+    assert cand.place is not None
+    assert (cand.place.name, cand.place.within) == ("Camp Mazroub (Baghdad)", "Baghdad")
+    assert cand.place_precision == "exact"
+
+
+def test_a_clause_after_a_site_is_no_second_scene() -> None:
+    # "… in Baghdad's Tahrir Square and demanded that Ankara …": Ankara is what they demanded
+    # of, not a second place of a list
+    body = (
+        "On July 19, thousands rallied in Baghdad's Mazroub Square and demanded that Ankara "
+        "pull out its troops.\n"
+    )
+    (cand,) = extract_candidates(_article(body))
+    assert cand.place is not None and cand.place.name == "Mazroub Square (Baghdad)"
+
+
+def test_a_site_that_informs_is_the_speaker_not_the_scene() -> None:
+    body = (
+        "On July 19, the Iranian embassy in Baghdad informed the cleric that he was summoned "
+        "to Tehran.\n"
+    )
+    places = [c.place.name for c in extract_candidates(_article(body)) if c.place]
+    assert "Iranian embassy (Baghdad)" not in places

@@ -337,9 +337,10 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
 
 
 # Between two places of a list: a comma or "and", then at most a descriptor ("the Kurdish
-# town of", "the oil city of").
+# town of", "the oil city of"); not a clause ("Tahrir Square and demanded that Ankara").
 _LIST_GAP_RE = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?!.*\b(?:that|which|who)\b)"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:(?:town|city|village|district|province|region|capital|port|base)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -692,7 +693,8 @@ _AGENT_VERB_RE = re.compile(
     r"|called|calls|described|dismissed|welcomed|praised|critici[sz]ed|maintains"
     r"|agreed|denied|rejected|urged|demanded|threatened|supplied|supplies|backed|backs"
     r"|supported|supports|recalled|summoned|condemned|blamed|insisted|vowed|responded"
-    r"|retaliated|imposed|signed|approved|ordered|pledged|offered|refused|dispatched)\b",
+    r"|retaliated|imposed|signed|approved|ordered|pledged|offered|refused|dispatched"
+    r"|informed|notified|told)\b",
     re.IGNORECASE,
 )
 # "BAGHDAD — …", "MOSUL, Iraq (AP) — …", "Beirut: …" at the head of a paragraph.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from timeline.extraction import gazetteer
 from timeline.extraction.types import GazetteerHit, PlaceInfo, UnlistedPlaceHit
@@ -27,7 +28,10 @@ from timeline.extraction.types import GazetteerHit, PlaceInfo, UnlistedPlaceHit
 _ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz]|[Uu]l)[-‐‑]"
 # (not "Kurdish-run", "Iran-backed": a word after a hyphen is capitalised, or a number: "T-4")
 _WORD = rf"(?:{_ARTICLE})?[A-Z][\w'’]*(?:[-‐‑](?:{_ARTICLE})?[A-Z0-9][\w'’]*)*(?![-‐‑]\w)"
-_NAME_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:bin|ibn|bani)[ \u00a0])?{_WORD})*")
+# (the article may stand apart, as a word: "Camp al Saqr")
+_NAME_RE = re.compile(
+    rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:bin|ibn|bani|al|el)[ \u00a0])?{_WORD})*"
+)
 
 _COMPASS_WORDS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Nouns that say what kind of place a name is. Before the name with "of": "the village of
@@ -54,6 +58,18 @@ _SITE_AFTER_RE = re.compile(
 _SITE_LAST_WORDS_RE = re.compile(
     r"[ \u00a0](?:Air[ \u00a0]Base|Airbase|Air[ \u00a0]?[Ff]ield|Airport|Base|Dam|Refinery"
     r"|(?:Border[ \u00a0])?Crossing|Prison|Oil[ \u00a0]?[Ff]ield)$"
+)
+# Landmarks inside a town: squares, streets, shrines, hotels. Unlike a village or a base, a
+# landmark is taken only with the town the text puts it in ("Baghdad's Tahrir Square", "the
+# Imam Ali shrine in Najaf"): a name alone ("Tahrir Square") is in Cairo as well as Baghdad.
+_LANDMARK_NOUNS = """
+    square street avenue boulevard bridge mosque shrine mausoleum church cathedral palace
+    hotel hospital university stadium market bazaar compound barracks station building
+    centre center tower school serail
+    """.split()  # noqa: SIM905 (a word list reads better as words)
+_LANDMARK_AFTER_RE = re.compile(rf"[ \u00a0](?P<noun>{'|'.join(_LANDMARK_NOUNS)})s?\b")
+_LANDMARK_LAST_RE = re.compile(
+    rf"[ \u00a0](?:{'|'.join(n.capitalize() for n in _LANDMARK_NOUNS)})$"
 )
 _QUALIFIED_AFTER_RE = re.compile(
     r"\s+(?:records?|system|officials?|authorities|guards?|staff|director|spokesm[ae]n"
@@ -97,7 +113,7 @@ _NOT_A_NAME = _DATE_WORDS | frozenset(
     Alawite Islamic Islamist Jihadist Rebel Rebels Militia Government Regime Army Military
     Police Coalition Opposition Allied Federal National Provincial State Republican Revolutionary
     Special Security Border Main Former Prime President Minister General Colonel Major
-    Mr Mrs Ms Dr International Regional
+    Mr Mrs Ms Dr International Regional Embassy Consulate
     US UN UK EU IS ISIS ISIL SDF YPG PKK PMF PMU IRGC NATO
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
@@ -149,64 +165,148 @@ def find_unlisted_places(
 
     ``known`` are the gazetteer's place hits in ``text``, ``taken`` every other span a name
     must not overlap (actors' names, dates). The hit's canonical name is the name as written
-    ("Tokhar", "Shayrat air base"). Also the sites named after a known town ("Damascus
-    international airport") and the later mentions of a village once named. A generated
-    town's name inside a longer one the text calls a place ("the town of Tal Barazi", not
-    the town Tal) does not stop it: the caller drops the known hits an unlisted one overlaps.
+    ("Tokhar", "Shayrat air base"), with the known town it lies inside in brackets where the
+    text puts it in one ("Tahrir Square (Baghdad)", "Baba Amr (Homs)"). Also the sites named
+    after a known town ("Damascus international airport"), embassies and other sites the text
+    puts in one ("the Turkish embassy in Baghdad"), and the later mentions of a village once
+    named. A generated town's name inside a longer one the text calls a place ("the town of
+    Tal Barazi", not the town Tal) does not stop it: the caller drops the known hits an
+    unlisted one overlaps.
     """
     found: list[UnlistedPlaceHit] = []
-    blocking = _Hits([*known, *taken])
     places = _Hits(known)
+    others = _Hits(taken)
     for m in _NAME_RE.finditer(text):
         start, end = _without_leading_words(m)
-        if start == end or any(
-            not _part_of_a_longer_name(h, start, end) for h in blocking.overlapping(start, end)
-        ):
+        if start == end:
             continue
-        kind = _what_the_text_calls_it(text, start, end, places)
-        if kind is None:
+        landmark = _LANDMARK_AFTER_RE.match(text, end)
+        if _LANDMARK_LAST_RE.search(text, start, end):
+            landmark_end = end
+        else:
+            landmark_end = landmark.end() if landmark is not None else None
+        blockers = places.overlapping(start, end)
+        if landmark_end is None:
+            # (a landmark may be named after a person: "the Imam Ali shrine")
+            blockers += others.overlapping(start, end)
+        if any(not _part_of_a_longer_name(h, start, end) for h in blockers):
             continue
-        if kind == "site":
-            after = _SITE_AFTER_RE.match(text, end)
-            if after is not None and not _SITE_LAST_WORDS_RE.search(text, start, end):
-                end = after.end()  # "Shayrat air base": the noun is part of a site's name
-        canonical = re.sub(r"\s+", " ", text[start:end])
-        reference = _situating_place(text, start, end, places)
-        admin1 = ""
-        if reference is not None:
-            admin1 = reference.name if reference.kind == "region" else reference.admin1
-        info = PlaceInfo(
-            name=canonical,
-            country=reference.country if reference is not None else "",
-            admin1=admin1,
-            kind=kind,
-        )
-        found.append(UnlistedPlaceHit(canonical, start, end, text[start:end], info))
-    found = sorted([*found, *_sites_named_after_towns(text, known)], key=lambda h: h.start)
-    return _with_later_mentions(text, found, _Hits([*found, *known, *taken]))
+        if landmark_end is not None and _is_landmark(text, start, landmark_end):
+            end, kind = landmark_end, "site"
+            container = _container(text, start, end, places)
+            if container is None:
+                continue
+        else:
+            if any(
+                not _part_of_a_longer_name(h, start, end) for h in others.overlapping(start, end)
+            ):
+                continue
+            kind = _what_the_text_calls_it(text, start, end, places)
+            if kind is None:
+                continue
+            if kind == "site":
+                after = _SITE_AFTER_RE.match(text, end)
+                if after is not None and not _SITE_LAST_WORDS_RE.search(text, start, end):
+                    end = after.end()  # "Shayrat air base": the noun is part of a site's name
+            container = _container(text, start, end, places) if kind != "town" else None
+        name = re.sub(r"\s+", " ", text[start:end])
+        if container is not None:
+            info = _inside(name, container.town, kind)
+            start, end = container.start, container.end
+        else:
+            reference = _situating_place(text, start, end, places)
+            admin1 = ""
+            if reference is not None:
+                admin1 = reference.name if reference.kind == "region" else reference.admin1
+            info = PlaceInfo(
+                name=name,
+                country=reference.country if reference is not None else "",
+                admin1=admin1,
+                kind=kind,
+            )
+        found.append(UnlistedPlaceHit(info.name, start, end, text[start:end], info))
+    found = sorted(
+        [*found, *_sites_named_after_towns(text, known), *_named_sites_in_towns(text, places)],
+        key=lambda h: h.start,
+    )
+    found = _dropping_overlaps(found)
+    return _with_later_mentions(text, _one_name_each(found), _Hits([*found, *known, *taken]))
+
+
+def _is_landmark(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` names a landmark, not an institution or a firm named like one ("the
+    Supreme Court building" is; "Syria Market Research" is not: the noun ends the name)."""
+    return not _QUALIFIED_AFTER_RE.match(text, end) and not _INDEFINITE_BEFORE_RE.search(
+        text, max(0, start - 12), start
+    )
+
+
+def _inside(name: str, container: PlaceInfo, kind: str) -> PlaceInfo:
+    """A place inside a known town: named with the town in brackets, as curators write it
+    ("Tahrir Square (Baghdad)"), so that "Tahrir Square" in Cairo is another place, and shown
+    at the town's point until a curator locates it."""
+    return PlaceInfo(
+        name=f"{name} ({container.name})",
+        country=container.country,
+        admin1=container.admin1,
+        kind=kind,
+        within=container.name,
+    )
+
+
+def _dropping_overlaps(found: list[UnlistedPlaceHit]) -> list[UnlistedPlaceHit]:
+    """Of hits that overlap (sorted by start), the longest: the embassy finder's "Turkish
+    embassy" and the name finder's "Turkish Embassy" are one place."""
+    kept: list[UnlistedPlaceHit] = []
+    for h in found:
+        if kept and h.start < kept[-1].end:
+            if h.end - h.start > kept[-1].end - kept[-1].start:
+                kept[-1] = h
+            continue
+        kept.append(h)
+    return kept
+
+
+def _one_name_each(found: list[UnlistedPlaceHit]) -> list[UnlistedPlaceHit]:
+    """A quarter or site the text once puts in its town ("the Kharzam district of Homs") is
+    that place where it names it alone too ("the Kharzam district")."""
+    placed = {h.info.name.rsplit(" (", 1)[0]: h.info for h in found if h.info.within}
+    return [
+        UnlistedPlaceHit(placed[h.canonical].name, h.start, h.end, h.text, placed[h.canonical])
+        if not h.info.within and h.canonical in placed and h.info.kind == placed[h.canonical].kind
+        else h
+        for h in found
+    ]
 
 
 # A known town's name and a site's noun: "Damascus international airport", "the Mursitpinar
-# border gate", "Tadmur prison" are places of their own, beside the town they are named after.
-# Not a plain "base": "the Habbaniyah base" is at Habbaniyah, and news names it by the town.
+# border gate", "Tadmur prison", "Beirut Arab University" are places of their own, beside the
+# town they are named after. Not a plain "base": "the Habbaniyah base" is at Habbaniyah, and
+# news names it by the town.
 _SITE_AFTER_TOWN_RE = re.compile(
     r"[ \u00a0](?:(?:military|air|army|naval|international)[ \u00a0])?"
     r"(?:air[ \u00a0]?base|air[ \u00a0]?field|airport|(?:border[ \u00a0])?(?:crossing|gate)"
     r"|dam|refinery|oil[ \u00a0]?field|prison)\b",
     re.IGNORECASE,
 )
+_LANDMARK_AFTER_TOWN_RE = re.compile(
+    r"(?:[ \u00a0][A-Z][\w'’-]*){0,3}?"
+    rf"[ \u00a0](?:{'|'.join(n.capitalize() for n in _LANDMARK_NOUNS)})\b"
+    # (not "the London School of Hygiene": a name that goes on is an institution's)
+    r"(?![ \u00a0]+(?:[A-Z]|of\b))"
+)
 
 
 def _sites_named_after_towns(text: str, known: list[GazetteerHit]) -> list[UnlistedPlaceHit]:
-    """The sites named after a known town ("Damascus international airport"), with the
-    town's country and province; not a town's airport spoken of generically ("an Aleppo
-    airport official", "a Kirkuk prison")."""
+    """The sites named after a known town ("Damascus international airport", "Mosul
+    University"), in the town's country and province and shown at its point; not a town's
+    airport spoken of generically ("an Aleppo airport official", "a Kirkuk prison")."""
     sites = []
     for h in known:
         town = gazetteer.hit_place(h)
         if town.kind not in ("city", "town"):
             continue
-        m = _SITE_AFTER_TOWN_RE.match(text, h.end)
+        m = _SITE_AFTER_TOWN_RE.match(text, h.end) or _LANDMARK_AFTER_TOWN_RE.match(text, h.end)
         if (
             m is None
             or _QUALIFIED_AFTER_RE.match(text, m.end())
@@ -214,8 +314,48 @@ def _sites_named_after_towns(text: str, known: list[GazetteerHit]) -> list[Unlis
         ):
             continue
         canonical = re.sub(r"\s+", " ", text[h.start : m.end()])
-        info = PlaceInfo(name=canonical, country=town.country, admin1=town.admin1, kind="site")
+        info = PlaceInfo(
+            name=canonical,
+            country=town.country,
+            admin1=town.admin1,
+            kind="site",
+            within=town.name,
+        )
         sites.append(UnlistedPlaceHit(canonical, h.start, m.end(), text[h.start : m.end()], info))
+    return sites
+
+
+# Sites news names by what they are and whose, not by a name of their own, which are a place
+# only with the town they are in: "the Turkish embassy in Baghdad", "Ankara's main railway
+# station", "the parliament building in central Tehran", "Beirut's international airport".
+def _named_sites_in_towns(text: str, known: _Hits) -> list[UnlistedPlaceHit]:
+    """Embassies and the like where the text puts them in a known town (see _NAMED_SITE_RE)."""
+    sites = []
+    for m in _NAMED_SITE_RE.finditer(text):
+        start, end = m.span("site")
+        container = _container(text, start, end, known)
+        if container is None:
+            continue
+        town = container.town
+        if m.group("airport") and text[start - 3 : start - 1] not in ("'s", "’s"):
+            continue  # ("the airport in Baghdad": Baghdad's airport, or another one near it)
+        if m.group("nation"):
+            name = f"{_NATIONS[m.group('nation')]} {m.group('mission').lower()}"
+        else:
+            name = re.sub(r"\s+", " ", m.group("site"))
+        if m.group("airport"):
+            # "Beirut's international airport" is the "Beirut international airport"
+            info = PlaceInfo(
+                name=f"{town.name} {name}",
+                country=town.country,
+                admin1=town.admin1,
+                kind="site",
+                within=town.name,
+            )
+        else:
+            info = _inside(name, town, "site")
+        start, end = container.start, container.end
+        sites.append(UnlistedPlaceHit(info.name, start, end, text[start:end], info))
     return sites
 
 
@@ -269,9 +409,9 @@ def _the_city_after_of(text: str, noun_of: re.Match, end: int) -> bool:
 def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> str | None:
     """The kind of place the words around ``text[start:end]`` say it is ("town", "district"
     or "site"), or None when they do not say it is a place. A quarter is a place of its own
-    ("the Baba Amr district of Homs"), as ACLED keeps Baghdad's and Damascus's; a site the
-    text puts inside a known town is not ("rockets struck Camp Loyalty in eastern Baghdad":
-    the report is of Baghdad, and so the keys' writers read it, where a quarter they named)."""
+    ("the Baba Amr district of Homs"), as ACLED keeps Baghdad's and Damascus's, and so is a
+    site inside a known town ("Camp Loyalty in eastern Baghdad"): the curators' policy places
+    an event at the most specific place named."""
     name = text[start:end]
     before = text[max(0, start - 40) : start]
     if _CAMP_FIRST_RE.match(name) or _SITE_LAST_WORDS_RE.search(name):
@@ -279,7 +419,7 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
         # at least names the site beside it
         if " " not in name.replace("\u00a0", " "):
             return None
-        return None if _inside_a_known_town(text, end, known) else "site"
+        return "site"
     noun_of = _NOUN_OF_RE.search(before)
     if noun_of is not None:
         if noun_of.group("noun") in _QUARTER_NOUNS and _the_city_after_of(text, noun_of, end):
@@ -309,7 +449,7 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
         # "Ohio prison records", "the Texas prison system": the noun qualifies another
         if _INDEFINITE_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text, site.end()):
             return None
-        return None if _inside_a_known_town(text, site.end(), known) else "site"
+        return "site"
     # "Maroun al-Ras, a border village on a ridge": the apposition says what it is (and not
     # "Ahmed, a village elder": the noun must end its phrase)
     appos = _APPOSITION_RE.match(text[end : end + 80])
@@ -340,22 +480,56 @@ _KIND = {
     "suburb": "district",
     "quarter": "district",
 }
-_IN_RE = re.compile(
-    r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east"
-    r"|south-?west|central)(?:ern)?\s+)?",
+# What puts a quarter or a site inside a town, after its name: "in eastern Baghdad", "of
+# Homs" (a quarter's: "the Baba Amr district of Homs"), "in the old city of Mosul".
+_IN_TOWN_RE = re.compile(
+    r"(?P<noun>\s+(?:district|neighbou?rhood|suburb))?(?:,?\s+(?P<in>in)|\s+of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+    r"|(?:central|old|historic|downtown)\s+)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE,
 )
+_CONTAINERS = ("city", "town", "district")
 
 
-def _inside_a_known_town(text: str, end: int, known: _Hits) -> bool:
-    """The words after ``end`` put what ends there inside a city or town the gazetteer knows
-    ("… in eastern Baghdad")."""
-    m = _IN_RE.match(text, end)
-    if m is None:
-        return False
-    return any(
-        h.start == m.end() and gazetteer.hit_place(h).kind in ("city", "town")
-        for h in known.starting_in(m.end() - 1, m.end())
+class _Container(NamedTuple):
+    """The known town a place lies inside, and the span of the whole mention: "Baghdad's
+    Tahrir Square", "the Turkish embassy in Baghdad" name one place, not two."""
+
+    town: PlaceInfo
+    start: int
+    end: int
+
+
+def _container(text: str, start: int, end: int, known: _Hits) -> _Container | None:
+    """The known town (or quarter) that ``text[start:end]`` lies inside, where the text says
+    so: "Baghdad's Tahrir Square", "Tahrir Square in central Baghdad", "the Kharzam district
+    of Homs". Not a bearing ("Kharzam, north of Manbij" is outside Manbij)."""
+    owner = _OWNER_BEFORE_RE.search(text, max(0, start - 40), start)
+    if owner is not None:
+        apostrophe = owner.end("word")
+        for h in known.overlapping(apostrophe - 1, apostrophe):
+            info = gazetteer.hit_place(h)
+            if h.end == apostrophe and info.kind in _CONTAINERS:
+                return _Container(info, h.start, end)
+    after = _IN_TOWN_RE.match(text, end)
+    if after is None or (
+        not after.group("in") and not after.group("noun") and not _quarter(text, start)
+    ):
+        return None  # ("of" names the town only after a quarter's noun)
+    for h in known.starting_in(after.end() - 1, after.end()):
+        info = gazetteer.hit_place(h)
+        if info.kind in _CONTAINERS:
+            return _Container(info, start, h.end)
+    return None
+
+
+def _quarter(text: str, start: int) -> bool:
+    """``text[start:end]`` is a quarter's name, whose noun came before it ("the district of
+    Kharzam"): "of" after it then names its city."""
+    return bool(
+        re.search(
+            r"\b(?:district|neighbou?rhood|suburb)\s+of\s+$", text[max(0, start - 30) : start]
+        )
     )
 
 
@@ -385,7 +559,7 @@ def _situating_place(text: str, start: int, end: int, known: _Hits) -> PlaceInfo
     return None
 
 
-_OWNER_BEFORE_RE = re.compile(r"[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?$")
+_OWNER_BEFORE_RE = re.compile(r"(?P<word>[\w-]+)['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier)\b")
 # A bearing's word, as the pipeline reads it too: "north", "south-eastern".
 COMPASS = rf"{_COMPASS_WORDS}(?:ern)?"
@@ -417,4 +591,30 @@ _DEMONYMS = {
 _DEMONYM_BEFORE_RE = re.compile(
     rf"\b(?P<demonym>{'|'.join(_DEMONYMS)})\s+(?:[\w'’-]+\s+){{0,2}}?"
     r"(?:village|hamlet|town|city|base|air\s?base|border\s+crossing|crossing)s?\s+of\s+$"
+)
+
+_NATIONS = {
+    "U.S.": "US",
+    "US": "US",
+    "American": "US",
+    "British": "British",
+    "UK": "British",
+    "French": "French",
+    "German": "German",
+    "Russian": "Russian",
+    "Chinese": "Chinese",
+    "Italian": "Italian",
+    "Egyptian": "Egyptian",
+    "Qatari": "Qatari",
+    "Emirati": "Emirati",
+    "Kuwaiti": "Kuwaiti",
+    **{demonym: demonym for demonym in _DEMONYMS},
+}
+_NAMED_SITE_RE = re.compile(
+    rf"(?<![\w.])(?P<site>(?:(?P<nation>{'|'.join(re.escape(n) for n in _NATIONS)})[ \u00a0]+"
+    r"(?P<mission>[Ee]mbassy|[Cc]onsulate(?:[ -][Gg]eneral)?)(?:[ \u00a0]+compound)?"
+    r"|main[ \u00a0]+(?:train|railway|rail|bus)[ \u00a0]+station|parliament[ \u00a0]+building"
+    r"|(?:mausoleum|shrine|tomb)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’-]*"
+    r"(?:[ \u00a0]+[A-Z][\w'’-]*){0,3}"
+    r"|presidential[ \u00a0]+palace|(?P<airport>(?i:international[ \u00a0]+)?(?i:airport)))\b)"
 )

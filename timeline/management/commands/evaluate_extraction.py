@@ -40,6 +40,8 @@ def evaluation_text(
         "(in at least one of their articles)",
         f"  ignoring place   {ev.true_positives_any_place} would match "
         "(same article, overlapping dates): the rest of the gap is the place",
+        f"  nested places    {ev.true_positives_nested_place} would match with one place "
+        "inside the other's town (a square for its city, or the reverse)",
         "",
         f"Of the {ev.true_positives} matches:",
         f"  date exact (same start, end, precision)  {ev.date_exact}",
