@@ -204,6 +204,22 @@ def test_a_place_name_in_small_letters_is_an_ordinary_word():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Peace talks resumed in Geneva on Monday.", ["Geneva"]),
+        ("The three met in Astana and later in Sochi.", ["Astana", "Sochi"]),
+        ("The Security Council in New York voted on Friday.", ["New York"]),
+        # a place's name inside a treaty's or a newspaper's is not the place
+        ("They were protected persons under the Fourth Geneva Convention.", []),
+        ("The New York Times reported the strike.", []),
+        ("the Washington Post said, citing officials in Baghdad", ["Baghdad"]),
+    ],
+)
+def test_diplomacy_s_cities_are_places_but_not_inside_other_names(text, expected):
+    assert [h.canonical for h in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Troops retook Ana on Monday.", ["Anah"]),  # what is done to a place cues it
         ("the fall of Hit to ISIS", ["Hit"]),
         ("Special forces pushed into the Old City of Mosul.", ["Mosul"]),  # part of Mosul

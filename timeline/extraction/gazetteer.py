@@ -545,9 +545,20 @@ def find_places(text: str, tokens: list[Token] | None = None) -> list[GazetteerH
     ``tokens`` is ``tokenize(text)`` when the caller has it already.
 
     A place's name is a proper noun: written all in small letters it is an ordinary word
-    ("rockets hit the base" is not the town of Hit).
+    ("rockets hit the base" is not the town of Hit). Nor is it a place inside the name of a
+    treaty or a newspaper ("the Fourth Geneva Convention", "The New York Times").
     """
-    return [h for h in places().find(text, tokens) if any(c.isupper() for c in h.text)]
+    return [
+        h
+        for h in places().find(text, tokens)
+        if any(c.isupper() for c in h.text) and not _NAMES_ANOTHER_THING_RE.match(text, h.end)
+    ]
+
+
+_NAMES_ANOTHER_THING_RE = re.compile(
+    r"[ \u00a0]+(?:Conventions?|Accords?|Agreement|Protocol|Communiqu[eé]|Declaration"
+    r"|Times|Post|Herald|Tribune|Journal|Gazette)\b"
+)
 
 
 def hit_place(hit: GazetteerHit) -> PlaceInfo:
