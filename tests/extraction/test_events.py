@@ -216,6 +216,29 @@ def test_taking_a_named_place_is_a_battle():
     trigger = find_trigger("Counter-terrorism forces took the K-1 military base on Monday.")
     assert trigger is not None and trigger.event_type == "battles"
     assert find_trigger("He took part in the talks.") is None
+    trigger = find_trigger("The coalition went on to take the strategic town of Jisr al-Shughour.")
+    assert trigger is not None and trigger.event_type == "battles"
+    assert find_trigger("It will take the government years to rebuild.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Feb. 4, Russia and China vetoed a U.N. Security Council resolution.",
+        "The Iraqi parliament voted to dismiss Kirkuk's governor on September 14.",
+        "The Security Council adopted a resolution on March 6 condemning the attack.",
+        "On Feb. 26, Assad held a referendum on a new constitution.",
+        "Western and Arab foreign ministers met in Tunis on Feb. 24.",
+    ],
+)
+def test_votes_vetoes_referendums_and_meetings_somewhere_are_developments(sentence):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == "strategic_developments"
+
+
+def test_meeting_someone_is_not_meeting_somewhere():
+    # "met" alone names no happening at a place ("met the demand", "met resistance")
+    assert find_trigger("The plan met stiff resistance from the council.") is None
 
 
 @pytest.mark.parametrize(

@@ -147,8 +147,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"broke through",
         r"(?:broke|lifted|ended|broken|lifting|breaking) (?:the|a|its) (?:[\w-]+ )?siege",
         # "took the K-1 military base", "took the town of Hit": taking a named place
-        r"took(?= (?:the )?(?:(?:town|city|village|district|base|airport|oil ?field|bridge|dam"
-        r"|hill|crossing) of )?(?:[\w-]+ )?(?-i:[A-Z]))",
+        r"(?:took|take|taking)(?= (?:the )?(?:(?:[\w-]+ )?(?:town|city|village|district|base"
+        r"|airport|oil ?field|bridge|dam|hill|crossing) of )?(?:[\w-]+ )?(?-i:[A-Z]))",
         r"takeovers?",
         r"invasion",
         r"invaded",
@@ -193,6 +193,11 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"visit(?:s|ed|ing)?",
         r"met with",
         r"held talks",
+        r"vetoed",
+        r"voted (?:to|for|against|on|overwhelmingly)",
+        r"adopted (?:a|the) (?:[\w-]+ )?resolution",
+        r"(?:held|hold) (?:a |its )?referendum",
+        r"met(?= (?:in|at) (?:the )?(?-i:[A-Z]))",
         r"signed",
         r"(?:named|appointed|nominated|installed) (?:\w+ ){0,3}as",
         r"replac(?:ed|es)",
@@ -451,6 +456,11 @@ class Trigger:
     text: str
 
 
+_DONE_TO_RE = re.compile(
+    r"\b(?:went on|managed|(?:was|were) able)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
 def _realis(text: str, start: int) -> bool:
     """False when the words just before a trigger make it hypothetical or negated."""
     # Hyphenated modifiers ("head-on clash") count as one word; "wasn’t" is "wasn't".
@@ -460,6 +470,9 @@ def _realis(text: str, start: int) -> bool:
         # "On May 26, two rockets struck": the month, not the modal (which is lower-case
         # but at a sentence's head, where no day stands beside it)
         if w == "May" and re.search(r"\bMay\s+\d|\d\s+May\b", window):
+            continue
+        # "went on to take", "managed to retake": an infinitive that reports what was done
+        if w.lower() == "to" and _DONE_TO_RE.search(window):
             continue
         # "to" marks an infinitive ("to retake") only right before the verb (or one adverb);
         # "open to attacks", "next to the station" are prepositions.
