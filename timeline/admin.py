@@ -45,6 +45,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import exports, selectors, selectors_curation
 from timeline.models import (
+    WITHIN_LEVELS,
     Actor,
     Article,
     Event,
@@ -54,6 +55,7 @@ from timeline.models import (
     Excerpt,
     Place,
     Publisher,
+    within_path,
 )
 from timeline.services import curation, ingest
 from timeline.services.imports import ImportRefused, dataset_import, max_import_bytes
@@ -291,26 +293,54 @@ def place_map_svg(place: Place, *, span: float = 4.0, width: int = 360, height: 
 
 class LocatedFilter(admin.SimpleListFilter):
     """Places with and without coordinates: the extractor proposes villages and bases no
-    gazetteer lists by name only, and a curator locates them before they show on the map."""
+    gazetteer lists by name only, and a curator locates them before they show on the map.
+    A square or a quarter it finds inside a known city has no coordinates either, but the map
+    shows it at the city's point: it is not waiting for a curator, so it has its own choice.
+    Looked for as far up as the map looks (``WITHIN_LEVELS``)."""
 
     title = "located"
     parameter_name = "located"
 
     def lookups(self, request: HttpRequest, model_admin: Any):
-        return [("yes", "Located"), ("no", "Not yet located")]
+        return [
+            ("yes", "Located"),
+            ("within", "Shown at the place it lies in"),
+            ("no", "Not yet located"),
+        ]
 
     def queryset(self, request: HttpRequest, queryset: Any):
-        if self.value() in ("yes", "no"):
-            return queryset.filter(latitude__isnull=self.value() == "no")
+        levels = range(1, WITHIN_LEVELS + 1)
+        if self.value() == "yes":
+            return queryset.filter(latitude__isnull=False)
+        if self.value() == "within":
+            container_located = Q()
+            for level in levels:
+                container_located |= Q(**{within_path(level, "latitude__isnull"): False})
+            return queryset.filter(container_located, latitude__isnull=True)
+        if self.value() == "no":
+            return queryset.filter(
+                latitude__isnull=True,
+                **{within_path(level, "latitude__isnull"): True for level in levels},
+            )
         return queryset
 
 
 @admin.register(Place)
 class PlaceAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "country", "admin1", "kind", "latitude", "longitude", "event_count"]
+    list_display = [
+        "name",
+        "country",
+        "admin1",
+        "kind",
+        "within",
+        "latitude",
+        "longitude",
+        "event_count",
+    ]
     list_filter = [LocatedFilter, "kind", "country"]
     search_fields = ["name", "slug", "aliases", "country", "admin1"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["within"]
     fields = [
         "name",
         "slug",
@@ -318,6 +348,7 @@ class PlaceAdmin(SimpleHistoryAdmin):
         "kind",
         "country",
         "admin1",
+        "within",
         ("latitude", "longitude"),
         "map_preview",
         "geonames_id",
@@ -328,7 +359,12 @@ class PlaceAdmin(SimpleHistoryAdmin):
         css = CSS
 
     def get_queryset(self, request: HttpRequest):
-        return super().get_queryset(request).annotate(n_events=Count("events"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("within")
+            .annotate(n_events=Count("events"))
+        )
 
     @admin.display(description="Events", ordering="n_events")
     def event_count(self, obj: Place) -> int:
@@ -338,6 +374,14 @@ class PlaceAdmin(SimpleHistoryAdmin):
     def map_preview(self, obj: Place) -> str:
         if obj.pk is None:
             return "Save to see the map."
+        shown = obj.shown_at()
+        if shown is not None and shown.pk != obj.pk:
+            return format_html(
+                '<p class="ct-none">No coordinates of its own: the explorer\'s map shows it at '
+                "{}.</p>{}",
+                shown.name,
+                place_map_svg(shown),
+            )
         return place_map_svg(obj)
 
 

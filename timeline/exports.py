@@ -5,8 +5,10 @@ Contract: ``export_stream(fmt, events)`` takes a QuerySet of events (normally
 returns an iterator of ``str`` chunks of about 64 KB. Nothing is built in memory whole: events
 are read with ``QuerySet.iterator(chunk_size=...)`` and their actors and excerpts prefetched a
 chunk at a time, so memory stays flat however many events there are (see
-``benchmarks/export_benchmark.py``). The one thing held whole is the set of actor ids (to
-include parents), which is bounded by the size of the gazetteer, not of the dataset.
+``benchmarks/export_benchmark.py``). The things held whole are the set of actor ids (to
+include parents) and of place ids (to include the places they lie within), and what is said of
+each place that lies within another: all bounded by the size of the gazetteer, not of the
+dataset.
 
 Every writer is a pure function of the rows it is given; the only Django parts are the reads.
 """
@@ -39,6 +41,7 @@ from timeline.models import (
     PlacePrecision,
     Publisher,
 )
+from timeline.selectors import places_shown_at
 
 CHUNK_SIZE = 1000  # rows per database round trip (and per prefetch batch)
 FLUSH_BYTES = 64 * 1024  # size of the chunks handed to the HTTP response
@@ -68,6 +71,8 @@ CSV_COLUMNS = [
     "article_url",
     "credibility",
     "status",
+    # Ours, added later: at the end, so that columns read by position keep their place.
+    "within",  # the place the event's place lies inside ("Baghdad" for Tahrir Square)
 ]
 
 # ACLED time_precision: 1 = the day, 2 = within a week or so, 3 = within a month (or worse).
@@ -101,12 +106,32 @@ class ExportFormat:
 
 
 @dataclass(frozen=True, slots=True)
+class PointRow:
+    """A located place, as a map shows another place at it."""
+
+    name: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceRow:
     name: str
     country: str
     admin1: str
     latitude: float | None
     longitude: float | None
+    within: str = ""  # the name of the place it lies inside, if any
+    # With no point of its own: the nearest located place it lies within, whose point a map
+    # shows it at (``selectors.places_shown_at``).
+    shown_at: PointRow | None = None
+
+    @property
+    def point(self) -> PointRow | None:
+        """Where a map puts it: its own coordinates, else those of ``shown_at``."""
+        if self.latitude is not None and self.longitude is not None:
+            return PointRow(self.name, self.latitude, self.longitude)
+        return self.shown_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +191,38 @@ EVENT_FIELDS = (
     "place__admin1",
     "place__latitude",
     "place__longitude",
+    "place__within_id",
 )
 
 
-def _rows_for_chunk(chunk: list[tuple]) -> list[EventRow]:
-    """Turn a chunk of event value-tuples into EventRows: two more queries, whatever its size."""
+@dataclass(frozen=True, slots=True)
+class _Container:
+    within: str
+    shown_at: PointRow | None
+
+
+def _read_containers(chunk: list[tuple], containers: dict[int, _Container]) -> None:
+    """Add to ``containers`` what the chunk's places that lie within another need (the
+    container's name, the point they are shown at): two queries for the places not met in an
+    earlier chunk, none when there are none."""
+    new = {r[12] for r in chunk if r[18] is not None} - containers.keys()
+    if not new:
+        return
+    names = dict(Place.objects.filter(pk__in=new).values_list("pk", "within__name"))
+    shown_at = places_shown_at(new)
+    for pk in new:
+        point = shown_at.get(pk)
+        containers[pk] = _Container(
+            within=names.get(pk) or "",
+            shown_at=PointRow(point["name"], point["latitude"], point["longitude"])
+            if point
+            else None,
+        )
+
+
+def _rows_for_chunk(chunk: list[tuple], containers: dict[int, _Container]) -> list[EventRow]:
+    """Turn a chunk of event value-tuples into EventRows: two more queries, whatever its size
+    (``containers``: see :func:`_read_containers`)."""
     ids = [r[0] for r in chunk]
     actors: dict[int, list[tuple[str, str]]] = {}
     for event_id, name, role in (
@@ -202,7 +254,18 @@ def _rows_for_chunk(chunk: list[tuple]) -> list[EventRow]:
         excerpts.setdefault(event_id, []).append(ExcerptRow(quote, start, end, article))
     rows = []
     for r in chunk:
-        place = PlaceRow(r[13], r[14], r[15], r[16], r[17]) if r[12] is not None else None
+        place = None
+        if r[12] is not None:
+            container = containers.get(r[12]) if r[18] is not None else None
+            place = PlaceRow(
+                r[13],
+                r[14],
+                r[15],
+                r[16],
+                r[17],
+                within=container.within if container else "",
+                shown_at=container.shown_at if container else None,
+            )
         rows.append(
             EventRow(
                 *r[:12], place=place, actors=actors.get(r[0], []), excerpts=excerpts.get(r[0], [])
@@ -217,8 +280,11 @@ def iter_events(events: QuerySet[Event], *, chunk_size: int = CHUNK_SIZE) -> Ite
     not model instances, and never an article body: this is what keeps exports fast and
     their memory flat."""
     rows = events.values_list(*EVENT_FIELDS).iterator(chunk_size=chunk_size)
-    for chunk in batched(rows, chunk_size):
-        yield from _rows_for_chunk(list(chunk))
+    containers: dict[int, _Container] = {}
+    for batch in batched(rows, chunk_size):
+        chunk = list(batch)
+        _read_containers(chunk, containers)
+        yield from _rows_for_chunk(chunk, containers)
 
 
 def _batched(parts: Iterable[str], size: int = FLUSH_BYTES) -> Iterator[str]:
@@ -308,6 +374,7 @@ def csv_row(event: EventRow) -> dict[str, Any]:
         "article_url": MULTI_SEP.join(urls),
         "credibility": event.credibility,
         "status": event.status,
+        "within": place.within if place else "",
     }
 
 
@@ -350,11 +417,15 @@ def write_csv(events: QuerySet[Event]) -> Iterator[str]:
 
 def geojson_feature(event: EventRow) -> dict[str, Any]:
     """A GeoJSON Feature (RFC 7946). Events without coordinates keep ``geometry: null`` (which
-    the RFC allows) rather than vanishing from the download."""
+    the RFC allows) rather than vanishing from the download. An event at a place with no
+    coordinates of its own that lies within a located one is drawn at that one's point, as on
+    the explorer's map, and ``located_by`` names it (null when the point is the place's own)."""
     place = event.place
+    point = place.point if place is not None else None
     geometry = None
-    if place is not None and place.latitude is not None and place.longitude is not None:
-        geometry = {"type": "Point", "coordinates": [place.longitude, place.latitude]}
+    if point is not None:
+        geometry = {"type": "Point", "coordinates": [point.longitude, point.latitude]}
+    located_by = point.name if point is not None and point is place.shown_at else None
     return {
         "type": "Feature",
         "id": event.pk,
@@ -369,6 +440,8 @@ def geojson_feature(event: EventRow) -> dict[str, Any]:
             "event_type_label": EVENT_TYPE_LABEL.get(event.event_type, event.event_type),
             "place": place.name if place else None,
             "country": place.country if place else None,
+            "within": place.within or None if place else None,
+            "located_by": located_by,
             "place_precision": event.place_precision,
             "actors": [name for name, _role in event.actors],
             "fatalities": event.fatalities,
@@ -466,10 +539,12 @@ def write_timelinejs(events: QuerySet[Event]) -> Iterator[str]:
 
 
 def jsonl_record(event: EventRow) -> dict[str, Any]:
-    """The keys of ``manage.py extract`` (see issue 2), plus ``id`` and ``excerpts`` (every
-    quote with its article and offsets). ``excerpt``/``article`` are those of the first
-    excerpt. ``date_basis`` holds the words the date came from (``Event.date_text``): a
-    stored event keeps those, not the extractor's resolution note."""
+    """The keys of ``manage.py extract`` (see issue 2), plus ``id``, ``within`` (the place the
+    event's place lies inside; its own ``latitude``/``longitude`` stay empty, as the extractor
+    gives them) and ``excerpts`` (every quote with its article and offsets).
+    ``excerpt``/``article`` are those of the first excerpt. ``date_basis`` holds the words
+    the date came from (``Event.date_text``): a stored event keeps those, not the extractor's
+    resolution note."""
     place = event.place
     excerpts = event.excerpts
     first = excerpts[0] if excerpts else None
@@ -484,6 +559,7 @@ def jsonl_record(event: EventRow) -> dict[str, Any]:
         "country": place.country if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
+        "within": place.within or None if place else None,
         "actors": [name for name, _role in event.actors],
         "event_type": event.event_type,
         "fatalities": event.fatalities,
@@ -520,40 +596,42 @@ def _serialize(objects: Iterable[Any]) -> Iterator[dict[str, Any]]:
         yield from serializers.serialize("python", chunk)
 
 
-def _actor_closure(actor_ids: set[int]) -> list[Actor]:
-    """The actors and all their ancestors, parents before children (so a loader never meets
-    a parent it has not seen)."""
-    wanted = set(actor_ids)
-    frontier = set(actor_ids)
+def _closure[M: (Actor, Place)](model: type[M], ids: set[int], up: str) -> list[M]:
+    """The rows and all those above them along the foreign key ``up`` (an actor's parent, the
+    place a place lies within), those above first (so a loader never meets a reference to a
+    row it has not seen)."""
+    wanted = set(ids)
+    frontier = set(ids)
     while frontier:
-        parents = set(
-            Actor.objects.filter(pk__in=frontier, parent__isnull=False).values_list(
-                "parent_id", flat=True
+        above = set(
+            model.objects.filter(**{"pk__in": frontier, f"{up}__isnull": False}).values_list(
+                f"{up}_id", flat=True
             )
         )
-        frontier = parents - wanted
-        wanted |= parents
-    actors = {a.pk: a for a in Actor.objects.filter(pk__in=wanted)}
-    ordered: list[Actor] = []
+        frontier = above - wanted
+        wanted |= above
+    rows = {r.pk: r for r in model.objects.filter(pk__in=wanted)}
+    ordered: list[M] = []
     placed: set[int] = set()
 
-    def place(a: Actor, depth: int = 0) -> None:
-        if a.pk in placed or depth > len(actors):
+    def put(r: M, depth: int = 0) -> None:
+        if r.pk in placed or depth > len(rows):
             return
-        if a.parent_id in actors:
-            place(actors[a.parent_id], depth + 1)
-        placed.add(a.pk)
-        ordered.append(a)
+        if getattr(r, f"{up}_id") in rows:
+            put(rows[getattr(r, f"{up}_id")], depth + 1)
+        placed.add(r.pk)
+        ordered.append(r)
 
-    for a in sorted(actors.values(), key=lambda a: a.pk):
-        place(a)
+    for r in sorted(rows.values(), key=lambda r: r.pk):
+        put(r)
     return ordered
 
 
 def fixture_objects(events: QuerySet[Event]) -> Iterator[dict[str, Any]]:
-    """Every row the events need, in dependency order: publishers, places, actors (parents
-    first), articles (full text), events, event actors, excerpts. Related rows are selected
-    with sub-queries on the event query, so nothing is collected in Python but actor ids."""
+    """Every row the events need, in dependency order: publishers, places (those they lie
+    within first), actors (parents first), articles (full text), events, event actors,
+    excerpts. Related rows are selected with sub-queries on the event query, so nothing is
+    collected in Python but actor and place ids."""
     event_ids = events.order_by().values("pk")
     excerpts = Excerpt.objects.filter(event__in=event_ids)
     articles = Article.objects.filter(pk__in=excerpts.values("article_id"))
@@ -562,15 +640,16 @@ def fixture_objects(events: QuerySet[Event]) -> Iterator[dict[str, Any]]:
         .order_by("pk")
         .iterator(chunk_size=CHUNK_SIZE)
     )
-    yield from _serialize(
-        Place.objects.filter(pk__in=events.order_by().values("place_id"))
-        .order_by("pk")
-        .iterator(chunk_size=CHUNK_SIZE)
+    place_ids = set(
+        Place.objects.filter(pk__in=events.order_by().values("place_id")).values_list(
+            "pk", flat=True
+        )
     )
+    yield from _serialize(_closure(Place, place_ids, "within"))
     actor_ids = set(
         EventActor.objects.filter(event__in=event_ids).values_list("actor_id", flat=True)
     )
-    yield from _serialize(_actor_closure(actor_ids))
+    yield from _serialize(_closure(Actor, actor_ids, "parent"))
     yield from _serialize(articles.order_by("pk").iterator(chunk_size=CHUNK_SIZE))
     yield from _serialize(events.order_by("pk").iterator(chunk_size=CHUNK_SIZE))
     yield from _serialize(

@@ -8,7 +8,8 @@ stable:
                           [date_start, date_end] overlaps [start, end].
 ``actor``                 actor slug, repeatable; ``members=1`` also takes in every descendant
                           (a parent such as the PMF with its member militias).
-``place``                 place slug, repeatable.       ``country``  country name, repeatable.
+``place``                 place slug, repeatable; takes in the places within it (a square in a
+                          city).                        ``country``  country name, repeatable.
 ``type``                  ACLED event type value, repeatable.
 ``publisher``             publisher id, repeatable.     ``reliability`` A–F, repeatable.
 ``credibility``           1–6, repeatable.              ``min_fatalities`` integer ≥ 0.
@@ -30,6 +31,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet
 
 from timeline.models import (
+    WITHIN_LEVELS,
     Actor,
     Credibility,
     DatePrecision,
@@ -41,6 +43,7 @@ from timeline.models import (
     Place,
     Publisher,
     Reliability,
+    within_path,
 )
 
 MAX_TEXT = 200
@@ -122,6 +125,17 @@ def actor_descendant_ids(root_ids: Iterable[int]) -> set[int]:
         seen.add(pk)
         stack.extend(children.get(pk, ()))
     return seen
+
+
+def place_descendant_ids(root_ids: Iterable[int]) -> set[int]:
+    """``root_ids`` plus every place that lies within one of them, up to
+    :data:`~timeline.models.WITHIN_LEVELS` down: the places whose events the map counts on
+    their markers (one query; a loop adds nothing twice)."""
+    roots = list(root_ids)
+    inside = Q()
+    for level in range(WITHIN_LEVELS):
+        inside |= Q(**{within_path(level, "within__in"): roots})
+    return set(roots) | set(Place.objects.filter(inside).order_by().values_list("pk", flat=True))
 
 
 class ExplorerFilterForm(forms.Form):
@@ -266,7 +280,9 @@ class EventFilter(django_filters.FilterSet):
     def filter_place(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:
             return queryset
-        return queryset.filter(place_id__in=[p.pk for p in value])
+        # The places within the chosen ones too: Baghdad's marker counts Tahrir Square's
+        # events, so choosing Baghdad lists them.
+        return queryset.filter(place_id__in=sorted(place_descendant_ids(p.pk for p in value)))
 
     def filter_publisher(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:

@@ -206,6 +206,17 @@ class Actor(TimeStamped):
         return self.name
 
 
+# How far up the "lies within" links the map, the place filter and the exports look (a stall
+# in a market in a quarter of a city is three): the reads join that many times and no more,
+# so a longer chain, or a loop a curator made before validation caught it, costs nothing.
+WITHIN_LEVELS = 3
+
+
+def within_path(level: int, field: str) -> str:
+    """The lookup of ``field`` on the place ``level`` steps up: ``within__within__name``."""
+    return "within__" * level + field
+
+
 class Place(TimeStamped):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -216,11 +227,21 @@ class Place(TimeStamped):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     geonames_id = models.PositiveIntegerField(null=True, blank=True)
+    within = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contains",
+        help_text="The place this one lies inside (a square in a city); the map shows it at "
+        "that place's point until it has coordinates of its own.",
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(condition=~Q(within=F("pk")), name="place_not_within_itself"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="place_latitude_range",
@@ -244,12 +265,54 @@ class Place(TimeStamped):
 
     @property
     def full_label(self) -> str:
-        """Name, province and country, each once: "Haditha, Anbar, Iraq"; "Karbala, Iraq"."""
+        """Name, province and country, each once: "Haditha, Anbar, Iraq"; "Karbala, Iraq";
+        "Tahrir Square (Baghdad), Iraq" (the city in brackets already names the province)."""
         parts: list[str] = []
         for part in (self.name, self.admin1, self.country):
-            if part and part not in parts:
+            if part and part not in parts and f"({part})" not in self.name:
                 parts.append(part)
         return ", ".join(parts)
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def shown_at(self) -> Place | None:
+        """The place whose point the map shows this one at: itself when it has coordinates,
+        else the nearest place it lies within that has some (at most :data:`WITHIN_LEVELS`
+        up, like the map's reads); None when neither. One query per level walked."""
+        place: Place | None = self
+        seen: set[int | None] = set()
+        for _level in range(WITHIN_LEVELS + 1):
+            if place is None or place.pk in seen:
+                return None
+            if place.has_point:
+                return place
+            seen.add(place.pk)
+            place = place.within
+        return None
+
+    def clean(self) -> None:
+        super().clean()
+        if self.within_id is None:
+            return
+        if self.within_id == self.pk:
+            raise ValidationError({"within": "A place cannot lie within itself."})
+        # Walk up from the new container: meeting this place again means a cycle, which
+        # would leave the map and the place filter without a top to stop at.
+        chain = [self.name]
+        names = {self.pk: self.name}
+        current: int | None = self.within_id
+        while current is not None:
+            if current in names:
+                loop = " in ".join([*chain, names[current]])
+                raise ValidationError({"within": f"That would make a loop: {loop}."})
+            row = Place.objects.filter(pk=current).values_list("name", "within_id").first()
+            if row is None:
+                break
+            names[current] = row[0]
+            chain.append(row[0])
+            current = row[1]
 
 
 class DaysBetween(models.Func):

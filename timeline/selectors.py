@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -30,6 +30,7 @@ from django.db.models import (
     Min,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Sum,
 )
@@ -45,6 +46,7 @@ from timeline.filters import (
     Unindexed,
 )
 from timeline.models import (
+    WITHIN_LEVELS,
     Actor,
     ActorDayCount,
     Article,
@@ -58,6 +60,7 @@ from timeline.models import (
     Place,
     Publisher,
     Reliability,
+    within_path,
 )
 
 DEFAULT_MAX_POINTS = 3000
@@ -224,7 +227,7 @@ class ExplorerData:
     points: list[dict[str, Any]] = field(default_factory=list)
     counts: list[tuple[date, str, int]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
-    unmapped: int = 0  # of ``total``: no place, or a place without coordinates
+    unmapped: int = 0  # of ``total``: no place, or a place with no point (own or inherited)
     rows: list[Event] = field(default_factory=list)
     page: int = 1
     num_pages: int = 1
@@ -259,8 +262,9 @@ def explorer_data(*, params: Mapping[str, Any], include_unverified: bool = False
     """Read what the explorer shows for ``params``. Raises :class:`InvalidFilters`.
 
     Queries: the filter's own look-ups (one per actor/place/publisher/country value list
-    given), one for counts and bounds, one or two for the chart, one for the map, and three
-    for the list page — never more as the data grows.
+    given, and one for the places within the chosen places), one for counts and bounds, one
+    or two for the chart, two or three for the map, and three for the list page — never more
+    as the data grows.
     """
     fs = event_filterset(params=params, include_unverified=include_unverified)
     display = display_state(params=params)
@@ -317,7 +321,8 @@ def explorer_data(*, params: Mapping[str, Any], include_unverified: bool = False
     if total:
         located = map_places(qs=qs, along_place_index=used <= PLACE_INDEX_FILTERS)
         # Events with no place, or at one not yet located ("the village of Tokhar", as the
-        # extractor proposes it), are not on the map: the page says how many.
+        # extractor proposes it) nor inside a located one, are not on the map: the page says
+        # how many.
         data.unmapped = total - sum(r["n"] for r in located)
         data.places = located[:MAP_PLACES_LIMIT]
     data.rows = event_page(qs=qs, sort=display["sort"], page=page) if total else []
@@ -476,16 +481,48 @@ MAP_PLACES_LIMIT = 5000  # the places drawn (the most events first): the figure 
 PLACE_INDEX_FILTERS = frozenset({"start", "end", "place", "status", "members"})
 
 
-def map_places(*, qs: QuerySet[Event], along_place_index: bool = True) -> list[dict[str, Any]]:
-    """One row per place with coordinates: slug, name, country, lat, lon, number of events;
-    the most events first.
+# What the map and the exports need of the place a marker stands for.
+POINT_FIELDS = ("id", "slug", "name", "country", "latitude", "longitude")
 
-    Two queries rather than one join: counting per ``place_id`` on the event table alone lets
-    the database use an index for the window, where the join made SQLite scan every event of
-    every place (1.6 s for one week among a million events). ``along_place_index``: the filter
-    uses only columns of the (place, status, dates) index (:data:`PLACE_INDEX_FILTERS`), so
-    the count may walk that index; otherwise the count is grouped on an expression so that the
-    index for the other filters is used (see :class:`timeline.filters.Unindexed`).
+
+def places_shown_at(place_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """For each of ``place_ids`` with no coordinates of its own, the nearest place it lies
+    within that has some (at most :data:`WITHIN_LEVELS` up): a dict of :data:`POINT_FIELDS`.
+    Places with a point of their own, and those with no located place above them, are not
+    in the result. One query (the chain read by joins, so a loop cannot run on), and none
+    when ``place_ids`` is empty."""
+    ids = list(place_ids)
+    if not ids:
+        return {}
+    chain_fields = [
+        within_path(level, f) for level in range(1, WITHIN_LEVELS + 1) for f in POINT_FIELDS
+    ]
+    shown: dict[int, dict[str, Any]] = {}
+    for pk, *chain in Place.objects.filter(
+        pk__in=ids, latitude__isnull=True, within__isnull=False
+    ).values_list("pk", *chain_fields):
+        for i in range(0, len(chain), len(POINT_FIELDS)):
+            point = dict(zip(POINT_FIELDS, chain[i : i + len(POINT_FIELDS)], strict=True))
+            if point["latitude"] is not None and point["longitude"] is not None:
+                shown[pk] = point
+                break
+    return shown
+
+
+def map_places(*, qs: QuerySet[Event], along_place_index: bool = True) -> list[dict[str, Any]]:
+    """One row per map marker: slug, name, country, lat, lon, number of events; the most
+    events first. An event at a place with no coordinates of its own is counted on the marker
+    of the located place it lies within (:func:`places_shown_at`: Tahrir Square's events on
+    Baghdad's), so that markers never stack on one point and clicking Baghdad's filters to
+    all of them (the place filter takes in the places within).
+
+    Two queries rather than one join, plus a third only when some counted place is shown at
+    another's point: counting per ``place_id`` on the event table alone lets the database use
+    an index for the window, where the join made SQLite scan every event of every place (1.6
+    s for one week among a million events). ``along_place_index``: the filter uses only
+    columns of the (place, status, dates) index (:data:`PLACE_INDEX_FILTERS`), so the count
+    may walk that index; otherwise the count is grouped on an expression so that the index
+    for the other filters is used (see :class:`timeline.filters.Unindexed`).
     """
     key = F("place_id") if along_place_index else Unindexed("place_id")
     counts = dict(
@@ -495,20 +532,30 @@ def map_places(*, qs: QuerySet[Event], along_place_index: bool = True) -> list[d
         .annotate(n=Count("pk"))
         .values_list("place_key", "n")
     )
-    places = Place.objects.filter(pk__in=counts, latitude__isnull=False).values(
-        "pk", "slug", "name", "country", "latitude", "longitude"
+    places = list(
+        Place.objects.filter(pk__in=counts)
+        .filter(Q(latitude__isnull=False) | Q(within__isnull=False))
+        .values(*POINT_FIELDS)
     )
-    rows = [
-        {
-            "place__slug": p["slug"],
-            "place__name": p["name"],
-            "place__country": p["country"],
-            "place__latitude": p["latitude"],
-            "place__longitude": p["longitude"],
-            "n": counts[p["pk"]],
-        }
-        for p in places
-    ]
+    shown_at = places_shown_at(p["id"] for p in places if p["latitude"] is None)
+    markers: dict[int, dict[str, Any]] = {}
+    for p in places:
+        point = p if p["latitude"] is not None else shown_at.get(p["id"])
+        if point is None:
+            continue  # not located, nor inside a located place: not on the map
+        marker = markers.setdefault(
+            point["id"],
+            {
+                "place__slug": point["slug"],
+                "place__name": point["name"],
+                "place__country": point["country"],
+                "place__latitude": point["latitude"],
+                "place__longitude": point["longitude"],
+                "n": 0,
+            },
+        )
+        marker["n"] += counts[p["id"]]
+    rows = list(markers.values())
     rows.sort(key=lambda r: (-r["n"], r["place__name"]))
     return rows
 
@@ -586,6 +633,19 @@ def summary_sentence(
     return " · ".join(parts)
 
 
+def _has_events_q() -> Q:
+    """Places with an event, or with one at a place within them (a few levels): Baghdad for
+    Tahrir Square's events, whose map marker it is and whose filter takes them in."""
+    # EXISTS probes the event index once per place; the join with DISTINCT read every
+    # event (0.2-0.3 s on each page load at a million events).
+    has_events = Exists(Event.objects.filter(place=OuterRef("pk")))
+    with_events = Place.objects.filter(has_events, within__isnull=False)
+    q = Q(has_events)
+    for level in range(WITHIN_LEVELS):
+        q |= Q(pk__in=with_events.values(within_path(level, "within_id")))
+    return q
+
+
 def explorer_options() -> dict[str, list]:
     """The values the filter controls offer (four queries)."""
     return {
@@ -597,9 +657,7 @@ def explorer_options() -> dict[str, list]:
         # EXISTS probes the event index once per place; the join with DISTINCT read every
         # event (0.2-0.3 s on each page load at a million events).
         "places": list(
-            Place.objects.filter(Exists(Event.objects.filter(place=OuterRef("pk"))))
-            .order_by("name")
-            .values("slug", "name", "country")
+            Place.objects.filter(_has_events_q()).order_by("name").values("slug", "name", "country")
         ),
         "countries": list(
             Place.objects.exclude(country="")

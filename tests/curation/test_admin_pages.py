@@ -287,3 +287,51 @@ def test_the_place_list_filters_places_not_yet_located(ds, cclient):
     assert [p.name for p in unlocated.context["cl"].result_list] == ["Kharzam"]
     assert "Kharzam" not in {p.name for p in located.context["cl"].result_list}
     assert ds.baiji.name in {p.name for p in located.context["cl"].result_list}
+
+
+def test_the_place_list_tells_places_shown_at_the_place_they_lie_in(ds, cclient):
+    kharzam = Place.objects.create(slug="kharzam", name="Kharzam", country="Syria")
+    Place.objects.create(slug="well", name="The well (Kharzam)", within=kharzam)
+    tahrir = Place.objects.create(
+        slug="tahrir", name="Tahrir Square (Baghdad)", country="Iraq", within=ds.baghdad
+    )
+    Place.objects.create(slug="stall", name="A stall (Tahrir Square)", within=tahrir)
+    url = reverse("admin:timeline_place_changelist")
+
+    def names(located: str) -> set[str]:
+        r = cclient.get(url, {"located": located})
+        assert r.status_code == 200
+        return {p.name for p in r.context["cl"].result_list}
+
+    # Inside a place no one has located: still waiting for a curator.
+    assert names("no") == {"Kharzam", "The well (Kharzam)"}
+    assert names("within") == {"Tahrir Square (Baghdad)", "A stall (Tahrir Square)"}
+    assert names("yes") == {"Baiji", "Tikrit", "Baghdad"}
+    page = cclient.get(url).content.decode()
+    assert "Shown at the place it lies in" in page and "Not yet located" in page
+
+
+def test_a_place_is_edited_with_the_place_it_lies_within(ds, cclient):
+    tahrir = Place.objects.create(
+        slug="tahrir", name="Tahrir Square (Baghdad)", country="Iraq", within=ds.baghdad
+    )
+    url = reverse("admin:timeline_place_change", args=[tahrir.pk])
+    page = cclient.get(url).content.decode()
+    assert 'name="within"' in page and "admin-autocomplete" in page
+    assert "No coordinates of its own: the explorer's map shows it at Baghdad." in page
+    # A loop is refused with the form's message, not a server error.
+    form = (
+        cclient.get(reverse("admin:timeline_place_change", args=[ds.baghdad.pk]))
+        .context["adminform"]
+        .form
+    )
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(aliases="[]", within=tahrir.pk)
+    r = cclient.post(reverse("admin:timeline_place_change", args=[ds.baghdad.pk]), data)
+    assert r.status_code == 200
+    assert r.context["adminform"].form.errors["within"] == [
+        "That would make a loop: Baghdad in Tahrir Square (Baghdad) in Baghdad."
+    ]
+    assert Place.objects.get(pk=ds.baghdad.pk).within is None
+    changelist = cclient.get(reverse("admin:timeline_place_changelist")).content.decode()
+    assert "Baghdad, Iraq" in changelist  # the within column

@@ -43,7 +43,8 @@ def grow(world, n: int) -> None:
         ("lane=actor", 1),  # the actor lanes of the drawn events
         ("actor=kataib-hezbollah", 1),  # look up the chosen actor
         ("actor=pmf&members=1", 2),  # ... and the actor tree for its members
-        ("place=baghdad&publisher={pub}", 2),
+        # the chosen place and publisher, and the places within that place
+        ("place=baghdad&publisher={pub}", 3),
         ("country=Iraq", 1),
         ("type=battles&q=tikrit&min_fatalities=1&reliability=A&credibility=2", 0),
     ],

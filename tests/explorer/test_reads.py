@@ -179,3 +179,99 @@ def test_the_page_counts_the_events_the_map_cannot_show(client, world):
     assert "kharzam" not in {p["place__slug"] for p in data.places}
     page = client.get("/").content.decode()
     assert f"{data.unmapped} of the {data.total} events are not on the map" in page
+
+
+def inside(name: str, slug: str, within: Place, **kw) -> Place:
+    """A place the extractor found inside a known one: no coordinates of its own."""
+    return Place.objects.create(
+        name=name, slug=slug, country=within.country, kind=PlaceKind.SITE, within=within, **kw
+    )
+
+
+def test_events_inside_a_located_place_are_counted_on_its_marker(client, world):
+    before = selectors.explorer_data(params={})
+    baghdad = world.places["baghdad"]
+    tahrir = inside("Tahrir Square (Baghdad)", "tahrir", baghdad)
+    stall = inside("A stall (Tahrir Square)", "stall", tahrir)  # two levels down
+    # A quarter with a point of its own keeps its own marker.
+    karrada = inside("Karrada (Baghdad)", "karrada", baghdad, latitude=33.3, longitude=44.42)
+    # Inside a place no one has located: still not on the map.
+    village = Place.objects.create(slug="kharzam", name="Kharzam", country="Syria")
+    well = inside("The well (Kharzam)", "well", village)
+    for i, place in enumerate([tahrir, tahrir, stall, karrada, well]):
+        make_event(headline=f"Protest {i}", start=date(2019, 10, 1 + i), place=place)
+
+    data = selectors.explorer_data(params={})
+    markers = {p["place__slug"]: p["n"] for p in data.places}
+    assert markers["baghdad"] == before_n(before, "baghdad") + 3
+    assert markers["karrada"] == 1
+    assert not {"tahrir", "stall", "kharzam", "well"} & markers.keys()
+    # Markers never stack on one point, and only the event in the unlocated village is missing.
+    assert len({(p["place__latitude"], p["place__longitude"]) for p in data.places}) == len(
+        data.places
+    )
+    assert data.total == before.total + 5 and data.unmapped == before.unmapped + 1
+    assert sum(p["n"] for p in data.places) == data.total - data.unmapped
+    page = client.get("/").content.decode()
+    assert f"{data.unmapped} of the {data.total} events are not on the map" in page
+
+
+def before_n(data: selectors.ExplorerData, slug: str) -> int:
+    return next(p["n"] for p in data.places if p["place__slug"] == slug)
+
+
+def test_map_reads_the_places_shown_elsewhere_in_one_more_query(world, django_assert_num_queries):
+    qs = selectors.event_list(params={})
+    with django_assert_num_queries(2):
+        selectors.map_places(qs=qs)
+    tahrir = inside("Tahrir Square (Baghdad)", "tahrir", world.places["baghdad"])
+    make_event(headline="Protest", start=date(2019, 10, 1), place=tahrir)
+    with django_assert_num_queries(3):
+        rows = selectors.map_places(qs=qs)
+    assert ("baghdad", 4) in {(r["place__slug"], r["n"]) for r in rows}
+
+
+def test_a_loop_of_places_within_each_other_is_not_on_the_map(world):
+    a = Place.objects.create(slug="a", name="A")
+    b = inside("B (A)", "b", a)
+    Place.objects.filter(pk=a.pk).update(within=b)  # behind validation's back
+    make_event(headline="Lost", start=date(2019, 10, 1), place=b)
+    data = selectors.explorer_data(params={})
+    assert "a" not in {p["place__slug"] for p in data.places}
+    assert data.unmapped == 2  # the event with no place, and this one
+    assert selectors.places_shown_at([a.pk, b.pk]) == {}
+
+
+def test_choosing_a_place_shows_the_events_within_it(client, world):
+    baghdad = world.places["baghdad"]
+    tahrir = inside("Tahrir Square (Baghdad)", "tahrir", baghdad)
+    stall = inside("A stall (Tahrir Square)", "stall", tahrir)
+    make_event(headline="Sit-in in Tahrir Square", start=date(2019, 10, 1), place=tahrir)
+    make_event(headline="Stall burnt", start=date(2019, 10, 2), place=stall)
+    make_event(headline="Clash in Mosul", start=date(2019, 10, 3), place=world.places["mosul"])
+
+    on_baghdad = {e.headline for e in selectors.event_list(params={"place": "baghdad"})}
+    assert on_baghdad == {
+        "Car bomb in Baghdad market",
+        "Badr commanders meet in Baghdad",
+        "Protests in Tahrir Square",
+        "Sit-in in Tahrir Square",
+        "Stall burnt",
+    }
+    # The marker's count is what the filter then lists.
+    data = selectors.explorer_data(params={"place": "baghdad"})
+    assert [(p["place__slug"], p["n"]) for p in data.places] == [("baghdad", 5)]
+    assert data.total == 5 and data.unmapped == 0
+    # Choosing the square takes in what lies within it, not what it lies within.
+    on_tahrir = {e.headline for e in selectors.event_list(params={"place": "tahrir"})}
+    assert on_tahrir == {"Sit-in in Tahrir Square", "Stall burnt"}
+
+
+def test_a_place_whose_events_are_all_within_it_is_a_place_option(world):
+    homs = Place.objects.create(
+        slug="homs", name="Homs", country="Syria", latitude=34.7, longitude=36.7
+    )
+    baba_amr = inside("Baba Amr (Homs)", "baba-amr", homs)
+    make_event(headline="Shelling of Baba Amr", start=date(2012, 2, 4), place=baba_amr)
+    slugs = [p["slug"] for p in selectors.explorer_options()["places"]]
+    assert slugs == ["aleppo", "baba-amr", "baghdad", "homs", "mosul", "tikrit"]

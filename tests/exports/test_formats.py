@@ -43,7 +43,7 @@ def test_csv_columns_exactly_and_values(ds):
         "event_id_cnty", "event_date", "time_precision", "event_type", "actor1", "actor2",
         "assoc_actor_1", "country", "admin1", "location", "latitude", "longitude",
         "geo_precision", "source", "notes", "fatalities", "date_start", "date_end",
-        "date_precision", "excerpt", "article_url", "credibility", "status",
+        "date_precision", "excerpt", "article_url", "credibility", "status", "within",
     ]  # fmt: skip
     records = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(export("csv")))}
     # Verified only: battle, protest, week (not the candidates nor the rejected one).
@@ -170,6 +170,92 @@ def test_fixture_loads_with_loaddata(ds, tmp_path):
     assert Actor.objects.get(name="Kataib Hezbollah").parent.name == "Popular Mobilization Forces"
     # Tikrit is referenced only by a candidate; Baghdad by nothing: not exported.
     assert set(Place.objects.values_list("slug", flat=True)) == {"baiji", "tikrit"}
+
+
+def protest_in_tahrir_square(ds) -> Place:
+    """The protest moved to a square the extractor found in Baghdad: no point of its own."""
+    tahrir = Place.objects.create(
+        name="Tahrir Square (Baghdad)",
+        slug="tahrir-square-baghdad",
+        country="Iraq",
+        admin1="Baghdad",
+        kind="site",
+        within=ds.baghdad,
+    )
+    ds.protest.place = tahrir
+    ds.protest.save()
+    return tahrir
+
+
+def test_csv_names_the_place_an_event_place_lies_within(ds):
+    protest_in_tahrir_square(ds)
+    records = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(export("csv")))}
+    p = records[f"IRQ{ds.protest.pk}"]
+    assert (p["location"], p["within"]) == ("Tahrir Square (Baghdad)", "Baghdad")
+    # Its own coordinates: none (the map's stand-in point is the GeoJSON's, which says so).
+    assert (p["latitude"], p["longitude"]) == ("", "")
+    assert records[f"IRQ{ds.battle.pk}"]["within"] == ""
+
+
+def test_geojson_draws_a_place_without_a_point_at_the_place_it_lies_within(ds):
+    protest_in_tahrir_square(ds)
+    by_id = {f["id"]: f for f in json.loads(export("geojson"))["features"]}
+    protest = by_id[ds.protest.pk]
+    assert protest["geometry"] == {
+        "type": "Point",
+        "coordinates": [ds.baghdad.longitude, ds.baghdad.latitude],
+    }
+    props = protest["properties"]
+    assert (props["place"], props["within"], props["located_by"]) == (
+        "Tahrir Square (Baghdad)",
+        "Baghdad",
+        "Baghdad",
+    )
+    battle = by_id[ds.battle.pk]["properties"]
+    assert battle["within"] is None and battle["located_by"] is None  # its own point
+
+
+def test_geojson_of_a_place_inside_one_not_located_has_no_geometry(ds):
+    village = Place.objects.create(name="Kharzam", slug="kharzam", country="Syria")
+    well = Place.objects.create(name="The well (Kharzam)", slug="well", within=village)
+    ds.protest.place = well
+    ds.protest.save()
+    protest = next(f for f in json.loads(export("geojson"))["features"] if f["id"] == ds.protest.pk)
+    assert protest["geometry"] is None
+    assert protest["properties"]["within"] == "Kharzam"
+    assert protest["properties"]["located_by"] is None
+
+
+def test_jsonl_names_the_place_an_event_place_lies_within(ds):
+    protest_in_tahrir_square(ds)
+    records = {r["id"]: r for r in map(json.loads, export("jsonl").splitlines())}
+    protest = records[ds.protest.pk]
+    assert (protest["place"], protest["within"]) == ("Tahrir Square (Baghdad)", "Baghdad")
+    assert protest["latitude"] is None  # its own, as the extractor gives them
+    assert records[ds.battle.pk]["within"] is None
+
+
+def test_fixture_brings_the_places_event_places_lie_within(ds, tmp_path):
+    tahrir = protest_in_tahrir_square(ds)
+    stall = Place.objects.create(name="A stall (Tahrir Square)", slug="stall", within=tahrir)
+    ds.week.place = stall
+    ds.week.save()
+    objects = json.loads(export("fixture"))
+    places = [o for o in objects if o["model"] == "timeline.place"]
+    # Baghdad has no event of its own here but comes along, before what lies within it.
+    assert [o["fields"]["slug"] for o in places] == [
+        "baiji",
+        "baghdad",
+        "tahrir-square-baghdad",
+        "stall",
+    ]
+    assert places[2]["fields"]["within"] == ds.baghdad.pk
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps(objects), encoding="utf-8")
+    for model in (Excerpt, EventActor, Event, Article, Actor, Place, Publisher):
+        model.objects.all().delete()
+    call_command("loaddata", str(path), verbosity=0)
+    assert Place.objects.get(slug="stall").within.within.name == "Baghdad"
 
 
 def test_fixture_of_a_filter_holds_only_what_it_needs(ds):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -48,12 +49,15 @@ def strip_times(fixture: str) -> list[dict]:
     return objects
 
 
+REFERENCES = {"publisher", "parent", "within", "place", "event", "actor", "article"}
+
+
 def shifted_ids(objects: list[dict], by: int) -> list[dict]:
     """The same rows under other ids, as another database would number them."""
     for o in objects:
         o["pk"] += by
         for name, value in o["fields"].items():
-            if name in {"publisher", "parent", "place", "event", "actor", "article"} and value:
+            if name in REFERENCES and value:
                 o["fields"][name] = value + by
     return objects
 
@@ -232,6 +236,22 @@ BAD_FILES = {
             and a["fields"]["name"] == "Popular Mobilization Forces"]),
         "cycle",
     ),
+    "place within a place not in the file": (
+        _with("timeline.place", within=4242),
+        "within refers to timeline.place 4242, which is not in the file",
+    ),
+    "place within itself": (
+        lambda ds: _mutate(ds, lambda o: _first(o, "timeline.place")["fields"].update(
+            within=_first(o, "timeline.place")["pk"])),
+        "constraint “place_not_within_itself” is violated",
+    ),
+    "places within each other": (
+        lambda ds: _mutate(ds, lambda o: [
+            a["fields"].update(within=b["pk"])
+            for a, b in itertools.permutations(
+                [p for p in o if p["model"] == "timeline.place"][:2])]),
+        "the places it lies within form a cycle",
+    ),
     "hash not of the body": (
         _with("timeline.article", content_hash="0" * 64),
         "content_hash is not the sha256 of the body",
@@ -382,3 +402,79 @@ def test_place_matching_query_count_does_not_grow_with_the_places(db):
         return len(ctx.captured_queries)
 
     assert count(20) == count(2)
+
+
+# --- places within places --------------------------------------------------------------------
+
+
+def put_protest_in_tahrir_square(ds) -> None:
+    """The protest at a square in Baghdad (no point of its own), the week at a stall in it."""
+    tahrir = Place.objects.create(
+        name="Tahrir Square (Baghdad)", slug="tahrir", country="Iraq", within=ds.baghdad
+    )
+    stall = Place.objects.create(name="A stall (Tahrir Square)", slug="stall", within=tahrir)
+    Event.objects.filter(pk=ds.protest.pk).update(place=tahrir)
+    Event.objects.filter(pk=ds.week.pk).update(place=stall)
+
+
+def within_links() -> set[tuple[str, str | None]]:
+    return set(Place.objects.values_list("slug", "within__slug"))
+
+
+def test_round_trip_keeps_the_places_within_places(ds):
+    put_protest_in_tahrir_square(ds)
+    first = everything()
+    links = within_links()
+    assert ("stall", "tahrir") in links and ("tahrir", "baghdad") in links
+    empty_database()
+    report = dataset_import(data=first.encode())
+    assert report.totals()["conflicting"] == 0
+    assert within_links() == links
+    assert strip_times(everything()) == strip_times(first)
+
+
+def test_places_within_places_import_whatever_their_order_in_the_file(ds):
+    put_protest_in_tahrir_square(ds)
+    objects = shifted_ids(json.loads(everything()), 1000)
+    objects.sort(key=lambda o: (o["model"] != "timeline.place", -o["pk"]))  # the stall first
+    links = within_links()
+    empty_database()
+    dataset_import(data=json.dumps(objects))
+    assert within_links() == links
+
+
+def test_a_within_fills_ours_when_empty_and_a_differing_one_is_a_conflict(ds):
+    put_protest_in_tahrir_square(ds)
+    data = everything()
+    Place.objects.filter(slug="stall").update(within=None)
+    Place.objects.filter(slug="tahrir").update(within=ds.tikrit)
+    report = dataset_import(data=data)
+    assert Place.objects.get(slug="stall").within.slug == "tahrir"  # filled
+    assert Place.objects.get(slug="tahrir").within == ds.tikrit  # ours kept
+    assert report.conflicting["place"] == 1
+    assert "place Tahrir Square (Baghdad), Iraq: within_id differ (kept ours)" in report.conflicts
+
+
+def test_a_file_from_before_places_lay_within_others_still_imports(ds):
+    objects = json.loads(everything())
+    for o in objects:
+        if o["model"] == "timeline.place":
+            del o["fields"]["within"]
+    empty_database()
+    report = dataset_import(data=json.dumps(objects))
+    assert report.added["place"] == 2
+    assert Place.objects.filter(within__isnull=False).count() == 0
+
+
+def test_a_within_that_would_close_a_loop_with_ours_is_refused(ds):
+    put_protest_in_tahrir_square(ds)
+    data = json.loads(everything())
+    # Here Baghdad was put inside the stall (behind validation's back), and Tahrir Square
+    # left blank: the file fills it and would close the loop Baghdad < stall < Tahrir < Baghdad.
+    Place.objects.filter(slug="tahrir").update(within=None)
+    Place.objects.filter(slug="baghdad").update(within=Place.objects.get(slug="stall"))
+    before = snapshot()
+    with pytest.raises(ImportRefused) as info:
+        dataset_import(data=json.dumps(data))
+    assert "would make it lie within itself" in str(info.value)
+    assert snapshot() == before

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from timeline.extraction.types import PlaceInfo
 from timeline.models import (
     Actor,
     Article,
@@ -401,3 +402,51 @@ def test_existing_actor_and_place_are_only_completed_never_overwritten(fake_pipe
 
     report = sources_ingest(sources=[src("a.txt", GOOD_A)])
     assert report.counts["actors"]["updated"] == report.counts["places"]["updated"] == 0
+
+
+TAHRIR = PlaceInfo(
+    name="Tahrir Square (Baghdad)", country="Iraq", admin1="Baghdad", kind="site", within="Baghdad"
+)
+
+
+@pytest.mark.django_db
+def test_a_place_inside_a_known_one_lies_within_it(fake_pipeline):
+    fake_pipeline.overrides = {"place": TAHRIR}
+    report = sources_ingest(sources=[src("a.txt", GOOD_A)])
+    assert not report.errors
+    square = Place.objects.get(name="Tahrir Square (Baghdad)")
+    baghdad = Place.objects.get(name="Baghdad")
+    # The known place comes from the gazetteer, with its point; the square has none of its own.
+    assert square.within == baghdad and square.kind == "site" and square.latitude is None
+    assert (baghdad.country, baghdad.kind) == ("Iraq", "city") and baghdad.latitude is not None
+    assert baghdad.pk < square.pk  # the container was made first
+    assert report.counts["places"]["inserted"] == 2
+    assert Event.objects.get().place == square
+
+    report = sources_ingest(sources=[src("a.txt", GOOD_A)])
+    assert report.counts["places"] == {"inserted": 0, "updated": 0, "unchanged": 2, "deleted": 0}
+
+
+@pytest.mark.django_db
+def test_within_fills_an_existing_place_only_when_empty(fake_pipeline):
+    fake_pipeline.overrides = {"place": TAHRIR}
+    square = Place.objects.create(name=TAHRIR.name, slug="tahrir", country="Iraq")
+    sources_ingest(sources=[src("a.txt", GOOD_A)])
+    square.refresh_from_db()
+    assert square.within is not None and square.within.name == "Baghdad"
+    # A curator's choice stays: here, the square put inside a quarter of the city.
+    karrada = Place.objects.create(name="Karrada", slug="karrada", within=square.within)
+    Place.objects.filter(pk=square.pk).update(within=karrada)
+    sources_ingest(sources=[src("b.txt", GOOD_B)])
+    square.refresh_from_db()
+    assert square.within == karrada
+
+
+@pytest.mark.django_db
+def test_a_within_the_gazetteer_does_not_know_is_left_out(fake_pipeline):
+    fake_pipeline.overrides = {
+        "place": PlaceInfo(name="Old souk (Atlantis)", country="Iraq", within="Atlantis")
+    }
+    report = sources_ingest(sources=[src("a.txt", GOOD_A)])
+    assert not report.errors
+    assert Place.objects.get().within is None

@@ -6,14 +6,16 @@ Contract of ``dataset_import(*, data, ...)``:
    shape of every object, the model names (an allowlist of the seven data models: no users,
    groups, permissions or history rows), each field against the model field (type, choices,
    length, the model's check constraints), that every reference resolves inside the file, that
-   every excerpt's quote equals the slice of its article's body, and that no natural key
-   appears twice. The first problems found are reported in one ``ImportRefused`` and nothing
-   is written.
+   every excerpt's quote equals the slice of its article's body, that no actor is its own
+   ancestor and no place lies within itself, and that no natural key appears twice. The
+   first problems found are reported in one ``ImportRefused`` and nothing is written.
 2. Rows are matched to existing ones by natural key, never by the ids in the file:
    publisher name; article content hash; actor name (else slug); place slug (else name and
    country); event fingerprint, else (dates, type, place and the same set of excerpt spans);
    event-actor (event, actor); excerpt (event, article, start, end). So a re-import adds
-   nothing.
+   nothing. Rows that refer to their own model (an actor's parent, the place a place lies
+   within) are written after the row they refer to, which must be in the file; a file from
+   before ``Place.within`` existed imports with no place inside another.
 3. A matched row is merged field by field: a field that is empty here (or holds a "don't
    know" value: reliability F, credibility 6, precision unknown, …) takes the incoming value
    (*updated*); equal values are *unchanged*; two different real values are a *conflict*:
@@ -335,11 +337,13 @@ _LOOKUPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _q_holds(q: Any, values: dict[str, Any], model: type[models.Model]) -> bool:
+def _q_holds(q: Any, values: dict[str, Any], model: type[models.Model], pk: Any = None) -> bool:
     """Evaluate a CheckConstraint's condition on a row in Python (the simple lookups our
-    constraints use); ``_Unsupported`` for anything else, which then goes to the database."""
+    constraints use); ``_Unsupported`` for anything else, which then goes to the database.
+    ``pk`` is the row's id in the file, which its references to its own model use too (so
+    "not within itself" can be checked here)."""
     if isinstance(q, Q):
-        results = (_q_holds(child, values, model) for child in q.children)
+        results = (_q_holds(child, values, model, pk) for child in q.children)
         out = all(results) if q.connector == Q.AND else any(results)
         return not out if q.negated else out
     if not isinstance(q, tuple):
@@ -353,8 +357,11 @@ def _q_holds(q: Any, values: dict[str, Any], model: type[models.Model]) -> bool:
     left = values.get(field_.attname)
     if isinstance(target, F):
         if target.name == "pk":
-            raise _Unsupported
-        target = values.get(model._meta.get_field(target.name).attname)
+            if pk is None:
+                raise _Unsupported
+            target = pk
+        else:
+            target = values.get(model._meta.get_field(target.name).attname)
     elif hasattr(target, "resolve_expression"):
         raise _Unsupported
     if left is None and lookup not in ("isnull", "exact"):
@@ -374,7 +381,7 @@ def _check_constraints(rows: dict[str, list[_Row]], err: Any) -> None:
         for row in items:
             for c in checks:
                 try:
-                    ok = _q_holds(c.condition, row.values, model)
+                    ok = _q_holds(c.condition, row.values, model, row.pk)
                 except _Unsupported:
                     if "pk" in repr(c.condition):
                         continue  # e.g. "not its own parent": checked with the references
@@ -411,15 +418,36 @@ def _check_references(rows: dict[str, list[_Row]], seen_pks: dict[str, set[Any]]
                         f"object {row.index + 1} ({label} {row.pk}): {f.name} refers to "
                         f"{target} {ref}, which is not in the file"
                     )
-    parents = {r.pk: r.values.get("parent_id") for r in rows.get("timeline.actor", [])}
-    for start in parents:
-        seen, cur = set(), start
-        while cur is not None:
-            if cur in seen:
-                err(f"actor {start}: its parents form a cycle")
-                break
-            seen.add(cur)
-            cur = parents.get(cur)
+    for label, up, what in _TREES:
+        links = {r.pk: r.values.get(up) for r in rows.get(label, [])}
+        for start in links:
+            seen, cur = set(), start
+            while cur is not None:
+                if cur in seen:
+                    err(f"{label.split('.')[1]} {start}: {what} form a cycle")
+                    break
+                seen.add(cur)
+                cur = links.get(cur)
+
+
+# The references to a row of the same model: (model, field, what the rows above are).
+_TREES = (
+    ("timeline.actor", "parent_id", "its parents"),
+    ("timeline.place", "within_id", "the places it lies within"),
+)
+
+
+def _levels(items: list[_Row], up: str) -> list[list[_Row]]:
+    """``items`` by their depth along ``up`` inside the file (no cycles: checked before),
+    the top first: so that the rows they refer to are written before them."""
+    by_pk = {r.pk: r for r in items}
+    levels: dict[int, list[_Row]] = defaultdict(list)
+    for row in items:
+        d, above = 0, row.values.get(up)
+        while above is not None:
+            d, above = d + 1, by_pk[above].values.get(up)
+        levels[d].append(row)
+    return [levels[d] for d in sorted(levels)]
 
 
 def _check_natural_keys(rows: dict[str, list[_Row]], err: Any) -> None:
@@ -658,42 +686,51 @@ def _write_matched_by(
     w.apply(label, items, vals, [found.get(v[key]) for v in vals])
 
 
+def _refuse_place_loops(written: set[int]) -> None:
+    """ValidationError if a place written now lies, through ours, within itself: the file's
+    links have no loop (checked before), but a blank ``within`` of ours that the file filled
+    can close one with the links we had (one query, over the places that lie within one)."""
+    links = dict(Place.objects.filter(within__isnull=False).values_list("pk", "within_id"))
+    for start in sorted(written & links.keys()):
+        seen, cur = set(), start
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            cur = links.get(cur)
+        if cur is not None:
+            name = Place.objects.get(pk=cur).name
+            raise ValidationError(
+                f"place {name}: the file's places within others and ours together would "
+                "make it lie within itself"
+            )
+
+
 def _write(rows: dict[str, list[_Row]], w: _Writer) -> None:
     _write_matched_by(rows, w, Publisher, "name")
 
+    # Places level by level: those they lie within (in the file) before them.
     label = "timeline.place"
-    items = rows.get(label, [])
-    vals = [w.resolve(r) for r in items]
-    by_slug = _by(Place, "slug", [v["slug"] for v in vals])
-    # Else by name and country: one query per chunk of names, not one per place.
-    by_name: dict[tuple[str, str], Place] = {}
-    unmatched = sorted({v["name"] for v in vals if v["slug"] not in by_slug})
-    for chunk in batched(unmatched, BATCH):
-        for obj in Place.objects.filter(name__in=chunk).order_by("pk"):
-            by_name.setdefault((obj.name, obj.country), obj)
-    existing: list[Any] = []
-    for v in vals:
-        obj = by_slug.get(v["slug"]) or by_name.get((v["name"], v["country"]))
-        if obj is not None:
-            v["slug"] = obj.slug  # the slug is the place's identity here; never rename ours
-        existing.append(obj)
-    w.apply(label, items, vals, existing)
+    for items in _levels(rows.get(label, []), "within_id"):
+        vals = [w.resolve(r) for r in items]
+        by_slug = _by(Place, "slug", [v["slug"] for v in vals])
+        # Else by name and country: one query per chunk of names, not one per place.
+        by_name: dict[tuple[str, str], Place] = {}
+        unmatched = sorted({v["name"] for v in vals if v["slug"] not in by_slug})
+        for chunk in batched(unmatched, BATCH):
+            for obj in Place.objects.filter(name__in=chunk).order_by("pk"):
+                by_name.setdefault((obj.name, obj.country), obj)
+        existing: list[Any] = []
+        for v in vals:
+            obj = by_slug.get(v["slug"]) or by_name.get((v["name"], v["country"]))
+            if obj is not None:
+                v["slug"] = obj.slug  # the slug is the place's identity here; never rename ours
+            existing.append(obj)
+        w.apply(label, items, vals, existing)
+    if any(r.values.get("within_id") is not None for r in rows.get(label, [])):
+        _refuse_place_loops(set(w.ids[label].values()))
 
     # Actors level by level: parents (in the file) before their children.
     label = "timeline.actor"
-    actors = {r.pk: r for r in rows.get(label, [])}
-
-    def depth(row: _Row) -> int:
-        d, parent = 0, row.values.get("parent_id")
-        while parent is not None:
-            d, parent = d + 1, actors[parent].values.get("parent_id")
-        return d
-
-    levels: dict[int, list[_Row]] = defaultdict(list)
-    for row in actors.values():
-        levels[depth(row)].append(row)
-    for level in sorted(levels):
-        items = levels[level]
+    for items in _levels(rows.get(label, []), "parent_id"):
         vals = [w.resolve(r) for r in items]
         by_name = _by(Actor, "name", [v["name"] for v in vals])
         by_slug = _by(Actor, "slug", [v["slug"] for v in vals])

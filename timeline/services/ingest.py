@@ -17,6 +17,8 @@ Contracts:
 - Identity, so a re-run on the same files changes nothing: articles by the sha256 of their
   body, publishers by name, actors and places by the gazetteer's canonical name, candidate
   events by a fingerprint (sha256 of article hash, excerpt span and type).
+- A place found inside a known one ("Tahrir Square (Baghdad)", ``PlaceInfo.within``) lies
+  within that place's row, found or made from the gazetteer the same way.
 - A re-run with a changed extractor deletes the candidates it no longer proposes for the
   articles it writes, if ingest made them and no person touched them.
 - Curators win: only events still in status *candidate* and never edited by a person are
@@ -271,6 +273,17 @@ def gazetteer_entry(kind: str, name: str) -> dict[str, Any]:
     return entry
 
 
+def _known_place(name: str) -> PlaceInfo | None:
+    """The extraction gazetteer's record of a place, or None when it lists no such name."""
+    # Imported here, as in ``_extract``: this module loads even while the pipeline changes.
+    from timeline.extraction.gazetteer import place_info
+
+    try:
+        return place_info(name)
+    except KeyError:
+        return None
+
+
 def unique_slug(model: type, base: str, *, extra: str = "") -> str:
     """A slug for ``base`` that no row of ``model`` has: the plain one, else with ``extra``
     (a place's country), else numbered -2, -3, …."""
@@ -434,11 +447,19 @@ class _Writer:
         self.actors[name] = row
         return row
 
-    def place(self, info: PlaceInfo) -> Place:
+    def place(self, info: PlaceInfo, _chain: tuple[str, ...] = ()) -> Place:
         name = info.name.strip()[:200]
         key = (name, info.country or "")
         if key in self.places:
             return self.places[key]
+        # The known place this one lies inside first, so it can point at it ("Tahrir Square
+        # (Baghdad)" in Baghdad); a name the gazetteer does not know, or a loop, is left out.
+        within = None
+        within_name = info.within.strip()
+        if within_name and within_name != name and within_name not in _chain:
+            container = _known_place(within_name)
+            if container is not None:
+                within = self.place(container, (*_chain, name))
         extra = gazetteer_entry("place", name)
         country = (info.country or extra.get("country") or "")[:100]
         admin1 = (info.admin1 or extra.get("admin1") or "")[:200]
@@ -458,6 +479,8 @@ class _Writer:
         row = next((r for r in rows if r.country == country), None)
         if row is None and len(rows) == 1 and not rows[0].country:
             row = rows[0]
+        if within is not None and row is not None and within.pk == row.pk:
+            within = None  # a place never lies within itself
         row = self._insert_or_complete(
             "places",
             Place,
@@ -471,6 +494,7 @@ class _Writer:
             latitude=lat,
             longitude=lon,
             geonames_id=geonames_id,
+            within_id=within.pk if within is not None else None,
         )
         self.places[key] = row
         return row
