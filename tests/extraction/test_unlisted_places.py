@@ -274,6 +274,11 @@ def test_a_site_inside_a_known_town_is_a_place_within_it(
         assert hit.text == mention
 
 
+def test_a_site_in_a_province_named_after_its_town_is_not_in_the_town() -> None:
+    (hit,) = _unlisted("A bomb hit a minibus near the Mazroub border crossing in Igdir province.")
+    assert (hit.canonical, hit.info.within) == ("Mazroub border crossing", "")
+
+
 def test_a_quarter_named_once_with_its_town_is_that_place_where_named_alone() -> None:
     text = (
         "Shells fell on the Kharzam district of Homs on Friday. "

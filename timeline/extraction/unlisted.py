@@ -518,9 +518,17 @@ def _container(text: str, start: int, end: int, known: _Hits) -> _Container | No
         return None  # ("of" names the town only after a quarter's noun)
     for h in known.starting_in(after.end() - 1, after.end()):
         info = gazetteer.hit_place(h)
-        if info.kind in _CONTAINERS:
+        # (not "in Igdir province", "in Lice district": the province or district named after
+        # a town holds more than the town; but "in the Karrada district" is the quarter)
+        wider = _PROVINCE_AFTER_RE.match(text, h.end)
+        if info.kind in _CONTAINERS and (
+            wider is None or (info.kind == "district" and wider.group(1).lower() == "district")
+        ):
             return _Container(info, start, h.end)
     return None
+
+
+_PROVINCE_AFTER_RE = re.compile(r"\s+(province|governorate|region|district)\b", re.IGNORECASE)
 
 
 def _quarter(text: str, start: int) -> bool:
