@@ -104,6 +104,7 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
         "Commuters crowded the main railway station.",
         # a landmark's noun that names an institution or qualifies another noun
         "said a professor at the Beirut School of Economics.",
+        "The paintings went on view at the Museum of the City of Beirut.",
         "A bomb went off near a Baghdad market on Sunday.",
         "Officials of the Mazroub Mosque council in Baghdad resigned.",
         # a quarter's noun that names something else

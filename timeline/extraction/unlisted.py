@@ -113,7 +113,7 @@ _NOT_A_NAME = _DATE_WORDS | frozenset(
     Alawite Islamic Islamist Jihadist Rebel Rebels Militia Government Regime Army Military
     Police Coalition Opposition Allied Federal National Provincial State Republican Revolutionary
     Special Security Border Main Former Prime President Minister General Colonel Major
-    Mr Mrs Ms Dr International Regional Embassy Consulate
+    Mr Mrs Ms Dr International Regional Embassy Consulate Museum University Hospital School
     US UN UK EU IS ISIS ISIL SDF YPG PKK PMF PMU IRGC NATO
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
