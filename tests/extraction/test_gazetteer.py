@@ -60,6 +60,15 @@ def _places(text: str) -> list[str]:
         ("the Syrian regime", "Government of Syria"),
         ("Erdoğan", "Recep Tayyip Erdogan"),
         ("airstrikes killed 25 Kataib Hezbollah fighters", "Kataib Hezbollah"),
+        # Lebanon's, Syria's opposition's and Iran's insurgents', added in the 33rd session
+        ("the Lebanese army said", "Lebanese Armed Forces"),
+        ("Hizbullah and Amal Movement gunmen", "Amal Movement"),
+        ("Jaish al-Fatah fighters fired rockets", "Jaish al-Fatah"),
+        ("factions including Ahrar al-Sham", "Ahrar al-Sham"),
+        ("Jaysh al-Islam shelled the capital", "Jaysh al-Islam"),
+        ("Jaish al-Adl claimed the attack", "Jaish al-Adl"),
+        ("the pro-Kurdish HDP", "Peoples' Democratic Party"),
+        ("the Arab League plan", "Arab League"),
     ],
 )
 def test_actor_aliases(text, expected):
@@ -295,6 +304,7 @@ def test_a_province_is_named_as_a_province(text, expected):
 
 def test_who_made_or_gave_a_thing_is_not_an_actor_of_the_sentence():
     assert find_actors("Troops left US-supplied weapons and Iranian-made drones.") == []
+    assert find_actors("a Lebanon-based cleric said") == []
     led = find_actors("The US-led coalition struck.")
     assert [h.canonical for h in led] == ["US-led coalition"]
 

@@ -467,9 +467,11 @@ def find_actors(text: str, tokens: list[Token] | None = None) -> list[GazetteerH
     ]
 
 
-# "US-supplied vehicles", "Iranian-made drones": who made or gave a thing does not act here.
+# "US-supplied vehicles", "Iranian-made drones": who made or gave a thing does not act here;
+# nor where someone is from ("a Lebanon-based cleric").
 _MADE_BY_RE = re.compile(
-    r"-(?:supplied|made|built|manufactured|designed|trained|funded|armed|provided|donated)\b",
+    r"-(?:supplied|made|built|manufactured|designed|trained|funded|armed|provided|donated"
+    r"|based)\b",
     re.IGNORECASE,
 )
 
