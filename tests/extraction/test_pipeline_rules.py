@@ -498,3 +498,41 @@ def test_a_dated_report_with_only_a_place_noun_is_placed_by_it():
     )
     relief = next(c for c in _cands(body, date(2015, 10, 17)) if "column" in c.evidence.quote)
     assert relief.place.name == "Baiji refinery" and relief.date.earliest == date(2014, 11, 18)
+
+
+def test_two_places_after_between_are_two_sides_not_two_scenes():
+    body = (
+        "Hundreds of Iraqis protested outside the Turkish embassy in Baghdad on Tuesday, as a "
+        "bitter row between Baghdad and Ankara escalated.\n"
+    )
+    assert [c.place.name for c in _cands(body)] == ["Turkish embassy (Baghdad)"]
+
+
+def test_a_clock_time_after_shortly_after_is_no_other_happening():
+    # "shortly after 10:00" dates the blast; it names no earlier happening whose place the
+    # station would be
+    body = (
+        "The explosions went off shortly after 10:00 local time on Saturday outside Ankara's "
+        "main railway station.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "main railway station (Ankara)"
+
+
+def test_a_detail_keeps_the_site_it_names_inside_the_town_of_the_happening():
+    body = (
+        "Twin bomb blasts at a peace rally in Mosul killed at least 97 people on Saturday. "
+        "Of the dead, 40 were killed outside the Turkish consulate in Mosul.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place.name == "Turkish consulate (Mosul)" and "consulate" in c.evidence.quote
+
+
+def test_a_site_lies_in_its_town_even_when_the_province_has_another_name():
+    from timeline.extraction.happening import same_place
+    from timeline.extraction.types import PlaceInfo
+
+    consulate = PlaceInfo("Turkish consulate (Mosul)", "Iraq", "Nineveh", within="Mosul")
+    mosul = PlaceInfo("Mosul", "Iraq", "Nineveh", kind="city")
+    assert same_place(consulate, mosul) and same_place(mosul, consulate)
+    assert not same_place(consulate, PlaceInfo("Baiji", "Iraq", "Salahuddin", kind="town"))

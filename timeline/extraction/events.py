@@ -408,7 +408,9 @@ OTHER_HAPPENING_RE = re.compile(
     r"\s+(?:after|before)|in (?:retaliation|response) (?:for|to)"
     # the happening a protest or a revenge is about: "stormed the embassy to protest U.S.
     # airstrikes that killed 25"
-    r"|to (?:protest|avenge)(?: against)?|in protest (?:at|against|over))\s+(?!the\s+\w+ing\b)",
+    # (not a clock's or a day's hour: "shortly after 10:00 local time", "just before dawn")
+    r"|to (?:protest|avenge)(?: against)?|in protest (?:at|against|over))\s+(?!the\s+\w+ing\b)"
+    r"(?!\d|(?:midnight|noon|midday|dawn|dusk|sunrise|sunset|nightfall|daybreak)\b)",
     re.IGNORECASE,
 )
 

@@ -88,6 +88,8 @@ def same_place(a: PlaceInfo, b: PlaceInfo) -> bool:
     """The same place, or one inside the other (a mosque in Sanaa; a town in its province)."""
     if a.name == b.name:
         return True
+    if (a.within and a.within == b.name) or (b.within and b.within == a.name):
+        return True  # "Turkish consulate (Mosul)" lies in Mosul, whose province is Nineveh
     return bool(a.admin1) and a.admin1 == b.name or bool(b.admin1) and b.admin1 == a.name
 
 

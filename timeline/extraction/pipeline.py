@@ -420,6 +420,9 @@ def _noun_written_for(body: str, hits: list[GazetteerHit], place_name: str) -> s
     return None
 
 
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _coordinated_places(
     body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], after: int
 ) -> list[tuple[PlaceInfo, str]]:
@@ -441,6 +444,9 @@ def _coordinated_places(
         else:
             run = [h]
     if len(run) < 2 or len({h.canonical for h in run}) < 2:
+        return []
+    # "a row between Baghdad and Ankara": two sides, or two ends of a road, not two scenes
+    if _BETWEEN_BEFORE_RE.search(body, max(0, run[0].start - 12), run[0].start):
         return []
     out = []
     for h in run:
@@ -1020,7 +1026,11 @@ def _join_adjacent(
         if detail and not near:
             near = _one_sentence_between(prev_sent, sent, body)
         if (detail or claim) and near:
-            cand = replace(cand, event_type=last.event_type, place=None, date=None)
+            # (a detail keeps a place only when it is the site inside the last one's town:
+            # "… a peace rally in Ankara. The explosions went off outside Ankara's main
+            # railway station")
+            finer_place = cand.place if _finer(cand.place, last.place) else None
+            cand = replace(cand, event_type=last.event_type, place=finer_place, date=None)
         if (
             last is not None
             and prev_sent is not None
