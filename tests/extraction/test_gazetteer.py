@@ -152,6 +152,17 @@ def test_every_place_has_coordinates_and_a_source():
         assert p["coord_source"], name
 
 
+def test_a_place_the_gazetteer_puts_inside_another_names_a_listed_city():
+    entries = gazetteer.places().entries
+    inside = {name: e["within"] for name, e in entries.items() if e.get("within")}
+    assert {"Green Zone", "Sadr City", "Baghdad International Airport"} <= set(inside)
+    for name, town in inside.items():
+        assert (
+            entries[town]["kind"] == "city" and entries[town]["country"] == entries[name]["country"]
+        )
+    assert gazetteer.place_info("Sadr City").within == "Baghdad"
+
+
 def test_place_coordinates_are_where_they_should_be():
     mosul = gazetteer.place_info("Mosul")
     assert (round(mosul.latitude), round(mosul.longitude)) == (36, 43)

@@ -275,6 +275,13 @@ def test_a_site_inside_a_known_town_is_a_place_within_it(
         assert hit.text == mention
 
 
+def test_a_site_the_gazetteer_lists_under_another_name_is_its_record() -> None:
+    # "Baghdad's airport" is the curated Baghdad International Airport, with its coordinates
+    (hit,) = _unlisted("His company was fighting for Baghdad's airport.")
+    assert hit.canonical == "Baghdad International Airport"
+    assert hit.info.latitude is not None and hit.info.within == "Baghdad"
+
+
 def test_a_site_in_a_province_named_after_its_town_is_not_in_the_town() -> None:
     (hit,) = _unlisted("A bomb hit a minibus near the Mazroub border crossing in Igdir province.")
     assert (hit.canonical, hit.info.within) == ("Mazroub border crossing", "")

@@ -428,6 +428,17 @@ def test_a_place_inside_a_known_one_lies_within_it(fake_pipeline):
 
 
 @pytest.mark.django_db
+def test_a_quarter_the_gazetteer_lists_inside_a_city_lies_within_it(fake_pipeline):
+    from timeline.extraction.gazetteer import place_info
+
+    fake_pipeline.overrides = {"place": place_info("Sadr City")}
+    sources_ingest(sources=[src("a.txt", GOOD_A)])
+    sadr_city = Place.objects.get(name="Sadr City")
+    assert sadr_city.within is not None and sadr_city.within.name == "Baghdad"
+    assert sadr_city.latitude is not None  # a point of its own, unlike a square found in text
+
+
+@pytest.mark.django_db
 def test_within_fills_an_existing_place_only_when_empty(fake_pipeline):
     fake_pipeline.overrides = {"place": TAHRIR}
     square = Place.objects.create(name=TAHRIR.name, slug="tahrir", country="Iraq")

@@ -586,6 +586,7 @@ def place_info(name: str) -> PlaceInfo:
         latitude=p.get("latitude"),
         longitude=p.get("longitude"),
         kind=p.get("kind", "other"),
+        within=p.get("within", ""),
     )
 
 

@@ -224,6 +224,7 @@ def find_unlisted_places(
                 admin1=admin1,
                 kind=kind,
             )
+        info = _known_as(info) if kind == "site" else info
         found.append(UnlistedPlaceHit(info.name, start, end, text[start:end], info))
     found = sorted(
         [*found, *_sites_named_after_towns(text, known), *_named_sites_in_towns(text, places)],
@@ -231,6 +232,18 @@ def find_unlisted_places(
     )
     found = _dropping_overlaps(found)
     return _with_later_mentions(text, _one_name_each(found), _Hits([*found, *known, *taken]))
+
+
+def _known_as(info: PlaceInfo) -> PlaceInfo:
+    """The gazetteer's own record when a site found here is one it lists by another way of
+    writing it ("Baghdad's airport" is "Baghdad International Airport", which has its
+    coordinates); else ``info``."""
+    name = info.name.rsplit(" (", 1)[0] if info.within else info.name
+    probe = "in " + name
+    for hit in gazetteer.find_places(probe):
+        if hit.start == 3 and hit.end == len(probe):
+            return gazetteer.place_info(hit.canonical)
+    return info
 
 
 def _is_landmark(text: str, start: int, end: int) -> bool:
@@ -321,7 +334,8 @@ def _sites_named_after_towns(text: str, known: list[GazetteerHit]) -> list[Unlis
             kind="site",
             within=town.name,
         )
-        sites.append(UnlistedPlaceHit(canonical, h.start, m.end(), text[h.start : m.end()], info))
+        info = _known_as(info)
+        sites.append(UnlistedPlaceHit(info.name, h.start, m.end(), text[h.start : m.end()], info))
     return sites
 
 
@@ -355,6 +369,7 @@ def _named_sites_in_towns(text: str, known: _Hits) -> list[UnlistedPlaceHit]:
         else:
             info = _inside(name, town, "site")
         start, end = container.start, container.end
+        info = _known_as(info)
         sites.append(UnlistedPlaceHit(info.name, start, end, text[start:end], info))
     return sites
 
