@@ -275,6 +275,17 @@ def test_a_site_inside_a_known_town_is_a_place_within_it(
         assert hit.text == mention
 
 
+def test_the_city_s_landmark_is_in_the_city_the_paragraph_named() -> None:
+    text = (
+        "In the capital, Ankara, a car bombing killed 29 people. Another bomb, near the "
+        "city's main Mazroub square, killed 37."
+    )
+    (hit,) = _unlisted(text)
+    assert (hit.canonical, hit.info.within) == ("Mazroub square (Ankara)", "Ankara")
+    # no city named before it in the paragraph: no town to put it in, so no landmark
+    assert _names("Ankara was quiet.\n\nA bomb hit near the city's main Mazroub square.") == []
+
+
 def test_a_site_the_gazetteer_lists_under_another_name_is_its_record() -> None:
     # "Baghdad's airport" is the curated Baghdad International Airport, with its coordinates
     (hit,) = _unlisted("His company was fighting for Baghdad's airport.")

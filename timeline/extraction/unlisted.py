@@ -526,6 +526,11 @@ def _container(text: str, start: int, end: int, known: _Hits) -> _Container | No
             info = gazetteer.hit_place(h)
             if h.end == apostrophe and info.kind in _CONTAINERS:
                 return _Container(info, h.start, end)
+        if owner.group("word").lower() in ("city", "capital"):
+            # "near the city's main Kizilay square": the city the text has just named
+            town = _last_city_before(text, owner.start(), known)
+            if town is not None:
+                return _Container(town, start, end)
     after = _IN_TOWN_RE.match(text, end)
     if after is None or (
         not after.group("in") and not after.group("noun") and not _quarter(text, start)
@@ -544,6 +549,16 @@ def _container(text: str, start: int, end: int, known: _Hits) -> _Container | No
 
 
 _PROVINCE_AFTER_RE = re.compile(r"\s+(province|governorate|region|district)\b", re.IGNORECASE)
+
+
+def _last_city_before(text: str, before: int, known: _Hits) -> PlaceInfo | None:
+    """The city the text last named in the paragraph before ``before``, if any."""
+    paragraph = text.rfind("\n\n", 0, before) + 1
+    for h in reversed(known.starting_in(paragraph - 1, before)):
+        info = gazetteer.hit_place(h)
+        if info.kind in ("city", "town") and h.end <= before:
+            return info
+    return None
 
 
 def _quarter(text: str, start: int) -> bool:
