@@ -536,3 +536,14 @@ def test_a_site_lies_in_its_town_even_when_the_province_has_another_name():
     mosul = PlaceInfo("Mosul", "Iraq", "Nineveh", kind="city")
     assert same_place(consulate, mosul) and same_place(mosul, consulate)
     assert not same_place(consulate, PlaceInfo("Baiji", "Iraq", "Salahuddin", kind="town"))
+
+
+def test_the_camp_is_the_camp_last_named_not_another_kind_of_site():
+    body = (
+        "On Tuesday, hundreds of Iraqis protested outside the Turkish embassy in Baghdad.\n\n"
+        "The dispute centres on the Mazroub camp, northeast of Mosul, where Turkish soldiers "
+        "train local fighters.\n\n"
+        "Turkey first deployed 150 soldiers to the camp on December 4 last year.\n"
+    )
+    places = [c.place.name for c in _cands(body) if c.place is not None]
+    assert places == ["Turkish embassy (Baghdad)", "Mazroub camp"]

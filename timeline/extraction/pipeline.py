@@ -292,7 +292,7 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
             # names the place the story is about, the last one of that kind an event of this
             # article was placed at. Only for a report the text itself dates: a place referred
             # to does not make an undated report an event.
-            place, precision = _place_referred_to(sent.text, raw, body, place_hits) or (
+            place, precision = _place_referred_to(sent, raw, body, place_hits) or (
                 None,
                 precision,
             )
@@ -369,32 +369,54 @@ _NOUN_KINDS = {
 
 
 def _place_referred_to(
-    text: str,
+    sent: Sentence,
     raw: list[tuple[Sentence, CandidateEvent]],
     body: str,
     place_hits: list[GazetteerHit],
 ) -> tuple[PlaceInfo, str] | None:
-    """The place a definite place noun of ``text`` refers back to: the place of the latest
-    candidate so far whose place is of a kind the noun names; None when there is none.
-    ``place_hits`` are the article's (offsets into ``body``)."""
+    """The place a definite place noun of ``sent`` refers back to: the place of the latest
+    candidate so far whose place is of a kind the noun names; else, for a site's noun ("the
+    camp"), the site last named with it ("the Bashiqa camp"), event or not; None when there is
+    none. ``place_hits`` are the article's (offsets into ``body``)."""
+    text = sent.text
     m = _PLACE_NOUN_RE.search(text)
     if m is None:
         return None
     noun = m.group("noun").lower()
     kinds = _NOUN_KINDS[noun]
-    for sent, earlier in reversed(raw):
+    for earlier_sent, earlier in reversed(raw):
         if earlier.place is None or earlier.place.kind not in kinds:
             continue
         called = _noun_written_for(
-            body, _within(place_hits, sent.start, sent.end), earlier.place.name
+            body, _within(place_hits, earlier_sent.start, earlier_sent.end), earlier.place.name
         )
         # "the Turkmen village of Bashir" … "if the town fell": the text itself said what
         # the place is, and a town is not the village it named (the gazetteer files both as
         # towns).
         if called is not None and _NOUN_GROUP.get(called, called) != _NOUN_GROUP.get(noun, noun):
             continue
+        # "… outside the Turkish embassy in Baghdad. … deployed to the camp": a site whose
+        # name says it is another kind of site is not the one the noun refers to
+        named = _SITE_NOUN_RE.findall(earlier.place.name.casefold())
+        if named and noun not in named:
+            continue
         return earlier.place, earlier.place_precision
+    if "site" in kinds:
+        for h in reversed(place_hits):
+            if h.end > sent.start:
+                continue
+            info = gazetteer.hit_place(h)
+            if info.kind == "site" and noun in _SITE_NOUN_RE.findall(info.name.casefold()):
+                return info, "exact"
     return None
+
+
+# The nouns a site's own name may carry ("Bashiqa camp", "Turkish embassy (Baghdad)").
+_SITE_NOUN_RE = re.compile(
+    r"\b(base|camp|refinery|compound|zone|embassy|consulate|square|street|avenue|mosque|shrine"
+    r"|mausoleum|palace|hotel|hospital|university|stadium|market|station|airport|dam|prison"
+    r"|crossing|gate)\b"
+)
 
 
 # Nouns news uses for one place interchangeably ("the city" for a town of 50,000).
