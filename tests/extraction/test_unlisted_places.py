@@ -275,6 +275,23 @@ def test_a_site_inside_a_known_town_is_a_place_within_it(
         assert hit.text == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A bomber struck on Mazroub Avenue, Istanbul's main shopping street.",
+            "Mazroub Avenue (Istanbul)",
+        ),
+        ("They met at Mazroub Square, Baghdad, on Monday.", "Mazroub Square (Baghdad)"),
+        # the next place of a list is no apposition
+        ("Rallies were held at Mazroub Square, Kirkuk, Mosul and Basra.", None),
+        ("Protests spread from Mazroub Square, Baghdad, and Basra to other cities.", None),
+    ],
+)
+def test_a_landmark_s_town_may_stand_in_an_apposition(text: str, name: str | None) -> None:
+    assert _names(text) == ([name] if name else [])
+
+
 def test_the_city_s_landmark_is_in_the_city_the_paragraph_named() -> None:
     text = (
         "In the capital, Ankara, a car bombing killed 29 people. Another bomb, near the "

@@ -504,6 +504,8 @@ _IN_TOWN_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTAINERS = ("city", "town", "district")
+_APPOSED_RE = re.compile(r",\s+")
+_APPOSITION_END_RE = re.compile(r"(?:,(?=\s+[a-z])(?!\s+(?:and|or)\b)|[.;:)]|$)")
 
 
 class _Container(NamedTuple):
@@ -531,6 +533,18 @@ def _container(text: str, start: int, end: int, known: _Hits) -> _Container | No
             town = _last_city_before(text, owner.start(), known)
             if town is not None:
                 return _Container(town, start, end)
+    # "on Istiklal Avenue, Istanbul's main shopping street", "at Tahrir Square, Baghdad, on
+    # Friday": the town in an apposition (not the next of a list: "Kirkuk, Mosul and ...")
+    apposed = _APPOSED_RE.match(text, end)
+    if apposed is not None:
+        for h in known.starting_in(apposed.end() - 1, apposed.end()):
+            info = gazetteer.hit_place(h)
+            if info.kind not in _CONTAINERS:
+                continue
+            if text[h.end : h.end + 2] in ("'s", "’s"):
+                return _Container(info, start, end)
+            if _APPOSITION_END_RE.match(text, h.end):
+                return _Container(info, start, h.end)
     after = _IN_TOWN_RE.match(text, end)
     if after is None or (
         not after.group("in") and not after.group("noun") and not _quarter(text, start)
