@@ -236,6 +236,24 @@ def test_votes_vetoes_referendums_and_meetings_somewhere_are_developments(senten
     assert trigger is not None and trigger.event_type == "strategic_developments"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        (
+            "Russian warplanes carried out heavy strikes on militant positions.",
+            "explosions_remote_violence",
+        ),
+        ("Warplanes also hit PKK positions on Sunday.", "explosions_remote_violence"),
+        ("Jets conducted raids on the outskirts of the town.", "explosions_remote_violence"),
+        ("YPG fighters and Turkish troops exchanged artillery and machine-gun fire.", "battles"),
+        ("Kurdish fighters drove the jihadists out of Kobane in January.", "battles"),
+    ],
+)
+def test_strikes_carried_out_fire_exchanged_and_a_side_driven_out(sentence, etype):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == etype
+
+
 def test_meeting_someone_is_not_meeting_somewhere():
     # "met" alone names no happening at a place ("met the demand", "met resistance")
     assert find_trigger("The plan met stiff resistance from the council.") is None

@@ -94,7 +94,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # "U.S. F-15E jets on Sunday struck five facilities": a day may stand between
         r"(?:warplanes?|aircraft|jets|drones?|helicopters?) (?:(?:early |late )?(?:on )?"
         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:night |morning )?|overnight )?"
-        r"(?:struck|hit|opened fire|fired|bombed|pounded)",
+        r"(?:also |then |again )?(?:struck|hit|opened fire|fired|bombed|pounded)",
+        # "Russian warplanes carried out heavy strikes on ...", "jets conducted raids"
+        r"(?:warplanes?|aircraft|jets|drones?|helicopters?|gunships?) (?:also |then |again )?"
+        r"(?:carried out|conducted|launched|staged) (?:[\w-]+ ){0,3}?(?:strikes|raids?|sorties)",
         r"(?:struck|hit) by (?:an? )?(?:air ?strike|missile|rocket|drone)",
         r"shot down",
         r"pound(?:ed|ing)",
@@ -138,6 +141,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"pushed (?:deeper )?into",
         r"(?:fought|battled) (?:their|its|his) way into",
         r"(?:drove|driven|thrown|beaten) (?:back|out)",
+        # "drove the jihadists out of Kobane": the side driven out between
+        r"drove (?:[\w'’-]+ ){1,5}?out of",
+        r"exchanged (?:[\w-]+ ){0,4}?fire",
         r"expelled",
         r"liberated",
         r"took (?:full |complete |total )?control",

@@ -429,6 +429,8 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
     an event at the most specific place named."""
     name = text[start:end]
     before = text[max(0, start - 40) : start]
+    if _PROVINCE_NOUN_AFTER_RE.match(text, end):
+        return None  # "the Lice district of Diyarbakir province": the province, not a quarter
     if _CAMP_FIRST_RE.match(name) or _SITE_LAST_WORDS_RE.search(name):
         # "Camp Ashraf", "Tishrin Dam": the noun is capitalised with the name, and one word
         # at least names the site beside it
@@ -504,6 +506,7 @@ _IN_TOWN_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTAINERS = ("city", "town", "district")
+_PROVINCE_NOUN_AFTER_RE = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
 _APPOSED_RE = re.compile(r",\s+")
 _APPOSITION_END_RE = re.compile(r"(?:,(?=\s+[a-z])(?!\s+(?:and|or)\b)|[.;:)]|$)")
 
