@@ -247,6 +247,11 @@ def test_votes_vetoes_referendums_and_meetings_somewhere_are_developments(senten
         ("Jets conducted raids on the outskirts of the town.", "explosions_remote_violence"),
         ("YPG fighters and Turkish troops exchanged artillery and machine-gun fire.", "battles"),
         ("Kurdish fighters drove the jihadists out of Kobane in January.", "battles"),
+        # the weapon, where it came from, then where it came down
+        (
+            "Two rockets fired from the hills east of Beirut struck the southern suburbs.",
+            "explosions_remote_violence",
+        ),
     ],
 )
 def test_strikes_carried_out_fire_exchanged_and_a_side_driven_out(sentence, etype):

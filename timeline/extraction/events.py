@@ -72,7 +72,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:threw|hurled|lobbed) (?:a |two |several )?(?:hand )?grenades?",
         # "two rockets fired from Syria hit the town": the weapon, then where it came down
         r"(?:rockets?|missiles?|mortar rounds?|mortar shells?|shells?)"
-        r"(?= (?:[\w'’.-]+ ){1,6}?(?:hit|struck|slammed into|landed|fell on|exploded|killed"
+        r"(?= (?:[\w'’.-]+ ){1,8}?(?:hit|struck|slammed into|landed|fell on|exploded|killed"
         r"|wounded))",
         r"grenade attacks?",
         r"(?:land ?)?mines? (?:exploded|blast|killed|wounded)",
