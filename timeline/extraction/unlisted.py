@@ -185,21 +185,18 @@ def find_unlisted_places(
             landmark_end = end
         else:
             landmark_end = landmark.end() if landmark is not None else None
-        blockers = places.overlapping(start, end)
-        if landmark_end is None:
-            # (a landmark may be named after a person: "the Imam Ali shrine")
-            blockers += others.overlapping(start, end)
-        if any(not _part_of_a_longer_name(h, start, end) for h in blockers):
+        if any(not _part_of_a_longer_name(h, start, end) for h in places.overlapping(start, end)):
             continue
+        # An actor's or a date's words are no place's name, but a landmark may be named after
+        # a person ("the Imam Ali shrine").
+        someone_s = bool(others.overlapping(start, end))
         if landmark_end is not None and _is_landmark(text, start, landmark_end):
             end, kind = landmark_end, "site"
             container = _container(text, start, end, places)
             if container is None:
                 continue
         else:
-            if any(
-                not _part_of_a_longer_name(h, start, end) for h in others.overlapping(start, end)
-            ):
+            if someone_s:
                 continue
             kind = _what_the_text_calls_it(text, start, end, places)
             if kind is None:
