@@ -711,8 +711,10 @@ def _visible_statuses(include_unverified: bool) -> list[str]:
 
 def event_detail(*, pk: int, include_unverified: bool = False) -> Event | None:
     """The event with place, actors (by role) and every excerpt with its article, publisher
-    and paragraph context (``excerpt.context`` = (before, quote, after)). Three queries.
-    None when no such event is visible."""
+    and paragraph context (``excerpt.context`` = (before, quote, after)); for a place with no
+    coordinates of its own, ``shown_at_name`` (the place the map shows it at) or
+    ``place_unmapped``. Three queries, a fourth for such a place. None when no such event is
+    visible."""
     event = (
         Event.objects.filter(pk=pk, status__in=_visible_statuses(include_unverified))
         .select_related("place")
@@ -733,6 +735,14 @@ def event_detail(*, pk: int, include_unverified: bool = False) -> Event | None:
     if event is None:
         return None
     event.date_label = date_label(event.date_start, event.date_end, event.date_precision)
+    # Where the map shows a place with no coordinates of its own (the town a square lies in),
+    # or that it is not on the map: one more query, and only for such a place.
+    event.shown_at_name = ""
+    event.place_unmapped = False
+    if event.place is not None and not event.place.has_point:
+        shown = places_shown_at([event.place.pk]).get(event.place.pk)
+        event.shown_at_name = shown["name"] if shown else ""
+        event.place_unmapped = shown is None
     for ex in event.excerpts.all():
         ex.context = paragraph_around(ex.article.body, ex.start, ex.end)
     return event

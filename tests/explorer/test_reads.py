@@ -275,3 +275,22 @@ def test_a_place_whose_events_are_all_within_it_is_a_place_option(world):
     make_event(headline="Shelling of Baba Amr", start=date(2012, 2, 4), place=baba_amr)
     slugs = [p["slug"] for p in selectors.explorer_options()["places"]]
     assert slugs == ["aleppo", "baba-amr", "baghdad", "homs", "mosul", "tikrit"]
+
+
+def test_the_event_page_says_where_the_map_shows_a_place_without_a_point(
+    client, world, django_assert_num_queries
+):
+    baghdad = world.places["baghdad"]
+    tahrir = inside("Tahrir Square (Baghdad)", "tahrir", baghdad)
+    village = Place.objects.create(slug="kharzam", name="Kharzam", country="Syria")
+    at_square = make_event(headline="Rally", start=date(2019, 10, 1), place=tahrir)
+    in_village = make_event(headline="Strike", start=date(2019, 10, 2), place=village)
+    page = client.get(f"/events/{at_square.pk}/").content.decode()
+    assert "on the map at Baghdad, the place it lies in" in page
+    page = client.get(f"/events/{in_village.pk}/").content.decode()
+    assert "not on the map until a curator locates it" in page
+    located = world.events["tikrit"]
+    page = client.get(f"/events/{located.pk}/").content.decode()
+    assert "on the map at" not in page and "not on the map" not in page
+    with django_assert_num_queries(4):  # one more than a located place's, for the point
+        client.get(f"/events/{at_square.pk}/")
