@@ -208,16 +208,16 @@ def verified_items() -> list[VerifiedItem]:
     items: list[VerifiedItem] = []
     events = (
         Event.objects.filter(status=EventStatus.VERIFIED)
-        .select_related("place")
+        .select_related("place__within")
         .prefetch_related("excerpts")
         .order_by("pk")
     )
     for event in events:
-        names = frozenset()
+        names = within = frozenset()
         if event.place is not None:
-            names = frozenset(
-                n.casefold() for n in [event.place.name, *(event.place.aliases or [])]
-            )
+            names = _place_row_names(event.place)
+            if event.place.within is not None:
+                within = _place_row_names(event.place.within)
         for article_id in sorted({x.article_id for x in event.excerpts.all()}):
             items.append(
                 VerifiedItem(
@@ -230,9 +230,15 @@ def verified_items() -> list[VerifiedItem]:
                     event_type=event.event_type,
                     place=event.place.name if event.place else None,
                     place_names=names,
+                    within_names=within,
                 )
             )
     return items
+
+
+def _place_row_names(place: Any) -> frozenset[str]:
+    """A stored place's casefolded name and aliases."""
+    return frozenset(n.casefold() for n in [place.name, *(place.aliases or [])])
 
 
 def extraction_evaluate(

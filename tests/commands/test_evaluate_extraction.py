@@ -16,6 +16,7 @@ from timeline.extraction.types import (
     Evidence,
     PlaceInfo,
 )
+from timeline.models import Place
 from timeline.selectors_extraction import (
     ExtractedItem,
     VerifiedItem,
@@ -187,3 +188,17 @@ def test_matching_is_one_to_one_and_maximal(monkeypatch):
     ev = extraction_evaluate(extract=lambda article: [wide, narrow])
     assert ev.true_positives == 2 and ev.date_exact == 1
     assert ev.precision == ev.recall == 1.0
+
+
+@pytest.mark.django_db
+def test_a_curated_place_inside_a_town_counts_as_a_nested_match_for_the_town():
+    # A curator placed the event at the square (which lies in Baiji); the extractor says
+    # Baiji: no match by the measure, one with nested places.
+    body = "Report\n\nOne."
+    a = make_article(body, published=date(2015, 9, 30))
+    baiji = make_place("Baiji")
+    square = Place.objects.create(name="Mazroub Square (Baiji)", slug="mazroub", within=baiji)
+    make_event(article=a, quote="One.", start=date(2015, 9, 1), place=square)
+    found = cand(body, "One.", date(2015, 9, 1), date(2015, 9, 1), "day", "Baiji")
+    ev = extraction_evaluate(extract=lambda article: [found])
+    assert (ev.true_positives, ev.true_positives_nested_place) == (0, 1)
