@@ -402,9 +402,7 @@ def _place_referred_to(
             continue
         return earlier.place, earlier.place_precision
     if "site" in kinds:
-        for h in reversed(place_hits):
-            if h.end > sent.start:
-                continue
+        for h in reversed(_within(place_hits, 0, sent.start)):
             info = gazetteer.hit_place(h)
             if info.kind == "site" and noun in _SITE_NOUN_RE.findall(info.name.casefold()):
                 return info, "exact"

@@ -34,6 +34,8 @@ _NAME_RE = re.compile(
 )
 
 _COMPASS_WORDS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# A bearing's word, as the pipeline reads it too: "north", "south-eastern".
+COMPASS = rf"{_COMPASS_WORDS}(?:ern)?"
 # Nouns that say what kind of place a name is. Before the name with "of": "the village of
 # Tokhar"; after it, in small letters: "Tokhar village", "Shayrat air base".
 # ("quarter" is not among them: "the July-September quarter", "a quarter of Czech adults")
@@ -307,6 +309,14 @@ _LANDMARK_AFTER_TOWN_RE = re.compile(
 )
 
 
+def _named_after(town: PlaceInfo, name: str) -> PlaceInfo:
+    """A site named after ``town`` ("Mosul University"): in its country and province, and
+    lying within it."""
+    return PlaceInfo(
+        name=name, country=town.country, admin1=town.admin1, kind="site", within=town.name
+    )
+
+
 def _sites_named_after_towns(text: str, known: list[GazetteerHit]) -> list[UnlistedPlaceHit]:
     """The sites named after a known town ("Damascus international airport", "Mosul
     University"), in the town's country and province and shown at its point; not a town's
@@ -323,15 +333,7 @@ def _sites_named_after_towns(text: str, known: list[GazetteerHit]) -> list[Unlis
             or _INDEFINITE_BEFORE_RE.search(text, max(0, h.start - 12), h.start)
         ):
             continue
-        canonical = re.sub(r"\s+", " ", text[h.start : m.end()])
-        info = PlaceInfo(
-            name=canonical,
-            country=town.country,
-            admin1=town.admin1,
-            kind="site",
-            within=town.name,
-        )
-        info = _known_as(info)
+        info = _known_as(_named_after(town, re.sub(r"\s+", " ", text[h.start : m.end()])))
         sites.append(UnlistedPlaceHit(info.name, h.start, m.end(), text[h.start : m.end()], info))
     return sites
 
@@ -344,25 +346,19 @@ def _named_sites_in_towns(text: str, known: _Hits) -> list[UnlistedPlaceHit]:
     sites = []
     for m in _NAMED_SITE_RE.finditer(text):
         start, end = m.span("site")
+        if m.group("airport") and text[start - 3 : start - 1] not in ("'s", "’s"):
+            continue  # ("the airport in Baghdad": Baghdad's airport, or another one near it)
         container = _container(text, start, end, known)
         if container is None:
             continue
         town = container.town
-        if m.group("airport") and text[start - 3 : start - 1] not in ("'s", "’s"):
-            continue  # ("the airport in Baghdad": Baghdad's airport, or another one near it)
         if m.group("nation"):
             name = f"{_NATIONS[m.group('nation')]} {m.group('mission').lower()}"
         else:
             name = re.sub(r"\s+", " ", m.group("site"))
         if m.group("airport"):
             # "Beirut's international airport" is the "Beirut international airport"
-            info = PlaceInfo(
-                name=f"{town.name} {name}",
-                country=town.country,
-                admin1=town.admin1,
-                kind="site",
-                within=town.name,
-            )
+            info = _named_after(town, f"{town.name} {name}")
         else:
             info = _inside(name, town, "site")
         start, end = container.start, container.end
@@ -426,7 +422,8 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
     an event at the most specific place named."""
     name = text[start:end]
     before = text[max(0, start - 40) : start]
-    if _PROVINCE_NOUN_AFTER_RE.match(text, end):
+    wider = _PROVINCE_AFTER_RE.match(text, end)
+    if wider is not None and wider.group(1).lower() in ("province", "governorate"):
         return None  # "the Lice district of Diyarbakir province": the province, not a quarter
     if _CAMP_FIRST_RE.match(name) or _SITE_LAST_WORDS_RE.search(name):
         # "Camp Ashraf", "Tishrin Dam": the noun is capitalised with the name, and one word
@@ -498,12 +495,10 @@ _KIND = {
 # Homs" (a quarter's: "the Baba Amr district of Homs"), "in the old city of Mosul".
 _IN_TOWN_RE = re.compile(
     r"(?P<noun>\s+(?:district|neighbou?rhood|suburb))?(?:,?\s+(?P<in>in)|\s+of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
-    r"|(?:central|old|historic|downtown)\s+)?(?:(?:city|town)\s+of\s+)?",
+    rf"(?:{COMPASS}\s+|(?:central|old|historic|downtown)\s+)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE,
 )
 _CONTAINERS = ("city", "town", "district")
-_PROVINCE_NOUN_AFTER_RE = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
 _APPOSED_RE = re.compile(r",\s+")
 _APPOSITION_END_RE = re.compile(r"(?:,(?=\s+[a-z])(?!\s+(?:and|or)\b)|[.;:)]|$)")
 
@@ -576,12 +571,13 @@ def _last_city_before(text: str, before: int, known: _Hits) -> PlaceInfo | None:
 
 
 def _quarter(text: str, start: int) -> bool:
-    """``text[start:end]`` is a quarter's name, whose noun came before it ("the district of
-    Kharzam"): "of" after it then names its city."""
-    return bool(
-        re.search(
-            r"\b(?:district|neighbou?rhood|suburb)\s+of\s+$", text[max(0, start - 30) : start]
-        )
+    """The name at ``start`` is a quarter's, its noun before it ("the district of Kharzam"):
+    "of" after it then names its city."""
+    noun_of = _NOUN_OF_RE.search(text[max(0, start - 40) : start])
+    return (
+        noun_of is not None
+        and noun_of.group("noun") in _QUARTER_NOUNS
+        and not noun_of.group("plural")
     )
 
 
@@ -613,8 +609,6 @@ def _situating_place(text: str, start: int, end: int, known: _Hits) -> PlaceInfo
 
 _OWNER_BEFORE_RE = re.compile(r"(?P<word>[\w-]+)['’]s\s+(?:[\w-]+\s+){0,2}?$")
 _BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier)\b")
-# A bearing's word, as the pipeline reads it too: "north", "south-eastern".
-COMPASS = rf"{_COMPASS_WORDS}(?:ern)?"
 _ATTACHED_RE = re.compile(
     # an apposition may come first: ", a village in", ", a town 20 km north of"
     # or the noun of the name: "the Baba Amr district of Homs", "Tokhar village, north of"
