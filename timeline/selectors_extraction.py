@@ -79,6 +79,9 @@ class Evaluation:
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    # matches whose candidate has another type than the verified event: the type a reader
+    # would filter by is wrong there, though the event was found
+    typed_differently: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -103,6 +106,7 @@ class Evaluation:
         if not details:
             out.pop("misses")
             out.pop("false_positives")
+            out.pop("typed_differently")
         return out
 
 
@@ -302,6 +306,17 @@ def _score_article(
         if e.event_type == v.event_type:
             result.type_agree += 1
             row["typed_right"] += 1
+        else:
+            result.typed_differently.append(
+                {
+                    "event_id": v.event_id,
+                    "article_id": article_id,
+                    "verified_type": v.event_type,
+                    "extracted_type": e.event_type,
+                    "headline": v.headline,
+                    "excerpt": e.excerpt,
+                }
+            )
     matched_right = set(pairs.values())
     for j, v in enumerate(expected):
         if j not in matched_right:

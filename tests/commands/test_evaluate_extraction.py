@@ -115,10 +115,20 @@ def test_command_prints_figures_and_json(known_db):
     assert (data["true_positives"], data["extracted"], data["verified"]) == (1, 2, 2)
     assert data["date_overlap_only"] == 1 and data["type_differs"] == 1
     assert len(data["misses"]) == 1 and len(data["false_positives"]) == 1
+    assert [(t["verified_type"], t["extracted_type"]) for t in data["typed_differently"]] == [
+        ("battles", "violence_against_civilians")
+    ]
 
     out = StringIO()
     call_command("evaluate_extraction", "--details", stdout=out)
     assert "Misses (1)" in out.getvalue() and "Mosul" in out.getvalue()
+    # the match typed otherwise, with the words it was typed from
+    assert "Typed differently (1): matched, with another type\n  event " in out.getvalue()
+    assert "verified [battles], extracted [violence_against_civilians]" in out.getvalue()
+
+    out = StringIO()
+    call_command("evaluate_extraction", "--json", stdout=out)
+    assert "typed_differently" not in json.loads(out.getvalue())
 
 
 @pytest.mark.django_db

@@ -52,6 +52,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"ransack(?:ed|ing)",
         r"vandali[sz](?:ed|ing)",
         r"mob(?:s)? (?:attacked|stormed|burned)",
+        r"loot(?:ed|ing|ers)",
+        # stones and petrol bombs are a crowd's weapons: "hurled stones at each other"
+        r"(?:hurled|threw|throwing|hurling|pelted|pelting) (?:[\w-]+ ){0,3}?(?:stones|rocks"
+        r"|petrol bombs|Molotov cocktails|bottles)",
     ),
     EXPLOSIONS: _words(
         r"air ?strikes?",
@@ -92,13 +96,24 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"artillery (?:fire|strikes?|barrage)",
         r"detonat(?:ed|ion|ing)",
         # "U.S. F-15E jets on Sunday struck five facilities": a day may stand between
-        r"(?:warplanes?|aircraft|jets|drones?|helicopters?) (?:(?:early |late )?(?:on )?"
-        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:night |morning )?|overnight )?"
-        r"(?:also |then |again )?(?:struck|hit|opened fire|fired|bombed|pounded)",
+        r"(?:warplanes?|aircraft|jets?|drones?|helicopters?|gunships?) (?:(?:early |late )?"
+        r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:night |morning )?|overnight )?"
+        r"(?:also |then |again )?(?:struck|hit|opened fire|fired|bombed|pounded|attacked"
+        r"|targeted|raided|rocketed|strafed)",
         # "Russian warplanes carried out heavy strikes on ...", "jets conducted raids"
         r"(?:warplanes?|aircraft|jets|drones?|helicopters?|gunships?) (?:also |then |again )?"
         r"(?:carried out|conducted|launched|staged) (?:[\w-]+ ){0,3}?(?:strikes|raids?|sorties)",
         r"(?:struck|hit) by (?:an? )?(?:air ?strike|missile|rocket|drone)",
+        # the weapon named as such: "a car bomb in the suburb killed", "killed by a car bomb"
+        # (reported when a harm, a date or a verb of its own goes with it, as any event noun)
+        r"(?:car|truck|roadside|suicide car|sticky|magnetic|parcel|barrel) bombs?",
+        r"(?:helicopter|drone|missile|rocket|artillery|mortar) (?:strikes?|attacks?)",
+        # ACLED codes a chemical weapon's use as remote violence
+        r"(?:chemical|poison gas|gas|sarin|chlorine|nerve agent) (?:weapons? )?attacks?",
+        r"(?:dropped|dropping) (?:[\w-]+ ){0,4}?(?:bombs|barrel bombs|bombs?|explosives)",
+        r"blew (?:up|apart)",
+        r"(?:carried out|conducted|launched|staged) (?:[\w-]+ ){0,4}?(?:air ?strikes|air raids"
+        r"|bombing raids|drone strikes|missile strikes)",
         r"shot down",
         r"pound(?:ed|ing)",
     ),
@@ -113,6 +128,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"tortur(?:ed|ing)",
         r"(?:as|use (?:them|civilians) as) human shields",
         r"shot dead",
+        # "seized 12 detainees … and shot them": those already in the gunmen's hands
+        r"shot (?:them|him|her)(?! down)",
         r"lynch(?:ed|ing)",
     ),
     BATTLES: _words(
@@ -134,7 +151,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"retaken",
         r"seized",
         r"regained",
-        r"stormed",
+        r"storm(?:ed|ing)",
         r"besieged",
         r"repell?ed",
         r"pushed back",
@@ -144,7 +161,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # "drove the jihadists out of Kobane": the side driven out between
         r"drove (?:[\w'’-]+ ){1,5}?out of",
         r"exchanged (?:[\w-]+ ){0,4}?fire",
-        r"expelled",
+        r"expelled(?! to\b)",
         r"liberated",
         r"took (?:full |complete |total )?control",
         # "troops entered Amerli", "entered the town": coming into a place held by the other side
@@ -172,13 +189,17 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"sit-ins?",
         r"(?:took|take|taking) to the streets",
         r"marched",
+        # ACLED's protest with intervention: "police fired tear gas at the crowd"
+        r"(?:fired|firing|used|using) (?:[\w-]+ ){0,2}?(?:tear ?gas|water cannons?)",
     ),
     STRATEGIC: _words(
         r"arrest(?:ed|s)?",
         r"detain(?:ed|s)?",
         r"appoint(?:ed|ment)",
         r"withdr(?:ew|awn|awal)",
-        r"pulled (?:out|back)",
+        # (not "pulled out 47 people" from their cars)
+        r"pulled (?:out|back)"
+        r"(?! (?:\d|(?:dozens|scores|hundreds) of|(?:the|their) (?:bodies|victims)))",
         r"retreat(?:ed)?",
         r"deploy(?:ed|ment)",
         r"summoned",
@@ -213,6 +234,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:base|headquarters|command|cent(?:er|re)|office|camp|outpost|war room)s? "
         r"(?:that |which )?(?:\w+ )?(?:established|set up|opened|built)",
         r"instructed",
+        # "agreed to a truce", "agreed to halt airstrikes", "agreed to let U.S. warplanes use
+        # the base" (not "agreed to support the government": a pledge)
+        r"agreed (?:(?:late |early )?(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?"
+        r"(?:to|on) (?:an? |the )?(?:[\w-]+ )?(?:truce|ceasefire|cease-fire|deal|agreement"
+        r"|halt|suspend|end|withdraw|pull out|exchange|release|hand over|let|allow|open|close)",
+        r"disarmed",
+        # a flag raised over a taken place is ACLED's symbolic development
+        r"(?:raised|hoisted|planted) (?:the|their|its|a) (?:[\w-]+ ){0,2}flag",
         # A person's presence somewhere, reported in the past: "the minister was in Baghdad".
         r"(?:was|were) (?:in|at)(?= (?-i:[A-Z]))",
         r"(?:sighted|spotted)(?= (?:in|at|near|on|outside|around) )",
@@ -236,15 +265,41 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 # Riots need a crowd: "supporters stormed the parliament" is a riot, "troops stormed" a battle.
 _CROWD_RE = _words(
-    r"supporters", r"protesters", r"demonstrators", r"followers", r"crowds?", r"mobs?", r"rioters"
+    r"supporters", r"protesters", r"demonstrators", r"followers", r"crowds?", r"mobs?", r"rioters",
+    r"looters", r"students", r"youths",
+)  # fmt: skip
+# A riot's own words; the others (fire, ransacking, vandalism) are a riot only when a crowd
+# does them: when gunmen or a militia do, ACLED counts the destruction of property as a
+# strategic development.
+_RIOT_WORD_RE = re.compile(r"riot|mob|stones|rocks|petrol|Molotov|bottles", re.IGNORECASE)
+# "clashes between rival students", "clashes between the army and protesters": the crowd is a
+# side
+_CROWD_SIDE_RE = re.compile(
+    r"[^.;]{0,30}?\b(?:between|with)\b[^.;]{0,60}?\b(?:supporters|protesters|demonstrators"
+    r"|students|youths|rioters|mobs?|crowds)\b",
+    re.IGNORECASE,
 )
 _CROWD_ENTRY_RE = _words(r"stormed", r"broke into", r"forc(?:ed|ing) their way into")
 _CIVILIAN_VICTIM_RE = _words(
     r"civilians?", r"people", r"residents", r"villagers", r"women", r"children", r"worshippers",
     r"protesters", r"demonstrators", r"elderly", r"medics", r"refugees", r"families",
     r"journalists", r"reporters", r"staff", r"employees", r"(?:television|TV|radio) stations?",
-    r"hospitals?", r"schools?",
+    r"hospitals?", r"schools?", r"correspondents?", r"cameram[ae]n", r"crews?", r"onlookers",
+    r"crowds?", r"spectators", r"shoppers", r"passers-?by", r"bystanders", r"mourners",
+    r"pilgrims", r"students", r"activists", r"teachers", r"doctors", r"nurses", r"patients",
+    r"aid workers", r"guests", r"teenagers", r"boys", r"girls",
 )  # fmt: skip
+# "killed in clashes", "clashes … that killed 50": deaths of a fight, whoever died
+_FIGHT_DEATHS_RE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:clashes|fighting"
+    r"|battles?|gun ?battles?|firefights?|exchanges? of fire)\b",
+    re.IGNORECASE,
+)
+_FIGHT_KILLED_RE = re.compile(
+    r"\b(?:clashes|fighting|battles?|gun ?battles?|firefights?)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:that|which)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _ARMED_VICTIM_RE = _words(
     r"soldiers?", r"troops", r"fighters", r"militants", r"militiamen", r"policemen", r"officers",
     r"forces", r"jihadists?", r"servicemen", r"marines",
@@ -402,6 +457,15 @@ _ALLEGATION_RE = re.compile(
     r"|in connection with)\b",
     re.IGNORECASE,
 )
+# "captured the town after days of heavy air strikes", "within hours of that withdrawal": a
+# spell of earlier violence (or another happening) the reported one followed.
+_PRIOR_SPELL_RE = re.compile(
+    r"\b(?:after|following|amid|within)\s+(?:(?:nearly|almost|more than|about|some|over)\s+)?"
+    r"(?:[\w-]+\s+)?(?:hours|days|weeks|months|years)\s+of\b"
+    r"|\b(?:after|following|amid)\s+an?\s+(?:series|string|wave|barrage|spate)\s+of\b"
+    r"|\bwithin\s+(?:hours|days|minutes|weeks)\s+of\b",
+    re.IGNORECASE,
+)
 _SUPPORT_RE = re.compile(
     r"\b(?:backed|supported|aided|assisted|covered) by\s+(?:[\w'’.-]+\s+){0,4}$"
     r"|\b(?:with|under) (?:the )?(?:support|help|cover|backing) of\s+(?:[\w'’.-]+\s+){0,4}$",
@@ -477,7 +541,11 @@ def _realis(text: str, start: int) -> bool:
     for i, w in enumerate(before):
         # "On May 26, two rockets struck": the month, not the modal (which is lower-case
         # but at a sentence's head, where no day stands beside it)
-        if w == "May" and re.search(r"\bMay\s+\d|\d\s+May\b", window):
+        if w == "May" and re.search(
+            r"\bMay\s+\d|\d\s+May\b|\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate"
+            r"|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat)\s+May\b|\bMay\s*,",
+            window,
+        ):
             continue
         # "went on to take", "managed to retake": an infinitive that reports what was done
         if w.lower() == "to" and _DONE_TO_RE.search(window):
@@ -529,6 +597,9 @@ _NOMINAL_RE = _words(
     r"evacuation", r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|vehicles?|car)",
     r"(?:missile|drone|rocket) (?:strikes?|attacks?)", r"artillery (?:fire|strikes?|barrage)",
     r"formation of .*", r"mortar", r"rocket attacks?",
+    r"(?:car|truck|roadside|suicide car|sticky|magnetic|parcel|barrel) bombs?",
+    r"(?:helicopter|drone|missile|rocket|artillery|mortar) (?:strikes?|attacks?)",
+    r"(?:chemical|poison gas|gas|sarin|chlorine|nerve agent) (?:weapons? )?attacks?",
 )  # fmt: skip
 
 
@@ -570,6 +641,8 @@ _LICENSOR_RE = _words(
     r"conduct(?:ed|s|ing)", r"wag(?:ed|es|ing)", r"beg[au]n", r"start(?:ed|s|ing)",
     r"unleash(?:ed|es|ing)", r"repell?(?:ed|s|ing)", r"repuls(?:ed|es|ing)", r"fought",
     r"engaged in", r"(?:killed|died|dead|wounded|injured|hurt|destroyed|damaged) (?:in|by|during)",
+    # "killed 39 people in a suicide bombing", "were killed and nine wounded when a jet struck"
+    r"(?:killed|wounded|injured) (?:[\w'’-]+ ){1,4}(?:in|by|during|when)",
     r"caused by", r"survived", r"claimed(?: responsibility for)?", r"resum(?:ed|es|ing)",
     r"renewed", r"fierce", r"heavy", r"intense", r"deadly", r"bloody", r"fresh", r"series of",
     r"wave of", r"surprise", r"(?:on|in) (?:his|her|their|a|an) (?:\w+ )?(?=visits?)",
@@ -579,6 +652,10 @@ _UNREALISED_RE = _words(
     r"possible", r"potential", r"feared", r"imminent", r"looming", r"impending", r"planned",
     r"proposed", r"expected", r"anticipated", r"threatened", r"prospective", r"would-be",
     r"future", r"upcoming", r"forthcoming", r"hypothetical",
+)  # fmt: skip
+_HALTING_RE = _words(
+    r"halt(?:s|ed|ing)?", r"suspend(?:s|ed|ing)?", r"stop(?:s|ped|ping)?", r"end(?:s|ed|ing)?",
+    r"freez(?:e|es|ing)", r"froze", r"cease", r"ceas(?:ed|ing)", r"pause(?:d)?",
 )  # fmt: skip
 # Starts a clause of its own: "if the town fell", "before the army withdrew".
 _SUBORDINATE_RE = re.compile(r"\b(?:if|unless|whether|until|before|once|lest)\b", re.IGNORECASE)
@@ -597,12 +674,6 @@ _DETERMINER_RE = _words(
     r"in", r"for", r"from", r"after", r"during", r"amid", r"by",
 )  # fmt: skip
 _CLAUSE_BREAK_RE = re.compile(r"[;:–—()]|,\s")
-
-
-def _clause_after(text: str, end: int) -> str:
-    rest = text[end : end + 60]
-    m = _CLAUSE_BREAK_RE.search(rest)
-    return rest[: m.start()] if m else rest
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -628,12 +699,25 @@ def _nominal_licensed(
     # "a possible massacre", "the looming offensive": the noun names what has not happened.
     if any(_UNREALISED_RE.fullmatch(w) for w in before_words[-2:]):
         return False
+    # "agreed to halt airstrikes", "a truce to end weeks of fighting": what is stopped is the
+    # matter of the agreement, not a happening the sentence reports
+    if any(_HALTING_RE.fullmatch(w) for w in before_words[-3:]):
+        return False
     if _LICENSOR_RE.search(" ".join(before_words[-6:])):
         return True
     # "a massacre if the town fell": a verb after a conditional or temporal subordinator is
     # that other clause's, not the noun's.
     after = _SUBORDINATE_RE.split(_clause_after(text, end), maxsplit=1)[0]
     if _EVENTIVE_AFTER_RE.match(after) or _HARM_AFTER_RE.match(after):
+        return True
+    # "An air strike on a house in Jaramana, a suburb of Damascus, killed …": a weapon's
+    # harm may come after the commas of where it struck
+    if (
+        TRIGGERS[EXPLOSIONS].fullmatch(text[start:end])
+        and not _INSTRUMENT_BEFORE_RE.search(_clause_before(text, start))
+        and (harm := _HARM_BEYOND_COMMAS_RE.match(text, end))
+        and not _ANOTHER_CLAUSE_RE.search(harm.group())
+    ):
         return True
     return _dated_nearby(start, end, text, timex_spans)
 
@@ -644,6 +728,14 @@ _HARM_AFTER_RE = re.compile(
     r"^\W*(?:[\w'’.-]+\s+){0,9}?(?:killed|wounded|injured|hit|struck|destroyed|damaged)\b",
     re.IGNORECASE,
 )
+
+
+_HARM_BEYOND_COMMAS_RE = re.compile(r"[^.;:]{0,140}?\b(?:killed|wounded|injured)\b", re.IGNORECASE)
+# ... but not when the weapon is what someone attacked with ("attacked the camp with rockets
+# and mortar rounds, wounding …"), and not across another clause ("…, and the army said its
+# troops killed 18")
+_INSTRUMENT_BEFORE_RE = _words(r"with", r"using", r"by", r"from", r"of", r"for", r"and")
+_ANOTHER_CLAUSE_RE = _words(r"and", r"said", r"says", r"but", r"while")
 
 
 # Modal or negated verb earlier in the trigger's own clause: "they could never really purge".
@@ -744,7 +836,12 @@ def is_reported(
         # A bare participle reports in the progressive ("are pounding") or as a free adjunct
         # of the clause before ("…, killing 12" / "… force—dispatching a battle group").
         before = text[max(0, start - 30) : start]
-        return bool(_BE_RE.search(before) or re.search(r"[,—–]\s*$", before))
+        return bool(
+            _BE_RE.search(before)
+            or re.search(r"[,—–]\s*$", before)
+            # "began storming the district": the verb before says it happened
+            or re.search(r"\b(?:began|started|continued|kept|resumed)\s+$", before, re.I)
+        )
     return True
 
 
@@ -785,6 +882,90 @@ def backdrop_start(text: str) -> int | None:
     return m.start() if m else None
 
 
+_CLASH_RE = _words(r"clash(?:es|ed)?")
+# what an arrest takes: people, named or counted ("four Iranians", "Qais al-Khazali, a former
+# spokesman", "five of its staff")
+_PEOPLE_TAKEN = (
+    r"(?:(?:\d+|" + _NUMBER_WORD + r"|several|dozens of|scores of|a number of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:[A-Z][a-z]+(?:ans|is|s)|diplomats|officials|suspects|people|men"
+    r"|staff|employees|activists|journalists|leaders|commanders|operatives|agents|guards"
+    r"|of (?:its|their|his|the) (?:staff|employees|members|guards))\b"
+    r"|(?-i:[A-Z][a-z]+(?:[ -](?:al-|bin |abu |el-|Abu |Al-)?[A-Z][\w'’]+){1,3})"
+    r"(?=,\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:spokesman|spokesperson|commander"
+    r"|leader|operative|official|cleric|aide|deputy|chief|member|brother|son|envoy|diplomat"
+    r"|minister|mayor|governor|officer)\b))"
+)
+_ARREST_RE = re.compile(
+    r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|picked up"
+    r"|rounded up)\s+(?:[\w-]+\s+){0,2}?(?=" + _PEOPLE_TAKEN + r")",
+    re.IGNORECASE,
+)
+# what makes the arrest part of a fight (then the sentence reports a battle): deaths or
+# combat verbs other than the ways into a building
+_FIGHT_IN_ARREST_RE = _words(
+    r"killed", r"killing", r"clash(?:es|ed)?", r"fought", r"firefights?", r"gun ?battles?",
+    r"exchanged fire", r"overr[au]n", r"shot dead", r"wounded",
+)  # fmt: skip
+_ENTRY_WORDS = ("stormed", "raided", "entered", "captured", "seized", "capturing", "seizing")
+
+
+def _arrest(text: str, found: dict[str, list[re.Match[str]]]) -> re.Match[str] | None:
+    """The arrest the sentence reports, when its fight words are only the troops' way in."""
+    if any(etype in found for etype in (RIOTS, EXPLOSIONS, VAC)):
+        return None
+    arrest = next((m for m in _ARREST_RE.finditer(text) if _realis(text, m.start())), None)
+    if arrest is None or _FIGHT_IN_ARREST_RE.search(text):
+        return None
+    if any(m.group().lower() not in _ENTRY_WORDS for m in found.get(BATTLES, [])):
+        return None
+    return arrest
+
+
+_OPERATION = (
+    # (singular: "launched counterattacks in Iraq and Syria" reports the attacks themselves)
+    r"(?:(?:counter-?)?offensive|assault|operation|campaign|push|counter-?attack|incursion)"
+)
+_OPERATION_LAUNCH_RE = re.compile(
+    r"\b(?P<verb>launch(?:ed|es)?|began|begun|started|opened|initiated|kicked off)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?" + _OPERATION + r"\b"
+    r"|\b" + _OPERATION + r"\b[^.;]{0,80}?\b(?P<verb_after>launched|began|begun|got under way"
+    r"|started|kicked off)\b",
+    re.IGNORECASE,
+)
+# the operation is another's matter: "preparations for the offensive began", "since the
+# offensive began" (a tally's span)
+_NOT_THE_LAUNCH_RE = re.compile(
+    r"\b(?:preparations? for|ahead of|before|since|after|during|until|plans? for)\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# what makes the launch a battle: territory taken or a fight reported with it
+_DECISIVE_RE = _words(
+    r"captur(?:ed|ing)", r"seiz(?:ed|ing)", r"overr[au]n", r"overrunning", r"retook", r"retaking",
+    r"recaptur(?:ed|ing)", r"(?:broke|breaking|broken) (?:into|through)", r"breach(?:ed|ing)",
+    r"pushed (?:[\w-]+ ){0,3}back", r"drove (?:[\w-]+ ){0,3}back", r"driven back",
+    r"clash(?:ed|es)", r"fought", r"battled", r"took (?:full |complete )?control", r"killed",
+    r"killing", r"stormed", r"bombed", r"shelled", r"struck", r"pounded", r"exploded",
+)  # fmt: skip
+
+
+def _operation_launch(text: str, found: dict[str, list[re.Match[str]]]) -> re.Match[str] | None:
+    """The launch of an operation the sentence reports, when it reports no fighting with it."""
+    if any(etype in found for etype in (RIOTS, VAC)):
+        return None
+    for m in _OPERATION_LAUNCH_RE.finditer(text):
+        if _NOT_THE_LAUNCH_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        verb = m.start("verb") if m.group("verb") else m.start("verb_after")
+        # "will be launched within days", "analysts expect the offensive to begin"
+        if not _realis(text, verb) or _OPINION_RE.search(_head(text, verb)):
+            continue
+        if _DECISIVE_RE.search(text, m.end()) or _DECISIVE_RE.search(text, 0, m.start()):
+            return None
+        return m
+    return None
+
+
 def find_trigger(
     text: str,
     actor_kinds: dict[str, str] | None = None,
@@ -818,9 +999,22 @@ def find_trigger(
     # allegation ("arrested a commander accused of ordering snipers to fire on protesters"),
     # or an earlier happening that dates or explains it ("launched an offensive on Sunday, a
     # day after its jets pounded targets"). Triggers before them, when there are any, win.
-    for boundary in (_ALLEGATION_RE.search(text), OTHER_HAPPENING_RE.search(text)):
-        if boundary is not None:
-            found = _before(found, boundary.start()) or found
+    for boundary in (
+        _ALLEGATION_RE.search(text),
+        OTHER_HAPPENING_RE.search(text),
+        _PRIOR_SPELL_RE.search(text),
+    ):
+        if boundary is None:
+            continue
+        before = _before(found, boundary.start())
+        if before:
+            found = before
+            continue
+        # "Minutes after the blasts, police fired tear gas …": the phrase put first, up to its
+        # comma, is the other happening; the news follows it
+        comma = text.find(",", boundary.end())
+        if comma != -1:
+            found = _keep(found, lambda m, comma=comma: m.start() > comma) or found
     # "special forces backed by coalition airstrikes pushed into the Old City": the support
     # named in a "backed by" phrase is not what the sentence reports.
     found = _keep(found, lambda m: not _in_support_phrase(text, m)) or found
@@ -844,9 +1038,48 @@ def find_trigger(
                 "raided",
             ):
                 after = text[m.end() : m.end() + 60]
-                if _CIVILIAN_VICTIM_RE.search(after) and not _ARMED_VICTIM_RE.search(after):
+                if (
+                    _CIVILIAN_VICTIM_RE.search(after)
+                    and not _ARMED_VICTIM_RE.search(after)
+                    and not _FIGHT_DEATHS_RE.match(after)
+                    and not _FIGHT_KILLED_RE.search(text, max(0, m.start() - 100), m.start())
+                ):
                     found[VAC] = [m]
                     break
+    # "clashes between rival students", "killed in clashes between the army and protesters":
+    # a crowd fighting is a riot
+    if RIOTS not in found:
+        crowd_clash = [
+            m
+            for m in _CLASH_RE.finditer(text)
+            if _CROWD_SIDE_RE.match(text, m.end()) and _realis(text, m.start())
+        ]
+        if crowd_clash:
+            found[RIOTS] = crowd_clash
+    # "gunmen set fire to the offices of the party": destruction by an armed group, not a crowd
+    if RIOTS in found and not _CROWD_RE.search(text):
+        riots = [m for m in found[RIOTS] if _RIOT_WORD_RE.search(m.group())]
+        wrecking = [m for m in found[RIOTS] if m not in riots]
+        if wrecking and not riots:
+            del found[RIOTS]
+            found.setdefault(STRATEGIC, []).extend(wrecking)
+            found[STRATEGIC].sort(key=lambda m: m.start())
+    # An arrest is a strategic development, however the troops got in: "seized four Iranians
+    # in Baghdad", "stormed the office and detained five of its staff", "captured Qais
+    # al-Khazali, a former spokesman".
+    arrest = _arrest(text, found)
+    if arrest is not None:
+        return Trigger(STRATEGIC, arrest.start(), arrest.end(), arrest.group())
+    # ACLED counts the launch of an operation as a strategic development ("launched an
+    # offensive on Zabadani on 4 July", "the push into the city began on Tuesday, when troops
+    # crossed the river"); the fighting it brings is a battle when the sentence reports one
+    # ("…, overrunning 300 villages", "and captured the town the same day").
+    launch = _operation_launch(text, found)
+    if launch is not None:
+        # the verb is the trigger ("launched"), not the words between it and the operation's
+        # name, which may hold a name that reads as a date ("the operation, dubbed Ashura")
+        verb = "verb" if launch.group("verb") else "verb_after"
+        return Trigger(STRATEGIC, launch.start(verb), launch.end(verb), launch.group(verb))
     # "took control of Kirkuk after the army withdrew", "entered the town without a fight":
     # territory changing hands without fighting is a strategic development, not a battle.
     if BATTLES in found and STRATEGIC not in found and _UNOPPOSED_RE.search(text):

@@ -20,6 +20,11 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"
 
 
+def _short(excerpt: str, limit: int = 120) -> str:
+    excerpt = " ".join(excerpt.split())
+    return excerpt if len(excerpt) <= limit else excerpt[: limit - 3] + "..."
+
+
 def evaluation_text(
     ev: Evaluation, *, details: bool = False, against: str = "verified events"
 ) -> str:
@@ -65,13 +70,22 @@ def evaluation_text(
             )
         lines += ["", f"False positives ({len(ev.false_positives)}): extracted, not verified"]
         for f in ev.false_positives:
-            excerpt = " ".join(f["excerpt"].split())
-            if len(excerpt) > 120:
-                excerpt = excerpt[:117] + "..."
+            excerpt = _short(f["excerpt"])
             lines.append(
                 f"  article {f['article_id']}: {f['date_start']}..{f['date_end']} "
                 f"({f['date_precision']}) {f['place'] or '-'} [{f['event_type']}] {excerpt}"
             )
+        lines += [
+            "",
+            f"Typed differently ({len(ev.typed_differently)}): matched, with another type",
+        ]
+        for t in ev.typed_differently:
+            lines.append(
+                f"  event {t['event_id']} in article {t['article_id']}: verified "
+                f"[{t['verified_type']}], extracted [{t['extracted_type']}] {t['headline']}"
+            )
+            if " ".join(t["excerpt"].split()) != " ".join(t["headline"].split()):
+                lines.append(f"      extracted from: {_short(t['excerpt'])}")
     return "\n".join(lines)
 
 
@@ -84,7 +98,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
         parser.add_argument(
-            "--details", action="store_true", help="List the misses and the false positives."
+            "--details",
+            action="store_true",
+            help="List the misses, the false positives and the matches typed differently.",
         )
         parser.add_argument(
             "--answers",

@@ -1,0 +1,199 @@
+"""Event types as ACLED's codebook and the curators' policy give them (the thirty-fourth
+session's rules): the weapon decides remote violence, the launch of an operation and an
+arrest are strategic developments, a crowd's fight is a riot, an armed group's arson is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extraction.events import find_trigger
+
+BATTLES = "battles"
+EXPLOSIONS = "explosions_remote_violence"
+VAC = "violence_against_civilians"
+PROTESTS = "protests"
+RIOTS = "riots"
+STRATEGIC = "strategic_developments"
+
+
+def _type(sentence: str) -> str | None:
+    trigger = find_trigger(sentence)
+    return trigger.event_type if trigger else None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the weapon is the subject of the harm, however far its place stretches it
+        "A car bomb near the central bus station in Kirkuk killed nine people on Friday.",
+        "Two truck bombs outside a police headquarters in the southern city of Nasiriyah "
+        "killed 23 people.",
+        "An air strike on a crowded market in Douma, a town east of Damascus, killed 15 civilians.",
+        "Another suicide car bomb, at a checkpoint on the edge of the city, killed six "
+        "soldiers on Monday.",
+        # ... or the harm names it
+        "The commander was killed by a roadside bomb on the road to the airport.",
+        "The group killed 40 worshippers in a suicide bombing at a mosque in Zahedan.",
+        "Four soldiers were killed and seven wounded when a Turkish jet struck their post.",
+        # aircraft as the subject of an attack
+        "Israeli jets attacked a weapons convoy near the border on Wednesday.",
+        "Army helicopters dropped at least a dozen barrel bombs on the town.",
+        "Government aircraft carried out at least 30 air raids on the province.",
+        "Insurgents blew up a bridge on the main highway.",
+        # ACLED counts a chemical weapon's use as remote violence
+        "A chlorine gas attack on the district killed 12 people.",
+    ],
+)
+def test_the_weapon_makes_remote_violence(sentence):
+    assert _type(sentence) == EXPLOSIONS
+
+
+def test_a_weapon_someone_attacked_with_does_not_take_another_clauses_harm():
+    sentence = (
+        "Militants attacked the outpost with rockets and mortar rounds, and the army said its "
+        "troops killed 12 of them."
+    )
+    assert _type(sentence) == BATTLES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army launched an offensive on the town on Sunday.",
+        "The operation, dubbed Northern Shield, was launched on Friday from two directions.",
+        "The push into the old city began on Tuesday, when troops crossed the river.",
+        "Government forces launched the assault on 4 May, backed by warplanes pounding rebel "
+        "positions.",
+        "In May, the militia launched an offensive in the mountains to push rebels back from "
+        "the border.",
+        "The 1st Division launched Operation Iron Gate on Saturday, moving into the farmland "
+        "south of the capital.",
+    ],
+)
+def test_the_launch_of_an_operation_is_a_strategic_development(sentence):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == STRATEGIC
+    # the verb is the trigger, not the operation's name between (which may read as a date)
+    assert trigger.text.lower() in {"launched", "began"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the fighting it brought is reported with it: a battle
+        "The militants launched their offensive on Monday, overrunning a dozen villages.",
+        "Troops launched a counterattack on Sunday and pushed the militants back.",
+        "The army's campaign began in March, when troops captured the town of Qaryatain.",
+        "The fighters launched an assault on the base, breaking into its northern section.",
+        # plural: the attacks themselves
+        "The militants launched counterattacks in three provinces and seized two towns.",
+    ],
+)
+def test_a_launch_with_fighting_reported_is_a_battle(sentence):
+    assert _type(sentence) == BATTLES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said the offensive will be launched within days.",
+        "Analysts expect the army to launch an offensive on the city.",
+        "Preparations for the offensive began after the bombing.",
+    ],
+)
+def test_no_launch_in_a_plan_or_in_anothers_matter(sentence):
+    assert _type(sentence) != STRATEGIC or "launch" not in (find_trigger(sentence).text or "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Special forces captured Abu Omar al-Baghdadi, a senior commander of the group, in Mosul.",
+        "U.S. troops seized three Iranians in Erbil on Thursday.",
+        "Soldiers stormed a house in the village and detained four of its occupants' sons.",
+        "Police raided the office and arrested five of its staff.",
+    ],
+)
+def test_an_arrest_is_a_strategic_development(sentence):
+    assert _type(sentence) == STRATEGIC
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops captured the town of Hit after fierce clashes.",
+        "Rebels stormed the prison, killed two guards and seized 40 prisoners.",
+    ],
+)
+def test_a_capture_in_a_fight_stays_a_battle(sentence):
+    assert _type(sentence) == BATTLES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Clashes between rival students spilled into the streets on Tuesday.", RIOTS),
+        ("Three people were killed in clashes between police and protesters.", RIOTS),
+        ("Hundreds of looters stripped the abandoned base of its wiring.", RIOTS),
+        ("Supporters of the two parties hurled stones at each other.", RIOTS),
+        # an armed group's arson is the destruction of property, not a riot
+        ("Gunmen set fire to the offices of the party in the capital.", STRATEGIC),
+        ("Militiamen torched the headquarters of the rival faction.", STRATEGIC),
+        ("Rioters torched shops in the city centre.", RIOTS),
+    ],
+)
+def test_a_riot_needs_a_crowd(sentence, expected):
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen killed a television correspondent and her cameraman in the city.", VAC),
+        ("Three gunmen opened fire on a crowd of onlookers at the parade.", VAC),
+        ("Gunmen seized 12 detainees from the jail and shot them by the roadside.", VAC),
+        # deaths of a fight are a battle's, whoever died
+        ("The order followed clashes in the city that killed more than 50 people.", BATTLES),
+    ],
+)
+def test_violence_against_civilians(sentence, expected):
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the phrase put first is the other happening; the news follows its comma
+        ("Minutes after the blasts, police fired tear gas at crowds near the station.", PROTESTS),
+        ("Hours after the bombing, the group announced a halt to its attacks.", STRATEGIC),
+        # a spell of earlier violence explains the taking
+        ("Government forces captured the town on Tuesday after days of heavy shelling.", BATTLES),
+        ("Troops retook the district after a series of car bomb attacks.", BATTLES),
+        # what is halted is the matter of an agreement
+        ("The government agreed on Saturday to halt airstrikes for 48 hours.", STRATEGIC),
+        ("The two sides agreed to a truce to end weeks of fighting in the district.", STRATEGIC),
+        ("Later, the country agreed to let U.S. warplanes use the air base.", STRATEGIC),
+        ("Soldiers raised the national flag over the governor's office.", STRATEGIC),
+        ("U.S. forces disarmed the fighters at the camp in 2003.", STRATEGIC),
+        ("The two diplomats were expelled to Iran on Monday.", None),
+        ("Troops began storming the district on Wednesday.", BATTLES),
+    ],
+)
+def test_what_the_sentence_reports(sentence, expected):
+    assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They agreed to support the government in return for fair treatment.",
+        "Gunmen pulled out 20 people from their cars at a fake checkpoint.",
+    ],
+)
+def test_no_development_in_a_pledge_or_in_pulling_people_out(sentence):
+    assert _type(sentence) is None
+
+
+def test_may_is_the_month_after_in():
+    assert _type("In May, rockets struck the base near the airport.") == EXPLOSIONS
+    assert _type("Officials said rockets may strike the base.") is None
