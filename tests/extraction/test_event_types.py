@@ -197,3 +197,38 @@ def test_no_development_in_a_pledge_or_in_pulling_people_out(sentence):
 def test_may_is_the_month_after_in():
     assert _type("In May, rockets struck the base near the airport.") == EXPLOSIONS
     assert _type("Officials said rockets may strike the base.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Suicide truck bombers struck the barracks, killing 40 soldiers.", EXPLOSIONS),
+        ("Shells struck two camps housing refugees on Saturday night.", EXPLOSIONS),
+        ("Another strike on Sunday hit an arms depot near the border.", EXPLOSIONS),
+        ("The military said its jets had struck shelters in the mountains.", EXPLOSIONS),
+        ("Coalition aircraft destroyed three armed trucks near the base.", EXPLOSIONS),
+        ("The guards responded by firing four missiles at the camp.", EXPLOSIONS),
+        ("Militia fighters helped the army retake the town in June.", BATTLES),
+        ("The militia spearheaded the capture of the border town.", BATTLES),
+        ("Kurdish fighters drove the last Islamic State (IS) militants out of the town.", BATTLES),
+        ("The rebels completed the encirclement of the city on Friday.", BATTLES),
+        ("On Sunday, thousands more gathered in the main square for a memorial.", PROTESTS),
+        ("A general strike shut down the capital on Wednesday.", PROTESTS),
+        ("The general took command of the forces in Baghdad on February 10.", STRATEGIC),
+        ("The president hosted the prime minister at the White House.", STRATEGIC),
+        ("The two leaders held their first formal talks in a year.", STRATEGIC),
+        ("Russia brokered a deal in Geneva under which the stockpile was destroyed.", STRATEGIC),
+        ("The cleric's office issued a nine-point statement on Sunday.", STRATEGIC),
+        ("The ministry said it had foiled a plot to bomb the capital.", STRATEGIC),
+        ("Gunmen had surrounded the leader's residence by midday.", STRATEGIC),
+        ("The province was handed to Iraqi control in April.", STRATEGIC),
+        ("The council held an emergency meeting in Baghdad on Monday.", STRATEGIC),
+        ("The council voted the same day to ask for their help.", STRATEGIC),
+        ("Parliament accepted his resignation on December 1.", STRATEGIC),
+        ("Fighters bulldozed the ruins of the ancient city.", STRATEGIC),
+        # the police named for the riots they are equipped for are no riot
+        ("Riot police blocked a group of mourners from the station.", None),
+    ],
+)
+def test_more_ways_of_reporting(sentence, expected):
+    assert _type(sentence) == expected

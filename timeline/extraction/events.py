@@ -44,7 +44,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 # storming a building as Riots, an execution during a battle as Violence against civilians.
 TRIGGERS: dict[str, re.Pattern[str]] = {
     RIOTS: _words(
-        r"riot(?:s|ed|ers|ing)?",
+        r"riot(?:s|ed|ers|ing)?(?! (?:police|squads?|gear|control|shields|units?|officers))",
         r"broke windows",
         r"smashed (?:furniture|windows|cars|shops)",
         r"torched",
@@ -66,13 +66,17 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"bombard(?:ed|ing|ment)",
         r"car bomb(?:s|ings?)?(?= (?:blast|attacks?|exploded|went off|explosions?))",
         r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|vehicles?|car)",
+        r"suicide (?:car |truck )bomb(?:er|ers|ing|ings)?",
         r"(?:roadside )?bombs? (?:exploded|went off|blast)",
         # the weapon as the subject of the harm: "a roadside bomb killed four soldiers",
         # "three rockets struck the base", "mortar rounds landed near the embassy"
         r"(?:(?:roadside|car|truck|sticky|magnetic|parcel) )?bombs? (?:killed|wounded|injured"
         r"|struck|hit|targeted|tore through|ripped through|damaged|destroyed)",
-        r"(?:rockets?|missiles?|mortar (?:rounds?|shells?|bombs?)|artillery shells?|projectiles?"
-        r"|grenades?) (?:struck|slammed into|crashed into|fell|exploded|killed|wounded|injured)",
+        r"(?:rockets?|missiles?|mortar (?:rounds?|shells?|bombs?)|(?:artillery )?shells"
+        r"|projectiles?|grenades?) (?:struck|slammed into|crashed into|fell|exploded|killed"
+        r"|wounded|injured)",
+        # "another strike on Sunday hit a military area"
+        r"(?:air ?)?strikes? (?:[\w-]+ ){0,3}?(?:hit|struck|targeted|destroyed)",
         r"(?:threw|hurled|lobbed) (?:a |two |several )?(?:hand )?grenades?",
         # "two rockets fired from Syria hit the town": the weapon, then where it came down
         r"(?:rockets?|missiles?|mortar rounds?|mortar shells?|shells?)"
@@ -89,7 +93,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"shell(?:ed|ing)",
         r"mortars?",
         r"rockets? (?:fire|attacks?|strikes?|hit|landed)",
-        r"(?:fired|launched) (?:[\w-]+ ){0,5}?(?:missiles?|rockets?|mortar (?:rounds|shells)"
+        r"(?:fired|firing|launched) (?:[\w-]+ ){0,5}?(?:missiles?|rockets?|mortar (?:rounds|shells)"
         r"|artillery shells)",
         r"missile (?:strikes?|attacks?)",
         r"drone (?:strikes?|attacks?)",
@@ -98,8 +102,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # "U.S. F-15E jets on Sunday struck five facilities": a day may stand between
         r"(?:warplanes?|aircraft|jets?|drones?|helicopters?|gunships?) (?:(?:early |late )?"
         r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:night |morning )?|overnight )?"
-        r"(?:also |then |again )?(?:struck|hit|opened fire|fired|bombed|pounded|attacked"
-        r"|targeted|raided|rocketed|strafed)",
+        r"(?:also |then |again |had |have |has )?(?:struck|hit|opened fire|fired|bombed|pounded"
+        r"|attacked|targeted|raided|rocketed|strafed|destroyed)",
         # "Russian warplanes carried out heavy strikes on ...", "jets conducted raids"
         r"(?:warplanes?|aircraft|jets|drones?|helicopters?|gunships?) (?:also |then |again )?"
         r"(?:carried out|conducted|launched|staged) (?:[\w-]+ ){0,3}?(?:strikes|raids?|sorties)",
@@ -159,7 +163,13 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:fought|battled) (?:their|its|his) way into",
         r"(?:drove|driven|thrown|beaten) (?:back|out)",
         # "drove the jihadists out of Kobane": the side driven out between
-        r"drove (?:[\w'’-]+ ){1,5}?out of",
+        r"drove (?:[\w'’()-]+ ){1,6}?out of",
+        # "helped the army retake Qusayr", "spearheaded the capture of the town"
+        r"help(?:ed)? (?:[\w'’-]+ ){0,4}?(?:retake|recapture|capture|take|seize|drive)",
+        r"spearheaded (?:the |an? )?(?:[\w-]+ )?(?:capture|recapture|assault|offensive|attack)",
+        r"(?:completed|tightened|closed) (?:the |its |their )?encirclement",
+        r"(?:troops|forces|fighters|army|units|rebels|militants|militias?|militiamen) "
+        r"(?:[\w-]+ ){0,2}?encircled",
         r"exchanged (?:[\w-]+ ){0,4}?fire",
         r"expelled(?! to\b)",
         r"liberated",
@@ -189,6 +199,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"sit-ins?",
         r"(?:took|take|taking) to the streets",
         r"marched",
+        r"(?:thousands|hundreds|dozens|crowds) (?:of [\w-]+ )?(?:more )?gathered",
+        r"general strike",
         # ACLED's protest with intervention: "police fired tear gas at the crowd"
         r"(?:fired|firing|used|using) (?:[\w-]+ ){0,2}?(?:tear ?gas|water cannons?)",
     ),
@@ -219,9 +231,22 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # Meetings, visits, new posts and bases, orders: ACLED's non-violent developments.
         r"visit(?:s|ed|ing)?",
         r"met with",
-        r"held talks",
+        r"held (?:[\w-]+ ){0,3}?talks",
+        r"took command",
+        r"hosted",
+        r"brokered (?:an? |the )?(?:[\w-]+ )?(?:deal|truce|ceasefire|cease-fire|agreement|talks)",
+        r"issued (?:an? |the )?(?:[\w-]+ )?statement",
+        r"declared (?:an? |the )?(?:state of emergency|curfew|ceasefire|truce|victory|war)",
+        r"foiled",
+        r"surrounded",
+        r"bulldoz(?:ed|ing)",
+        r"(?:handed|transferred) (?:[\w-]+ ){0,3}?to (?:[\w-]+ )?control",
+        r"(?:was|were) (?:first )?(?:handed over|transferred)",
+        r"held (?:an? |the )?(?:emergency |extraordinary |urgent )?(?:meeting|session|summit)",
+        r"(?:was|were) seen(?= (?:at|in|near|on) )",
+        r"accepted (?:his|her|the) resignation",
         r"vetoed",
-        r"voted (?:to|for|against|on|overwhelmingly)",
+        r"voted (?:[\w-]+ ){0,3}?(?:to|for|against|on|overwhelmingly)",
         r"adopted (?:a|the) (?:[\w-]+ )?resolution",
         r"(?:held|hold) (?:a |its )?referendum",
         r"met(?= (?:in|at) (?:the )?(?-i:[A-Z]))",
