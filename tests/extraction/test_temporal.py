@@ -6108,3 +6108,24 @@ def test_a_frequency_does_not_reach_back_over_the_expression_before():
     found = [(t.text, t.type) for t in tag("It rose from June 27 to twice a month.", None)]
     assert ("twice a month", "SET") in found
     assert all(not text.startswith("27") for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The operation, dubbed "Ashura", was launched on Friday from three directions.',
+        "The army's offensive, code-named Nowruz, began at dawn.",
+        "Operation Eid al-Adha ended in failure.",
+    ],
+)
+def test_an_operations_name_is_no_feast_day(text):
+    # the name an operation was given is not the day of the feast it is named after
+    found = {t.text for t in tag(text, date(2014, 10, 27))}
+    assert not found & {"Ashura", "Nowruz", "Eid al-Adha"}
+
+
+def test_a_day_may_be_dubbed_a_holiday_and_stay_a_day():
+    text = 'Sales rose on the Monday after, which a trade group has dubbed "Cyber Monday."'
+    assert ("Cyber Monday", "2005-11-28") in {
+        (t.text, t.value) for t in tag(text, date(2005, 11, 29))
+    }

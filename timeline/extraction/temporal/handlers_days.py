@@ -1208,7 +1208,19 @@ def _h_endof(st: _State, m: re.Match[str]) -> Result:
     return ("DATE", _fmt_week(_nth_weekday(y, month, 4, 1 if first else -1)))
 
 
+# "the operation, dubbed 'Ashura'", "a campaign code-named Easter": an operation's name, not
+# the day (a day may be dubbed one: "the Monday after, which retailers dubbed Cyber Monday")
+_NAMED_AS_BEFORE = re.compile(
+    r"\b(?:operation|offensive|campaign|assault|attack|battle|mission|exercise|plan)s?\b"
+    r"[^.;]{0,25}?\b(?:dubbed|code-?named|called|named|known\s+as)"
+    r"\s*[\"“'‘]?\s*$|\b(?:operation|code-?named)\s*[\"“'‘]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _h_holiday(st: _State, m: re.Match[str]) -> Result:
+    if not m.group("rel") and _NAMED_AS_BEFORE.search(st.text, max(0, m.start() - 30), m.start()):
+        return None
     name = m.group("h")
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if m.group("every"):
