@@ -43,6 +43,8 @@ class VerifiedItem:
     place_names: frozenset[str]  # casefolded name and aliases
     # casefolded names of the town the place lies in ("Baghdad" of "Tahrir Square (Baghdad)")
     within_names: frozenset[str] = frozenset()
+    # the words of this article that report it (its excerpts' quotes)
+    quotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,94 @@ def _max_matching(
     return {i: j for j, i in owner.items()}
 
 
+def _pair_preference(e: ExtractedItem, v: VerifiedItem) -> int:
+    """How well a matching pair agrees beyond the rule: the same words first (the candidate
+    was read from the sentence that reports the event), then the type, then the exact date."""
+    same_words = any(q in e.excerpt or (e.excerpt and e.excerpt in q) for q in v.quotes)
+    exact = (e.date_start, e.date_end, e.date_precision) == (
+        v.date_start,
+        v.date_end,
+        v.date_precision,
+    )
+    return 4 * same_words + 2 * (e.event_type == v.event_type) + exact
+
+
+def _best_matching(
+    left: Sequence[ExtractedItem],
+    right: Sequence[VerifiedItem],
+    match: Callable[[ExtractedItem, VerifiedItem], bool],
+    preference: Callable[[ExtractedItem, VerifiedItem], int],
+) -> dict[int, int]:
+    """A maximum matching ({left index: right index}) that, among all of that size, agrees
+    most by ``preference``: two candidates of one day and town are each paired with the event
+    whose words they were read from, not crosswise (which would count a right type as wrong).
+
+    The Hungarian method on the weights ``(n + 1) * top * matches + preference``: any matching
+    with one pair more outweighs every preference. Articles hold a few dozen candidates, so
+    its cubic time is nothing.
+    """
+    if not left or not right:
+        return {}
+    prefs = [[preference(e, v) if match(e, v) else None for v in right] for e in left]
+    top = 1 + max((p for row in prefs for p in row if p is not None), default=0)
+    big = (min(len(left), len(right)) + 1) * top
+    n, m = len(left), len(right)
+    size = max(n, m)
+    # costs to minimise on a square matrix; no edge (or padding) costs nothing
+    cost = [
+        [
+            -(big + prefs[i][j]) if i < n and j < m and prefs[i][j] is not None else 0
+            for j in range(size)
+        ]
+        for i in range(size)
+    ]
+    assigned = _hungarian(cost)
+    return {i: j for i, j in enumerate(assigned) if i < n and j < m and prefs[i][j] is not None}
+
+
+def _hungarian(cost: list[list[int]]) -> list[int]:
+    """The column assigned to each row of a square cost matrix, at least total cost (the
+    Kuhn-Munkres method with potentials)."""
+    size = len(cost)
+    inf = float("inf")
+    u = [0.0] * (size + 1)
+    v = [0.0] * (size + 1)
+    row_of = [0] * (size + 1)  # column -> row (1-based; 0: none)
+    way = [0] * (size + 1)
+    for i in range(1, size + 1):
+        row_of[0] = i
+        j0 = 0
+        minv = [inf] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = row_of[j0], inf, 0
+            for j in range(1, size + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[row_of[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if row_of[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            row_of[j0] = row_of[j1]
+            j0 = j1
+    assigned = [0] * size
+    for j in range(1, size + 1):
+        assigned[row_of[j] - 1] = j - 1
+    return assigned
+
+
 def verified_items() -> list[VerifiedItem]:
     """Every (verified event, citing article) pair, in a stable order."""
     items: list[VerifiedItem] = []
@@ -222,7 +312,10 @@ def verified_items() -> list[VerifiedItem]:
             names = _place_row_names(event.place)
             if event.place.within is not None:
                 within = _place_row_names(event.place.within)
-        for article_id in sorted({x.article_id for x in event.excerpts.all()}):
+        quotes_by_article: dict[int, list[str]] = {}
+        for x in event.excerpts.all():
+            quotes_by_article.setdefault(x.article_id, []).append(x.quote)
+        for article_id in sorted(quotes_by_article):
             items.append(
                 VerifiedItem(
                     event_id=event.pk,
@@ -235,6 +328,7 @@ def verified_items() -> list[VerifiedItem]:
                     place=event.place.name if event.place else None,
                     place_names=names,
                     within_names=within,
+                    quotes=tuple(quotes_by_article[article_id]),
                 )
             )
     return items
@@ -290,7 +384,7 @@ def _score_article(
     result.true_positives_nested_place += len(
         _max_matching(extracted, expected, _nested_places_match)
     )
-    pairs = _max_matching(extracted, expected, items_match)
+    pairs = _best_matching(extracted, expected, items_match, _pair_preference)
     result.true_positives += len(pairs)
     for i, j in pairs.items():
         e, v = extracted[i], expected[j]
@@ -473,6 +567,7 @@ def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedIte
                     place=ev["place"],
                     place_names=_place_names(ev["place"]),
                     within_names=_within_names(ev["place"]),
+                    quotes=(ev["quote"],),
                 )
             )
         loaded.append((article, items))

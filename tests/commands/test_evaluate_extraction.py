@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extraction.types import (
     ArticleText,
@@ -20,6 +23,9 @@ from timeline.models import Place
 from timeline.selectors_extraction import (
     ExtractedItem,
     VerifiedItem,
+    _best_matching,
+    _max_matching,
+    _pair_preference,
     extraction_evaluate,
     items_match,
 )
@@ -212,3 +218,67 @@ def test_a_curated_place_inside_a_town_counts_as_a_nested_match_for_the_town():
     found = cand(body, "One.", date(2015, 9, 1), date(2015, 9, 1), "day", "Baiji")
     ev = extraction_evaluate(extract=lambda article: [found])
     assert (ev.true_positives, ev.true_positives_nested_place) == (0, 1)
+
+
+# --- which pairs are matched ------------------------------------------------------------
+
+
+def _item(n: int, excerpt: str, event_type: str = "battles") -> ExtractedItem:
+    return ExtractedItem(
+        article_id=1,
+        date_start=date(2015, 9, 1),
+        date_end=date(2015, 9, 1),
+        date_precision="day",
+        event_type=event_type,
+        place="Amerli",
+        excerpt=excerpt,
+    )
+
+
+def test_two_candidates_of_one_day_and_town_are_paired_with_their_own_words():
+    # both match both; paired crosswise, the two right types would count as wrong
+    toured = "The commander toured Amerli on Sunday."
+    entered = "Fighters entered Amerli on Sunday."
+    extracted = [_item(0, entered, "battles"), _item(1, toured, "strategic_developments")]
+    expected = [
+        v(event_id=1, headline=toured, place="Amerli", place_names=frozenset({"amerli"}),
+          event_type="strategic_developments", quotes=(toured,)),
+        v(event_id=2, headline=entered, place="Amerli", place_names=frozenset({"amerli"}),
+          event_type="battles", quotes=(entered,)),
+    ]  # fmt: skip
+    pairs = _best_matching(extracted, expected, items_match, _pair_preference)
+    assert pairs == {0: 1, 1: 0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    edges=st.lists(st.lists(st.booleans(), min_size=4, max_size=4), min_size=1, max_size=4),
+    weights=st.lists(st.integers(0, 7), min_size=16, max_size=16),
+)
+def test_best_matching_is_maximum_and_then_most_preferred(edges, weights):
+    """Against every matching of a small graph: as many pairs as the most, and of those the
+    largest total preference."""
+    n, m = len(edges), 4
+    left = [_item(i, str(i)) for i in range(n)]
+    right = [v(event_id=j) for j in range(m)]
+
+    def match(e, r):
+        return edges[int(e.excerpt)][r.event_id]
+
+    def preference(e, r):
+        return weights[int(e.excerpt) * 4 + r.event_id]
+
+    pairs = _best_matching(left, right, match, preference)
+    assert all(match(left[i], right[j]) for i, j in pairs.items())
+    assert len(set(pairs.values())) == len(pairs)
+    best = (0, 0)
+    for cols in itertools.product([None, *range(m)], repeat=n):
+        chosen = [(i, j) for i, j in enumerate(cols) if j is not None]
+        if len({j for _, j in chosen}) != len(chosen):
+            continue
+        if not all(edges[i][j] for i, j in chosen):
+            continue
+        best = max(best, (len(chosen), sum(weights[i * 4 + j] for i, j in chosen)))
+    got = (len(pairs), sum(weights[i * 4 + j] for i, j in pairs.items()))
+    assert got == best
+    assert len(pairs) == len(_max_matching(left, right, match))
