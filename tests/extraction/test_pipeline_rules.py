@@ -547,3 +547,17 @@ def test_the_camp_is_the_camp_last_named_not_another_kind_of_site():
     )
     places = [c.place.name for c in _cands(body) if c.place is not None]
     assert places == ["Turkish embassy (Baghdad)", "Mazroub camp"]
+
+
+def test_where_a_strike_hit_is_its_place_though_a_relative_clause_says_it():
+    (c,) = _cands(
+        "The strike, which hit a house in Tikrit shortly after 1 a.m. on Tuesday, killed at "
+        "least 12 people.\n"
+    )
+    assert c.event_type == "explosions_remote_violence"
+    assert c.place is not None and c.place.name == "Tikrit"
+
+
+def test_a_relative_clause_about_a_participant_still_places_nothing():
+    (c,) = _cands("ISIS fighters on Tuesday ambushed the governor, who was born in Tikrit.\n")
+    assert c.place is None

@@ -75,8 +75,11 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:rockets?|missiles?|mortar (?:rounds?|shells?|bombs?)|(?:artillery )?shells"
         r"|projectiles?|grenades?) (?:struck|slammed into|crashed into|fell|exploded|killed"
         r"|wounded|injured)",
-        # "another strike on Sunday hit a military area"
-        r"(?:air ?)?strikes? (?:[\w-]+ ){0,3}?(?:hit|struck|targeted|destroyed)",
+        # "another strike on Sunday hit a military area", "the strike, which hit the house"
+        r"(?:air ?)?strikes?,? (?:[\w-]+ ){0,3}?(?:hit|struck|targeted|destroyed)",
+        # "25 of its fighters were killed and 50 wounded in the strikes on its headquarters"
+        r"(?:killed|wounded|injured) (?:[\w-]+ ){0,4}?(?:in|by) (?:the |an? |[\w-]+ )?"
+        r"(?:air ?)?strikes\b",
         r"(?:threw|hurled|lobbed) (?:a |two |several )?(?:hand )?grenades?",
         # "two rockets fired from Syria hit the town": the weapon, then where it came down
         r"(?:rockets?|missiles?|mortar rounds?|mortar shells?|shells?)"

@@ -90,6 +90,15 @@ _SCENE_RE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|whose)\b[^,;:.]*$", re.IGNORECASE)
+_STRUCK_NOUN_RE = re.compile(
+    r"(?:(?:air|drone|missile|rocket|helicopter|suicide|car)\s+)?(?:strikes?|raids?|attacks?"
+    r"|bombings?|bombs?|blasts?|explosions?)",
+    re.IGNORECASE,
+)
+_RELATIVE_WHERE_RE = re.compile(
+    r",\s*which\s+(?:hit|struck|targeted|destroyed|tore through|ripped through|killed)\b",
+    re.IGNORECASE,
+)
 _ROLE_ORDER = {"actor1": 0, "actor2": 1, "associated": 2, "mentioned": 3}
 _COARSE = ("country", "region", "other")  # place kinds too coarse to locate an event
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -656,8 +665,18 @@ def _best_place(
             continue
         # "…, who takes his orders from Tehran": a non-restrictive relative clause after the
         # trigger describes a participant; its places are not where the event happened.
-        rel = _RELATIVE_RE.search(body[max(0, h.start - 80) : h.start])
-        if rel is not None and h.start - 80 + rel.start() > anchor:
+        # (but "The strike, which hit the house in Khraibeh, killed 56": a clause right after
+        # an event noun says where the event itself struck)
+        window = max(0, h.start - 80)
+        rel = _RELATIVE_RE.search(body[window : h.start])
+        if (
+            rel is not None
+            and window + rel.start() > anchor
+            and not (
+                _STRUCK_NOUN_RE.fullmatch(body[anchor : window + rel.start()])
+                and _RELATIVE_WHERE_RE.match(body, window + rel.start())
+            )
+        ):
             continue
         # "Moscow has deployed warplanes to Syria", "Tehran denied": a capital as the subject
         # of what a government does stands for the government; it is not the scene.
