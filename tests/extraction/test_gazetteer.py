@@ -323,3 +323,21 @@ def test_who_made_or_gave_a_thing_is_not_an_actor_of_the_sentence():
 def test_the_districts_of_a_city_are_not_generated_towns():
     text = "Troops advanced into the districts of al-Hoz and al-Aziziya."
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # the part of a country the news names by a compass point is a region of it
+        ("Rockets fell in northern Israel on Sunday.", "Northern Israel"),
+        ("Airstrikes across southern Lebanon stopped.", "Southern Lebanon"),
+        ("Riots spread in southeast Turkey.", "Southeastern Turkey"),
+        ("Fighting in north-east Syria went on.", "Northeastern Syria"),
+        # spellings of the news
+        ("Targets in Syria's Deir Az Zor province were hit.", "Deir ez-Zor Province"),
+        ("A jet struck a position on Mount Shingal.", "Sinjar Mountains"),
+        ("Maysan was handed to Iraqi control in April.", "Maysan Province"),
+    ],
+)
+def test_regions_and_spellings(text, canonical):
+    assert canonical in [h.canonical for h in find_places(text)]
