@@ -67,7 +67,7 @@ _SITE_LAST_WORDS_RE = re.compile(
 _LANDMARK_NOUNS = """
     square street avenue boulevard bridge mosque shrine mausoleum church cathedral palace
     hotel hospital university stadium market bazaar compound barracks station building
-    centre center tower school serail
+    centre center tower school serail convent monastery
     """.split()  # noqa: SIM905 (a word list reads better as words)
 _LANDMARK_AFTER_RE = re.compile(rf"[ \u00a0](?P<noun>{'|'.join(_LANDMARK_NOUNS)})s?\b")
 _LANDMARK_LAST_RE = re.compile(
