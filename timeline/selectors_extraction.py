@@ -8,8 +8,9 @@ A candidate *matches* a verified pair when
 - it comes from the same article,
 - their date ranges overlap (``[start, end]`` intervals share a day), or both are undated,
 - their place is the same (canonical name, or one of the verified place's aliases; a name
-  with its town in brackets, "Tahrir Square (Baghdad)", also by the name before them), or
-  both have none.
+  with its town in brackets, "Tahrir Square (Baghdad)", also by the name before them; a name
+  ending in a word for its kind of place, "Wadi Hmeid valley", "Idlib city", also by the name
+  without it), or both have none.
 Each candidate matches at most one pair and vice versa (a maximum bipartite matching within
 each article), so true positives are counted once on both sides.
 """
@@ -167,7 +168,12 @@ def items_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
     if extracted.place is None or verified.place is None:
         return extracted.place is None and verified.place is None
     name = extracted.place.casefold()
-    return name in verified.place_names or _without_brackets(name) in verified.place_names
+    bare = _without_brackets(name)
+    return (
+        name in verified.place_names
+        or bare in verified.place_names
+        or _without_generic_noun(bare) in verified.place_names
+    )
 
 
 def _nested_places_match(extracted: ExtractedItem, verified: VerifiedItem) -> bool:
@@ -183,6 +189,17 @@ def _nested_places_match(extracted: ExtractedItem, verified: VerifiedItem) -> bo
 def _without_brackets(name: str) -> str:
     """ "green zone (baghdad)" → "green zone"."""
     return re.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+# A last word that says what kind of place a name is without making it another place: "Wadi
+# Hmeid valley" is Wadi Hmeid, "Idlib city" Idlib (not "province" or "district": Hama
+# province is not the city of Hama).
+_GENERIC_NOUN_RE = re.compile(r"\s+(?:city|valley|mountains?|region|area)$", re.IGNORECASE)
+
+
+def _without_generic_noun(name: str) -> str:
+    """ "wadi hmeid valley" → "wadi hmeid"."""
+    return _GENERIC_NOUN_RE.sub("", name)
 
 
 def _max_matching(
@@ -485,10 +502,12 @@ def _place_names(name: str) -> frozenset[str]:
     # still the one named before them (which the extractor may name without the gazetteer)
     bare = _without_brackets(name)
     names = {name.casefold(), bare.casefold()}
-    probe = "in " + bare
-    for hit in gazetteer.find_places(probe):
-        if hit.start == 3 and hit.end == len(probe):
-            names.add(hit.canonical.casefold())
+    for form in {bare, _without_generic_noun(bare)}:
+        names.add(form.casefold())
+        probe = "in " + form
+        for hit in gazetteer.find_places(probe):
+            if hit.start == 3 and hit.end == len(probe):
+                names.add(hit.canonical.casefold())
     return frozenset(names)
 
 

@@ -232,3 +232,22 @@ def test_the_extractor_places_events_at_sites_inside_towns():
     # inside known towns were places of their own the extractor found 45 and 39 of them.
     assert answer_key_evaluate(UNSEEN / "dev5").true_positives >= 47
     assert answer_key_evaluate(UNSEEN / "dev6").true_positives >= 46
+
+
+@pytest.mark.parametrize(
+    ("key_place", "found", "matches"),
+    [
+        ("Wadi Hmeid", "Wadi Hmeid valley", 1),  # a word for its kind of place, either side
+        ("Wadi Hmeid valley", "Wadi Hmeid", 1),
+        ("Idlib city", "Idlib", 1),
+        ("Qalamoun", "Qalamoun mountains", 1),
+        # a province is another place than its capital
+        ("Hama", "Hama Province", 0),
+        ("Hama Province", "Hama", 0),
+    ],
+)
+def test_a_word_for_the_kind_of_place_does_not_make_it_another(tmp_path, key_place, found, matches):
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", key_place)])
+    day = date(2015, 9, 1)
+    ev = answer_key_evaluate(key, extract=fake_extract((QUOTE_1, day, day, found)))
+    assert ev.true_positives == matches
