@@ -561,3 +561,18 @@ def test_where_a_strike_hit_is_its_place_though_a_relative_clause_says_it():
 def test_a_relative_clause_about_a_participant_still_places_nothing():
     (c,) = _cands("ISIS fighters on Tuesday ambushed the governor, who was born in Tikrit.\n")
     assert c.place is None
+
+
+def test_of_two_settlements_the_nearer_to_the_happening_is_its_scene():
+    # the gazetteer calls Suruc a city and Kobani a town (by their size); neither is the more
+    # precise scene, so the one the happening is told at wins
+    (c,) = _cands(
+        "A suicide bombing killed 33 activists in the border town of Suruc on Monday, as they "
+        "prepared to travel to the Syrian town of Kobane.\n"
+    )
+    assert c.place is not None and c.place.name == "Suruc"
+
+
+def test_a_town_a_place_is_outside_of_is_its_reference_point():
+    (c,) = _cands("Iraqi troops retreated from al-Hamdaniyah outside Mosul on Tuesday.\n")
+    assert c.place is not None and c.place.name == "Al-Hamdaniyah"

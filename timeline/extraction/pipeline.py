@@ -70,6 +70,10 @@ _ROAD_TO_RE = re.compile(
     re.IGNORECASE,
 )
 _BEARING_RE = re.compile(rf"\b{COMPASS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BESIDE_RE = re.compile(
+    r"\b(?:near|outside|close to|on the outskirts of|just (?:outside|beyond))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|close to|outskirts of|surrounding|vicinity of|"
     rf"{COMPASS} of|"
@@ -704,9 +708,18 @@ def _best_place(
     def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[int, bool, int]:
         h, info = item
         return (
-            _PLACE_RANK.get(info.kind, 6 if info.kind == "country" else 4),
-            # "the village of Tokhar, north of Manbij": a bearing's town is the reference point
-            bool(_BEARING_RE.search(body, max(0, h.start - 30), h.start)),
+            # (a city is no less precise a scene than a town: which the gazetteer calls each
+            # is its population, so the nearer of two settlements wins)
+            _PLACE_RANK.get(
+                "town" if info.kind == "city" else info.kind, 6 if info.kind == "country" else 4
+            ),
+            # "the village of Tokhar, north of Manbij": a bearing's town is the reference point,
+            # as is "al-Hamdaniyah outside Mosul"'s
+            bool(_BEARING_RE.search(body, max(0, h.start - 30), h.start))
+            or (
+                bool(_BESIDE_RE.search(body, max(0, h.start - 30), h.start))
+                and any(0 <= h.start - o.end < 40 for o, _ in usable if o is not h)
+            ),
             abs(h.start - anchor),
         )
 
