@@ -105,8 +105,6 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
         # a landmark's noun that names an institution or qualifies another noun
         "said a professor at the Beirut School of Economics.",
         "The paintings went on view at the Museum of the City of Beirut.",
-        # a province named after its capital is no quarter of a city
-        "Jets hit positions in the Kharzam district of Mazroub province.",
         "A bomb went off near a Baghdad market on Sunday.",
         "Officials of the Mazroub Mosque council in Baghdad resigned.",
         # a quarter's noun that names something else
@@ -351,3 +349,35 @@ def test_a_site_that_informs_is_the_speaker_not_the_scene() -> None:
     )
     places = [c.place.name for c in extract_candidates(_article(body)) if c.place]
     assert "Iranian embassy (Baghdad)" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a rural district named after its town, in a province
+        ("Jets hit positions around the Lice district of Diyarbakir province.", "Lice", "town"),
+        # a named part of a country, finer than the country's part it is in
+        ("Jets struck shelters in the Metina region of northern Iraq.", "Metina", "other"),
+        ("Fighting spread in the Jabal al-Zawiya region on Monday.", "Jabal al-Zawiya", "other"),
+    ],
+)
+def test_districts_of_provinces_and_named_regions(text: str, name: str, kind: str) -> None:
+    hits = {h.canonical: h.info.kind for h in _unlisted(text)}
+    assert hits.get(name) == kind
+
+
+def test_a_district_of_a_province_is_no_quarter_of_the_provinces_city() -> None:
+    # a province named after its capital: the district lies in the province, not in the city
+    (hit,) = _unlisted("Jets hit positions in the Kharzam district of Mazroub province.")
+    assert (hit.canonical, hit.info.kind, hit.info.within) == ("Kharzam", "town", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm brought destruction to the Gulf Coast region on Friday.",
+        "It was the worst tornado in the St. Louis region since 1967.",
+    ],
+)
+def test_no_region_from_the_end_of_a_longer_name(text: str) -> None:
+    assert _names(text) == []

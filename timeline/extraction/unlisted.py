@@ -46,7 +46,7 @@ _NOUN_OF_RE = re.compile(
 )
 # (not "the Bekaa Valley village of Nabi Othman": there the noun's name comes after it)
 _SETTLEMENT_AFTER_RE = re.compile(
-    r"[ \u00a0](?P<noun>village|district|neighbou?rhood|suburb)\b"
+    r"[ \u00a0](?P<noun>village|district|neighbou?rhood|suburb|region)\b"
     rf"(?P<of>\s+of\s+(?:the\s+)?(?:(?:{_COMPASS_WORDS}|central)(?:ern)?\s+)?)?"
 )
 _QUARTER_NOUNS = frozenset(["district", "neighbourhood", "neighborhood", "suburb"])
@@ -439,14 +439,30 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
     after = _SETTLEMENT_AFTER_RE.match(text, end)
     if (
         after is not None
+        and after.group("noun") == "district"
+        and after.group("of")
+        and _PROVINCE_NAMED_RE.match(text, after.end())
+    ):
+        # "the Lice district of Diyarbakir province": a rural district, named after its town,
+        # in a province
+        return "town"
+    if (
+        after is not None
         and after.group("of")
         and text[after.end() : after.end() + 1].isupper()
-        and not known.starting_in(after.end() - 1, after.end())
+        # (a known place may begin at the bearing: "the Metina region of northern Iraq")
+        and not known.starting_in(after.start("of"), after.end())
     ):
         # "the Bekaa Valley village of Nabi Othman": the name comes after; but "the Kafr
         # Sousa neighbourhood of western Damascus", "the Ruwais district of the southern
         # suburbs" are the quarter's own
         after = None
+    if (
+        after is not None
+        and after.group("noun") == "region"
+        and _CAPITAL_WORD_BEFORE_RE.search(before)
+    ):
+        return None  # "the Gulf Coast region", "the St. Louis region": a longer name's end
     if after is not None:
         qualifier = _QUALIFIED_AFTER_RE.match(text, after.end())
         if qualifier is not None or (
@@ -486,6 +502,9 @@ _KIND = {
     "outskirts": "town",
     "area": "town",
     "district": "district",
+    # "the Metina region of northern Iraq": a named part of a country, finer than the country
+    # part it is in
+    "region": "other",
     "neighbourhood": "district",
     "neighborhood": "district",
     "suburb": "district",
@@ -557,6 +576,9 @@ def _container(text: str, start: int, end: int, known: _Hits) -> _Container | No
     return None
 
 
+# a capitalised word (not a possessive) right before a name: the name began earlier
+_CAPITAL_WORD_BEFORE_RE = re.compile(r"\b[A-Z][\w.-]*(?<!['’]s)\s+$")
+_PROVINCE_NAMED_RE = re.compile(r"(?:[A-Z][\w'’-]*[ \u00a0]){1,3}(?:[Pp]rovince|[Gg]overnorate)\b")
 _PROVINCE_AFTER_RE = re.compile(r"\s+(province|governorate|region|district)\b", re.IGNORECASE)
 
 
