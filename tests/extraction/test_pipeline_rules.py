@@ -576,3 +576,19 @@ def test_of_two_settlements_the_nearer_to_the_happening_is_its_scene():
 def test_a_town_a_place_is_outside_of_is_its_reference_point():
     (c,) = _cands("Iraqi troops retreated from al-Hamdaniyah outside Mosul on Tuesday.\n")
     assert c.place is not None and c.place.name == "Al-Hamdaniyah"
+
+
+def test_a_place_in_a_phrase_put_first_is_the_earlier_happenings():
+    cands = _cands(
+        "After Baghdad complained to the UN, Turkish troops withdrew from the town on Tuesday.\n"
+    )
+    assert all(c.place is None or c.place.name != "Baghdad" for c in cands)
+
+
+def test_a_region_inside_an_actors_name_is_no_scene():
+    (c,) = _cands(
+        "Hours after the bombing, the Union of Communities in Kurdistan announced on Saturday "
+        "that its fighters would halt attacks in Turkey.\n"
+    )
+    assert c.event_type == "strategic_developments"
+    assert c.place is not None and c.place.name == "Turkey"

@@ -494,6 +494,13 @@ _PRIOR_SPELL_RE = re.compile(
     r"|\bwithin\s+(?:hours|days|minutes|weeks)\s+of\b",
     re.IGNORECASE,
 )
+# "After Baghdad complained to the UN, Turkey moved …", "Hours after the bombing, the group
+# announced …": a phrase put first that tells what came before; the news follows its comma.
+FRONTED_AFTER_RE = re.compile(
+    r"\W*(?:(?:just|only|shortly|soon|hours|days|minutes|weeks|months|moments|a day|a week"
+    r"|a month|the day)\s+)?(?:after|following)\b(?=[^,;]{3,120},)",
+    re.IGNORECASE,
+)
 _SUPPORT_RE = re.compile(
     r"\b(?:backed|supported|aided|assisted|covered) by\s+(?:[\w'’.-]+\s+){0,4}$"
     r"|\b(?:with|under) (?:the )?(?:support|help|cover|backing) of\s+(?:[\w'’.-]+\s+){0,4}$",
@@ -1031,6 +1038,7 @@ def find_trigger(
         _ALLEGATION_RE.search(text),
         OTHER_HAPPENING_RE.search(text),
         _PRIOR_SPELL_RE.search(text),
+        FRONTED_AFTER_RE.match(text),
     ):
         if boundary is None:
             continue

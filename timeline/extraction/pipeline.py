@@ -30,6 +30,7 @@ from pathlib import Path
 from timeline.extraction import gazetteer
 from timeline.extraction.articles import split_articles
 from timeline.extraction.events import (
+    FRONTED_AFTER_RE,
     LABELS,
     NUMBER,
     OTHER_HAPPENING_RE,
@@ -637,6 +638,17 @@ def _named_as_scene(body: str, actor: GazetteerHit, p_hits: list[GazetteerHit]) 
 _PLACE_REACH = 600
 
 
+def _in_fronted_phrase(body: str, h: GazetteerHit, anchor: int) -> bool:
+    """``h`` lies in a sentence-opening "After …," phrase that ends before ``anchor``."""
+    stop = body.rfind(". ", 0, h.start)
+    sentence_start = max(body.rfind("\n", 0, h.start) + 1, stop + 2 if stop != -1 else 0)
+    opening = FRONTED_AFTER_RE.match(body, sentence_start)
+    if opening is None:
+        return False
+    comma = body.find(",", h.end)
+    return comma != -1 and comma < anchor
+
+
 def _best_place(
     body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], anchor: int
 ) -> tuple[PlaceInfo | None, str]:
@@ -652,6 +664,14 @@ def _best_place(
         # A country or city named as an actor ("Turkey warned", "Baghdad government") is not
         # where the event happened, unless a preposition of place introduces it.
         if in_actor and not _LOCATIVE_RE.search(before):
+            continue
+        # "the Union of Communities in Kurdistan": a region or town inside a longer actor's
+        # name (a country there still says which state: "the Supreme Council for the Islamic
+        # Revolution in Iraq")
+        if info.kind != "country" and any(
+            a.start <= h.start and h.end <= a.end and a.end - a.start > h.end - h.start
+            for a in a_hits
+        ):
             continue
         # "Iran's proxy", "Fallujah's council chairman": a possessive names an owner, not the
         # scene, unless a preposition of place introduces it ("in Baghdad's Green Zone").
@@ -700,6 +720,10 @@ def _best_place(
         # "…, hours after Iranian forces fired rockets at the Golan Heights": a clause that
         # dates the event by another happening names that happening's place, not this one's.
         if h.start > anchor and OTHER_HAPPENING_RE.search(body, anchor, h.start):
+            continue
+        # "After Baghdad complained to the UN, Turkey moved troops out of Bashiqa": a place in
+        # a phrase put first, before the trigger's clause, is the earlier happening's
+        if h.start < anchor and _in_fronted_phrase(body, h, anchor):
             continue
         usable.append((h, info))
     if not usable:
