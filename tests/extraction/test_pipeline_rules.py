@@ -592,3 +592,13 @@ def test_a_region_inside_an_actors_name_is_no_scene():
     )
     assert c.event_type == "strategic_developments"
     assert c.place is not None and c.place.name == "Turkey"
+
+
+def test_a_deadline_does_not_date_the_happening():
+    (c,) = _cands(
+        "The PKK announced a halt to its attacks in Kirkuk ahead of the 1 April election.\n"
+    )
+    # not 1 April: the week up to publication, as for any undated report
+    assert c.date is not None and c.date.latest == PUB
+    # and what is halted is no attack the sentence reports
+    assert c.event_type == "strategic_developments"

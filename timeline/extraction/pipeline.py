@@ -843,6 +843,11 @@ def _sections(sentences: list[Sentence], counts: dict[int, int]) -> dict[int, in
 _REPORTING_WINDOW = timedelta(days=6)
 
 
+_DEADLINE_BEFORE_RE = re.compile(
+    r"\b(?:ahead of|in the run-up to|in time for|until|till|before)\s+the\s+$", re.IGNORECASE
+)
+
+
 def _date_for(
     sent: Sentence,
     dated: list[_Dated],
@@ -863,7 +868,15 @@ def _date_for(
        publication, as a bound (news reports recent happenings; the basis says so).
     Past-perfect reports (earlier than the narrative) get no publication bound.
     """
-    inside = [d for d in dated if d.start >= sent.start and d.end <= sent.end and not d.backdrop]
+    inside = [
+        d
+        for d in dated
+        if d.start >= sent.start
+        and d.end <= sent.end
+        and not d.backdrop
+        # "would halt attacks ahead of the 1 November election": a deadline, not the day
+        and not _DEADLINE_BEFORE_RE.search(sent.text, 0, d.start - sent.start)
+    ]
     if inside:
         best = min(
             inside,
