@@ -640,8 +640,14 @@ _PLACE_REACH = 600
 
 def _in_fronted_phrase(body: str, h: GazetteerHit, anchor: int) -> bool:
     """``h`` lies in a sentence-opening "After …," phrase that ends before ``anchor``."""
-    stop = body.rfind(". ", 0, h.start)
-    sentence_start = max(body.rfind("\n", 0, h.start) + 1, stop + 2 if stop != -1 else 0)
+    # (only the stretch before the place that an opening phrase can span is looked at: a
+    # run-on "sentence" is not read again for each of its places)
+    reach = max(0, h.start - 160)
+    stop = body.rfind(". ", reach, h.start)
+    line = body.rfind("\n", reach, h.start)
+    if stop == -1 and line == -1 and reach > 0:
+        return False
+    sentence_start = max(line + 1, stop + 2 if stop != -1 else 0)
     opening = FRONTED_AFTER_RE.match(body, sentence_start)
     if opening is None:
         return False
@@ -875,7 +881,9 @@ def _date_for(
         and d.end <= sent.end
         and not d.backdrop
         # "would halt attacks ahead of the 1 November election": a deadline, not the day
-        and not _DEADLINE_BEFORE_RE.search(sent.text, 0, d.start - sent.start)
+        and not _DEADLINE_BEFORE_RE.search(
+            sent.text, max(0, d.start - sent.start - 40), d.start - sent.start
+        )
     ]
     if inside:
         best = min(
