@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extraction.events import find_trigger
-
-BATTLES = "battles"
-EXPLOSIONS = "explosions_remote_violence"
-VAC = "violence_against_civilians"
-PROTESTS = "protests"
-RIOTS = "riots"
-STRATEGIC = "strategic_developments"
+from timeline.extraction.events import (
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    VAC,
+    find_trigger,
+)
 
 
 def _type(sentence: str) -> str | None:
