@@ -229,6 +229,15 @@ def test_may_is_the_month_after_in():
         ("Fighters bulldozed the ruins of the ancient city.", STRATEGIC),
         # the police named for the riots they are equipped for are no riot
         ("Riot police blocked a group of mourners from the station.", None),
+        ("Planes dropped food, water and medical supplies to the besieged town.", STRATEGIC),
+        ("The prime minister walked through the centre of the town on Wednesday.", STRATEGIC),
+        ("Agencies published photographs showing General Suleimani at the front.", STRATEGIC),
+        ("The secretary formally ended the military mission at a ceremony.", STRATEGIC),
+        ("The secretary met his Russian counterpart on the sidelines of the summit.", STRATEGIC),
+        ("The last convoy of soldiers rolled across the border at dawn.", STRATEGIC),
+        ("The group declared three days of mourning.", STRATEGIC),
+        # what a video shows is not itself a happening
+        ("Video posted online showed rescuers pulling bodies from the rubble.", None),
     ],
 )
 def test_more_ways_of_reporting(sentence, expected):

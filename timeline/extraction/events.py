@@ -248,6 +248,19 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"held (?:an? |the )?(?:emergency |extraordinary |urgent )?(?:meeting|session|summit)",
         r"(?:was|were) seen(?= (?:at|in|near|on) )",
         r"accepted (?:his|her|the) resignation",
+        # aid and arms flown in: "planes dropped food, water and medical supplies"
+        r"(?:dropped|airdropped|air-dropped|delivered|flew in) (?:[\w'’,-]+ ){0,4}?(?:food|aid"
+        r"|supplies|weapons|ammunition|bundles)",
+        # a leader's presence, shown or walked: "walked through the centre of Tikrit",
+        # "photographs showing Suleimani at the front"
+        r"walked (?:through|around|along)",
+        r"(?:photographs?|pictures?|images|video|footage) (?:[\w-]+ ){0,3}?show(?:ing|ed)"
+        r"(?= (?-i:[A-Z]))",
+        r"(?:rolled|crossed|moved) (?:across|over) the border",
+        r"ended (?:[\w'’.-]+ ){0,3}?(?:mission|combat role|presence|occupation)",
+        r"met (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:counterparts?|president|minister|leader"
+        r"|envoy|delegation|ambassador)",
+        r"declared (?:[\w'’-]+ ){0,4}?(?:mourning|illegal|unlawful|a terrorist organi[sz]ation)",
         r"vetoed",
         r"voted (?:[\w-]+ ){0,3}?(?:to|for|against|on|overwhelmingly)",
         r"adopted (?:a|the) (?:[\w-]+ )?resolution",
