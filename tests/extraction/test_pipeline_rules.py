@@ -602,3 +602,11 @@ def test_a_deadline_does_not_date_the_happening():
     assert c.date is not None and c.date.latest == PUB
     # and what is halted is no attack the sentence reports
     assert c.event_type == "strategic_developments"
+
+
+def test_a_bearing_from_an_unnamed_town_does_not_break_a_list_of_scenes():
+    cands = _cands(
+        "ISIS fighters took the K-1 military base northwest of the city, the nearby Baba Gurgur "
+        "oilfield and Kirkuk airport on Monday.\n"
+    )
+    assert {c.place.name for c in cands} == {"K-1 Air Base", "Baba Gurgur", "Kirkuk airport"}

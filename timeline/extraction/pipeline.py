@@ -353,7 +353,10 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
 # Between two places of a list: a comma or "and", then at most a descriptor ("the Kurdish
 # town of", "the oil city of"); not a clause ("Tahrir Square and demanded that Ankara").
 _LIST_GAP_RE = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?!.*\b(?:that|which|who)\b)"
+    # (a bearing from a town the text does not name may stand after a place of the list:
+    # "took the K-1 base northwest of the city, the nearby Baba Gurgur oilfield and …")
+    rf"^(?:\s+(?:just\s+)?{COMPASS}\s+of\s+the\s+(?:city|town|capital|village))?"
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?!.*\b(?:that|which|who)\b)"
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:(?:town|city|village|district|province|region|capital|port|base)s?\s+of\s+)?$",
     re.IGNORECASE,
