@@ -610,3 +610,26 @@ def test_a_bearing_from_an_unnamed_town_does_not_break_a_list_of_scenes():
         "oilfield and Kirkuk airport on Monday.\n"
     )
     assert {c.place.name for c in cands} == {"K-1 Air Base", "Baba Gurgur", "Kirkuk airport"}
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # where a weapon was fired from is not where it struck
+        (
+            "On Sunday the guards fired six missiles from western Iran at ISIS targets in "
+            "Syria's Deir ez-Zor province.",
+            "Deir ez-Zor Province",
+        ),
+        # what a place is in, named right after it, contains it
+        ("On Tuesday, troops captured the town of Qara in the Qalamoun mountains.", "Qarah"),
+        # a town a bearing is taken from is the reference point, even for a range
+        (
+            "In May, Hezbollah launched an offensive in the Qalamoun mountains north of Zabadani.",
+            "Qalamoun mountains",
+        ),
+    ],
+)
+def test_which_of_the_places_named_is_the_scene(body, place):
+    (c,) = _cands(body + "\n")
+    assert c.place is not None and c.place.name == place

@@ -237,7 +237,13 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         if tail is not None:
             p_hits = [h for h in p_hits if h.start < sent.start + tail]
         roles = assign_roles(sent.text, trigger, local)
-        place, precision = _best_place(body, p_hits, a_hits, sent.start + trigger.start)
+        place, precision = _best_place(
+            body,
+            p_hits,
+            a_hits,
+            sent.start + trigger.start,
+            fired=trigger.event_type == "explosions_remote_violence",
+        )
         ev_start = sent.start
         if place is None or place.kind in _COARSE:
             # News names the place once and goes on ("Ramadi, the capital of Anbar, fell …
@@ -658,8 +664,19 @@ def _in_fronted_phrase(body: str, h: GazetteerHit, anchor: int) -> bool:
     return comma != -1 and comma < anchor
 
 
+_CONTAINER_GAP_RE = re.compile(
+    rf",?\s+in\s+(?:the\s+)?(?:(?:{COMPASS}|central)\s+)?", re.IGNORECASE
+)
+_FIRED_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _best_place(
-    body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], anchor: int
+    body: str,
+    p_hits: list[GazetteerHit],
+    a_hits: list[GazetteerHit],
+    anchor: int,
+    *,
+    fired: bool = False,
 ) -> tuple[PlaceInfo | None, str]:
     """The most specific place of the sentence and how precisely the event is located there."""
     usable = []
@@ -730,6 +747,14 @@ def _best_place(
         # dates the event by another happening names that happening's place, not this one's.
         if h.start > anchor and OTHER_HAPPENING_RE.search(body, anchor, h.start):
             continue
+        # "fired six missiles from western Iran at targets in Deir ez-Zor": where a weapon was
+        # fired from is not where it struck, when the text says that too
+        if (
+            fired
+            and _FIRED_FROM_RE.search(before)
+            and any(o.start > h.end for o in p_hits if gazetteer.hit_place(o).kind != "country")
+        ):
+            continue
         # "After Baghdad complained to the UN, Turkey moved troops out of Bashiqa": a place in
         # a phrase put first, before the trigger's clause, is the earlier happening's
         if h.start < anchor and _in_fronted_phrase(body, h, anchor):
@@ -738,23 +763,28 @@ def _best_place(
     if not usable:
         return None, "unknown"
 
-    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[int, bool, int]:
+    def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[float, int]:
         h, info = item
-        return (
-            # (a city is no less precise a scene than a town: which the gazetteer calls each
-            # is its population, so the nearer of two settlements wins)
-            _PLACE_RANK.get(
-                "town" if info.kind == "city" else info.kind, 6 if info.kind == "country" else 4
-            ),
-            # "the village of Tokhar, north of Manbij": a bearing's town is the reference point,
-            # as is "al-Hamdaniyah outside Mosul"'s
-            bool(_BEARING_RE.search(body, max(0, h.start - 30), h.start))
-            or (
-                bool(_BESIDE_RE.search(body, max(0, h.start - 30), h.start))
-                and any(0 <= h.start - o.end < 40 for o, _ in usable if o is not h)
-            ),
-            abs(h.start - anchor),
+        # (a city is no less precise a scene than a town: which the gazetteer calls each is
+        # its population, so the nearer of two settlements wins)
+        kind = _PLACE_RANK.get(
+            "town" if info.kind == "city" else info.kind, 6 if info.kind == "country" else 4
         )
+        # "the village of Tokhar, north of Manbij", "al-Hamdaniyah outside Mosul", "the
+        # Qalamoun mountains north of Zabadani": the town a bearing is taken from is the
+        # reference point, not the scene, unless the place it locates is a region or a country
+        # (and "the town of Qara in the Qalamoun mountains" is at Qara: what a place is in,
+        # named right after it, contains it)
+        reference = bool(_BEARING_RE.search(body, max(0, h.start - 30), h.start)) or any(
+            o is not h
+            and 0 <= h.start - o.end < 40
+            and (
+                _BESIDE_RE.search(body, max(0, h.start - 30), h.start) is not None
+                or _CONTAINER_GAP_RE.fullmatch(body, o.end, h.start) is not None
+            )
+            for o, _ in usable
+        )
+        return (kind + 2.5 if reference else kind, abs(h.start - anchor))
 
     hit, info = min(usable, key=rank)
     if info.kind == "country":
