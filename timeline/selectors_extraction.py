@@ -46,6 +46,10 @@ class VerifiedItem:
     within_names: frozenset[str] = frozenset()
     # the words of this article that report it (its excerpts' quotes)
     quotes: tuple[str, ...] = ()
+    # who did it: the actor gazetteer's names of its first actor(s) (none when the gazetteer
+    # knows none of them), and the dead the reader counted (None: no number given)
+    actor1: frozenset[str] = frozenset()
+    fatalities: int | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ class ExtractedItem:
     place: str | None
     excerpt: str
     place_within: str | None = None  # the known town the place lies in, if any
+    actor1: frozenset[str] = frozenset()  # the actors it gives the first role
+    actors: frozenset[str] = frozenset()  # every actor it names, whatever the role
+    fatalities: int | None = None
 
 
 @dataclass
@@ -80,6 +87,16 @@ class Evaluation:
     # the reverse): how much of the gap is whether a square or its city is the place
     true_positives_nested_place: int = 0
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    # of the matches whose verified event names a first actor the gazetteer knows: how many
+    # candidates give it the first role, and how many name it at all
+    actor1_known: int = 0
+    actor1_right: int = 0
+    actor1_named: int = 0
+    # of the matches whose verified event counts its dead: how many candidates give the same
+    # number, and how many give none
+    fatalities_given: int = 0
+    fatalities_right: int = 0
+    fatalities_missing: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     # matches whose candidate has another type than the verified event: the type a reader
@@ -144,6 +161,9 @@ def _extracted_item(article_id: int, c: CandidateEvent) -> ExtractedItem:
         place=c.place.name if c.place else None,
         excerpt=c.evidence.quote,
         place_within=c.place.within or None if c.place else None,
+        actor1=frozenset(n for n, role in c.actors if role == "actor1"),
+        actors=frozenset(n for n, _ in c.actors),
+        fatalities=c.fatalities,
     )
 
 
@@ -320,7 +340,7 @@ def verified_items() -> list[VerifiedItem]:
     events = (
         Event.objects.filter(status=EventStatus.VERIFIED)
         .select_related("place__within")
-        .prefetch_related("excerpts")
+        .prefetch_related("excerpts", "event_actors__actor")
         .order_by("pk")
     )
     for event in events:
@@ -346,6 +366,10 @@ def verified_items() -> list[VerifiedItem]:
                     place_names=names,
                     within_names=within,
                     quotes=tuple(quotes_by_article[article_id]),
+                    actor1=frozenset(
+                        ea.actor.name for ea in event.event_actors.all() if ea.role == "actor1"
+                    ),
+                    fatalities=event.fatalities,
                 )
             )
     return items
@@ -414,6 +438,14 @@ def _score_article(
             v.date_precision,
         ):
             result.date_exact += 1
+        if v.actor1:
+            result.actor1_known += 1
+            result.actor1_right += bool(e.actor1 & v.actor1)
+            result.actor1_named += bool(e.actors & v.actor1)
+        if v.fatalities is not None:
+            result.fatalities_given += 1
+            result.fatalities_right += e.fatalities == v.fatalities
+            result.fatalities_missing += e.fatalities is None
         if e.event_type == v.event_type:
             result.type_agree += 1
             row["typed_right"] += 1
@@ -511,6 +543,22 @@ def _place_names(name: str) -> frozenset[str]:
     return frozenset(names)
 
 
+def _actor_names(actors: Any, role: str) -> frozenset[str]:
+    """The actor gazetteer's names of a key's actors in ``role`` ("ISIL" and "Islamic State
+    group" are both the Islamic State); a name it does not know ("Gunmen") gives none."""
+    from timeline.extraction import gazetteer
+
+    names = set()
+    for actor in actors if isinstance(actors, list) else []:
+        if not isinstance(actor, dict) or actor.get("role") != role:
+            continue
+        written = str(actor.get("name", ""))
+        for hit in gazetteer.find_actors(written):
+            if hit.end - hit.start == len(written.strip()):
+                names.add(hit.canonical)
+    return frozenset(names)
+
+
 def _within_names(name: str) -> frozenset[str]:
     """The names of the town a key's place says it lies in: "Tahrir Square (Baghdad)" →
     those of Baghdad; "Blue Mosque (Sultanahmet, Istanbul)" → those of either."""
@@ -587,6 +635,10 @@ def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedIte
                     place_names=_place_names(ev["place"]),
                     within_names=_within_names(ev["place"]),
                     quotes=(ev["quote"],),
+                    actor1=_actor_names(ev.get("actors"), "actor1"),
+                    fatalities=ev.get("fatalities")
+                    if isinstance(ev.get("fatalities"), int)
+                    else None,
                 )
             )
         loaded.append((article, items))

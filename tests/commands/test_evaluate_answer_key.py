@@ -251,3 +251,26 @@ def test_a_word_for_the_kind_of_place_does_not_make_it_another(tmp_path, key_pla
     day = date(2015, 9, 1)
     ev = answer_key_evaluate(key, extract=fake_extract((QUOTE_1, day, day, found)))
     assert ev.true_positives == matches
+
+
+def test_first_actors_and_fatalities_of_the_matches_are_counted(tmp_path):
+    one = answer(QUOTE_1, "2015-09-01", "Baiji")
+    # "ISIL" is the gazetteer's Islamic State; "Gunmen" no actor it knows
+    one.update(actors=[{"name": "ISIL", "role": "actor1"}], fatalities=4)
+    two = answer(QUOTE_2, "2015-09-02", "Deir ez-Zor")
+    two.update(actors=[{"name": "Gunmen", "role": "actor1"}], fatalities=None)
+    key = write_key(tmp_path, [one, two])
+
+    def extract(article):
+        out = fake_extract(
+            (QUOTE_1, date(2015, 9, 1), date(2015, 9, 1), "Baiji"),
+            (QUOTE_2, date(2015, 9, 2), date(2015, 9, 2), "Deir ez-Zor"),
+        )(article)
+        out[0].actors = [("Islamic State", "actor1")]
+        out[0].fatalities = 3
+        return out
+
+    ev = answer_key_evaluate(key, extract=extract)
+    assert ev.true_positives == 2
+    assert (ev.actor1_known, ev.actor1_right, ev.actor1_named) == (1, 1, 1)
+    assert (ev.fatalities_given, ev.fatalities_right, ev.fatalities_missing) == (1, 0, 0)

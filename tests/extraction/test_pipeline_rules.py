@@ -633,3 +633,57 @@ def test_a_bearing_from_an_unnamed_town_does_not_break_a_list_of_scenes():
 def test_which_of_the_places_named_is_the_scene(body, place):
     (c,) = _cands(body + "\n")
     assert c.place is not None and c.place.name == place
+
+
+def _actor1(body: str) -> set[str]:
+    (c,) = _cands(body + "\n")
+    return {n for n, role in c.actors if role == "actor1"}
+
+
+@pytest.mark.parametrize(
+    ("body", "actor1"),
+    [
+        # a state's violence is done by its military, as ACLED codes it
+        ("U.S. warplanes hit a convoy near Tikrit on Tuesday.", {"US Armed Forces"}),
+        ("On Tuesday, Israel shot down a warplane over Quneitra.", {"Israel Defense Forces"}),
+        (
+            "Turkey deployed 150 soldiers to the camp near Mosul on Tuesday.",
+            {"Turkish Armed Forces"},
+        ),
+        # named only by the demonym and the arms
+        (
+            "Israeli aircraft struck three positions in Quneitra on Thursday.",
+            {"Israel Defense Forces"},
+        ),
+        (
+            "Russian and Syrian warplanes pounded districts of Aleppo on Friday.",
+            {"Russian Armed Forces", "Syrian Arab Army"},
+        ),
+        # the army of the country the event is in
+        ("On Tuesday, government forces captured the town of Hit.", {"Iraqi Security Forces"}),
+        # not a state's: Kurdish security forces
+        ("On Tuesday, Kurdish security forces captured the town of Hit.", set()),
+    ],
+)
+def test_who_did_it_as_event_datasets_code_it(body, actor1):
+    assert _actor1(body) == actor1
+
+
+def test_civilians_are_never_the_first_actor_of_violence():
+    (c,) = _cands("On Tuesday, gunmen killed 26 civilians in Tikrit.\n")
+    assert ("Civilians", "actor1") not in c.actors
+
+
+def test_the_militants_are_the_armed_group_the_article_named_most():
+    body = (
+        "The Islamic State, once an al-Qaeda affiliate, holds the north. Islamic State fighters "
+        "seized Mosul in June.\n\n"
+        "On Wednesday, the militants stormed Tikrit.\n"
+    )
+    c = next(c for c in _cands(body) if "Tikrit" in c.evidence.quote)
+    assert ("Islamic State", "actor1") in c.actors
+
+
+def test_the_source_of_a_report_is_not_its_object():
+    (c,) = _cands("Counter-terrorism units took the K-1 base on Monday, the Iraqi military said.\n")
+    assert ("Iraqi Security Forces", "actor2") not in c.actors

@@ -361,6 +361,7 @@ _SOURCE_RE = re.compile(
     r"\b(?:according to|said|told|reported|quoted|cited|sources?(?: in| near)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SAYS_AFTER_RE = re.compile(r"\s+(?:said|says|reported|reports|told|added)\b", re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 # --- numbers --------------------------------------------------------------------------
@@ -1152,9 +1153,17 @@ def assign_roles(text: str, trigger: Trigger, hits: list[GazetteerHit]) -> list[
     mentioned. In the passive ("… were killed by X") the roles turn round. Each actor appears
     once, with its strongest role.
     """
-    before = [h for h in hits if h.end <= trigger.start]
+    # (a mention the trigger begins inside is its subject: "U.S. warplanes hit a convoy",
+    # whose trigger is "warplanes hit")
+    before = [h for h in hits if h.end <= trigger.start or h.start < trigger.start < h.end]
     after = [h for h in hits if h.start >= trigger.end]
-    source = {id(h) for h in hits if _SOURCE_RE.search(text[max(0, h.start - 30) : h.start])}
+    # "…, according to X", "X said": who tells of it, not who did it
+    source = {
+        id(h)
+        for h in hits
+        if _SOURCE_RE.search(text[max(0, h.start - 30) : h.start])
+        or (h.start > trigger.end and _SAYS_AFTER_RE.match(text, h.end))
+    }
     helper = {id(h) for h in hits if _ASSOCIATE_RE.search(text[max(0, h.start - 30) : h.start])}
     roles: dict[str, str] = {}
 

@@ -618,6 +618,32 @@ def actor_seat(name: str) -> str | None:
     return None
 
 
+@cache
+def armed_forces(government: str) -> str | None:
+    """The one state force a government commands directly ("Government of Israel" → "Israel
+    Defense Forces"), or None when it has none or several (Iran's army and its Guards)."""
+    forces = [
+        name
+        for name, entry in actors().entries.items()
+        if entry.get("kind") == "state_force" and entry.get("parent") == government
+    ]
+    return forces[0] if len(forces) == 1 else None
+
+
+@cache
+def state_forces(country: str) -> str | None:
+    """The armed forces of a country's government ("Syria" → "Syrian Arab Army"), if one."""
+    governments = [
+        name
+        for name, entry in actors().entries.items()
+        if entry.get("kind") == "government"
+        and entry.get("country") == country
+        and not entry.get("parent")
+        and name.startswith("Government of")
+    ]
+    return armed_forces(governments[0]) if len(governments) == 1 else None
+
+
 def actor_ancestors(name: str) -> list[str]:
     """The chain of parents of an actor, nearest first (cycles are cut)."""
     chain: list[str] = []

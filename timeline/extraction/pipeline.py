@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import accumulate
@@ -236,7 +237,9 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         tail = _attribution_start(sent.text, trigger.end)
         if tail is not None:
             p_hits = [h for h in p_hits if h.start < sent.start + tail]
-        roles = assign_roles(sent.text, trigger, local)
+        roles = _acting_as_event_datasets_code(
+            assign_roles(sent.text, trigger, local), trigger, sent.text, local
+        )
         place, precision = _best_place(
             body,
             p_hits,
@@ -326,6 +329,9 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
             seat = next((gazetteer.actor_seat(n) for n, r in roles if r == "actor1"), None)
             if seat is not None:
                 place, precision = gazetteer.place_info(seat), "country"
+        roles = _subject_unnamed(
+            roles, trigger, sent, body, place, actor_hits, _within(actor_hits, sent.start, sent.end)
+        )
         # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
         # happenings as places (ACLED codes one event per location). Fatalities stated once
         # for the whole list cannot be split, so each copy leaves them unset.
@@ -464,6 +470,135 @@ def _noun_written_for(body: str, hits: list[GazetteerHit], place_name: str) -> s
 
 
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians")
+# "U.S. F-15E jets", "Turkish troops", "Israeli warplanes": a state named with its arms
+_ARMS_AFTER_RE = re.compile(
+    r"\W{0,3}(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|jets?|warplanes?|aircraft|planes|"
+    r"F-\d+\w*|drones?|helicopters?|gunships?|navy|army|military|artillery|tanks|marines|"
+    r"special forces|commandos|bombers)\b",
+    re.IGNORECASE,
+)
+
+
+def _acting_as_event_datasets_code(
+    roles: list[tuple[str, str]], trigger: Trigger, text: str, hits: list[GazetteerHit]
+) -> list[tuple[str, str]]:
+    """Roles as ACLED codes them: a state's violence is done by its military ("US F-16s
+    dropped bombs", "Israel shot down a warplane": US Armed Forces, Israel Defense Forces),
+    as is a deployment its troops make ("Turkey deployed 150 soldiers"); and civilians are
+    never the first actor of violence (they suffer it)."""
+    violent = trigger.event_type in _VIOLENT
+    armed_at = {
+        h.canonical
+        for h in hits
+        if _ARMS_AFTER_RE.match(text, h.end)
+        or (violent and gazetteer.actor_kind(h.canonical) == "government")
+    }
+    out: list[tuple[str, str]] = []
+    for name, role in roles:
+        if gazetteer.actor_kind(name) == "government" and name in armed_at:
+            forces = gazetteer.armed_forces(name)
+            if forces is not None:
+                name = forces
+        if violent and role == "actor1" and gazetteer.actor_kind(name) == "civilians":
+            role = "actor2"
+        if name not in (n for n, _ in out):
+            out.append((name, role))
+    return out
+
+
+_DEMONYM_COUNTRIES = {
+    "Israeli": "Israel", "Russian": "Russia", "Syrian": "Syria", "Turkish": "Turkey",
+    "Iraqi": "Iraq", "American": "United States", "U.S.": "United States", "US": "United States",
+    "British": "United Kingdom", "Lebanese": "Lebanon", "Jordanian": "Jordan",
+}  # fmt: skip
+_DEMONYM = "|".join(re.escape(d) for d in _DEMONYM_COUNTRIES)
+_MILITARY_NOUN = (
+    r"(?:troops|forces|soldiers|jets?|warplanes?|aircraft|planes|F-\d+\w*|drones?|helicopters?"
+    r"|gunships?|navy|army|military|artillery|tanks|marines|special forces|commandos|bombers"
+    r"|units|servicemen)"
+)
+# "Israeli aircraft struck", "Russian and Syrian warplanes pounded", "British special forces"
+_FORCES_NAMED_RE = re.compile(
+    rf"(?<![\w.])(?P<first>{_DEMONYM})(?:\s+and\s+(?P<second>{_DEMONYM}))?\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUN}\b"
+)
+# the subject unnamed: "government forces captured", "troops seized", "the militants overran"
+_UNNAMED_FORCES_RE = re.compile(
+    r"\b(?:(?:government|regime|security|pro-government|army)\s+(?:forces|troops|units)"
+    r"|the\s+army|(?:the\s+)?troops|soldiers)\b",
+    re.IGNORECASE,
+)
+_UNNAMED_MILITANTS_RE = re.compile(
+    r"\b(?:the\s+(?:militants|jihadists|extremists|insurgents)|its\s+fighters"
+    r"|the\s+group['’]s\s+fighters)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_unnamed(
+    roles: list[tuple[str, str]],
+    trigger: Trigger,
+    sent: Sentence,
+    body: str,
+    place: PlaceInfo | None,
+    actor_hits: list[GazetteerHit],
+    sentence_hits: list[GazetteerHit],
+) -> list[tuple[str, str]]:
+    """The first actor when the sentence names it only by what it is: a state's forces by the
+    demonym ("Israeli aircraft struck" → Israel Defense Forces), the army of the country the
+    event is in ("government forces captured the town", in Syria → Syrian Arab Army), or the
+    armed group the text last named ("the militants overran the prison" → the Islamic State,
+    named before). ACLED codes all three so; the text says who, without the name."""
+    if any(role == "actor1" for _, role in roles):
+        return roles
+    head = sent.text[max(0, trigger.start - 60) : trigger.start]
+    # (the trigger may hold the subject's noun: "aircraft struck")
+    clause = re.split(r"[,;:—–]", head)[-1] + trigger.text
+    subject: str | None = None
+    named = _FORCES_NAMED_RE.search(clause)
+    if named is not None:
+        forces = [
+            gazetteer.state_forces(_DEMONYM_COUNTRIES[named.group(g)])
+            for g in ("first", "second")
+            if named.group(g)
+        ]
+        found = [f for f in forces if f is not None]
+        if found:
+            others = [(n, r) for n, r in roles if n not in found]
+            return [(f, "actor1") for f in found] + others
+    unnamed = _UNNAMED_FORCES_RE.search(clause)
+    if (
+        unnamed is not None
+        # ("Kurdish security forces", "rebel troops": not the state's)
+        and not re.search(
+            r"(?:\b[A-Z][\w-]*|\brebel|\bopposition|\btribal)\s+$", clause[: unnamed.start()]
+        )
+        and place is not None
+        and place.country
+    ):
+        subject = gazetteer.state_forces(place.country)
+    elif _UNNAMED_MILITANTS_RE.search(clause):
+        # the armed group the article has named most so far (the last named on a tie): "its
+        # fighters" in a story about the Islamic State that mentions al-Qaeda once
+        earlier = Counter(
+            h.canonical
+            for h in actor_hits
+            if h.end <= sent.start
+            and gazetteer.actor_kind(h.canonical) in ("jihadist_group", "rebel_group")
+        )
+        if earlier:
+            last = {
+                h.canonical: h.start
+                for h in actor_hits
+                if h.canonical in earlier and h.end <= sent.start
+            }
+            subject = max(earlier, key=lambda n: (earlier[n], last[n]))
+    if subject is None or any(h.canonical == subject for h in sentence_hits):
+        return roles
+    return [(subject, "actor1"), *((n, r) for n, r in roles if n != subject)]
 
 
 def _coordinated_places(

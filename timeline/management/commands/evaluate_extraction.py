@@ -53,6 +53,10 @@ def evaluation_text(
         f"  date overlaps only                       {ev.true_positives - ev.date_exact}",
         f"  same event type                          {ev.type_agree}",
         f"  different event type                     {ev.true_positives - ev.type_agree}",
+        f"  first actor, of the {ev.actor1_known} whose first actor the gazetteer knows: "
+        f"given that role in {ev.actor1_right}, named in {ev.actor1_named}",
+        f"  fatalities, of the {ev.fatalities_given} that count their dead: the same number in "
+        f"{ev.fatalities_right}, none in {ev.fatalities_missing}",
     ]
     if ev.by_type:
         lines += ["", f"  {'verified type':<30}{'verified':>9}{'found':>7}{'typed right':>13}"]
