@@ -687,3 +687,9 @@ def test_the_militants_are_the_armed_group_the_article_named_most():
 def test_the_source_of_a_report_is_not_its_object():
     (c,) = _cands("Counter-terrorism units took the K-1 base on Monday, the Iraqi military said.\n")
     assert ("Iraqi Security Forces", "actor2") not in c.actors
+
+
+def test_a_state_in_a_persons_title_does_not_act_for_the_person():
+    assert _actor1("US Defense Secretary Ashton Carter was in Baghdad on Tuesday.") == {
+        "Ashton Carter"
+    }
