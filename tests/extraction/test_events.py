@@ -36,6 +36,18 @@ def test_event_type_values_match_the_model():
         ("Dozens of people were killed.", None),
         ("Many people were killed in the fighting.", None),
         ("Troops captured four villages.", None),
+        # the thirty-fourth session
+        ("A suicide bombing killed 33 young activists in the town.", 33),
+        ("The strike killed at least 40 people, 12 of them children.", 40),
+        ("The bombers killed 120 soldiers and 30 policemen.", 150),
+        ("At least 20 civilians, including four children, were killed on Monday.", 20),
+        ("Militants massacred as many as 800 cadets.", 800),
+        ("A bomb killed former Interior Minister Adnan Kareem and three others.", 4),
+        ("Gunmen shot dead television reporter Sara Haddad in the street.", 1),
+        ("Ahmed Salim was killed by a roadside bomb.", 1),
+        ("He was killed by a roadside bomb.", None),
+        ("ISIS killed Iraqi soldiers near the town.", None),
+        ("Airstrikes killed Islamic State fighters.", None),
     ],
 )
 def test_fatalities(sentence, count):

@@ -381,16 +381,20 @@ _NUMBER_WORD = (
 )
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _NUMBER_WORD + r")(?:\s+(?:hundred|thousand))?"
 _APPROX = (
-    r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|all)\s+)?"
+    r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|an estimated|all"
+    r"|as many as)\s+)?"
 )
 _VICTIMS = (
     r"(?:people|persons|civilians|soldiers|troops|fighters|militants|members|men|women|children|"
     r"policemen|police officers|officers|personnel|servicemen|militiamen|jihadists|insurgents|"
     r"recruits|worshippers|guards|pilgrims|residents|villagers|Americans|Iraqis|Syrians|"
     r"Kurds|Iranians|forces|passengers|prisoners|detainees|hostages|students|workers|"
-    r"journalists)"
+    r"journalists|activists|tourists|cadets|advisers|advisors|observers|bodyguards|diplomats|"
+    r"peacekeepers|mourners|protesters|demonstrators|commanders|officials|guerrillas|others)"
 )
 _MODS = r"(?:[\w'’.-]+\s+){0,4}?"
+# "56 people, 34 of them children": a breakdown of the number before, not more dead
+_NOT_PART = r"(?!\s+of\s+(?:them|whom|those))"
 _ONE_VICTIM = (
     r"(?:person|civilian|soldier|officer|policeman|policewoman|member|man|woman|child|boy|girl|"
     r"commander|official|judge|journalist|reporter|doctor|cleric|activist|leader|lawyer|"
@@ -399,18 +403,37 @@ _ONE_VICTIM = (
     r"diplomat|adviser|advisor|engineer|businessman|tribal sheikh|sheikh|imam|judge)"
 )
 _KILL_VERB = r"(?:killed|killing|kills|shot dead|executed|executing|massacred|slaughtered)"
+# a person by name, after a title: "former Prime Minister Rafik Hariri", "police
+# intelligence officer Captain Wissam Eid", "Muthanna governor Mohammed Ali al-Hassani"
+_TITLE_WORDS = (
+    r"(?:former|then|senior|top|police|intelligence|army|military|deputy|prime|minister|"
+    r"governor|commander|general|captain|colonel|chief|leader|officer|spokesman|cleric|judge|"
+    r"mayor|MP|lawmaker|correspondent|diver|station|television|reporter|journalist|"
+    r"photographer|activist|director|head)"
+)
+_NAMED_ONE = (
+    rf"(?:(?:(?-i:[A-Z])[\w'’.-]*|{_TITLE_WORDS})\s+){{0,5}}?"
+    r"(?-i:[A-Z])[\w'’.-]+(?:\s+(?:al-|bin\s+|ibn\s+)?(?-i:[A-Z])[\w'’.-]+){1,3}"
+)
 _DEATH_PASSIVE = (
     r"(?:were|was|have been|had been|are|been)?\s*(?:also\s+)?"
     r"(?:killed|dead|died|executed|shot dead|slain|left dead)"
 )
 FATALITY_RES = [
-    # "killed 12 Iraqi soldiers", "shot dead at least 232 people", "left 20 soldiers dead"
-    re.compile(rf"\b{_KILL_VERB}\s+{_APPROX}(?P<n>{NUMBER})\s+{_MODS}{_VICTIMS}\b", re.IGNORECASE),
+    # "killed 12 Iraqi soldiers", "shot dead at least 232 people", "killing 241 American
+    # servicemen and 58 French soldiers"
+    re.compile(
+        rf"\b{_KILL_VERB}\s+(?P<list>{_APPROX}{NUMBER}\s+{_MODS}{_VICTIMS}"
+        rf"(?:\s*(?:,|and|,\s*and)\s+{_APPROX}{NUMBER}{_NOT_PART}\s+{_MODS}{_VICTIMS})*)\b",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\bleft\s+{_APPROX}(?P<n>{NUMBER})\s+{_MODS}\w*\s*dead\b", re.IGNORECASE),
     # "At least 28 people were killed", "15 civilians and 35 … forces were also killed"
     re.compile(
         rf"(?P<list>{_APPROX}{NUMBER}\s+{_MODS}{_VICTIMS}"
-        rf"(?:\s*(?:,|and|,\s*and)\s+{_APPROX}{NUMBER}\s+{_MODS}{_VICTIMS})*)"
+        rf"(?:\s*(?:,|and|,\s*and)\s+{_APPROX}{NUMBER}{_NOT_PART}\s+{_MODS}{_VICTIMS})*)"
+        # ("at least 36 civilians, including five children, were killed")
+        r"(?:,\s*(?:including|among them)\s+[^,;]{0,60},)?"
         rf"\s+{_DEATH_PASSIVE}\b",
         re.IGNORECASE,
     ),
@@ -428,6 +451,26 @@ FATALITY_RES = [
         rf"\b(?P<one>An?)\s+{_MODS}{_ONE_VICTIM}\s+(?:was|has been|had been)\s+(?:also\s+)?"
         r"(?:killed|shot dead|slain|assassinated|murdered|executed|beheaded)\b",
         re.IGNORECASE,
+    ),
+    # one person named: "killed Samir Kuntar, a Lebanese militant", "killed Diwaniyah governor
+    # Khalil Jalil Hamza and the province's police chief", "killed Zarqawi and five others",
+    # "Mughniyeh was killed by a car bomb"
+    re.compile(
+        rf"\b(?:{_KILL_VERB}|assassinated|murdered)\s+(?P<one>{_NAMED_ONE})"
+        # (not a list of names, "killed Gen. Qassem Soleimani and Abu Mahdi al-Muhandis": the
+        # pipeline counts the known people killed)
+        r"(?!\s+and\s+(?-i:[A-Z]))"
+        r"(?=\s*(?:,|\.|;|$|\s+(?:and|in|on|at|as|who|near|while|when|after|during|outside"
+        r"|inside|with)\b))"
+        r"(?:,[^,;]{0,80},)?"
+        rf"(?:\s+and\s+{_APPROX}(?P<more>{NUMBER})\s+(?:other\s+|more\s+)?(?:of\s+(?:his|her"
+        rf"|their)\s+)?{_MODS}{_VICTIMS}\b)?"
+    ),
+    re.compile(
+        r"(?<![\w’'-])(?!(?:He|She|It|They|The|This|That|A|An|One|Each)\b)"
+        r"(?P<one>[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’.-]+){0,3})"
+        r"(?:,\s*\d{1,3},)?\s+(?:was|has been|had been)\s+(?:also\s+)?"
+        r"(?:killed|shot dead|assassinated|murdered|executed|beheaded)\b"
     ),
 ]
 _NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
