@@ -331,7 +331,7 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
             if seat is not None:
                 place, precision = gazetteer.place_info(seat), "country"
         roles = _subject_unnamed(
-            roles, trigger, sent, body, place, actor_hits, _within(actor_hits, sent.start, sent.end)
+            roles, trigger, sent, place, actor_hits, _within(actor_hits, sent.start, sent.end)
         )
         # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
         # happenings as places (ACLED codes one event per location). Fatalities stated once
@@ -495,13 +495,13 @@ def _without_titles(hits: list[GazetteerHit], text: str) -> list[GazetteerHit]:
 
 
 _VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians")
-# "U.S. F-15E jets", "Turkish troops", "Israeli warplanes": a state named with its arms
-_ARMS_AFTER_RE = re.compile(
-    r"\W{0,3}(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|jets?|warplanes?|aircraft|planes|"
-    r"F-\d+\w*|drones?|helicopters?|gunships?|navy|army|military|artillery|tanks|marines|"
-    r"special forces|commandos|bombers)\b",
-    re.IGNORECASE,
+_MILITARY_NOUN = (
+    r"(?:troops|forces|soldiers|jets?|warplanes?|aircraft|planes|F-\d+\w*|drones?|helicopters?"
+    r"|gunships?|navy|army|military|artillery|tanks|marines|special forces|commandos|bombers"
+    r"|units|servicemen)"
 )
+# "U.S. F-15E jets", "Turkish troops", "Israeli warplanes": a state named with its arms
+_ARMS_AFTER_RE = re.compile(rf"\W{{0,3}}(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUN}\b", re.IGNORECASE)
 
 
 def _acting_as_event_datasets_code(
@@ -537,11 +537,6 @@ _DEMONYM_COUNTRIES = {
     "British": "United Kingdom", "Lebanese": "Lebanon", "Jordanian": "Jordan",
 }  # fmt: skip
 _DEMONYM = "|".join(re.escape(d) for d in _DEMONYM_COUNTRIES)
-_MILITARY_NOUN = (
-    r"(?:troops|forces|soldiers|jets?|warplanes?|aircraft|planes|F-\d+\w*|drones?|helicopters?"
-    r"|gunships?|navy|army|military|artillery|tanks|marines|special forces|commandos|bombers"
-    r"|units|servicemen)"
-)
 # "Israeli aircraft struck", "Russian and Syrian warplanes pounded", "British special forces"
 _FORCES_NAMED_RE = re.compile(
     rf"(?<![\w.])(?P<first>{_DEMONYM})(?:\s+and\s+(?P<second>{_DEMONYM}))?\s+"
@@ -564,7 +559,6 @@ def _subject_unnamed(
     roles: list[tuple[str, str]],
     trigger: Trigger,
     sent: Sentence,
-    body: str,
     place: PlaceInfo | None,
     actor_hits: list[GazetteerHit],
     sentence_hits: list[GazetteerHit],
@@ -572,8 +566,8 @@ def _subject_unnamed(
     """The first actor when the sentence names it only by what it is: a state's forces by the
     demonym ("Israeli aircraft struck" → Israel Defense Forces), the army of the country the
     event is in ("government forces captured the town", in Syria → Syrian Arab Army), or the
-    armed group the text last named ("the militants overran the prison" → the Islamic State,
-    named before). ACLED codes all three so; the text says who, without the name."""
+    armed group the article has named most so far ("the militants overran the prison" → the
+    Islamic State). ACLED codes all three so; the text says who, without the name."""
     if any(role == "actor1" for _, role in roles):
         return roles
     head = sent.text[max(0, trigger.start - 60) : trigger.start]
