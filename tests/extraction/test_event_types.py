@@ -176,6 +176,8 @@ def test_violence_against_civilians(sentence, expected):
         ("Later, the country agreed to let U.S. warplanes use the air base.", STRATEGIC),
         ("Soldiers raised the national flag over the governor's office.", STRATEGIC),
         ("U.S. forces disarmed the fighters at the camp in 2003.", STRATEGIC),
+        # what someone is said to have done is the allegation, not the news
+        ("Agents arrested the man for allegedly driving a car bomb into the square.", STRATEGIC),
         ("The two diplomats were expelled to Iran on Monday.", None),
         ("Troops began storming the district on Wednesday.", BATTLES),
     ],
@@ -189,6 +191,10 @@ def test_what_the_sentence_reports(sentence, expected):
     [
         "They agreed to support the government in return for fair treatment.",
         "Gunmen pulled out 20 people from their cars at a fake checkpoint.",
+        # passives that say how things were, not what someone did
+        "The video shows a woman falling to the ground, surrounded by children.",
+        "Hosted by the Pacific Fleet, the exercise was led by an admiral.",
+        "Reports said the explosives were transferred by sea via the islands.",
     ],
 )
 def test_no_development_in_a_pledge_or_in_pulling_people_out(sentence):

@@ -236,15 +236,15 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"met with",
         r"held (?:[\w-]+ ){0,3}?talks",
         r"took command",
-        r"hosted",
+        r"hosted(?! by)",
         r"brokered (?:an? |the )?(?:[\w-]+ )?(?:deal|truce|ceasefire|cease-fire|agreement|talks)",
         r"issued (?:an? |the )?(?:[\w-]+ )?statement",
         r"declared (?:an? |the )?(?:state of emergency|curfew|ceasefire|truce|victory|war)",
         r"foiled",
-        r"surrounded",
+        # (not "surrounded by kids": a state, not a siege)
+        r"(?<!was )(?<!were )(?<!been )surrounded(?! by)",
         r"bulldoz(?:ed|ing)",
         r"(?:handed|transferred) (?:[\w-]+ ){0,3}?to (?:[\w-]+ )?control",
-        r"(?:was|were) (?:first )?(?:handed over|transferred)",
         r"held (?:an? |the )?(?:emergency |extraordinary |urgent )?(?:meeting|session|summit)",
         r"(?:was|were) seen(?= (?:at|in|near|on) )",
         r"accepted (?:his|her|the) resignation",
@@ -539,7 +539,7 @@ _ACCIDENT_AFTER_RE = re.compile(
 )
 _ALLEGATION_RE = re.compile(
     r"\b(?:accused of|charged with|suspected of|blamed for|convicted of|on charges of"
-    r"|in connection with)\b",
+    r"|in connection with|(?:for\s+)?allegedly)\b",
     re.IGNORECASE,
 )
 # "captured the town after days of heavy air strikes", "within hours of that withdrawal": a
