@@ -1091,8 +1091,11 @@ def find_trigger(
     # allegation ("arrested a commander accused of ordering snipers to fire on protesters"),
     # or an earlier happening that dates or explains it ("launched an offensive on Sunday, a
     # day after its jets pounded targets"). Triggers before them, when there are any, win.
+    # (of several allegations, the first with a trigger before it: "a man whose house was
+    # allegedly a bomb factory was arrested in connection with last year's bombing")
+    allegation = next((m for m in _ALLEGATION_RE.finditer(text) if _before(found, m.start())), None)
     for boundary in (
-        _ALLEGATION_RE.search(text),
+        allegation,
         OTHER_HAPPENING_RE.search(text),
         _PRIOR_SPELL_RE.search(text),
         FRONTED_AFTER_RE.match(text),
@@ -1106,7 +1109,7 @@ def find_trigger(
         # "Minutes after the blasts, police fired tear gas …": the phrase put first, up to its
         # comma, is the other happening; the news follows it
         comma = text.find(",", boundary.end())
-        if comma != -1:
+        if comma != -1 and len(text[: boundary.start()].split()) <= 3:
             found = _keep(found, lambda m, comma=comma: m.start() > comma) or found
     # "special forces backed by coalition airstrikes pushed into the Old City": the support
     # named in a "backed by" phrase is not what the sentence reports.
