@@ -250,12 +250,16 @@ def _pair_preference(e: ExtractedItem, v: VerifiedItem) -> int:
     """How well a matching pair agrees beyond the rule: the same words first (the candidate
     was read from the sentence that reports the event), then the type, then the exact date."""
     same_words = any(q in e.excerpt or (e.excerpt and e.excerpt in q) for q in v.quotes)
-    exact = (e.date_start, e.date_end, e.date_precision) == (
+    return 4 * same_words + 2 * (e.event_type == v.event_type) + _same_date(e, v)
+
+
+def _same_date(e: ExtractedItem, v: VerifiedItem) -> bool:
+    """The same start, end and precision (not only overlapping ranges)."""
+    return (e.date_start, e.date_end, e.date_precision) == (
         v.date_start,
         v.date_end,
         v.date_precision,
     )
-    return 4 * same_words + 2 * (e.event_type == v.event_type) + exact
 
 
 def _best_matching(
@@ -432,11 +436,7 @@ def _score_article(
         found_events.add(v.event_id)
         row = result.by_type[v.event_type]
         row["found"] += 1
-        if (e.date_start, e.date_end, e.date_precision) == (
-            v.date_start,
-            v.date_end,
-            v.date_precision,
-        ):
+        if _same_date(e, v):
             result.date_exact += 1
         if v.actor1:
             result.actor1_known += 1

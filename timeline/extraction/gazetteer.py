@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -460,11 +461,14 @@ def places() -> Gazetteer:
 def find_actors(text: str, tokens: list[Token] | None = None) -> list[GazetteerHit]:
     """Mentions of known actors in ``text``, in order; ``hit.text == text[hit.start:hit.end]``.
     ``tokens`` is ``tokenize(text)`` when the caller has it already."""
-    return [
+    hits = [
         h
         for h in actors().find(text, tokens)
         if not _someone_else(text, h) and not _MADE_BY_RE.match(text, h.end)
     ]
+    people = [h for h in hits if actor_kind(h.canonical) == "person"]
+    starts = [p.start for p in people]
+    return [h for h in hits if not _in_a_persons_title(text, h, people, starts)]
 
 
 # "US-supplied vehicles", "Iranian-made drones": who made or gave a thing does not act here;
@@ -474,6 +478,22 @@ _MADE_BY_RE = re.compile(
     r"|based)\b",
     re.IGNORECASE,
 )
+
+
+# "US Defense Secretary Ashton Carter", "Iraqi Prime Minister Haider al-Abadi": a title
+_TITLE_GAP_RE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}")
+
+
+def _in_a_persons_title(
+    text: str, hit: GazetteerHit, people: list[GazetteerHit], starts: list[int]
+) -> bool:
+    """A state named only in the title of a person named right after it: the person acts
+    ("US Defense Secretary Ashton Carter was in Baghdad"), not the state. ``starts`` are the
+    people's starts, in order (only those just after the hit are looked at)."""
+    if actor_kind(hit.canonical) != "government":
+        return False
+    near = people[bisect_right(starts, hit.end) : bisect_right(starts, hit.end + 40)]
+    return any(_TITLE_GAP_RE.fullmatch(text, hit.end, p.start) for p in near)
 
 
 # Words that may stand before a bare surname without making it another person's name.

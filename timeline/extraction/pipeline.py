@@ -237,7 +237,6 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         tail = _attribution_start(sent.text, trigger.end)
         if tail is not None:
             p_hits = [h for h in p_hits if h.start < sent.start + tail]
-        local = _without_titles(local, sent.text)
         roles = _acting_as_event_datasets_code(
             assign_roles(sent.text, trigger, local), trigger, sent.text, local
         )
@@ -471,27 +470,6 @@ def _noun_written_for(body: str, hits: list[GazetteerHit], place_name: str) -> s
 
 
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-# "US Defense Secretary Ashton Carter", "Iraqi Prime Minister Haider al-Abadi": a title
-_TITLE_GAP_RE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}")
-
-
-def _without_titles(hits: list[GazetteerHit], text: str) -> list[GazetteerHit]:
-    """The hits less a state named only in the title of a person named right after it: the
-    person acts ("US Defense Secretary Ashton Carter was in Baghdad"), not the state."""
-    people = [h for h in hits if gazetteer.actor_kind(h.canonical) == "person"]
-    return [
-        h
-        for h in hits
-        if not (
-            gazetteer.actor_kind(h.canonical) == "government"
-            and any(
-                0 < p.start - h.end <= 40 and _TITLE_GAP_RE.fullmatch(text, h.end, p.start)
-                for p in people
-            )
-        )
-    ]
 
 
 _VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians")
