@@ -180,6 +180,16 @@ def test_violence_against_civilians(sentence, expected):
         ("Agents arrested the man for allegedly driving a car bomb into the square.", STRATEGIC),
         ("The two diplomats were expelled to Iran on Monday.", None),
         ("Troops began storming the district on Wednesday.", BATTLES),
+        # a past perfect in a relative clause describes the thing by an earlier happening
+        (
+            "Army units began deploying across the district as the militias handed over "
+            "positions they had captured.",
+            STRATEGIC,
+        ),
+        ("The army deployed to areas which the rebels had overrun.", STRATEGIC),
+        # ... not where it is what the sentence says happened
+        ("Officials said they had captured the town.", BATTLES),
+        ("Last week they had captured the town and deployed troops there.", BATTLES),
     ],
 )
 def test_what_the_sentence_reports(sentence, expected):

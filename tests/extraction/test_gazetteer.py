@@ -337,7 +337,16 @@ def test_the_districts_of_a_city_are_not_generated_towns():
         ("Targets in Syria's Deir Az Zor province were hit.", "Deir ez-Zor Province"),
         ("A jet struck a position on Mount Shingal.", "Sinjar Mountains"),
         ("Maysan was handed to Iraqi control in April.", "Maysan Province"),
+        # Beirut's halves and its southern suburbs, quarters of the city as the news names them
+        ("Gunmen seized control of most of West Beirut on Friday.", "West Beirut"),
+        ("Jets struck Dahieh overnight.", "Dahiyeh"),
     ],
 )
 def test_regions_and_spellings(text, canonical):
     assert canonical in [h.canonical for h in find_places(text)]
+
+
+def test_beirut_s_quarters_lie_within_it():
+    for name in ("West Beirut", "East Beirut", "Dahiyeh"):
+        info = gazetteer.place_info(name)
+        assert (info.kind, info.within, info.country) == ("district", "Beirut", "Lebanon")

@@ -74,6 +74,14 @@ def _names(text: str) -> list[str]:
             "Kafr Mazroub (Damascus)",
             "district",
         ),
+        # a quarter named after a date keeps its day number
+        (
+            "Troops searching houses in the 17 Kharzam neighborhood of western Mosul came "
+            "under fire.",
+            "17 Kharzam (Mosul)",
+            "district",
+        ),
+        ("A car bomb exploded in Baghdad's 9 Kharzam district.", "9 Kharzam (Baghdad)", "district"),
     ],
 )
 def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
@@ -117,6 +125,8 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
         # of X" (one name after a plural)
         "He lives in a suburb of Kharzam.",
         "Militants swept through Sunni neighborhoods of Kharzam.",
+        # a number before a quarter's name is its own only after "the" or a possessive
+        "Shells hit 3 Kharzam districts on Monday.",
         # dates and known names are not unlisted places
         "The town of Mosul fell in June.",
         "The village fell on Monday.",

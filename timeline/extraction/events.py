@@ -721,6 +721,24 @@ def _dated_asides(text: str, timex_spans: Sequence[tuple[int, int]]) -> list[tup
     ]
 
 
+# "handed over positions they had captured", "retook the villages which the militants had
+# overrun": a past perfect in a relative clause on a noun describes the thing by an earlier
+# happening; it is not what the sentence reports. (A lowercase word before the pronoun, not a
+# word of time or speech: "Last week they had captured …", "said they had captured …" report.)
+_EARLIER_RELATIVE_RE = re.compile(
+    r"(?<![\w'’-])(?!(?:and|but|or|as|when|after|before|because|since|until|once|while|if|so|"
+    r"then|that|where|said|says|say|told|announced|claimed|added|reported|confirmed|stated|"
+    r"believed|thought|week|month|year|day|night|morning|evening|afternoon|time|earlier|later|"
+    r"ago|now|yesterday|today)\s)[a-z][a-z'’-]+\s+"
+    r"(?:(?:they|it|he|she|we)|which\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)\s+had\s+"
+    r"(?:(?:already|earlier|previously|just|recently)\s+)?$"
+)
+
+
+def _earlier_in_a_relative_clause(text: str, m: re.Match[str]) -> bool:
+    return _EARLIER_RELATIVE_RE.search(text, max(0, m.start() - 60), m.start()) is not None
+
+
 def is_event_noun(word: str) -> bool:
     """Whether ``word`` names a happening as a noun ("attack", "offensive", "truce")."""
     return _NOMINAL_RE.fullmatch(word) is not None
@@ -1120,6 +1138,7 @@ def find_trigger(
     # date of its own tells another happening of that place.
     aside = _dated_asides(text, timex_spans)
     found = _keep(found, lambda m: not any(a <= m.start() < b for a, b in aside)) or found
+    found = _keep(found, lambda m: not _earlier_in_a_relative_clause(text, m)) or found
     # Killing or shooting unarmed people, with no armed victims named, is violence against
     # civilians, not a battle.
     if VAC not in found and BATTLES in found:

@@ -207,6 +207,8 @@ def find_unlisted_places(
                 after = _SITE_AFTER_RE.match(text, end)
                 if after is not None and not _SITE_LAST_WORDS_RE.search(text, start, end):
                     end = after.end()  # "Shayrat air base": the noun is part of a site's name
+            if kind == "district":
+                start = _with_day_number(text, start)
             container = _container(text, start, end, places) if kind != "town" else None
         name = re.sub(r"\s+", " ", text[start:end])
         if container is not None:
@@ -231,6 +233,18 @@ def find_unlisted_places(
     )
     found = _dropping_overlaps(found)
     return _with_later_mentions(text, _one_name_each(found), _Hits([*found, *known, *taken]))
+
+
+# Iraq's quarters are often named after a date, the day number first: "the 17 Tammuz
+# neighbourhood of western Mosul", "Baghdad's 9 Nissan district". The number is the name's,
+# where "the" or a possessive stands before it (not "3 Kurdish districts", "on 12 Tammuz").
+_DAY_NUMBER_BEFORE_RE = re.compile(r"(?:\bthe|['’]s)[ \u00a0](?P<day>[1-3]?[0-9])[ \u00a0]$")
+
+
+def _with_day_number(text: str, start: int) -> int:
+    """The start of a quarter's name with the day number it begins with, if any."""
+    m = _DAY_NUMBER_BEFORE_RE.search(text, max(0, start - 12), start)
+    return m.start("day") if m is not None else start
 
 
 def _known_as(info: PlaceInfo) -> PlaceInfo:
