@@ -350,3 +350,54 @@ def test_beirut_s_quarters_lie_within_it():
     for name in ("West Beirut", "East Beirut", "Dahiyeh"):
         info = gazetteer.place_info(name)
         assert (info.kind, info.within, info.country) == ("district", "Beirut", "Lebanon")
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "written"),
+    [
+        # a state's institutions act for its government
+        ("Iraq's parliament voted on Monday.", "Iraqi Parliament", "Iraq's parliament"),
+        (
+            "The Iraqi foreign ministry summoned him.",
+            "Government of Iraq",
+            "Iraqi foreign ministry",
+        ),
+        ("Turkey’s foreign ministry said so.", "Government of Turkey", "Turkey’s foreign ministry"),
+        (
+            "The Turkish parliament voted to authorise it.",
+            "Government of Turkey",
+            "Turkish parliament",
+        ),
+        # an alias written with a possessive matches the text's possessive (it never did)
+        ("Fighters of the People's Protection Units advanced.", "YPG", "People's Protection Units"),
+        (
+            "Iran's Revolutionary Guard said so.",
+            "Islamic Revolutionary Guard Corps",
+            "Iran's Revolutionary Guard",
+        ),
+    ],
+)
+def test_institutions_and_possessive_aliases(text, canonical, written):
+    assert (canonical, written) in [(h.canonical, h.text) for h in find_actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "written"),
+    [
+        ("Fighting in Syria's north went on.", "Northern Syria", "Syria's north"),
+        (
+            "Flights to Baghdad's airport stopped.",
+            "Baghdad International Airport",
+            "Baghdad's airport",
+        ),
+        ("Flights to Baghdad airport stopped.", "Baghdad International Airport", "Baghdad airport"),
+    ],
+)
+def test_possessive_place_aliases(text, canonical, written):
+    assert (canonical, written) in [(h.canonical, h.text) for h in find_places(text)]
+
+
+def test_a_possessive_does_not_join_other_names():
+    # "Iraq's army" is an alias; "Iraq's" before another noun is still the country alone
+    hits = [(h.canonical, h.text) for h in find_places("Iraq's Kurdistan region voted.")]
+    assert ("Iraq", "Iraq") in hits

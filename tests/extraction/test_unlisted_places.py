@@ -314,8 +314,9 @@ def test_the_city_s_landmark_is_in_the_city_the_paragraph_named() -> None:
 
 
 def test_a_site_the_gazetteer_lists_under_another_name_is_its_record() -> None:
-    # "Baghdad's airport" is the curated Baghdad International Airport, with its coordinates
-    (hit,) = _unlisted("His company was fighting for Baghdad's airport.")
+    # "Baghdad's international airport" is the curated Baghdad International Airport, with
+    # its coordinates ("Baghdad's airport" is one of its aliases, which the gazetteer finds)
+    (hit,) = _unlisted("His company was fighting for Baghdad's international airport.")
     assert hit.canonical == "Baghdad International Airport"
     assert hit.info.latitude is not None and hit.info.within == "Baghdad"
 

@@ -54,6 +54,8 @@ _TOKEN_RE = re.compile(
 )
 _GAP_RE = re.compile(r"[ \t\u00a0\-‐‑]{1,3}")
 _POSSESSIVE_RE = re.compile(rf"[{_APOSTROPHES}]s$", re.IGNORECASE)
+# between the words of an alias written with a possessive ("Iraq's parliament")
+_POSSESSIVE_GAP_RE = re.compile(rf"[{_APOSTROPHES}]s[ \t\u00a0]{{1,3}}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,7 @@ class Alias:
     ambiguous: bool  # also an English word ("IS", "US")
     exact: bool = False  # no one-letter slips, and the text must capitalise the name
     cue: bool = False  # a place only after a place cue (see ``_cued``)
+    possessive: bool = False  # written "X's Y": the text's "X's Y" (or "X Y") matches it
 
 
 # Transliterations of one Arabic, Kurdish or Persian name differ in their vowels and in a few
@@ -199,7 +202,7 @@ class Gazetteer:
     _fuzzy_first: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        seen: set[tuple[tuple[str, ...], str]] = set()
+        seen: set[tuple[tuple[str, ...], str, bool]] = set()
         for name, entry in self.entries.items():
             exact = bool(entry.get("generated"))
             cued = set(entry.get("cue_only", ()))
@@ -207,9 +210,11 @@ class Gazetteer:
             own = [name] if entry.get("match_name", True) else []
             for surface in [*own, *entry.get("aliases", [])]:
                 keys = tuple(t.key for t in tokenize(surface) if not t.article)
-                if not keys or (keys, name) in seen:
+                # ("Baghdad's airport" has the keys of "Baghdad airport" but matches more)
+                possessive = _POSSESSIVE_GAP_RE.search(surface) is not None
+                if not keys or (keys, name, possessive) in seen:
                     continue
-                seen.add((keys, name))
+                seen.add((keys, name, possessive))
                 letters = [c for c in surface if c.isalpha()]
                 acronym = len(keys) == 1 and len(letters) >= 2 and all(c.isupper() for c in letters)
                 compact = "".join(letters)
@@ -222,6 +227,7 @@ class Gazetteer:
                     acronym and compact in _AMBIGUOUS_ACRONYMS,
                     exact=exact or cue,
                     cue=cue,
+                    possessive=possessive,
                 )
                 self._by_first.setdefault(keys[0], []).append(alias)
         for first, aliases in self._by_first.items():
@@ -281,7 +287,12 @@ class Gazetteer:
                 tokens[j], key, first=n == 0, exact=alias.exact
             ):
                 return None
-            if n > 0 and not _GAP_RE.fullmatch(text[tokens[j - 1].end : tokens[j].start]):
+            gap = text[tokens[j - 1].end : tokens[j].start] if n > 0 else ""
+            if (
+                n > 0
+                and not _GAP_RE.fullmatch(gap)
+                and not (alias.possessive and _POSSESSIVE_GAP_RE.fullmatch(gap))
+            ):
                 return None  # a name does not span punctuation or a line break
             j += 1
         return j
@@ -434,7 +445,57 @@ _NAME_LEADS = frozenset(
 def actors() -> Gazetteer:
     """The actor gazetteer (canonical name → record with aliases, kind, country, parent)."""
     data = json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))
-    return Gazetteer({a["name"]: a for a in data})
+    return Gazetteer(_with_institutions({a["name"]: a for a in data}))
+
+
+# A state's institutions act for its government, as ACLED codes them: "Iraq's parliament
+# voted", "the Turkish foreign ministry summoned the ambassador" are the Government of Iraq,
+# of Turkey — or the actor of the government's own that the data names for the institution
+# ("Iraqi Parliament").
+_INSTITUTIONS = (
+    "parliament",
+    "cabinet",
+    "foreign ministry",
+    "ministry of foreign affairs",
+    "defence ministry",
+    "defense ministry",
+    "interior ministry",
+    "national security council",
+    "council of ministers",
+)
+
+
+def _with_institutions(entries: dict[str, dict]) -> dict[str, dict]:
+    """``entries`` with each state's institutions among the aliases of the actor that stands
+    for them, named from the demonym of the government's "<demonym> government" alias
+    ("Iraqi") and from its country's name in the possessive ("Iraq's")."""
+    taken = {a.casefold() for e in entries.values() for a in (e["name"], *e.get("aliases", []))}
+    added: dict[str, list[str]] = {}
+    for name, entry in entries.items():
+        if entry.get("kind") != "government" or not name.startswith("Government of"):
+            continue
+        stems = sorted(
+            {a.removesuffix(" government") for a in entry["aliases"] if a.endswith(" government")}
+            | {f"{entry['country']}'s"}
+        )
+        children = [e for e in entries.values() if e.get("parent") == name]
+        for institution in _INSTITUTIONS:
+            forms = [f"{stem} {institution}" for stem in stems]
+            owner = next(
+                (
+                    child["name"]
+                    for child in children
+                    if any(a.casefold() in map(str.casefold, forms) for a in child["aliases"])
+                ),
+                name,
+            )
+            added.setdefault(owner, []).extend(f for f in forms if f.casefold() not in taken)
+    return {
+        name: {**entry, "aliases": [*entry.get("aliases", []), *added[name]]}
+        if name in added
+        else entry
+        for name, entry in entries.items()
+    }
 
 
 PLACE_FILES = ("places.json", "places_regional.json")  # curated first: its entries win
@@ -627,13 +688,14 @@ def actor_active(name: str) -> tuple[date | None, date | None]:
 
 
 def actor_seat(name: str) -> str | None:
-    """The place a government actor sits in: its own ``seat``, or for a person the seat of the
-    government they belong to ("Haider al-Abadi" → Government of Iraq → "Baghdad"); None for
-    anyone else — a commander of a state force acts in the field, not at the capital."""
+    """The place a government actor sits in: its own ``seat``, or for a person or a body of
+    a government the seat of the government they belong to ("Haider al-Abadi", "Iraqi
+    Parliament" → Government of Iraq → "Baghdad"); None for anyone else — a commander of a
+    state force acts in the field, not at the capital."""
     entry = actors().entries.get(name, {})
     if entry.get("seat"):
         return entry["seat"]
-    if entry.get("kind") == "person" and entry.get("parent"):
+    if entry.get("kind") in ("person", "government") and entry.get("parent"):
         return actors().entries.get(entry["parent"], {}).get("seat")
     return None
 
