@@ -258,3 +258,69 @@ def test_may_is_the_month_after_in():
 )
 def test_more_ways_of_reporting(sentence, expected):
     assert _type(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # decisions of a state or a leader (the thirty-fifth session's triggers)
+        ("The president authorized airstrikes against the militants on Thursday.", STRATEGIC),
+        ("The prime minister flew into Basra on Monday with his ministers.", STRATEGIC),
+        (
+            "On Wednesday, the governor gave the gunmen 72 hours to hand over their weapons.",
+            STRATEGIC,
+        ),
+        ("The cleric issued a fatwa on Friday calling on Iraqis to take up arms.", STRATEGIC),
+        ("The prime minister issued a decree in February on the force's status.", STRATEGIC),
+        ("Parliament on Saturday passed a law making the force a state body.", STRATEGIC),
+        (
+            'On Jan. 26, the commander declared the province "liberated" from the militants.',
+            STRATEGIC,
+        ),
+        ("Parliament approved Mohammed Kharzam as interior minister on Saturday.", STRATEGIC),
+        ("Authorities imposed round-the-clock curfews on two towns on Sunday.", STRATEGIC),
+        (
+            "British troops handed security control of the province to Iraqi forces in December.",
+            STRATEGIC,
+        ),
+        ("Some 785 relatives of fighters escaped from a displacement camp on Sunday.", STRATEGIC),
+        # the strikes, begun or suffered, are the strikes
+        ("Coalition warplanes began striking militant positions on September 27.", EXPLOSIONS),
+        (
+            "Special forces near the town came under artillery fire from Turkish positions.",
+            EXPLOSIONS,
+        ),
+        ("A patrol came under fire near the checkpoint on Monday.", BATTLES),
+        (
+            "Jets took off from the air base and struck targets near the border on Friday.",
+            EXPLOSIONS,
+        ),
+        # a launch reported with the territory it took is the fighting
+        (
+            "The militants launched their offensive in mid-September, sweeping through dozens of villages.",
+            BATTLES,
+        ),
+        (
+            "The operation began on Aug. 24 when tanks crossed the border and took the town of Jarablus.",
+            BATTLES,
+        ),
+        # a crowd's stones, and an angry crowd forcing its way in
+        ("Police fired tear gas at hundreds of stone-throwing youths on Thursday.", RIOTS),
+        ("Thousands of angry Iraqis stormed the embassy compound on Tuesday.", RIOTS),
+        # what a place had served for describes it
+        (
+            "Troops recaptured the town on Saturday, driving the militants from an area that had "
+            "been used to launch attacks on pilgrims.",
+            BATTLES,
+        ),
+    ],
+)
+def test_the_thirty_fifth_sessions_triggers(sentence, expected):
+    assert _type(sentence) == expected
+
+
+def test_an_attack_only_authorised_is_no_attack():
+    # the strikes a decision allows are its matter, not the news (and "authorized" alone, with
+    # no strike, remains what it was)
+    assert _type("The president authorized airstrikes on Aug. 7.") == STRATEGIC
+    assert _type("The jets carried out airstrikes on Aug. 7.") == EXPLOSIONS

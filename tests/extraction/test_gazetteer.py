@@ -401,3 +401,12 @@ def test_a_possessive_does_not_join_other_names():
     # "Iraq's army" is an alias; "Iraq's" before another noun is still the country alone
     hits = [(h.canonical, h.text) for h in find_places("Iraq's Kurdistan region voted.")]
     assert ("Iraq", "Iraq") in hits
+
+
+def test_what_a_quarter_is_before_district_of_is_not_its_name():
+    # "Ras" (a town of Saudi Arabia) begins the quarter's name after "district of"
+    text = "Fighting raged in the mixed Sunni-Shiite district of Ras al-Nabaa overnight."
+    assert find_places(text) == []
+    # a quarter's own name before "district of": the city follows, and is found
+    text = "Fighting went on in the historic Sur district of Diyarbakir on Monday."
+    assert "Diyarbakir" in [h.canonical for h in find_places(text)]

@@ -693,3 +693,67 @@ def test_a_state_in_a_persons_title_does_not_act_for_the_person():
     assert _actor1("US Defense Secretary Ashton Carter was in Baghdad on Tuesday.") == {
         "Ashton Carter"
     }
+
+
+# -- the thirty-fifth session's rules ---------------------------------------------------------
+
+
+def _place(body: str) -> str | None:
+    (c,) = _cands(body)
+    return c.place.name if c.place else None
+
+
+def test_a_place_made_a_side_is_no_scene():
+    # "pro-Ankara forces": a capital as the side someone is on
+    assert _place("Pro-Ankara forces captured the village of Kharzam on Tuesday.\n") == "Kharzam"
+    # "tension between Washington and Tehran": capitals as the parties of a relation
+    body = (
+        "ISIS fighters attacked a convoy on Tuesday amid tension between Washington and Tehran.\n"
+    )
+    assert _place(body) is None
+
+
+def test_where_aircraft_took_off_from_is_not_where_they_struck():
+    body = (
+        "Jets took off from the Incirlik air base on Friday and struck targets near the "
+        "village of Kharzam, officials said.\n"
+    )
+    (c,) = _cands(body)
+    assert (c.event_type, c.place.name) == ("explosions_remote_violence", "Kharzam")
+
+
+def test_the_lead_is_placed_at_its_dateline_when_it_names_only_that_country():
+    body = (
+        "BASRA, Iraq (AFP) - Thousands of soldiers launched an offensive before dawn on "
+        "Tuesday to wrest control of Iraq's second city from militias.\n"
+    )
+    assert _place(body) == "Basra"
+    # not when the sentence names its scene, if only a country, nor from two cities
+    body = "DAMASCUS, Syria (AP) — Israeli warplanes struck sites in Syria early Thursday.\n"
+    assert _place(body) == "Syria"
+    body = "WASHINGTON/BEIRUT (Reuters) - US warships fired missiles at an air base on Friday.\n"
+    assert _place(body) is None
+    # nor any sentence after the lead
+    body = (
+        "BASRA, Iraq (AFP) - Troops launched an offensive in the city on Tuesday.\n\n"
+        "ISIS fighters attacked a convoy on Wednesday to show Iraq's government their "
+        "strength.\n"
+    )
+    assert [c.place.name if c.place else None for c in _cands(body)] == ["Basra", None]
+
+
+def test_a_leader_of_no_force_decides_in_his_country():
+    (c,) = _cands("Sadr ordered his militia on Wednesday to freeze its activities.\n")
+    assert (c.place.name, c.place_precision) == ("Iraq", "country")
+
+
+def test_a_province_of_turkey_is_the_province_not_its_capital():
+    body = "A helicopter was shot down near the border in Hatay province on Saturday.\n"
+    (c,) = _cands(body)
+    assert (c.place.name, c.place_precision) == ("Hatay Province", "region")
+
+
+def test_a_quarter_named_before_district_of_leaves_the_city_after_it():
+    body = "Fighting went on in the historic Sur district of Diyarbakir on Monday.\n"
+    (c,) = _cands(body)
+    assert c.place.name == "Sur (Diyarbakir)"

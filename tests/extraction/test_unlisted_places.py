@@ -82,6 +82,10 @@ def _names(text: str) -> list[str]:
             "district",
         ),
         ("A car bomb exploded in Baghdad's 9 Kharzam district.", "9 Kharzam (Baghdad)", "district"),
+        # a name in Turkish or Kurdish spelling ("Çukurca", "Şırnak")
+        ("Militants attacked outposts in the village of Çukurköy.", "Çukurköy", "town"),
+        # a named area where the text puts it in a known place
+        ("Jets pounded positions in the Kharzam area of northern Iraq.", "Kharzam", "other"),
     ],
 )
 def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
@@ -125,6 +129,8 @@ def test_a_place_named_with_what_it_is(text: str, name: str, kind: str) -> None:
         # of X" (one name after a plural)
         "He lives in a suburb of Kharzam.",
         "Militants swept through Sunni neighborhoods of Kharzam.",
+        # an area with nothing to put it in
+        "Jets struck the Kharzam area on Monday.",
         # a number before a quarter's name is its own only after "the" or a possessive
         "Shells hit 3 Kharzam districts on Monday.",
         # dates and known names are not unlisted places

@@ -56,6 +56,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # stones and petrol bombs are a crowd's weapons: "hurled stones at each other"
         r"(?:hurled|threw|throwing|hurling|pelted|pelting) (?:[\w-]+ ){0,3}?(?:stones|rocks"
         r"|petrol bombs|Molotov cocktails|bottles)",
+        r"(?:stone|rock)-throwing (?:[\w-]+ )?(?:youths|protesters|demonstrators|crowds?|mobs?"
+        r"|men|students|supporters|villagers|residents)",
     ),
     EXPLOSIONS: _words(
         r"air ?strikes?",
@@ -107,6 +109,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:night |morning )?|overnight )?"
         r"(?:also |then |again |had |have |has )?(?:struck|hit|opened fire|fired|bombed|pounded"
         r"|attacked|targeted|raided|rocketed|strafed|destroyed)",
+        # "warplanes began striking ISIS positions", "artillery began pounding Ras al-Ain"
+        r"(?:began|begun|started|resumed|continued) (?:striking|bombing|pounding|shelling"
+        r"|bombarding|hitting|targeting)",
+        r"c[oa]me under (?:heavy |intense |sustained )?(?:artillery|mortar|rocket|tank|shell)"
+        r" (?:fire|attack)",
+        # "F-16 jets took off from the Diyarbakir air base and struck targets near Hawar"
+        r"(?:warplanes?|aircraft|jets|drones?|helicopters?|gunships?) (?:took off|flew) from "
+        r"(?:[\w'’.-]+ ){1,6}?and (?:struck|hit|bombed|pounded|attacked|targeted|destroyed)",
         # "Russian warplanes carried out heavy strikes on ...", "jets conducted raids"
         r"(?:warplanes?|aircraft|jets|drones?|helicopters?|gunships?) (?:also |then |again )?"
         r"(?:carried out|conducted|launched|staged) (?:[\w-]+ ){0,3}?(?:strikes|raids?|sorties)",
@@ -192,6 +202,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"killed",
         r"wounded",
         r"opened fire",
+        r"c[oa]me under (?:heavy |intense )?(?:fire|attack)",
         r"advanced",
         r"cleared",
     ),
@@ -248,6 +259,22 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"held (?:an? |the )?(?:emergency |extraordinary |urgent )?(?:meeting|session|summit)",
         r"(?:was|were) seen(?= (?:at|in|near|on) )",
         r"accepted (?:his|her|the) resignation",
+        # orders and decisions of a state or a leader: an ultimatum, a fatwa, a decree, a law,
+        # a call to arms, strikes authorised, a curfew, a minister approved
+        r"gave (?:[\w'’-]+ ){0,3}?(?:\d+|\w+) (?:hours|days) to",
+        r"issued (?:an? |the |his |its )?(?:[\w-]+ )?(?:fatwa|decree|call to arms|ultimatum"
+        r"|edict|order)",
+        r"called on (?:[\w'’-]+ ){0,3}?to take up arms",
+        r"passed (?:an? |the )?(?:[\w-]+ ){0,2}?(?:law|bill|resolution|motion)",
+        r"authori[sz]ed (?:[\w-]+ ){0,2}?(?:air ?strikes|strikes|military action|the use of force"
+        r"|operations?|the deployment)",
+        r"approved (?:[\w'’.-]+ ){1,5}?as (?:the )?(?:new )?(?:[\w-]+ )?(?:minister|president"
+        r"|governor|commander|chief|speaker)",
+        r"(?:imposed|declared|announced) (?:an? |the )?(?:[\w-]+ ){0,2}?curfews?",
+        r"curfews? (?:would be |will be |was |were |had been |has been )?(?:imposed|lifted)",
+        r"(?:handed|transferred) (?:over )?(?:security |military )?(?:control|responsibility)"
+        r" (?:of|for)",
+        r"escaped (?:from )?(?:an? |the )?(?:[\w-]+ ){0,2}?(?:prison|jail|camp|detention)",
         # aid and arms flown in: "planes dropped food, water and medical supplies"
         r"(?:dropped|airdropped|air-dropped|delivered|flew in) (?:[\w'’,-]+ ){0,4}?(?:food|aid"
         r"|supplies|weapons|ammunition|bundles)",
@@ -260,7 +287,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"ended (?:[\w'’.-]+ ){0,3}?(?:mission|combat role|presence|occupation)",
         r"met (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:counterparts?|president|minister|leader"
         r"|envoy|delegation|ambassador)",
-        r"declared (?:[\w'’-]+ ){0,4}?(?:mourning|illegal|unlawful|a terrorist organi[sz]ation)",
+        r"declared (?:[\w'’-]+ ){0,4}?(?:mourning|illegal|unlawful|a terrorist organi[sz]ation"
+        r"|[\"“]?liberated|free of)",
         r"vetoed",
         r"voted (?:[\w-]+ ){0,3}?(?:to|for|against|on|overwhelmingly)",
         r"adopted (?:a|the) (?:[\w-]+ )?resolution",
@@ -288,7 +316,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:sighted|spotted)(?= (?:in|at|near|on|outside|around) )",
         r"(?:arrived|landed) (?:in|at)(?= (?:the )?(?-i:[A-Z]))",
         # a journey to a named place: "travelled on Saturday to the Iranian city of Qom"
-        r"(?:travell?ed|flew|headed)(?= (?:[\w-]+ ){0,3}?to (?:the )?(?:[\w-]+ ){0,3}?(?-i:[A-Z]))",
+        r"(?:travell?ed|flew|headed)(?= (?:[\w-]+ ){0,3}?(?:in)?to (?:the )?(?:[\w-]+ ){0,3}?"
+        r"(?-i:[A-Z]))",
         r"toured(?= (?:the )?(?-i:[A-Z]))",
         r"(?:appeared|surfaced|turned up|was photographed|was pictured)"
         r"(?= (?:in|at|near|on|outside|around) )",
@@ -307,7 +336,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 # Riots need a crowd: "supporters stormed the parliament" is a riot, "troops stormed" a battle.
 _CROWD_RE = _words(
     r"supporters", r"protesters", r"demonstrators", r"followers", r"crowds?", r"mobs?", r"rioters",
-    r"looters", r"students", r"youths",
+    r"looters", r"students", r"youths", r"mourners", r"angry (?:[\w-]+ )?(?:\w+s|people|men)",
 )  # fmt: skip
 # A riot's own words; the others (fire, ransacking, vandalism) are a riot only when a crowd
 # does them: when gunmen or a militia do, ACLED counts the destruction of property as a
@@ -735,8 +764,24 @@ _EARLIER_RELATIVE_RE = re.compile(
 )
 
 
+_AUTHORISED_BEFORE_RE = re.compile(r"\bauthori[sz](?:ed|ing)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+# "a farming area that had been used to launch attacks on the capital": what a place served
+# for describes it
+_USED_FOR_RE = re.compile(
+    r"\b(?:that|which)\s+(?:had|has|have)\s+(?:long\s+)?been\s+used\s+(?:to|for|as)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
 def _earlier_in_a_relative_clause(text: str, m: re.Match[str]) -> bool:
-    return _EARLIER_RELATIVE_RE.search(text, max(0, m.start() - 60), m.start()) is not None
+    window = max(0, m.start() - 60)
+    return (
+        _EARLIER_RELATIVE_RE.search(text, window, m.start()) is not None
+        or _USED_FOR_RE.search(text, window, m.start()) is not None
+    )
 
 
 def is_event_noun(word: str) -> bool:
@@ -1056,6 +1101,8 @@ _DECISIVE_RE = _words(
     r"pushed (?:[\w-]+ ){0,3}back", r"drove (?:[\w-]+ ){0,3}back", r"driven back",
     r"clash(?:ed|es)", r"fought", r"battled", r"took (?:full |complete )?control", r"killed",
     r"killing", r"stormed", r"bombed", r"shelled", r"struck", r"pounded", r"exploded",
+    r"(?:sweeping|swept) (?:through|into|across)",
+    r"took(?= (?:the )?(?:(?:town|city|village|district) of )?(?-i:[A-Z]))",
 )  # fmt: skip
 
 
@@ -1139,6 +1186,21 @@ def find_trigger(
     aside = _dated_asides(text, timex_spans)
     found = _keep(found, lambda m: not any(a <= m.start() < b for a, b in aside)) or found
     found = _keep(found, lambda m: not _earlier_in_a_relative_clause(text, m)) or found
+    # "Obama authorized airstrikes against ISIS": the decision is the news; the strikes it
+    # allows are its matter
+    if STRATEGIC in found:
+        found = {
+            etype: kept
+            for etype, ms in found.items()
+            if (
+                kept := [
+                    m
+                    for m in ms
+                    if etype == STRATEGIC
+                    or not _AUTHORISED_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+                ]
+            )
+        }
     # Killing or shooting unarmed people, with no armed victims named, is violence against
     # civilians, not a battle.
     if VAC not in found and BATTLES in found:

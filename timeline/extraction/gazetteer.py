@@ -355,7 +355,7 @@ class Gazetteer:
                 generated = self.entries[alias.canonical].get("generated")
                 if generated and (
                     _QUARTER_RE.match(text, tokens[end - 1].end)
-                    or _QUARTERS_OF_RE.search(text, max(0, tokens[i].start - 60), tokens[i].start)
+                    or _quarters_of(text, tokens[i].start)
                 ):
                     # "the Qadisiyah district", "the districts of al-Hoz and al-Aziziya": a
                     # quarter of a city, not a town of that name
@@ -621,6 +621,29 @@ _A_PERSONS_NAMES_AFTER = re.compile(
     r"(?-i:[A-Z][a-z]+)\s(?-i:[A-Z][a-z]+)\b"
 )
 _QUARTER_RE = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.IGNORECASE)
+_NAMED_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w'’-]*\s+$")
+# (what a quarter is, not its name: "the mixed Sunni-Shiite district of Ras al-Nabaa")
+_DESCRIBED_BEFORE_RE = re.compile(
+    r"(?:Sunni|Shi['’]?ite|Shia|Kurdish|Christian|Arab|Turkmen|Yazidi|Druze|Alawite|Armenian"
+    r"|Assyrian|Muslim|Jewish|Palestinian|Old|Central|Northern|Southern|Eastern|Western)"
+    r"(?:[-‐‑][\w'’]+)?\s+$"
+)
+
+
+def _quarters_of(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "the districts of", "the district of": a
+    quarter's name. Not after a quarter's own name ("the Sur district of Diyarbakir"): there
+    the town follows."""
+    m = _QUARTERS_OF_RE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    plural = m.group(0).split()[0].lower().endswith("s")
+    before = max(0, m.start() - 40)
+    return (
+        plural
+        or _NAMED_BEFORE_RE.search(text, before, m.start()) is None
+        or _DESCRIBED_BEFORE_RE.search(text, before, m.start()) is not None
+    )
 
 
 def find_places(text: str, tokens: list[Token] | None = None) -> list[GazetteerHit]:
@@ -685,6 +708,19 @@ def actor_active(name: str) -> tuple[date | None, date | None]:
         date.fromisoformat(start) if start else None,
         date.fromisoformat(end) if end else None,
     )
+
+
+def actor_home(name: str) -> str | None:
+    """The country a party, or a person of no force, acts in, as the data records it
+    ("Muqtada al-Sadr" → "Iraq"), when the place gazetteer knows it; None for anyone else."""
+    entry = actors().entries.get(name, {})
+    country = entry.get("country")
+    if entry.get("kind") not in ("person", "party") or country not in places().entries:
+        return None
+    # (a commander of a force acts in the field, wherever that is: "Soleimani instructed the
+    # militias"; a cleric or a party's leader speaks from home)
+    parent = actors().entries.get(entry.get("parent") or "", {})
+    return country if parent.get("kind") in (None, "party") else None
 
 
 def actor_seat(name: str) -> str | None:

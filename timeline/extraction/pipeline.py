@@ -201,6 +201,7 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         )
     para_bounds = _paragraph_bounds(sentences)
     dated = _mark_backdrop(dated, sentences)
+    dateline, dateline_sentence = _dateline_place(body, place_hits, sentences)
     sections = _sections(sentences, para_bounds)
 
     raw: list[tuple[Sentence, CandidateEvent]] = []
@@ -275,6 +276,18 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
                     and (coarse is None or _inside(prev_place, coarse))
                 ):
                     place, precision, ev_start = prev_place, prev_precision, prev.start
+        if (
+            (place is None or place.kind in _COARSE)
+            and dateline is not None
+            and sent.start == dateline_sentence
+            and place is not None
+            and _inside(dateline[0], place)
+            and not any(_SCENE_NAMED_RE.search(body, max(0, h.start - 12), h.start) for h in p_hits)
+        ):
+            # "BASRA, Iraq (AFP) - Thousands of soldiers launched the offensive … to wrest
+            # control of Iraq's second city": the lead sentence, when it names no place finer
+            # than the dateline's country, reports what happened where the story was filed.
+            place, precision = dateline
         tense = tense_of(sent.text, trigger.start, trigger.end)
         when, basis = _date_for(
             sent, dated, sentences, sent.start + trigger.start, tense, sections, article.published
@@ -327,8 +340,13 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
             # prepare", "parliament voted to dismiss the governor") is located at its seat,
             # as event datasets do, with country precision: the text says only which state.
             seat = next((gazetteer.actor_seat(n) for n, r in roles if r == "actor1"), None)
+            # (a leader of a movement or a cleric who holds no office acts in his country:
+            # "Sadr ordered his militia to freeze its activities")
+            home = next((gazetteer.actor_home(n) for n, r in roles if r == "actor1"), None)
             if seat is not None:
                 place, precision = gazetteer.place_info(seat), "country"
+            elif home is not None:
+                place, precision = gazetteer.place_info(home), "country"
         roles = _subject_unnamed(
             roles, trigger, sent, place, actor_hits, _within(actor_hits, sent.start, sent.end)
         )
@@ -865,8 +883,13 @@ def _best_place(
         # with is that government.
         if info.kind in ("city", "town") and _DEALS_WITH_RE.search(before):
             continue
-        # "Iran-aligned paramilitaries", "US-supplied vehicles": a name made an adjective.
-        if _ADJECTIVE_SUFFIX_RE.match(body, h.end):
+        # "Iran-aligned paramilitaries", "US-supplied vehicles", "pro-Ankara forces": a name
+        # made an adjective.
+        if _ADJECTIVE_SUFFIX_RE.match(body, h.end) or _SIDE_PREFIX_RE.search(before):
+            continue
+        # "tension between Washington and Tehran": capitals that are the parties of a relation
+        # stand for their governments.
+        if info.kind in ("city", "town") and _BETWEEN_PARTIES_RE.search(before):
             continue
         # "BEIRUT (Reuters) — Syrian troops captured Qusayr": a dateline says where the story
         # was filed, often another country than the event's; it never places the event.
@@ -932,6 +955,13 @@ _DEALS_WITH_RE = re.compile(
     r"|dispute|accord|understanding|contacts?|channel)\s+(?:\w+\s+){0,3}?with\s+$",
     re.IGNORECASE,
 )
+_SIDE_PREFIX_RE = re.compile(r"\b(?:pro|anti)[-‐‑]$", re.IGNORECASE)
+_BETWEEN_PARTIES_RE = re.compile(
+    r"\b(?:tensions?|relations|ties|rift|row|feud|dispute|standoff|talks|negotiations|contacts?"
+    r"|rapprochement|rivalry|hostility|deal|agreement|accord)\s+between\s+"
+    r"(?:[\w'’.-]+(?:,\s+|\s+and\s+))?$",
+    re.IGNORECASE,
+)
 _ADJECTIVE_SUFFIX_RE = re.compile(
     r"-(?:backed|aligned|allied|affiliated|supplied|made|built|manufactured|designed|trained"
     r"|funded|armed|sponsored|based|led|linked|controlled|held|run|friendly|leaning)\b",
@@ -952,6 +982,28 @@ _DATELINE_TAIL_RE = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|[A-Z][\w ]{1,20})\)\s*)?"
     r"(?:—|–|--|-\s|:)"
 )
+
+
+# "struck Iranian sites in Syria": the sentence names its scene, if only a country
+_SCENE_NAMED_RE = re.compile(
+    r"\b(?:in|across|throughout|inside|into|over)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _dateline_place(
+    body: str, place_hits: list[GazetteerHit], sentences: list[Sentence]
+) -> tuple[tuple[PlaceInfo, str] | None, int]:
+    """The town the story was filed from (with its precision) and the start of the sentence
+    its dateline heads, when the body opens with one; (None, -1) otherwise."""
+    first = next((h for h in place_hits if h.start < 80 and _is_dateline(body, h)), None)
+    # (a story filed from two cities, "WASHINGTON/BEIRUT (Reuters) -", says nothing of where)
+    if first is None or "/" in body[first.start : first.end + 2] or body[: first.start].strip():
+        return None, -1
+    info = gazetteer.hit_place(first)
+    if info.kind not in ("city", "town"):
+        return None, -1
+    heads = next((s for s in sentences if s.end > first.start), None)
+    return ((info, "exact"), heads.start) if heads is not None else (None, -1)
 
 
 def _is_dateline(body: str, hit: GazetteerHit) -> bool:

@@ -27,7 +27,12 @@ from timeline.extraction.types import GazetteerHit, PlaceInfo, UnlistedPlaceHit
 # the Arabic article ("al-Tanf", "Busra al-Harir"); words joined by a single space.
 _ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz]|[Uu]l)[-‐‑]"
 # (not "Kurdish-run", "Iran-backed": a word after a hyphen is capitalised, or a number: "T-4")
-_WORD = rf"(?:{_ARTICLE})?[A-Z][\w'’]*(?:[-‐‑](?:{_ARTICLE})?[A-Z0-9][\w'’]*)*(?![-‐‑]\w)"
+# (a capital of Turkish, Kurdish or French spelling too: "Çukurca", "Şırnak", "İdil")
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_WORD = (
+    rf"(?:{_ARTICLE})?[{_UPPER}][\w'’]*"
+    rf"(?:[-‐‑](?:{_ARTICLE})?[{_UPPER}0-9][\w'’]*)*(?![-‐‑]\w)"
+)
 # (the article may stand apart, as a word: "Camp al Saqr")
 _NAME_RE = re.compile(
     rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:(?:bin|ibn|bani|al|el)[ \u00a0])?{_WORD})*"
@@ -46,7 +51,7 @@ _NOUN_OF_RE = re.compile(
 )
 # (not "the Bekaa Valley village of Nabi Othman": there the noun's name comes after it)
 _SETTLEMENT_AFTER_RE = re.compile(
-    r"[ \u00a0](?P<noun>village|district|neighbou?rhood|suburb|region)\b"
+    r"[ \u00a0](?P<noun>village|district|neighbou?rhood|suburb|region|area)\b"
     rf"(?P<of>\s+of\s+(?:the\s+)?(?:(?:{_COMPASS_WORDS}|central)(?:ern)?\s+)?)?"
 )
 _QUARTER_NOUNS = frozenset(["district", "neighbourhood", "neighborhood", "suburb"])
@@ -473,10 +478,14 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
         after = None
     if (
         after is not None
-        and after.group("noun") == "region"
+        and after.group("noun") in ("region", "area")
         and _CAPITAL_WORD_BEFORE_RE.search(before)
     ):
         return None  # "the Gulf Coast region", "the St. Louis region": a longer name's end
+    if after is not None and after.group("noun") == "area":
+        # "the Haftanin area of northern Iraq": a named area where the text puts it in a
+        # known place; "the Zap area", "the Capitol area" alone say too little
+        return "other" if after.group("of") and not _QUALIFIED_AFTER_RE.match(text, end) else None
     if after is not None:
         qualifier = _QUALIFIED_AFTER_RE.match(text, after.end())
         if qualifier is not None or (
@@ -592,7 +601,10 @@ def _container(text: str, start: int, end: int, known: _Hits) -> _Container | No
 
 # a capitalised word (not a possessive) right before a name: the name began earlier
 _CAPITAL_WORD_BEFORE_RE = re.compile(r"\b[A-Z][\w.-]*(?<!['’]s)\s+$")
-_PROVINCE_NAMED_RE = re.compile(r"(?:[A-Z][\w'’-]*[ \u00a0]){1,3}(?:[Pp]rovince|[Gg]overnorate)\b")
+_PROVINCE_NAMED_RE = re.compile(
+    rf"(?:(?:neighbou?ring|nearby|the)[ \u00a0])?(?:[{_UPPER}][\w'’-]*[ \u00a0]){{1,3}}"
+    r"(?:[Pp]rovince|[Gg]overnorate)\b"
+)
 _PROVINCE_AFTER_RE = re.compile(r"\s+(province|governorate|region|district)\b", re.IGNORECASE)
 
 
