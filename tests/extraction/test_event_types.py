@@ -297,11 +297,13 @@ def test_more_ways_of_reporting(sentence, expected):
         ),
         # a launch reported with the territory it took is the fighting
         (
-            "The militants launched their offensive in mid-September, sweeping through dozens of villages.",
+            "The militants launched their offensive in mid-September, sweeping through dozens "
+            "of villages.",
             BATTLES,
         ),
         (
-            "The operation began on Aug. 24 when tanks crossed the border and took the town of Jarablus.",
+            "The operation began on Aug. 24 when tanks crossed the border and took the town of "
+            "Jarablus.",
             BATTLES,
         ),
         # a crowd's stones, and an angry crowd forcing its way in
