@@ -326,3 +326,30 @@ def test_an_attack_only_authorised_is_no_attack():
     # no strike, remains what it was)
     assert _type("The president authorized airstrikes on Aug. 7.") == STRATEGIC
     assert _type("The jets carried out airstrikes on Aug. 7.") == EXPLOSIONS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # forces arriving as allies are a deployment, not a fight
+        "A group of 50 rebel fighters entered the town through the same crossing on Wednesday.",
+        "On February 20, militiamen entered the Afrin region at the invitation of the Kurdish "
+        "forces.",
+        "Government troops entered the town on Monday, hours after the Kurds announced a deal "
+        "with Damascus.",
+        "A contingent of 150 fighters crossed into the besieged town on Friday, bringing "
+        "artillery to help its defenders hold out.",
+    ],
+)
+def test_allies_arriving_are_a_deployment(sentence):
+    assert _type(sentence) == STRATEGIC
+
+
+def test_troops_entering_with_no_ally_s_welcome_still_fight():
+    assert _type("Government troops entered the town on Monday after heavy fighting.") == BATTLES
+
+
+def test_the_time_of_day_licenses_an_event_noun():
+    assert (
+        _type("The overnight air strikes on the bases were the first in two years.") == EXPLOSIONS
+    )

@@ -757,3 +757,70 @@ def test_a_quarter_named_before_district_of_leaves_the_city_after_it():
     body = "Fighting went on in the historic Sur district of Diyarbakir on Monday.\n"
     (c,) = _cands(body)
     assert c.place.name == "Sur (Diyarbakir)"
+
+
+def test_a_record_s_comparison_point_does_not_date_the_event():
+    body = (
+        "The overnight air strikes on militant bases in the Kandil mountains were the first "
+        "since a truce took hold in 2013.\n"
+    )
+    (c,) = _cands(body)
+    assert c.date.earliest.year == 2018  # around the report, not 2013
+    # ... unless the trigger is in the comparison itself: then it runs from that date
+    body = (
+        "The attack was the deadliest in Iran since June 2017, when gunmen and suicide bombers "
+        "attacked the parliament in Tehran, killing 18 people.\n"
+    )
+    (c,) = _cands(body)
+    assert (c.date.earliest, c.place.name) == (date(2017, 6, 1), "Tehran")
+
+
+def test_a_span_s_start_is_no_narrative_date():
+    body = (
+        "The PKK has waged an insurgency inside Turkey since 1984.\n\n"
+        "Turkish forces advanced slowly through the mountainous countryside of Afrin.\n"
+    )
+    (c,) = [c for c in _cands(body) if "advanced" in c.evidence.quote]
+    assert c.date.earliest.year == 2018
+
+
+def test_a_place_owning_what_was_struck_is_the_scene():
+    (c,) = _cands(
+        "On Friday, a Turkish air strike hit Afrin's main hospital, killing 16 civilians.\n"
+    )
+    assert c.place.name == "Afrin"
+    assert ("Turkish Armed Forces", "actor1") in c.actors
+
+
+def test_a_state_s_initials_before_what_is_its_are_no_scene():
+    body = (
+        "The prime minister declared three days of mourning on Monday for the victims of the "
+        "US strikes.\n"
+    )
+    (c,) = _cands(body)
+    assert c.place is None or c.place.name != "United States"
+
+
+def test_places_after_a_quote_s_attribution_are_the_speaker_s():
+    body = '"Our forces advanced from the north on Saturday," said commander Kamal Hama Rash.\n'
+    assert all(c.place is None or c.place.name != "Hamah" for c in _cands(body))
+
+
+def test_a_capital_a_truce_is_with_or_that_disputes_is_its_government():
+    body = "The PKK said on Saturday that its ceasefire with Ankara had ended after air strikes.\n"
+    assert all(c.place is None or c.place.name != "Ankara" for c in _cands(body))
+    body = (
+        "At least 124 civilians have been killed in airstrikes on al-Bab since December, a "
+        "figure Ankara disputes.\n"
+    )
+    assert all(c.place is None or c.place.name != "Ankara" for c in _cands(body))
+
+
+def test_a_window_up_to_the_report_stays_one_beside_a_recalled_happening():
+    # (a clause recalling an earlier happening elsewhere in the article once reset the flag)
+    body = (
+        "Militants attacked Kirkuk on Monday, in a raid reminiscent of the 2014 assault.\n\n"
+        "ISIS also attacked Tal Afar in recent weeks, according to local officials.\n"
+    )
+    (c,) = [c for c in _cands(body) if c.place and c.place.name == "Tal Afar"]
+    assert c.date_basis == "looking back from the report"

@@ -284,6 +284,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:photographs?|pictures?|images|video|footage) (?:[\w-]+ ){0,3}?show(?:ing|ed)"
         r"(?= (?-i:[A-Z]))",
         r"(?:rolled|crossed|moved) (?:across|over) the border",
+        r"crossed into(?= (?:the )?(?:[\w-]+ ){0,4}?(?:town|city|country|territory|region"
+        r"|(?-i:[A-Z])))",
         r"ended (?:[\w'’.-]+ ){0,3}?(?:mission|combat role|presence|occupation)",
         r"met (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:counterparts?|president|minister|leader"
         r"|envoy|delegation|ambassador)",
@@ -729,6 +731,14 @@ _TAKING_RE = re.compile(
     r"|entered|regained",
     re.IGNORECASE,
 )
+_ARRIVING_RE = re.compile(r"entered|advanced|besieged|crossed into", re.IGNORECASE)
+_ALLIED_ARRIVAL_RE = re.compile(
+    r"\b(?:at the invitation of|under (?:an? |the )?(?:[\w-]+ )?(?:deal|agreement)"
+    r"|(?:announced|reached|struck) a deal|to help (?:[\w'’-]+ ){0,3}?(?:defend|repel|defenders"
+    r"|hold)|to reinforce|to bolster|as reinforcements|through (?:the )?(?:same |[\w-]+ )?"
+    r"(?:border )?crossing)\b",
+    re.IGNORECASE,
+)
 _UNOPPOSED_RE = re.compile(
     r"\bwithout (?:a fight|a shot|resistance|fighting|firing a shot)\b"
     r"|\bafter (?:the |Iraqi |Syrian |Kurdish |government )?(?:[\w-]+ )?(?:army|troops|forces"
@@ -800,6 +810,7 @@ _LICENSOR_RE = _words(
     r"(?:killed|wounded|injured) (?:[\w'’-]+ ){1,4}(?:in|by|during|when)",
     r"caused by", r"survived", r"claimed(?: responsibility for)?", r"resum(?:ed|es|ing)",
     r"renewed", r"fierce", r"heavy", r"intense", r"deadly", r"bloody", r"fresh", r"series of",
+    r"overnight", r"dawn", r"night-?time", r"pre-?dawn",
     r"wave of", r"surprise", r"(?:on|in) (?:his|her|their|a|an) (?:\w+ )?(?=visits?)",
 )  # fmt: skip
 # Before an event noun: an adjective that puts it in the future or in doubt.
@@ -1264,6 +1275,17 @@ def find_trigger(
         if takes and not any(etype in found for etype in (RIOTS, EXPLOSIONS, VAC)):
             m = takes[0]
             return Trigger(STRATEGIC, m.start(), m.end(), m.group())
+    # "crossed into the besieged town to help its defenders", "entered the region at the
+    # invitation of the YPG", "entered Kobani through the crossing": forces arriving as allies
+    # are a deployment, ACLED's strategic development, not a fight
+    if (
+        BATTLES in found
+        and not any(etype in found for etype in (RIOTS, EXPLOSIONS, VAC))
+        and _ALLIED_ARRIVAL_RE.search(text)
+        and all(_ARRIVING_RE.fullmatch(m.group()) for m in found[BATTLES])
+    ):
+        m = found[BATTLES][0]
+        return Trigger(STRATEGIC, m.start(), m.end(), m.group())
     for etype in TRIGGERS:  # precedence order
         if etype in found:
             m = found[etype][0]

@@ -95,6 +95,13 @@ _SCENE_RE = re.compile(
     r"close to|through)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ... and verbs of what is done to a place ("a strike hit Afrin's main hospital", "troops
+# stormed Mosul's airport")
+_DONE_TO_RE = re.compile(
+    r"\b(?:hit|struck|targeted|bombed|shelled|pounded|stormed|attacked|raided|seized"
+    r"|captured|recaptured|retook|overran|entered)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RELATIVE_RE = re.compile(r",\s*(?:who|which|whose)\b[^,;:.]*$", re.IGNORECASE)
 _STRUCK_NOUN_RE = re.compile(
     r"(?:(?:air|drone|missile|rocket|helicopter|suicide|car)\s+)?(?:strikes?|raids?|attacks?"
@@ -117,6 +124,7 @@ class _Dated:
     range: DateRange
     backdrop: bool = False  # in a clause recalling an earlier happening
     window: bool = False  # a stretch up to the report ("in recent weeks"), not a point in time
+    since: bool = False  # the start of a span ("since 1984"), no point the narrative is at
 
 
 # --- entry points ---------------------------------------------------------------------
@@ -494,10 +502,16 @@ _VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians
 _MILITARY_NOUN = (
     r"(?:troops|forces|soldiers|jets?|warplanes?|aircraft|planes|F-\d+\w*|drones?|helicopters?"
     r"|gunships?|navy|army|military|artillery|tanks|marines|special forces|commandos|bombers"
-    r"|units|servicemen)"
+    r"|units|servicemen|air ?strikes?|airstrikes?|strikes|shelling|air raids?)"
 )
 # "U.S. F-15E jets", "Turkish troops", "Israeli warplanes": a state named with its arms
 _ARMS_AFTER_RE = re.compile(rf"\W{{0,3}}(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUN}\b", re.IGNORECASE)
+# "the US strikes", "U.S. officials": what is a state's, after its initials
+_OF_A_STATE_AFTER_RE = re.compile(
+    rf"\s+(?:[\w-]+\s+)?(?:{_MILITARY_NOUN}|officials?|embassy|envoy|ambassador|sanctions"
+    r"|citizens?|nationals?|contractors?|diplomats?|government|president|administration"
+    r"|policy|interests|personnel|bases?|consulate|advisers|advisors|citizens)\b"
+)
 
 
 def _acting_as_event_datasets_code(
@@ -715,7 +729,8 @@ def _timexes(body: str, published: date | None) -> list[_Dated]:
             continue  # a SET ("every week") dates nothing
         rng = to_date_range(t)  # "four days later": the day it points to
         if rng is not None:
-            out.append(_Dated(t.start, t.end, rng))
+            since = _SINCE_BEFORE_RE.search(body, max(0, t.start - 10), t.start) is not None
+            out.append(_Dated(t.start, t.end, rng, since=since))
     return out
 
 
@@ -848,7 +863,9 @@ def _best_place(
             continue
         # "Iran's proxy", "Fallujah's council chairman": a possessive names an owner, not the
         # scene, unless a preposition of place introduces it ("in Baghdad's Green Zone").
-        if body[h.end : h.end + 2] in ("'s", "’s") and not _SCENE_RE.search(before):
+        if body[h.end : h.end + 2] in ("'s", "’s") and not (
+            _SCENE_RE.search(before) or _DONE_TO_RE.search(before)
+        ):
             continue
         # "cutting the main road to Aleppo": where a road leads is not where the event is.
         if _ROAD_TO_RE.search(before):
@@ -886,6 +903,13 @@ def _best_place(
         # "Iran-aligned paramilitaries", "US-supplied vehicles", "pro-Ankara forces": a name
         # made an adjective.
         if _ADJECTIVE_SUFFIX_RE.match(body, h.end) or _SIDE_PREFIX_RE.search(before):
+            continue
+        # "the US strikes", "U.S. officials": a country's initials before what is its
+        if (
+            info.kind == "country"
+            and _OF_A_STATE_AFTER_RE.match(body, h.end)
+            and not any(c.islower() for c in h.text)
+        ):
             continue
         # "tension between Washington and Tehran": capitals that are the parties of a relation
         # stand for their governments.
@@ -952,7 +976,8 @@ def _best_place(
 
 _DEALS_WITH_RE = re.compile(
     r"\b(?:talks|negotiations|deal|agreement|memorandum(?: of understanding)?|ties|relations"
-    r"|dispute|accord|understanding|contacts?|channel)\s+(?:\w+\s+){0,3}?with\s+$",
+    r"|dispute|accord|understanding|contacts?|channel|ceasefire|cease-fire|truce"
+    r"|peace(?: process| talks)?)\s+(?:\w+\s+){0,3}?with\s+$",
     re.IGNORECASE,
 )
 _SIDE_PREFIX_RE = re.compile(r"\b(?:pro|anti)[-‐‑]$", re.IGNORECASE)
@@ -974,7 +999,7 @@ _AGENT_VERB_RE = re.compile(
     r"|agreed|denied|rejected|urged|demanded|threatened|supplied|supplies|backed|backs"
     r"|supported|supports|recalled|summoned|condemned|blamed|insisted|vowed|responded"
     r"|retaliated|imposed|signed|approved|ordered|pledged|offered|refused|dispatched"
-    r"|informed|notified|told)\b",
+    r"|informed|notified|told|disputes|disputed|denies|rejects|contests|claims|insists)\b",
     re.IGNORECASE,
 )
 # "BAGHDAD — …", "MOSUL, Iraq (AP) — …", "Beirut: …" at the head of a paragraph.
@@ -1019,7 +1044,7 @@ def _is_dateline(body: str, hit: GazetteerHit) -> bool:
 
 _TEXT_DATED = ("stated in sentence", "narrative of paragraph")
 _ATTRIBUTION_RE = re.compile(
-    r",\s*(?:(?:said|says|told|according to|reported|added|noted)\b"
+    r",[\"”’']?\s*(?:(?:said|says|told|according to|reported|added|noted)\b"
     r"|[^,]{0,80}\b(?:said|says|told|reported|added)\W*$)",
     re.IGNORECASE,
 )
@@ -1042,7 +1067,8 @@ def _mark_backdrop(dated: list[_Dated], sentences: list[Sentence]) -> list[_Date
             cuts.append((s.start + at, s.end))
     if not cuts:
         return dated
-    return [_Dated(d.start, d.end, d.range, any(a <= d.start < b for a, b in cuts)) for d in dated]
+    # (the other flags kept: a window or a span's start stays one in a backdrop clause)
+    return [replace(d, backdrop=any(a <= d.start < b for a, b in cuts)) for d in dated]
 
 
 def _sections(sentences: list[Sentence], counts: dict[int, int]) -> dict[int, int]:
@@ -1098,6 +1124,10 @@ def _date_for(
         and not _DEADLINE_BEFORE_RE.search(
             sent.text, max(0, d.start - sent.start - 40), d.start - sent.start
         )
+        # "the first since a truce took hold in 2013": the date compared with, not the day
+        # (unless the trigger is in that clause: "the deadliest since June, when gunmen
+        # attacked the parliament")
+        and not _compared_with(sent.text, d.start - sent.start, anchor - sent.start)
     ]
     if inside:
         best = min(
@@ -1119,7 +1149,10 @@ def _date_for(
         default=sent.start,
     )
     # A stretch up to the report ("in recent weeks") is no point the narrative moves to.
-    earlier = [d for d in dated if para_start <= d.start < sent.start and not d.window]
+    # Nor is the start of a span ("has waged an insurgency since 1984").
+    earlier = [
+        d for d in dated if para_start <= d.start < sent.start and not d.window and not d.since
+    ]
     # A date recalled from an earlier happening does not move the narrative on.
     main = [d for d in earlier if not d.backdrop]
     if main:
@@ -1144,6 +1177,20 @@ def _date_for(
 
 
 _SINCE_RE = re.compile(r"\bsince\b(?![^,;:]*[,;:])[^.]*$", re.IGNORECASE)
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "the first since …", "the deadliest attack since …": a record's comparison point
+_FIRST_SINCE_RE = re.compile(
+    r"\b(?:first|last|deadliest|worst|largest|biggest|heaviest|bloodiest|most\s+\w+)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<since>since)\b(?![^,;:]*[,;:])[^.]*$",
+    re.IGNORECASE,
+)
+
+
+def _compared_with(text: str, at: int, trigger: int) -> bool:
+    """The date at ``at`` is a record's comparison point ("the first since … 2013") and the
+    trigger at ``trigger`` is not inside that comparison."""
+    m = _FIRST_SINCE_RE.search(text, 0, at)
+    return m is not None and trigger < m.start("since")
 
 
 def _since_range(
