@@ -398,3 +398,28 @@ def test_a_district_of_a_province_is_no_quarter_of_the_provinces_city() -> None:
 )
 def test_no_region_from_the_end_of_a_longer_name(text: str) -> None:
     assert _names(text) == []
+
+
+def test_a_landmark_named_alone_is_in_the_town_the_story_is_in() -> None:
+    # the paragraph is about Karbala; Baghdad is only its reference point
+    text = (
+        "Karbala, about 50 miles south of Baghdad, has been calm. In January, a suicide bomber "
+        "blew himself up near the Mazroub shrine, killing 63 people."
+    )
+    assert _names(text) == ["Mazroub shrine (Karbala)"]
+    # a quarter the sentence names first is where it happened; descriptions are no names
+    text = (
+        "Istanbul was tense. A car bomb hit a police bus in Istanbul's Kharzam district, near "
+        "the Mazroub Bazaar."
+    )
+    assert _names(text) == ["Kharzam (Istanbul)"]
+    assert _names("Baghdad was tense. Crowds filled the Catholic streets.") == []
+    # the town must be near: a story's last city far back, or in another paragraph, is not it
+    assert _names("Baghdad was tense.\n\nA bomb went off near the Mazroub shrine.") == []
+    assert (
+        _names(
+            "Baghdad was tense. " + "Nothing else happened there. " * 20 + "A bomb hit "
+            "the Mazroub shrine."
+        )
+        == []
+    )

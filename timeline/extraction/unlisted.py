@@ -200,6 +200,10 @@ def find_unlisted_places(
         if landmark_end is not None and _is_landmark(text, start, landmark_end):
             end, kind = landmark_end, "site"
             container = _container(text, start, end, places)
+            if container is None and not _finer_place_before(text, start, found):
+                # (a quarter the sentence has named is where it is: "in Istanbul's Vezneciler
+                # district, near the Grand Bazaar")
+                container = _city_of_the_story(text, start, end, places)
             if container is None:
                 continue
         else:
@@ -606,6 +610,47 @@ _PROVINCE_NAMED_RE = re.compile(
     r"(?:[Pp]rovince|[Gg]overnorate)\b"
 )
 _PROVINCE_AFTER_RE = re.compile(r"\s+(province|governorate|region|district)\b", re.IGNORECASE)
+
+
+# A town named as a reference point ("Karbala, about 50 miles south of Baghdad"): not the
+# town the story is in.
+_REFERENCE_BEFORE_RE = re.compile(
+    rf"\b(?:{COMPASS}|outside|near|from|to|toward|towards|with|between|and)\s+(?:of\s+)?"
+    r"(?:the\s+)?"
+    r"(?:(?:city|town|capital)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_STORY_REACH = 400  # characters back: the sentence before or two, not the whole text
+
+
+def _finer_place_before(text: str, start: int, found: list[UnlistedPlaceHit]) -> bool:
+    """A quarter or a site found earlier in the sentence that ends at ``start``."""
+    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    return any(
+        sentence < h.start < start and h.info.kind in ("district", "site") for h in found
+    )
+
+
+def _city_of_the_story(text: str, start: int, end: int, known: _Hits) -> _Container | None:
+    """The town a landmark named without one lies in: the town the paragraph has named
+    before it, not as a reference point ("In January 2006, a suicide bomber blew himself up
+    near the Imam Hussein shrine", in a paragraph about Karbala). News names a landmark of
+    the town it reports from without naming the town again."""
+    # (one landmark: "Catholic streets", "Chinese markets" describe, they do not name; nor
+    # does a name with a number, "COVID-19 market")
+    if text[end - 1] == "s" or any(c.isdigit() for c in text[start:end]):
+        return None
+    paragraph = max(text.rfind("\n\n", 0, start) + 1, start - _STORY_REACH)
+    for h in reversed(known.starting_in(paragraph - 1, start)):
+        info = gazetteer.hit_place(h)
+        if h.end > start or info.kind not in ("city", "town"):
+            continue
+        if _REFERENCE_BEFORE_RE.search(text, max(0, h.start - 40), h.start):
+            continue
+        return _Container(info, start, end)
+    return None
 
 
 def _last_city_before(text: str, before: int, known: _Hits) -> PlaceInfo | None:
