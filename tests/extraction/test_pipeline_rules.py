@@ -824,3 +824,19 @@ def test_a_window_up_to_the_report_stays_one_beside_a_recalled_happening():
     )
     (c,) = [c for c in _cands(body) if c.place and c.place.name == "Tal Afar"]
     assert c.date_basis == "looking back from the report"
+
+
+def test_where_a_road_leads_is_no_scene_however_it_is_said():
+    body = (
+        "Pro-Ankara forces captured the town of Kharzam on March 8, cutting all routes except "
+        "a road leading south towards the government-held towns of Nubl and Zahraa.\n"
+    )
+    assert [c.place.name for c in _cands(body)] == ["Kharzam"]
+
+
+def test_people_sent_out_of_a_country_are_no_battle():
+    body = (
+        "Two of the detainees, who carried diplomatic passports, were later handed over to "
+        "Iraqi authorities in Baghdad on Friday and expelled.\n"
+    )
+    assert {c.event_type for c in _cands(body)} == {"strategic_developments"}

@@ -423,3 +423,10 @@ def test_a_landmark_named_alone_is_in_the_town_the_story_is_in() -> None:
         )
         == []
     )
+
+
+def test_every_name_of_a_list_after_a_plural_noun_is_a_place() -> None:
+    text = "Rebels said the nearby towns of Kharzam and Umm Jirwa were captured the same day."
+    assert _names(text) == ["Kharzam", "Umm Jirwa"]
+    text = "Troops took the villages of Kharzam, Umm Jirwa and Tal Mazroub on Monday."
+    assert _names(text) == ["Kharzam", "Umm Jirwa", "Tal Mazroub"]

@@ -184,7 +184,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:troops|forces|fighters|army|units|rebels|militants|militias?|militiamen) "
         r"(?:[\w-]+ ){0,2}?encircled",
         r"exchanged (?:[\w-]+ ){0,4}?fire",
-        r"expelled(?! to\b)",
+        # (not people sent out of a country: "handed over and expelled.", "expelled the
+        # ambassador")
+        r"expelled(?! to\b)(?!\s*[.,;:])(?!(?: [\w'’-]+){0,3} (?:ambassadors?|envoys?|diplomats?"
+        r"|journalists?|correspondents?|staff|detainees|nationals|citizens|workers)\b)",
         r"liberated",
         r"took (?:full |complete |total )?control",
         # "troops entered Amerli", "entered the town": coming into a place held by the other side
@@ -292,6 +295,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"declared (?:[\w'’-]+ ){0,4}?(?:mourning|illegal|unlawful|a terrorist organi[sz]ation"
         r"|[\"“]?liberated|free of)",
         r"vetoed",
+        r"expelled (?:[\w'’-]+ ){0,3}?(?:ambassadors?|envoys?|diplomats?|journalists?"
+        r"|correspondents?)",
         r"voted (?:[\w-]+ ){0,3}?(?:to|for|against|on|overwhelmingly)",
         r"adopted (?:a|the) (?:[\w-]+ )?resolution",
         r"(?:held|hold) (?:a |its )?referendum",

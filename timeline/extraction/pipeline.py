@@ -67,8 +67,11 @@ _SOURCE_IN_RE = re.compile(
 )
 _REPORTED_AFTER_RE = re.compile(r"\b(?:said|says|told|reported|added)\b", re.IGNORECASE)
 _ROAD_TO_RE = re.compile(
-    r"\b(?:road|highway|motorway|route|supply line|corridor)s?\s+(?:to|from|linking|connecting"
-    r"|between)\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|with)\s+)?$",
+    r"\b(?:road|highway|motorway|route|supply line|corridor)s?\s+"
+    # "a road leading south towards the government-held towns of Nubol and Zahraa"
+    rf"(?:(?:leading|running|heading)\s+(?:{COMPASS}\s+)?)?(?:to|towards?|from|linking"
+    r"|connecting|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:towns?|cit(?:y|ies)"
+    r"|villages?)\s+of\s+)?(?:[\w'’-]+\s+(?:and|with)\s+)?$",
     re.IGNORECASE,
 )
 _BEARING_RE = re.compile(rf"\b{COMPASS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -868,7 +871,7 @@ def _best_place(
         ):
             continue
         # "cutting the main road to Aleppo": where a road leads is not where the event is.
-        if _ROAD_TO_RE.search(before):
+        if _ROAD_TO_RE.search(body, max(0, h.start - 90), h.start):
             continue
         # "an army officer in Salahuddin … said that 14 soldiers were killed": where the
         # source is, not the scene, when the report follows the source's verb.

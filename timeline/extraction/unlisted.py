@@ -423,6 +423,13 @@ def _part_of_a_longer_name(hit: GazetteerHit, start: int, end: int) -> bool:
     )
 
 
+_LISTED_AFTER_PLURAL_RE = re.compile(
+    r"\b(?P<noun>villages|hamlets|towns|districts|neighbou?rhoods|suburbs)\s+of\s+"
+    rf"(?:(?:{_ARTICLE})?[{_UPPER}][\w'’-]*(?:[ \u00a0](?:al|el)?[-‐‑ ]?[{_UPPER}][\w'’-]*)*"
+    r"(?:,\s+and\s+|,\s+|\s+and\s+))+$"
+)
+
+
 def _the_city_after_of(text: str, noun_of: re.Match, end: int) -> bool:
     """After "district of" (or "suburb", "neighbourhood") the name is the city, not the
     quarter: "a suburb of Detroit", "the Zizkov district of Prague" (the quarter named before
@@ -504,6 +511,10 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
         if _INDEFINITE_BEFORE_RE.search(before) or _QUALIFIED_AFTER_RE.match(text, site.end()):
             return None
         return "site"
+    # "the nearby towns of Qabasin and Bizaa": the later names of a list after a plural noun
+    listed = _LISTED_AFTER_PLURAL_RE.search(text, max(0, start - 120), start)
+    if listed is not None:
+        return _KIND[listed.group("noun").lower().removesuffix("s")]
     # "Maroun al-Ras, a border village on a ridge": the apposition says what it is (and not
     # "Ahmed, a village elder": the noun must end its phrase)
     appos = _APPOSITION_RE.match(text[end : end + 80])
@@ -628,9 +639,7 @@ _STORY_REACH = 400  # characters back: the sentence before or two, not the whole
 def _finer_place_before(text: str, start: int, found: list[UnlistedPlaceHit]) -> bool:
     """A quarter or a site found earlier in the sentence that ends at ``start``."""
     sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    return any(
-        sentence < h.start < start and h.info.kind in ("district", "site") for h in found
-    )
+    return any(sentence < h.start < start and h.info.kind in ("district", "site") for h in found)
 
 
 def _city_of_the_story(text: str, start: int, end: int, known: _Hits) -> _Container | None:
