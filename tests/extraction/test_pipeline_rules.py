@@ -840,3 +840,11 @@ def test_people_sent_out_of_a_country_are_no_battle():
         "Iraqi authorities in Baghdad on Friday and expelled.\n"
     )
     assert {c.event_type for c in _cands(body)} == {"strategic_developments"}
+
+
+def test_places_listed_as_the_subject_are_each_a_scene():
+    body = "Kirkuk and Tikrit, home to some 60,000 people, have been besieged for three months.\n"
+    assert sorted(c.place.name for c in _cands(body)) == ["Kirkuk", "Tikrit"]
+    # not a place and the source of a report, nor a dateline
+    body = "In Kirkuk, officials said Tikrit had asked last month for air strikes on ISIS.\n"
+    assert len(_cands(body)) <= 1

@@ -364,9 +364,9 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         # "ISIS attacked Kirkuk, Sinjar and Rutba": one trigger, a list of places — as many
         # happenings as places (ACLED codes one event per location). Fatalities stated once
         # for the whole list cannot be split, so each copy leaves them unset.
-        places = _coordinated_places(body, p_hits, a_hits, sent.start + trigger.end) or [
-            (place, precision)
-        ]
+        places = _coordinated_places(
+            body, p_hits, a_hits, sent.start + trigger.end, subject_at=sent.start
+        ) or [(place, precision)]
         for one_place, one_precision in places:
             cand = CandidateEvent(
                 article=article,
@@ -630,21 +630,41 @@ def _subject_unnamed(
     return [(subject, "actor1"), *((n, r) for n, r in roles if n != subject)]
 
 
+# between the places of a list that opens the sentence: only "," and "and"
+_SUBJECT_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
 def _coordinated_places(
-    body: str, p_hits: list[GazetteerHit], a_hits: list[GazetteerHit], after: int
+    body: str,
+    p_hits: list[GazetteerHit],
+    a_hits: list[GazetteerHit],
+    after: int,
+    *,
+    subject_at: int | None = None,
 ) -> list[tuple[PlaceInfo, str]]:
-    """Two or more places below region level listed together after the trigger, else []."""
+    """Two or more places below region level listed together after the trigger, or as the
+    subject the sentence opens with ("Nubl and al-Zahra have been besieged"), else []."""
     hits = [
         h
         for h in sorted(p_hits, key=lambda h: h.start)
-        if h.start >= after and gazetteer.hit_place(h).kind not in _COARSE
+        if gazetteer.hit_place(h).kind not in _COARSE
     ]
+    opening = [h for h in hits if h.start < after]
+    subject = (
+        subject_at is not None
+        and bool(opening)
+        and opening[0].start - subject_at <= 4
+        and not _is_dateline(body, opening[0])
+    )
+    # (when the list is the subject, the places after the trigger are its own)
+    hits = opening if subject else [h for h in hits if h.start >= after]
     run: list[GazetteerHit] = []
     for h in hits:
         gap = body[run[-1].end : h.start] if run else ""
         # "the village of Bashir, south of Kirkuk": a bearing locates the place before it; the
         # town it names is no second scene.
-        if run and _LIST_GAP_RE.match(gap) and not _NEAR_RE.search(gap):
+        listed = _SUBJECT_GAP_RE.fullmatch(gap) if subject else _LIST_GAP_RE.match(gap)
+        if run and listed and not _NEAR_RE.search(gap):
             run.append(h)
         elif len(run) >= 2:
             break
@@ -652,6 +672,8 @@ def _coordinated_places(
             run = [h]
     if len(run) < 2 or len({h.canonical for h in run}) < 2:
         return []
+    if subject and run[0] is not opening[0]:
+        return []  # the subject is one place; a list later in it is no subject
     # "a row between Baghdad and Ankara": two sides, or two ends of a road, not two scenes
     if _BETWEEN_BEFORE_RE.search(body, max(0, run[0].start - 12), run[0].start):
         return []
