@@ -1214,7 +1214,8 @@ _FIRST_SINCE_RE = re.compile(
 def _compared_with(text: str, at: int, trigger: int) -> bool:
     """The date at ``at`` is a record's comparison point ("the first since … 2013") and the
     trigger at ``trigger`` is not inside that comparison."""
-    m = _FIRST_SINCE_RE.search(text, 0, at)
+    # (a window, not the whole sentence: a run-on text would be read once per date)
+    m = _FIRST_SINCE_RE.search(text, max(0, at - 200), at)
     return m is not None and trigger < m.start("since")
 
 
