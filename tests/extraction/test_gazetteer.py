@@ -410,3 +410,16 @@ def test_what_a_quarter_is_before_district_of_is_not_its_name():
     # a quarter's own name before "district of": the city follows, and is found
     text = "Fighting went on in the historic Sur district of Diyarbakir on Monday."
     assert "Diyarbakir" in [h.canonical for h in find_places(text)]
+
+
+def test_a_risky_name_shown_to_be_the_place_or_written_whole_is_the_place():
+    # "Al Bab" needs a cue ("Bab" is a gate of many names); written with its article joined
+    # ("al-Bab"), or named again after a cue, it is the town
+    text = "The minister said Thursday that al-Bab had been cleared."
+    assert [h.canonical for h in find_places(text)] == ["Al Bab"]
+    text = "Rebels took the town of Hit on Monday. Later, Hit was quiet."
+    assert [h.canonical for h in find_places(text)] == ["Hit", "Hit"]
+    # a name that goes on is another place's; a site named after the town is the site's
+    assert find_places("Trucks waited at the Bab al-Hawa crossing.") == []
+    assert find_places("The town of al-Bab fell. Later, Bab al-Hawa was shut.")[1:] == []
+    assert find_places("Officials visited the al-Hol camp twice a year.") == []

@@ -848,3 +848,27 @@ def test_places_listed_as_the_subject_are_each_a_scene():
     # not a place and the source of a report, nor a dateline
     body = "In Kirkuk, officials said Tikrit had asked last month for air strikes on ISIS.\n"
     assert len(_cands(body)) <= 1
+
+
+def test_a_named_area_holds_no_town_of_another_country():
+    body = (
+        "On Oct. 19, militants attacked outposts in the Cukurca district of Hakkari province.\n"
+        "The next day, jets pounded positions in the Kharzam area of northern Iraq.\n"
+    )
+    places = [c.place.name for c in _cands(body) if "next day" in c.evidence.quote]
+    assert places == ["Kharzam"]
+
+
+def test_a_finer_place_before_refines_a_country_only_if_it_lies_in_it():
+    body = (
+        "On Oct. 19, militants attacked outposts in Kirkuk, killing 24 soldiers. The next day, "
+        "jets pounded positions in northern Syria.\n"
+    )
+    jets = [c for c in _cands(body) if "jets" in c.evidence.quote]
+    assert [c.place.name for c in jets] == ["Northern Syria"]
+    body = (
+        "On Oct. 19, militants attacked outposts in Kirkuk, killing 24 soldiers. The next day, "
+        "jets pounded positions in northern Iraq.\n"
+    )
+    jets = [c for c in _cands(body) if "jets" in c.evidence.quote]
+    assert [c.place.name for c in jets] == ["Kirkuk"]

@@ -430,3 +430,12 @@ def test_every_name_of_a_list_after_a_plural_noun_is_a_place() -> None:
     assert _names(text) == ["Kharzam", "Umm Jirwa"]
     text = "Troops took the villages of Kharzam, Umm Jirwa and Tal Mazroub on Monday."
     assert _names(text) == ["Kharzam", "Umm Jirwa", "Tal Mazroub"]
+
+
+def test_a_landmark_the_text_puts_in_the_city_is_in_the_city_it_told_of() -> None:
+    text = (
+        "A car bomb killed 37 people in the centre of the capital, Ankara.\n\n"
+        "The army said jets had struck 18 targets in the mountains.\n\n"
+        "The bomb struck near bus stops in Mazroub Square, one of the city's busiest hubs."
+    )
+    assert "Mazroub Square (Ankara)" in _names(text)

@@ -182,6 +182,13 @@ _PLACE_APPOSITION_RE = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+# a site named after the place ("the al-Hol camp"): the site's name, not the town
+_SITE_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:camp|base|air ?base|airport|crossing|dam|refinery|prison|oil ?field)s?\b",
+    re.IGNORECASE,
+)
+# after a name: another word of it ("Bab al-Hawa", "Bab Tuma", "Bab-Sharqi")
+_NAME_GOES_ON_RE = re.compile(r"[ \u00a0]?(?:[A-Z]|(?:al|el|ad|ar|as|ash|az)[-‐‑ ])|[-‐‑]")
 
 _FUZZY_MIN = 6  # shorter words must match exactly: too many short names differ by one letter
 
@@ -338,7 +345,31 @@ class Gazetteer:
                     accepted.append(m)
                     waiting.remove(m)
                     grew = True
-        return accepted
+        # "the town of al-Bab … the minister said al-Bab had been cleared": a name the text
+        # has shown to be the place is the place where it is named again; and so is a name
+        # written with its article joined to it and ending there ("al-Bab", not "Bab al-Hawa")
+        shown = {m[2] for m in accepted}
+        accepted += [
+            m for m in waiting if m[2] in shown or self._written_whole(text, tokens, m[0], m[1])
+        ]
+        # (a risky name that goes on is another place's: "the Bab al-Hawa crossing")
+        return [
+            m
+            for m in accepted
+            if not _NAME_GOES_ON_RE.match(text, tokens[m[1] - 1].end, tokens[m[1] - 1].end + 6)
+        ]
+
+    @staticmethod
+    def _written_whole(text: str, tokens: list[Token], first: int, end: int) -> bool:
+        """The name at ``tokens[first:end]`` is written with its Arabic article joined to it
+        ("al-Bab")."""
+        if first == 0 or not tokens[first - 1].article:
+            return False
+        return text[tokens[first - 1].end : tokens[first].start] in (
+            "-",
+            "‐",
+            "‑",
+        ) and not _SITE_NOUN_AFTER_RE.match(text, tokens[end - 1].end)
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[GazetteerHit]:
         """All non-overlapping mentions of entries in ``text``, longest first where they clash."""

@@ -271,9 +271,9 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
                 # Damascus. ¶ ISIS fired a missile next to Syria's TV station"). A finer
                 # place that lies inside the coarse one refines it; any other does not.
                 prev = _previous(sentences, sent, body, across=True)
-                coarse = place
-            else:
-                coarse = None
+            # (a place finer than the one named refines it only if it lies inside it: not
+            # "Çukurca" for "the Haftanin area of northern Iraq" the next day)
+            coarse = place
             if prev is not None:
                 prev_place, prev_precision = _best_place(
                     body,
@@ -1495,7 +1495,15 @@ def _previous(
 def _inside(fine: PlaceInfo, coarse: PlaceInfo) -> bool:
     """``fine`` lies in the country or region ``coarse`` — or along it: a river or a sea
     ("pounding positions along the Euphrates") runs past the towns just named."""
-    return coarse.kind == "other" or coarse.name in (fine.country, fine.admin1)
+    # (a named area the text put in a country, "the Haftanin area of northern Iraq", holds no
+    # town of another country)
+    if coarse.kind == "other":
+        return not coarse.country or coarse.country == fine.country
+    if coarse.kind == "region" and not coarse.admin1:
+        # a part of a country by a compass point ("northern Iraq"): its towns are not listed,
+        # any of the country's may be in it
+        return coarse.country == fine.country
+    return coarse.name in (fine.country, fine.admin1)
 
 
 def _next_to(a: Sentence, b: Sentence, body: str) -> bool:

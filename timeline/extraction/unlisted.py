@@ -634,6 +634,9 @@ _REFERENCE_BEFORE_RE = re.compile(
 
 
 _STORY_REACH = 400  # characters back: the sentence before or two, not the whole text
+_THE_CITY_AFTER_RE = re.compile(
+    r",?\s+(?:(?:one|part) of |in |at |near )?the (?:city|capital)(?:['’]s)?\b", re.IGNORECASE
+)
 
 
 def _finer_place_before(text: str, start: int, found: list[UnlistedPlaceHit]) -> bool:
@@ -651,7 +654,12 @@ def _city_of_the_story(text: str, start: int, end: int, known: _Hits) -> _Contai
     # does a name with a number, "COVID-19 market")
     if text[end - 1] == "s" or any(c.isdigit() for c in text[start:end]):
         return None
-    paragraph = max(text.rfind("\n\n", 0, start) + 1, start - _STORY_REACH)
+    if _THE_CITY_AFTER_RE.match(text, end):
+        # "Kizilay Square, one of the city's busiest transport hubs": the text says it is in
+        # the city it has been telling of, wherever it named it last
+        paragraph = max(0, start - _STORY_REACH * 5)
+    else:
+        paragraph = max(text.rfind("\n\n", 0, start) + 1, start - _STORY_REACH)
     for h in reversed(known.starting_in(paragraph - 1, start)):
         info = gazetteer.hit_place(h)
         if h.end > start or info.kind not in ("city", "town"):
@@ -714,13 +722,13 @@ _BORDER_AFTER_RE = re.compile(r"\s+(?:border|frontier)\b")
 _ATTACHED_RE = re.compile(
     # an apposition may come first: ", a village in", ", a town 20 km north of"
     # or the noun of the name: "the Baba Amr district of Homs", "Tokhar village, north of"
-    r"(?:\s+(?:district|neighbou?rhood|suburb|village))?"
+    r"(?:\s+(?:district|neighbou?rhood|suburb|village|area|region))?"
     r"(?:,\s+(?:a|an|the)\s+[^,.;()]{0,40}?\s+|,?\s+)"
     r"(?:(?:about|some|just)\s+)?(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles)\s+"
     r"(?:\([^)]*\)\s+)?)?"
     # (after a quarter, "of": "the Baba Amr district of Homs")
     rf"(?:{COMPASS}\s+of|(?P<inside>in)|of|near|outside|close\s+to)\s+(?:the\s+)?"
-    rf"(?:(?:{COMPASS}|central)\s+)?"
+    rf"(?:(?:{COMPASS}|central|neighbou?ring|nearby)\s+)?"
     r"(?:(?:[\w'’-]+\s+)?(?:city|town|province|governorate)\s+of\s+)?",
     re.IGNORECASE,
 )
