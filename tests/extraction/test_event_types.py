@@ -353,3 +353,16 @@ def test_the_time_of_day_licenses_an_event_noun():
     assert (
         _type("The overnight air strikes on the bases were the first in two years.") == EXPLOSIONS
     )
+
+
+def test_a_capture_named_as_a_noun_is_reported_with_a_verb_that_makes_it_happen():
+    assert _type("The militias played a key role in the recapture of the city.") == BATTLES
+    # not commentary on a role, nor a capture that would follow
+    assert _type("The Kurds' role in the battle of the city has run into trouble.") is None
+    assert _type("The capture of the town would cut off the city.") is None
+
+
+def test_a_resignation_submitted_is_a_development():
+    assert _type("The prime minister submitted his resignation after weeks of protests.") == (
+        STRATEGIC
+    )

@@ -199,6 +199,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:took|take|taking)(?= (?:the )?(?:(?:[\w-]+ )?(?:town|city|village|district|base"
         r"|airport|oil ?field|bridge|dam|hill|crossing) of )?(?:[\w-]+ )?(?-i:[A-Z]))",
         r"takeovers?",
+        # "played a key role in the recapture of Tikrit in March 2015" (a noun: reported
+        # with its own date or a verb that makes it happen)
+        r"(?:re)?capture(?= of\b)",
         r"invasion",
         r"invaded",
         r"fell to",
@@ -262,6 +265,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"held (?:an? |the )?(?:emergency |extraordinary |urgent )?(?:meeting|session|summit)",
         r"(?:was|were) seen(?= (?:at|in|near|on) )",
         r"accepted (?:his|her|the) resignation",
+        r"(?:submitted|tendered|handed in) (?:his|her|their|its) resignation",
         # orders and decisions of a state or a leader: an ultimatum, a fatwa, a decree, a law,
         # a call to arms, strikes authorised, a curfew, a minister approved
         r"gave (?:[\w'’-]+ ){0,3}?(?:\d+|\w+) (?:hours|days) to",
@@ -724,7 +728,7 @@ _NOMINAL_RE = _words(
     r"rall(?:y|ies)", r"riots?", r"executions?", r"massacres?", r"abductions?",
     r"evacuation", r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|vehicles?|car)",
     r"(?:missile|drone|rocket) (?:strikes?|attacks?)", r"artillery (?:fire|strikes?|barrage)",
-    r"formation of .*", r"mortar", r"rocket attacks?",
+    r"formation of .*", r"mortar", r"rocket attacks?", r"(?:re)?capture",
     r"(?:car|truck|roadside|suicide car|sticky|magnetic|parcel|barrel) bombs?",
     r"(?:helicopter|drone|missile|rocket|artillery|mortar) (?:strikes?|attacks?)",
     r"(?:chemical|poison gas|gas|sarin|chlorine|nerve agent) (?:weapons? )?attacks?",
@@ -816,6 +820,7 @@ _LICENSOR_RE = _words(
     r"caused by", r"survived", r"claimed(?: responsibility for)?", r"resum(?:ed|es|ing)",
     r"renewed", r"fierce", r"heavy", r"intense", r"deadly", r"bloody", r"fresh", r"series of",
     r"overnight", r"dawn", r"night-?time", r"pre-?dawn",
+    r"played (?:a |an |the )?(?:key |major |leading |central |decisive )?role in(?: the)?",
     r"wave of", r"surprise", r"(?:on|in) (?:his|her|their|a|an) (?:\w+ )?(?=visits?)",
 )  # fmt: skip
 # Before an event noun: an adjective that puts it in the future or in doubt.
