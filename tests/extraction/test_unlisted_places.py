@@ -439,3 +439,15 @@ def test_a_landmark_the_text_puts_in_the_city_is_in_the_city_it_told_of() -> Non
         "The bomb struck near bus stops in Mazroub Square, one of the city's busiest hubs."
     )
     assert "Mazroub Square (Ankara)" in _names(text)
+
+
+def test_a_landmark_is_put_in_the_story_s_town_only_where_it_is_the_scene() -> None:
+    # no preposition of place or verb of attack before it: a mention, not the scene
+    text = "He set the record in Berlin in 2013. He surged past the Mazroub Bridge at noon."
+    assert _names(text) == []
+    # the town two sentences back: the story has moved on
+    text = "Gunmen attacked Najaf. The army sent troops. A bomb went off near the Mazroub shrine."
+    assert _names(text) == []
+    # a distance from a town makes it a reference point
+    text = "Troops swept to within 60 miles of Baghdad. The leader spoke at the Mazroub mosque."
+    assert _names(text) == []

@@ -423,6 +423,7 @@ def _part_of_a_longer_name(hit: GazetteerHit, start: int, end: int) -> bool:
     )
 
 
+_DEMONYM_LIKE_RE = re.compile(r"(?:ese|ian|ish)$")
 _LISTED_AFTER_PLURAL_RE = re.compile(
     r"\b(?P<noun>villages|hamlets|towns|districts|neighbou?rhoods|suburbs)\s+of\s+"
     rf"(?:(?:{_ARTICLE})?[{_UPPER}][\w'’-]*(?:[ \u00a0](?:al|el)?[-‐‑ ]?[{_UPPER}][\w'’-]*)*"
@@ -493,6 +494,8 @@ def _what_the_text_calls_it(text: str, start: int, end: int, known: _Hits) -> st
         and _CAPITAL_WORD_BEFORE_RE.search(before)
     ):
         return None  # "the Gulf Coast region", "the St. Louis region": a longer name's end
+    if after is not None and after.group("noun") == "area" and _DEMONYM_LIKE_RE.search(name):
+        return None  # "the South Sudanese area of Yida": what the area is, not its name
     if after is not None and after.group("noun") == "area":
         # "the Haftanin area of northern Iraq": a named area where the text puts it in a
         # known place; "the Zap area", "the Capitol area" alone say too little
@@ -626,8 +629,8 @@ _PROVINCE_AFTER_RE = re.compile(r"\s+(province|governorate|region|district)\b", 
 # A town named as a reference point ("Karbala, about 50 miles south of Baghdad"): not the
 # town the story is in.
 _REFERENCE_BEFORE_RE = re.compile(
-    rf"\b(?:{COMPASS}|outside|near|from|to|toward|towards|with|between|and)\s+(?:of\s+)?"
-    r"(?:the\s+)?"
+    rf"\b(?:{COMPASS}|outside|near|from|to|toward|towards|with|between|and|miles|km"
+    r"|kilometres|kilometers)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:(?:city|town|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -645,6 +648,21 @@ def _finer_place_before(text: str, start: int, found: list[UnlistedPlaceHit]) ->
     return any(sentence < h.start < start and h.info.kind in ("district", "site") for h in found)
 
 
+# what makes a landmark the scene: a preposition of place or a verb of attack before it
+_SCENE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|outside|inside|into|struck|hit|stormed|bombed|targeted|attacked|"
+    r"(?:gates|entrance|walls|grounds) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` begins (after the last ". " or line break)."""
+    at = max(0, at)
+    stop = text.rfind(". ", 0, at)
+    return max(stop + 2 if stop != -1 else 0, text.rfind("\n", 0, at) + 1)
+
+
 def _city_of_the_story(text: str, start: int, end: int, known: _Hits) -> _Container | None:
     """The town a landmark named without one lies in: the town the paragraph has named
     before it, not as a reference point ("In January 2006, a suicide bomber blew himself up
@@ -658,8 +676,17 @@ def _city_of_the_story(text: str, start: int, end: int, known: _Hits) -> _Contai
         # "Kizilay Square, one of the city's busiest transport hubs": the text says it is in
         # the city it has been telling of, wherever it named it last
         paragraph = max(0, start - _STORY_REACH * 5)
+    elif _SCENE_BEFORE_RE.search(text, max(0, start - 30), start):
+        # else only where the landmark is the scene ("near the Imam Hussein shrine", "struck
+        # the gates of Mustansiriyah University") and the town is in that sentence or the one
+        # before, in the paragraph: news that has moved on names the town again
+        paragraph = max(
+            text.rfind("\n\n", 0, start) + 1,
+            _sentence_start(text, _sentence_start(text, start) - 2),
+            start - _STORY_REACH,
+        )
     else:
-        paragraph = max(text.rfind("\n\n", 0, start) + 1, start - _STORY_REACH)
+        return None
     for h in reversed(known.starting_in(paragraph - 1, start)):
         info = gazetteer.hit_place(h)
         if h.end > start or info.kind not in ("city", "town"):
