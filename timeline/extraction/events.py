@@ -769,6 +769,10 @@ def _dated_asides(text: str, timex_spans: Sequence[tuple[int, int]]) -> list[tup
     ]
 
 
+# "authorized airstrikes against ISIS": the strikes a decision allows (see find_trigger)
+_AUTHORISED_BEFORE_RE = re.compile(r"\bauthori[sz](?:ed|ing)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
 # "handed over positions they had captured", "retook the villages which the militants had
 # overrun": a past perfect in a relative clause on a noun describes the thing by an earlier
 # happening; it is not what the sentence reports. (A lowercase word before the pronoun, not a
@@ -781,9 +785,6 @@ _EARLIER_RELATIVE_RE = re.compile(
     r"(?:(?:they|it|he|she|we)|which\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)\s+had\s+"
     r"(?:(?:already|earlier|previously|just|recently)\s+)?$"
 )
-
-
-_AUTHORISED_BEFORE_RE = re.compile(r"\bauthori[sz](?:ed|ing)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 
 
 # "a farming area that had been used to launch attacks on the capital": what a place served

@@ -513,7 +513,7 @@ _ARMS_AFTER_RE = re.compile(rf"\W{{0,3}}(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUN}\b"
 _OF_A_STATE_AFTER_RE = re.compile(
     rf"\s+(?:[\w-]+\s+)?(?:{_MILITARY_NOUN}|officials?|embassy|envoy|ambassador|sanctions"
     r"|citizens?|nationals?|contractors?|diplomats?|government|president|administration"
-    r"|policy|interests|personnel|bases?|consulate|advisers|advisors|citizens)\b"
+    r"|policy|interests|personnel|bases?|consulate|advisers|advisors)\b"
 )
 
 
@@ -999,19 +999,19 @@ def _best_place(
     return info, precision
 
 
-_DEALS_WITH_RE = re.compile(
-    r"\b(?:talks|negotiations|deal|agreement|memorandum(?: of understanding)?|ties|relations"
+# what states have with each other: "talks with Baghdad", "tension between Washington and
+# Tehran" — the capitals stand for their governments
+_RELATION_NOUNS = (
+    r"(?:talks|negotiations|deal|agreement|memorandum(?: of understanding)?|ties|relations"
     r"|dispute|accord|understanding|contacts?|channel|ceasefire|cease-fire|truce"
-    r"|peace(?: process| talks)?)\s+(?:\w+\s+){0,3}?with\s+$",
-    re.IGNORECASE,
+    r"|peace(?: process| talks)?|tensions?|rift|row|feud|standoff|rapprochement|rivalry"
+    r"|hostility)"
+)
+_DEALS_WITH_RE = re.compile(rf"\b{_RELATION_NOUNS}\s+(?:\w+\s+){{0,3}}?with\s+$", re.IGNORECASE)
+_BETWEEN_PARTIES_RE = re.compile(
+    rf"\b{_RELATION_NOUNS}\s+between\s+(?:[\w'’.-]+(?:,\s+|\s+and\s+))?$", re.IGNORECASE
 )
 _SIDE_PREFIX_RE = re.compile(r"\b(?:pro|anti)[-‐‑]$", re.IGNORECASE)
-_BETWEEN_PARTIES_RE = re.compile(
-    r"\b(?:tensions?|relations|ties|rift|row|feud|dispute|standoff|talks|negotiations|contacts?"
-    r"|rapprochement|rivalry|hostility|deal|agreement|accord)\s+between\s+"
-    r"(?:[\w'’.-]+(?:,\s+|\s+and\s+))?$",
-    re.IGNORECASE,
-)
 _ADJECTIVE_SUFFIX_RE = re.compile(
     r"-(?:backed|aligned|allied|affiliated|supplied|made|built|manufactured|designed|trained"
     r"|funded|armed|sponsored|based|led|linked|controlled|held|run|friendly|leaning)\b",
