@@ -1211,18 +1211,14 @@ def find_trigger(
     # "Obama authorized airstrikes against ISIS": the decision is the news; the strikes it
     # allows are its matter
     if STRATEGIC in found:
-        found = {
-            etype: kept
-            for etype, ms in found.items()
-            if (
-                kept := [
-                    m
-                    for m in ms
-                    if etype == STRATEGIC
-                    or not _AUTHORISED_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
-                ]
-            )
-        }
+        decisions = {id(m) for m in found[STRATEGIC]}
+        found = _keep(
+            found,
+            lambda m: (
+                id(m) in decisions
+                or not _AUTHORISED_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            ),
+        )
     # Killing or shooting unarmed people, with no armed victims named, is violence against
     # civilians, not a battle.
     if VAC not in found and BATTLES in found:

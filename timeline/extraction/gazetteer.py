@@ -512,11 +512,12 @@ def _with_institutions(entries: dict[str, dict]) -> dict[str, dict]:
         children = [e for e in entries.values() if e.get("parent") == name]
         for institution in _INSTITUTIONS:
             forms = [f"{stem} {institution}" for stem in stems]
+            folded = {f.casefold() for f in forms}
             owner = next(
                 (
                     child["name"]
                     for child in children
-                    if any(a.casefold() in map(str.casefold, forms) for a in child["aliases"])
+                    if any(a.casefold() in folded for a in child["aliases"])
                 ),
                 name,
             )

@@ -644,8 +644,8 @@ _THE_CITY_AFTER_RE = re.compile(
 
 def _finer_place_before(text: str, start: int, found: list[UnlistedPlaceHit]) -> bool:
     """A quarter or a site found earlier in the sentence that ends at ``start``."""
-    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    return any(sentence < h.start < start and h.info.kind in ("district", "site") for h in found)
+    sentence = _sentence_start(text, start)
+    return any(sentence <= h.start < start and h.info.kind in ("district", "site") for h in found)
 
 
 # what makes a landmark the scene: a preposition of place or a verb of attack before it
@@ -687,23 +687,23 @@ def _city_of_the_story(text: str, start: int, end: int, known: _Hits) -> _Contai
         )
     else:
         return None
-    for h in reversed(known.starting_in(paragraph - 1, start)):
-        info = gazetteer.hit_place(h)
-        if h.end > start or info.kind not in ("city", "town"):
-            continue
-        if _REFERENCE_BEFORE_RE.search(text, max(0, h.start - 40), h.start):
-            continue
-        return _Container(info, start, end)
-    return None
+    town = _last_city_before(text, start, known, since=paragraph, skip_references=True)
+    return _Container(town, start, end) if town is not None else None
 
 
-def _last_city_before(text: str, before: int, known: _Hits) -> PlaceInfo | None:
-    """The city the text last named in the paragraph before ``before``, if any."""
-    paragraph = text.rfind("\n\n", 0, before) + 1
-    for h in reversed(known.starting_in(paragraph - 1, before)):
+def _last_city_before(
+    text: str, before: int, known: _Hits, *, since: int | None = None, skip_references: bool = False
+) -> PlaceInfo | None:
+    """The city the text last named before ``before``, from ``since`` (by default the start of
+    the paragraph); with ``skip_references``, not one named as a reference point."""
+    since = text.rfind("\n\n", 0, before) + 1 if since is None else since
+    for h in reversed(known.starting_in(since - 1, before)):
         info = gazetteer.hit_place(h)
-        if info.kind in ("city", "town") and h.end <= before:
-            return info
+        if h.end > before or info.kind not in ("city", "town"):
+            continue
+        if skip_references and _REFERENCE_BEFORE_RE.search(text, max(0, h.start - 40), h.start):
+            continue
+        return info
     return None
 
 
