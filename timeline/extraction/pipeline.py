@@ -271,9 +271,6 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
                 # Damascus. ¶ ISIS fired a missile next to Syria's TV station"). A finer
                 # place that lies inside the coarse one refines it; any other does not.
                 prev = _previous(sentences, sent, body, across=True)
-            # (a place finer than the one named refines it only if it lies inside it: not
-            # "Çukurca" for "the Haftanin area of northern Iraq" the next day)
-            coarse = place
             if prev is not None:
                 prev_place, prev_precision = _best_place(
                     body,
@@ -284,14 +281,16 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
                 if (
                     prev_place is not None
                     and prev_place.kind not in _COARSE
-                    and (coarse is None or _inside(prev_place, coarse))
+                    # (a finer place refines the one named only if it lies inside it: not
+                    # "Çukurca" for "the Haftanin area of northern Iraq" the next day)
+                    and (place is None or _inside(prev_place, place))
                 ):
                     place, precision, ev_start = prev_place, prev_precision, prev.start
         if (
-            (place is None or place.kind in _COARSE)
+            place is not None
+            and place.kind in _COARSE
             and dateline is not None
             and sent.start == dateline_sentence
-            and place is not None
             and _inside(dateline[0], place)
             and not any(_SCENE_NAMED_RE.search(body, max(0, h.start - 12), h.start) for h in p_hits)
         ):
