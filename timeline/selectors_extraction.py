@@ -528,7 +528,6 @@ def _place_names(name: str) -> frozenset[str]:
     """The casefolded names a place of the answer key goes by: its own, and the canonical
     name the extractor's gazetteer gives it (the key may spell "Qusayr" where the gazetteer
     says "Al Qusayr", or "Anbar Province" for "Anbar")."""
-    from timeline.extraction import gazetteer
 
     # "Green Zone (Baghdad)": the key may say in brackets where the place is; the place is
     # still the one named before them (which the extractor may name without the gazetteer)
@@ -536,10 +535,9 @@ def _place_names(name: str) -> frozenset[str]:
     names = {name.casefold(), bare.casefold()}
     for form in {bare, _without_generic_noun(bare)}:
         names.add(form.casefold())
-        probe = "in " + form
-        for hit in gazetteer.find_places(probe):
-            if hit.start == 3 and hit.end == len(probe):
-                names.add(hit.canonical.casefold())
+        canonical = _gazetteer_name(form)
+        if canonical is not None:
+            names.add(canonical.casefold())
     return frozenset(names)
 
 
@@ -575,12 +573,17 @@ def _answer_date(raw: Any, where: str) -> date:
         raise AnswerKeyError(f"{where}: {raw!r} is not a YYYY-MM-DD date") from None
 
 
-def answer_key_load(directory: Path) -> list[tuple[ArticleText, list[VerifiedItem]]]:
+def answer_key_load(
+    directory: Path, answers_path: Path | None = None
+) -> list[tuple[ArticleText, list[VerifiedItem]]]:
     """Each article of the key (read as ingest reads a file) with its answers; raises
-    ``AnswerKeyError`` for a missing file, a quote not in its article, a bad date or type."""
+    ``AnswerKeyError`` for a missing file, a quote not in its article, a bad date or type.
+
+    ``answers_path`` reads the answers from another file than ``directory/answers.json``: a
+    second annotation of the same articles."""
     from timeline.extraction.articles import split_articles
 
-    answers_path = directory / "answers.json"
+    answers_path = answers_path or directory / "answers.json"
     try:
         key = json.loads(answers_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -666,3 +669,67 @@ def answer_key_evaluate(
         _score_article(result, article_id, article.title, extracted, expected, found_events)
     result.verified_events_found = len(found_events)
     return result
+
+
+def answer_key_agreement(directory: Path, other: Path) -> Evaluation:
+    """Score a second annotation of a key's articles (``other/answers.json``, naming the same
+    files) against the key, by the rule the extractor is scored by: how far two annotators
+    agree, the ceiling the extractor's figures are to be read against.
+
+    The second key's events stand where the candidates stand: each place is taken by the
+    gazetteer's name when the gazetteer knows it (so "Qusayr" meets a key's "Al Qusayr", as a
+    candidate would), or as written; its first actors and dead as given."""
+    expected_by_file = answer_key_load(directory)
+    second = answer_key_load(directory, other / "answers.json")
+    by_file = {article.origin_file: items for article, items in second}
+    result = Evaluation()
+    found_events: set[int] = set()
+    for article_id, (article, expected) in enumerate(expected_by_file):
+        if article.origin_file not in by_file:
+            raise AnswerKeyError(f"{other / 'answers.json'}: no answers for {article.origin_file}")
+        result.articles += 1
+        result.verified += len(expected)
+        result.verified_events += len(expected)
+        for v in expected:
+            row = result.by_type.setdefault(
+                v.event_type, {"verified": 0, "found": 0, "typed_right": 0}
+            )
+            row["verified"] += 1
+        annotated = [_as_candidate(article_id, v) for v in by_file[article.origin_file]]
+        _score_article(result, article_id, article.title, annotated, expected, found_events)
+    result.verified_events_found = len(found_events)
+    return result
+
+
+def _as_candidate(article_id: int, v: VerifiedItem) -> ExtractedItem:
+    """A second annotator's event in the place of a candidate."""
+    place = within = None
+    if v.place is not None:
+        place = _gazetteer_name(_without_brackets(v.place)) or v.place
+        inside = re.search(r"\(([^),]*)", v.place)
+        town = inside.group(1).strip() if inside else ""
+        within = (_gazetteer_name(town) or town) if town else None
+    return ExtractedItem(
+        article_id=article_id,
+        date_start=v.date_start,
+        date_end=v.date_end,
+        date_precision=v.date_precision,
+        event_type=v.event_type,
+        place=place,
+        excerpt=v.quotes[0],
+        place_within=within,
+        actor1=v.actor1,
+        actors=v.actor1,
+        fatalities=v.fatalities,
+    )
+
+
+def _gazetteer_name(name: str) -> str | None:
+    """The gazetteer's name of a place written as ``name`` (the whole of it), or None."""
+    from timeline.extraction import gazetteer
+
+    probe = "in " + name
+    for hit in gazetteer.find_places(probe):
+        if hit.start == 3 and hit.end == len(probe):
+            return hit.canonical
+    return None

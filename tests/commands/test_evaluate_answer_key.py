@@ -12,7 +12,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from timeline.extraction.types import ArticleText, CandidateEvent, DateRange, Evidence, PlaceInfo
-from timeline.selectors_extraction import AnswerKeyError, answer_key_evaluate, answer_key_load
+from timeline.selectors_extraction import (
+    AnswerKeyError,
+    answer_key_agreement,
+    answer_key_evaluate,
+    answer_key_load,
+)
 
 ARTICLE = (
     "Title: Fighting near Baiji\n"
@@ -274,3 +279,71 @@ def test_first_actors_and_fatalities_of_the_matches_are_counted(tmp_path):
     assert ev.true_positives == 2
     assert (ev.actor1_known, ev.actor1_right, ev.actor1_named) == (1, 1, 1)
     assert (ev.fatalities_given, ev.fatalities_right, ev.fatalities_missing) == (1, 0, 0)
+
+
+# --- a second annotation of the same articles, scored in the extractor's place ------------
+
+
+def write_second(tmp_path, events, file="01.txt"):
+    second = tmp_path / "second"
+    second.mkdir()
+    key = {"articles": [{"file": file, "events": events}]}
+    (second / "answers.json").write_text(json.dumps(key), encoding="utf-8")
+    return second
+
+
+def test_a_second_annotation_is_scored_against_the_key_by_the_same_rule(tmp_path):
+    key = write_key(
+        tmp_path,
+        [answer(QUOTE_1, "2015-09-01", "Baiji"), answer(QUOTE_2, "2015-09-02", "Deir ez-Zor")],
+    )
+    # the same two events, one dated a week later: one agreement, one miss, one extra
+    second = write_second(
+        tmp_path,
+        [answer(QUOTE_1, "2015-09-01", "Baiji"), answer(QUOTE_2, "2015-09-09", "Deir ez-Zor")],
+    )
+    ev = answer_key_agreement(key, second)
+    assert (ev.true_positives, ev.extracted, ev.verified) == (1, 2, 2)
+    assert (len(ev.misses), len(ev.false_positives)) == (1, 1)
+
+
+def test_a_second_annotation_spelling_a_place_another_way_agrees(tmp_path):
+    # "Bayji" and "Deir al-Zour" are the gazetteer's other names of Baiji and Deir ez-Zor,
+    # as a candidate would name them; a place the gazetteer does not know must be the same
+    key = write_key(
+        tmp_path,
+        [answer(QUOTE_1, "2015-09-01", "Baiji"), answer(QUOTE_2, "2015-09-02", "Deir ez-Zor")],
+    )
+    second = write_second(
+        tmp_path,
+        [answer(QUOTE_1, "2015-09-01", "Bayji"), answer(QUOTE_2, "2015-09-02", "Deir al-Zour")],
+    )
+    assert answer_key_agreement(key, second).true_positives == 2
+
+
+def test_a_second_annotation_at_a_site_in_the_keys_town_is_a_nested_match(tmp_path):
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji")])
+    second = write_second(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji refinery (Baiji)")])
+    ev = answer_key_agreement(key, second)
+    assert (ev.true_positives, ev.true_positives_nested_place) == (0, 1)
+
+
+def test_a_second_annotation_must_cover_the_keys_articles(tmp_path):
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji")])
+    second = write_second(tmp_path, [], file="02.txt")
+    with pytest.raises(AnswerKeyError, match="02.txt: no such file"):
+        answer_key_agreement(key, second)
+    (second / "answers.json").write_text('{"articles": []}', encoding="utf-8")
+    with pytest.raises(AnswerKeyError, match="no answers for 01.txt"):
+        answer_key_agreement(key, second)
+
+
+def test_the_command_scores_a_second_annotation_and_needs_the_key(tmp_path):
+    key = write_key(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji")])
+    second = write_second(tmp_path, [answer(QUOTE_1, "2015-09-01", "Baiji")])
+    out = StringIO()
+    call_command("evaluate_extraction", "--answers", str(key), "--against", str(second), stdout=out)
+    assert out.getvalue().startswith(f"The annotation in {second} against the answer key")
+    assert "F1               1.000" in out.getvalue()
+    with pytest.raises(CommandError, match="--against needs --answers"):
+        call_command("evaluate_extraction", "--against", str(second))

@@ -865,6 +865,31 @@ def _best_place(
     fired: bool = False,
 ) -> tuple[PlaceInfo | None, str]:
     """The most specific place of the sentence and how precisely the event is located there."""
+    usable = _scene_places(body, p_hits, a_hits, anchor, fired=fired)
+    if not usable:
+        return None, "unknown"
+    hit, info = _choose_scene(body, usable, anchor)
+    if info.kind == "country":
+        precision = "country"
+    elif info.kind in ("region", "other"):
+        precision = "region"
+    elif _NEAR_RE.search(body[max(0, hit.start - 50) : hit.start]):
+        precision = "near"
+    else:
+        precision = "exact"
+    return info, precision
+
+
+def _scene_places(
+    body: str,
+    p_hits: list[GazetteerHit],
+    a_hits: list[GazetteerHit],
+    anchor: int,
+    *,
+    fired: bool = False,
+) -> list[tuple[GazetteerHit, PlaceInfo]]:
+    """The sentence's places that can be the scene of the event its trigger at ``anchor``
+    reports: not an actor, an owner, a road's end, a source's seat, a dateline, …"""
     usable = []
     for h in p_hits:
         if abs(h.start - anchor) > _PLACE_REACH:
@@ -960,8 +985,13 @@ def _best_place(
         if h.start < anchor and _in_fronted_phrase(body, h, anchor):
             continue
         usable.append((h, info))
-    if not usable:
-        return None, "unknown"
+    return usable
+
+
+def _choose_scene(
+    body: str, usable: list[tuple[GazetteerHit, PlaceInfo]], anchor: int
+) -> tuple[GazetteerHit, PlaceInfo]:
+    """Of the places that can be the scene, the most specific one nearest the trigger."""
 
     def rank(item: tuple[GazetteerHit, PlaceInfo]) -> tuple[float, int]:
         h, info = item
@@ -986,16 +1016,7 @@ def _best_place(
         )
         return (kind + 2.5 if reference else kind, abs(h.start - anchor))
 
-    hit, info = min(usable, key=rank)
-    if info.kind == "country":
-        precision = "country"
-    elif info.kind in ("region", "other"):
-        precision = "region"
-    elif _NEAR_RE.search(body[max(0, hit.start - 50) : hit.start]):
-        precision = "near"
-    else:
-        precision = "exact"
-    return info, precision
+    return min(usable, key=rank)
 
 
 # what states have with each other: "talks with Baghdad", "tension between Washington and

@@ -11,6 +11,7 @@ from timeline.management.commands.ingest import database_required
 from timeline.selectors_extraction import (
     AnswerKeyError,
     Evaluation,
+    answer_key_agreement,
     answer_key_evaluate,
     extraction_evaluate,
 )
@@ -26,11 +27,15 @@ def _short(excerpt: str, limit: int = 120) -> str:
 
 
 def evaluation_text(
-    ev: Evaluation, *, details: bool = False, against: str = "verified events"
+    ev: Evaluation,
+    *,
+    details: bool = False,
+    against: str = "verified events",
+    scored: str = "Raw extractor",
 ) -> str:
     """The figures as a short plain-text report."""
     lines = [
-        f"Raw extractor against {against} ({ev.articles} articles; unit: one verified "
+        f"{scored} against {against} ({ev.articles} articles; unit: one verified "
         "event as cited by one article)",
         "A match: same article, overlapping dates (or both undated), same place (or both none).",
         "",
@@ -112,11 +117,22 @@ class Command(BaseCommand):
             help="Score against an answer key on disk (DIR/articles/*.txt and DIR/answers.json, "
             "e.g. fixtures/unseen) instead of the verified events; reads no database.",
         )
+        parser.add_argument(
+            "--against",
+            metavar="OTHER",
+            help="With --answers: score a second annotation of the same articles "
+            "(OTHER/answers.json) instead of the extractor: how far two annotators agree.",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["against"] and not options["answers"]:
+            raise CommandError("--against needs --answers: the key it is compared with")
         if options["answers"]:
             try:
-                ev = answer_key_evaluate(Path(options["answers"]))
+                if options["against"]:
+                    ev = answer_key_agreement(Path(options["answers"]), Path(options["against"]))
+                else:
+                    ev = answer_key_evaluate(Path(options["answers"]))
             except AnswerKeyError as exc:
                 raise CommandError(str(exc)) from None
         else:
@@ -126,8 +142,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(ev.as_dict(details=options["details"]), indent=1))
         else:
             against = f"the answer key in {options['answers']}" if options["answers"] else None
+            scored = f"The annotation in {options['against']}" if options["against"] else None
             self.stdout.write(
                 evaluation_text(
-                    ev, details=options["details"], against=against or "verified events"
+                    ev,
+                    details=options["details"],
+                    against=against or "verified events",
+                    scored=scored or "Raw extractor",
                 )
             )
