@@ -621,6 +621,11 @@ def test_a_bearing_from_an_unnamed_town_does_not_break_a_list_of_scenes():
             "Syria's Deir ez-Zor province.",
             "Deir ez-Zor Province",
         ),
+        # ... nor where a force set out from, where the text says where it got to
+        (
+            "Troops advancing from the town of Tal Afar reached the outskirts of Mosul on Monday.",
+            "Mosul",
+        ),
         # what a place is in, named right after it, contains it
         ("On Tuesday, troops captured the town of Qara in the Qalamoun mountains.", "Qarah"),
         # a town a bearing is taken from is the reference point, even for a range

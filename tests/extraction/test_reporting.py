@@ -205,3 +205,48 @@ def test_a_continuative_relative_still_reports():
 def test_participle_after_a_determiner_is_an_adjective(sentence, expected):
     trigger = find_trigger(sentence)
     assert (trigger.event_type if trigger else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # ACLED's non-violent developments, one per sub-event type the lexicon lacked
+        ("Peace talks between the two sides got under way in the capital on Thursday.", None),
+        ("The government resumed negotiations with the rebels on Monday.", None),
+        ("The tribe's leaders pledged allegiance to the group last week.", None),
+        ("The brigade was disbanded on Sunday.", None),
+        ("Police defused two bombs near the market on Friday.", None),
+        ("Air defences intercepted three rockets over the city on Tuesday.", None),
+        ("Militants demolished the shrine on Saturday.", None),
+        ("Washington designated the militia as a terrorist organisation in July.", None),
+        ("The ministry closed its airspace to civilian flights on Monday.", None),
+        ("The airline suspended flights to the city last week.", None),
+        ("The rebels released 20 prisoners on Wednesday.", None),
+        ("The two sides exchanged prisoners at the crossing on Friday.", None),
+        ("Ankara recalled its ambassador on Monday.", None),
+        ("The cleric extended the freeze for six more months on Friday.", None),
+        ("The council postponed the vote on Sunday.", None),
+        ("About 100 Marines were flown in from the base on Tuesday.", None),
+        ("The new prime minister was sworn in on Saturday.", None),
+        # a front moving up to a place is a battle
+        ("Troops reached the outskirts of the town on Monday.", "battles"),
+        ("The column pushed on toward the village on Tuesday.", "battles"),
+        ("The relief force linked up with the defenders on Wednesday.", "battles"),
+    ],
+)
+def test_the_kinds_of_non_violent_development_and_a_front_moving_up(sentence, etype):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == (etype or "strategic_developments")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company released a statement on Monday.",
+        "Stocks closed higher on Friday.",
+        "The budget talks convened by the White House are in limbo.",
+        "He was flown by helicopter.",
+    ],
+)
+def test_the_same_words_used_otherwise_report_no_development(sentence):
+    assert find_trigger(sentence) is None

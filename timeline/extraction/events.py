@@ -211,6 +211,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"c[oa]me under (?:heavy |intense )?(?:fire|attack)",
         r"advanced",
         r"cleared",
+        # a front moving up to a place: "reached the outskirts of the village of Tadef",
+        # "pushed on toward the town", "linked up with the defenders"
+        r"reached (?:the )?(?:(?:eastern|western|northern|southern|[\w-]+ern) )?(?:outskirts"
+        r"|edges?|entrance|gates|cent(?:re|er)|heart|walls|perimeter) of",
+        r"pushed on (?:toward|towards|to|into)",
+        r"linked up with",
     ),
     PROTESTS: _words(
         r"protest(?:s|ed|ers|ing)?",
@@ -342,6 +348,46 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:formed|launched|founded) (?:a |an |the )?(?:new )?"
         r"(?:party|movement|coalition|alliance|government|militia|brigade|force)",
         r"formation of (?:a |an |the )?(?:new )?(?:party|movement|coalition|alliance|government)",
+        # ACLED's other non-violent developments, by its sub-event types: talks that begin or
+        # end, a group's allegiance or end, weapons disrupted, property destroyed, a state's
+        # listings, closures, bans and suspensions, captives freed or exchanged, a
+        # decision extended or put off, forces flown in, a leader sworn in
+        # (not "the talks convened by the White House are in limbo": a participle describing)
+        r"(?:talks|negotiations)(?= (?:[\w'’-]+ ){0,6}?(?:got under ?way|opened|resumed|began"
+        r"|started|convened|collapsed|broke down|ended)\b(?! by\b))",
+        r"(?:resumed|opened|began|started|launched|convened) (?:[\w'’-]+ ){0,3}?(?:talks"
+        r"|negotiations)",
+        r"pledged (?:(?:its|his|their) )?allegiance",
+        r"disband(?:ed|ing)",
+        r"dissolved (?:the |its |his )?(?:[\w-]+ )?(?:militia|group|parliament|government|cabinet"
+        r"|council|force|unit|party)",
+        r"defected",
+        r"(?:defused|dismantled) (?:an? |the |two |three |several )?(?:[\w-]+ ){0,2}?(?:bombs?"
+        r"|explosives?|devices?|IEDs?|mines?|cells?|networks?|rings?)",
+        r"intercepted (?:an? |the |two |three |several )?(?:[\w-]+ ){0,2}?(?:missiles?|rockets?"
+        r"|drones?|shipments?|convoys?|vessels?|ships?|boats?)",
+        r"(?:demolished|razed)",
+        r"designated (?:[\w'’.-]+ ){1,6}?(?:as )?(?:an? |the )?(?:[\w-]+ )?(?:terrorist|terror)",
+        r"blacklisted",
+        r"imposed (?:new |fresh |further )?sanctions",
+        r"(?:closed|shut|reopened) (?:its |the |their )?(?:[\w-]+ ){0,2}?(?:airspace|borders?"
+        r"|crossings?|embassy|consulate|mission|offices?|airports?)",
+        r"suspended (?:its |the |their |all )?(?:[\w-]+ ){0,2}?(?:flights|talks|cooperation"
+        r"|operations|activities|membership|ties|relations|aid|participation)",
+        r"(?:banned|outlawed) (?:the |its |all )?(?:[\w-]+ ){0,2}?(?:party|group|movement"
+        r"|organi[sz]ation|militia|flights|protests|rallies|gatherings)",
+        r"(?:released|freed) (?:[\w'’-]+ ){0,3}?(?:prisoners|hostages|detainees|captives"
+        r"|abductees|soldiers|pilots?|diplomats|journalists|engineers|pilgrims|fighters"
+        r"|militants|workers)",
+        r"(?:exchanged|swapped) (?:[\w-]+ ){0,2}?(?:prisoners|bodies|captives|detainees)",
+        r"(?:prisoner|body|hostage) (?:swap|exchange)",
+        r"recalled (?:its|their|his|the) (?:[\w-]+ )?(?:ambassador|envoy)",
+        r"extended (?:the|its|his|a) (?:[\w-]+ )?(?:freeze|ceasefire|cease-fire|truce|deadline"
+        r"|mandate|mission|curfew|state of emergency|ban|suspension)",
+        r"(?:postponed|delayed|put off) (?:the |a |its )?(?:[\w-]+ )?(?:vote|elections?"
+        r"|referendum|offensive|operation|assault|withdrawal)",
+        r"(?:was|were|had been) flown (?:in|into|to)",
+        r"sworn in",
     ),
 }
 # Riots need a crowd: "supporters stormed the parliament" is a riot, "troops stormed" a battle.

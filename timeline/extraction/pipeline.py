@@ -854,6 +854,13 @@ _CONTAINER_GAP_RE = re.compile(
     rf",?\s+in\s+(?:the\s+)?(?:(?:{COMPASS}|central)\s+)?", re.IGNORECASE
 )
 _FIRED_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "units advancing from the village of Mayer reached Nubl": where a force set out from
+_SET_OUT_FROM_RE = re.compile(
+    r"\b(?:advancing|advanced|coming|came|moving|moved|marching|marched|driving|drove|pushing"
+    r"|pushed|heading|headed|setting out|set out)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+)?"
+    r"(?:village|town|city|district|area|base|direction)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _best_place(
@@ -973,11 +980,9 @@ def _scene_places(
         if h.start > anchor and OTHER_HAPPENING_RE.search(body, anchor, h.start):
             continue
         # "fired six missiles from western Iran at targets in Deir ez-Zor": where a weapon was
-        # fired from is not where it struck, when the text says that too
-        if (
-            fired
-            and _FIRED_FROM_RE.search(before)
-            and any(o.start > h.end for o in p_hits if gazetteer.hit_place(o).kind != "country")
+        # fired from, or a force set out from, is not where it struck, when the text says that
+        if ((fired and _FIRED_FROM_RE.search(before)) or _SET_OUT_FROM_RE.search(before)) and any(
+            o.start > h.end for o in p_hits if gazetteer.hit_place(o).kind != "country"
         ):
             continue
         # "After Baghdad complained to the UN, Turkey moved troops out of Bashiqa": a place in
