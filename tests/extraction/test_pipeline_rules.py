@@ -877,3 +877,16 @@ def test_a_finer_place_before_refines_a_country_only_if_it_lies_in_it():
     )
     jets = [c for c in _cands(body) if "jets" in c.evidence.quote]
     assert [c.place.name for c in jets] == ["Kirkuk"]
+
+
+def test_a_town_referred_to_where_the_scene_stands_refines_the_country_named():
+    cands = _cands(
+        "Rebels captured the town of al-Bab on Thursday after weeks of fighting.\n\n"
+        "The rebels said they had lost many men, and commanders complained of slow supplies.\n\n"
+        "On Dec. 21, 16 soldiers were killed in attacks around the town, the army's deadliest "
+        "day in Syria.\n\n"
+        # (not a noun naming whose: "the town's mayor" is no scene)
+        "On Dec. 22, the town's mayor was arrested in Syria.\n"
+    )
+    places = {c.date.earliest.day: c.place.name for c in cands if c.place is not None}
+    assert places[21] == "Al Bab" and places[22] == "Syria"

@@ -232,6 +232,10 @@ def test_participle_after_a_determiner_is_an_adjective(sentence, expected):
         ("Troops reached the outskirts of the town on Monday.", "battles"),
         ("The column pushed on toward the village on Tuesday.", "battles"),
         ("The relief force linked up with the defenders on Wednesday.", "battles"),
+        ("Troops broke the nearly three-month siege of the town on Sunday.", "battles"),
+        # a truce ended, an agreement dated between its verb and its matter
+        ("Violence resumed in July, ending a two-year ceasefire.", None),
+        ("The two governments agreed on August 7 to set up a joint operations centre.", None),
     ],
 )
 def test_the_kinds_of_non_violent_development_and_a_front_moving_up(sentence, etype):

@@ -194,7 +194,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"entered(?= (?:the )?(?:(?:[\w-]+ ){0,2}(?:town|city|village|district|neighbou?rhood"
         r"|base|airport|camp|capital)\b|(?-i:[A-Z])))",
         r"broke through",
-        r"(?:broke|lifted|ended|broken|lifting|breaking) (?:the|a|its) (?:[\w-]+ )?siege",
+        r"(?:broke|lifted|ended|broken|lifting|breaking) (?:the|a|its) (?:[\w-]+ ){0,3}?siege",
         # "took the K-1 military base", "took the town of Hit": taking a named place
         r"(?:took|take|taking)(?= (?:the )?(?:(?:[\w-]+ )?(?:town|city|village|district|base"
         r"|airport|oil ?field|bridge|dam|hill|crossing) of )?(?:[\w-]+ )?(?-i:[A-Z]))",
@@ -322,9 +322,15 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"instructed",
         # "agreed to a truce", "agreed to halt airstrikes", "agreed to let U.S. warplanes use
         # the base" (not "agreed to support the government": a pledge)
-        r"agreed (?:(?:late |early )?(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day )?"
+        # (or a new body: "agreed on August 7 to set up a joint operations centre")
+        r"agreed (?:(?:late |early )?(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day |on "
+        r"(?-i:[A-Z])[a-z]{2,8}\.? \d{1,2},? )?"
         r"(?:to|on) (?:an? |the )?(?:[\w-]+ )?(?:truce|ceasefire|cease-fire|deal|agreement"
-        r"|halt|suspend|end|withdraw|pull out|exchange|release|hand over|let|allow|open|close)",
+        r"|halt|suspend|end|withdraw|pull out|exchange|release|hand over|let|allow|open|close"
+        r"|set up|establish|form|create)",
+        # a truce ended: "resumed last July, ending a two-year ceasefire"
+        r"(?:ended|ending|broke|breaking|violated|violating) (?:an? |the |its |their )?"
+        r"(?:[\w-]+ ){0,2}?(?:ceasefire|cease-fire|truce)",
         r"disarmed",
         # a flag raised over a taken place is ACLED's symbolic development
         r"(?:raised|hoisted|planted) (?:the|their|its|a) (?:[\w-]+ ){0,2}flag",

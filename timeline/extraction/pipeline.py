@@ -332,16 +332,18 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         # place: without a place below region level, the text itself must date the event.
         placed = place is not None and place.kind not in _COARSE
         text_dated = basis in _TEXT_DATED and when is not None and when.precision != "unknown"
-        if place is None and text_dated:
+        if text_dated and (place is None or place.kind in _COARSE):
             # "a roadside bomb struck a patrol on the edge of the district early Sunday",
             # "on Nov. 18, the column broke through to the refinery": a definite place noun
             # names the place the story is about, the last one of that kind an event of this
             # article was placed at. Only for a report the text itself dates: a place referred
-            # to does not make an undated report an event.
-            place, precision = _place_referred_to(sent, raw, body, place_hits) or (
-                None,
-                precision,
-            )
+            # to does not make an undated report an event. Where the sentence names only a
+            # country or a region, the noun must stand where the scene does ("killed in
+            # attacks around the town, the army's deadliest day in Syria"), and the place it
+            # refers to must lie in that country or region.
+            referred = _place_referred_to(sent, raw, body, place_hits, scene_only=place is not None)
+            if referred is not None and (place is None or _inside(referred[0], place)):
+                place, precision = referred
         alone = bool(roles or place is not None) and (placed or text_dated)
         if not alone and not pointer:
             continue
@@ -430,14 +432,17 @@ def _place_referred_to(
     raw: list[tuple[Sentence, CandidateEvent]],
     body: str,
     place_hits: list[GazetteerHit],
+    *,
+    scene_only: bool = False,
 ) -> tuple[PlaceInfo, str] | None:
     """The place a definite place noun of ``sent`` refers back to: the place of the latest
     candidate so far whose place is of a kind the noun names; else, for a site's noun ("the
     camp"), the site last named with it ("the Bashiqa camp"), event or not; None when there is
-    none. ``place_hits`` are the article's (offsets into ``body``)."""
+    none. ``place_hits`` are the article's (offsets into ``body``). With ``scene_only``, only a
+    noun after a preposition of place counts ("around the town", not "the town's mayor")."""
     text = sent.text
     m = _PLACE_NOUN_RE.search(text)
-    if m is None:
+    if m is None or (scene_only and not _SCENE_BEFORE_NOUN_RE.search(text, 0, m.start())):
         return None
     noun = m.group("noun").lower()
     kinds = _NOUN_KINDS[noun]
@@ -464,6 +469,12 @@ def _place_referred_to(
             if info.kind == "site" and noun in _SITE_NOUN_RE.findall(info.name.casefold()):
                 return info, "exact"
     return None
+
+
+_SCENE_BEFORE_NOUN_RE = re.compile(
+    r"\b(?:in|at|near|around|outside|inside|into|on|across|throughout|within)\s+$",
+    re.IGNORECASE,
+)
 
 
 # The nouns a site's own name may carry ("Bashiqa camp", "Turkish embassy (Baghdad)").
