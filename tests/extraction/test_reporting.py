@@ -254,3 +254,37 @@ def test_the_kinds_of_non_violent_development_and_a_front_moving_up(sentence, et
 )
 def test_the_same_words_used_otherwise_report_no_development(sentence):
     assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Monitors say at least 124 civilians have been killed in airstrikes and shelling on "
+        "the town since December, a figure the army disputes.",
+        "The group said more than 460 people had been killed in nine days of fighting around "
+        "the city, including at least 70 civilians.",
+        "The United Nations says more than 1,100 people were killed in acts of violence in "
+        "September alone.",
+        "More than 430 civilians have been killed in and around the town since the offensive "
+        "began, most of them in coalition air strikes.",
+        "Officials say there have been 11 such attacks since the end of October.",
+        "More than 1,000 people have been killed in the capital over the past two weeks.",
+    ],
+)
+def test_an_aggregate_tally_reports_no_happening(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # one day's dead are an event, whatever the clause after the comma counts
+        "At least 50 people were killed in the city on Tuesday, most of them in a district "
+        "under siege since February.",
+        "It said 40 fighters and 18 defenders had been killed in the past 24 hours.",
+        # a record's comparison point is no span of a tally
+        "A car bomb killed 12 people in the market on Sunday, the deadliest attack since January.",
+    ],
+)
+def test_a_count_of_one_happening_is_no_tally(sentence):
+    assert find_trigger(sentence) is not None

@@ -643,6 +643,32 @@ _PRIOR_SPELL_RE = re.compile(
     r"|\bwithin\s+(?:hours|days|minutes|weeks)\s+of\b",
     re.IGNORECASE,
 )
+# "at least 124 civilians have been killed in airstrikes on al-Bab since December", "more than
+# 460 people had been killed in nine days of fighting", "more than 1,100 Iraqis were killed in
+# September alone", "there have been 11 such attacks since October": a count over a span of
+# time is an aggregate tally, which event datasets leave out; its words report no happening.
+_TALLY_RE = re.compile(
+    r"(?:\b(?:at least|more than|over|nearly|almost|about|some|as many as|up to|around)\s+)?"
+    r"(?<![\w.-])(?:\d[\d,.]*(?:\s+(?:hundred|thousand|million))?|scores|dozens|hundreds"
+    r"|thousands|tens of thousands)\s+(?:of\s+)?(?:[\w'’-]+,?\s+){0,8}?"
+    r"(?:(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?|were\s+|was\s+)"
+    r"(?:killed|died|wounded|injured|detained|arrested|displaced|fled|destroyed|damaged)\b"
+    # (within its clause: "50 people were killed in Homs on Tuesday, most of them in a
+    # district under siege since February" counts one day's dead, an event)
+    r"[^.;,]{0,100}?"
+    # the span: "since" and what it names ("since the offensive began": the span's start, not
+    # news), "so far", "alone", "over the past two weeks" (not "the past 24 hours": a day's
+    # dead), "in nine days of fighting"
+    r"(?:\bsince\b(?!\s+then\b)[^.;,]*|\bso far\b|\bto date\b|\balone\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?!24\b|48\b|twenty-four\b|day\b|night\b)"
+    r"|\bin\s+(?:(?:more than|nearly|almost|about|over)\s+)?[\w-]+\s+(?:days|weeks|months"
+    r"|years)\s+of\b(?:\s+[\w'’-]+){0,3})"
+    # ... and who they were: "…, most of them in coalition air strikes"
+    r"(?:,\s+(?:most|many|some|all|including|among|the majority)\b[^.;]*)?"
+    r"|\bthere\s+(?:have|has|had)\s+been\s+(?:[\w-]+\s+){1,3}?(?:attacks|strikes|incidents"
+    r"|bombings|killings)\s+since\b[^.;,]*",
+    re.IGNORECASE,
+)
 # "After Baghdad complained to the UN, Turkey moved …", "Hours after the bombing, the group
 # announced …": a phrase put first that tells what came before; the news follows its comma.
 FRONTED_AFTER_RE = re.compile(
@@ -1250,6 +1276,12 @@ def find_trigger(
         comma = text.find(",", boundary.end())
         if comma != -1 and len(text[: boundary.start()].split()) <= 3:
             found = _keep(found, lambda m, comma=comma: m.start() > comma) or found
+    # An aggregate tally reports no happening: its triggers go ("a figure that has risen
+    # since the strikes began"), and a sentence that is only a tally reports none.
+    for tally in _TALLY_RE.finditer(text):
+        found = _keep(found, lambda m, t=tally: not t.start() <= m.start() < t.end())
+    if not found:
+        return None
     # "special forces backed by coalition airstrikes pushed into the Old City": the support
     # named in a "backed by" phrase is not what the sentence reports.
     found = _keep(found, lambda m: not _in_support_phrase(text, m)) or found
