@@ -288,3 +288,15 @@ def test_an_aggregate_tally_reports_no_happening(sentence):
 )
 def test_a_count_of_one_happening_is_no_tally(sentence):
     assert find_trigger(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry has denied newspaper reports that the pullout was agreed in secret talks.",
+        "The government denied that its troops had shelled the village on Monday.",
+        "The army rejected claims that its jets bombed the market.",
+    ],
+)
+def test_what_is_denied_is_not_reported(sentence):
+    assert find_trigger(sentence) is None

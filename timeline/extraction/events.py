@@ -788,6 +788,11 @@ _OPINION_RE = _words(
     r"intend(?:s|ed)?", r"vow(?:s|ed)?", r"pledg(?:e|es|ed)", r"promis(?:e|es|ed)",
     r"warn(?:s|ed)? that", r"(?:ready|set|about|going|poised|expected) to", r"if", r"unless",
     r"whether", r"in order to", r"(?:is|are|was|were|also) said to",
+    # a denial: what is denied is not reported ("has denied that its members are taking part
+    # in the battle", "denied reports that the pullout was agreed")
+    r"den(?:y|ies|ied|ying) (?:that|(?:the |any )?(?:[\w-]+ )?(?:reports?|claims?|accusations?"
+    r"|allegations?))",
+    r"(?:rejected|dismissed) (?:the )?(?:reports?|claims?|accusations?|allegations?) that",
 )  # fmt: skip
 # A clause that recalls an earlier, different happening: its triggers and dates are the
 # backdrop of the sentence, not its news ("…, recalling a previous defeat in June 2014").
