@@ -890,3 +890,16 @@ def test_a_town_referred_to_where_the_scene_stands_refines_the_country_named():
     )
     places = {c.date.earliest.day: c.place.name for c in cands if c.place is not None}
     assert places[21] == "Al Bab" and places[22] == "Syria"
+
+
+def test_hours_after_a_happening_told_is_its_day_whatever_the_narrative_moved_to():
+    cands = _cands(
+        "A suicide bomber killed 32 people in the border town of Suruc on July 20.\n\n"
+        "More than 100 people were wounded, and 29 remained in intensive care on Tuesday, July "
+        "21, officials said.\n\n"
+        "Hours after the Suruc blast, a suicide car bomber struck a checkpoint south of Kobani, "
+        "killing two fighters.\n",
+        published=date(2015, 7, 22),
+    )
+    (kobani,) = [c for c in cands if c.place is not None and c.place.name == "Kobani"]
+    assert (kobani.date.earliest, kobani.date.latest) == (date(2015, 7, 20), date(2015, 7, 20))

@@ -302,6 +302,12 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
         when, basis = _date_for(
             sent, dated, sentences, sent.start + trigger.start, tense, sections, article.published
         )
+        if basis != "stated in sentence":
+            # "Hours after the Suruc blast, a car bomber struck a checkpoint": the day of the
+            # happening it follows, told earlier, whatever date the paragraphs since have moved to
+            same_day = _day_of_the_happening_before(sent.text, raw)
+            if same_day is not None:
+                when, basis = same_day, "the day of the happening it follows"
         # "23 fighters were killed in the strikes": no place or date of its own, a definite
         # noun phrase pointing back. It can only add to the happening before it (see
         # _join_adjacent); alone it is no event.
@@ -1103,7 +1109,56 @@ def _is_dateline(body: str, hit: GazetteerHit) -> bool:
     return body[hit.start : hit.end].isupper() or bool(_DATELINE_TAIL_RE.match(body, hit.end))
 
 
-_TEXT_DATED = ("stated in sentence", "narrative of paragraph")
+_TEXT_DATED = (
+    "stated in sentence",
+    "narrative of paragraph",
+    "the day of the happening it follows",
+)
+
+# "Hours after the bombing, …", "Minutes after the blast …": the same day as a happening the
+# text has told, named by its noun; the types of event each noun can name.
+_SAME_DAY_AS_RE = re.compile(
+    r"^\W*(?:just\s+|only\s+|shortly\s+|mere\s+)?(?:hours|minutes|moments)\s+(?:after|before)"
+    r"\s+(?:the|that|this|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
+    r"|Sunday's)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>blasts?|bombings?|explosions?|(?:air\s?)?strikes?"
+    r"|attacks?|assault|ambush|shooting|killings?|massacre|clashes|offensive|raid)\b",
+    re.IGNORECASE,
+)
+_VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians")
+_NOUN_TYPES = {
+    "blast": ("explosions_remote_violence",),
+    "bombing": ("explosions_remote_violence",),
+    "explosion": ("explosions_remote_violence",),
+    "strike": ("explosions_remote_violence",),
+    "airstrike": ("explosions_remote_violence",),
+    "air strike": ("explosions_remote_violence",),
+    "clashes": ("battles",),
+    "offensive": ("battles", "strategic_developments"),
+}
+
+
+def _day_of_the_happening_before(
+    text: str, raw: list[tuple[Sentence, CandidateEvent]]
+) -> DateRange | None:
+    """The day of the latest happening told before a sentence that opens "hours after the
+    blast": a candidate of a type the noun names, dated to the day by its own sentence."""
+    m = _SAME_DAY_AS_RE.match(text)
+    if m is None:
+        return None
+    noun = re.sub(r"\s+", " ", m.group("noun").casefold())
+    noun = noun[:-1] if noun.endswith("s") and noun != "clashes" else noun
+    types = _NOUN_TYPES.get(noun, _VIOLENT)
+    for _, earlier in reversed(raw):
+        if (
+            earlier.event_type in types
+            and earlier.date is not None
+            and earlier.date.precision == "day"
+            and earlier.date_basis == "stated in sentence"
+        ):
+            return earlier.date
+    return None
+
+
 _ATTRIBUTION_RE = re.compile(
     r",[\"”’']?\s*(?:(?:said|says|told|according to|reported|added|noted)\b"
     r"|[^,]{0,80}\b(?:said|says|told|reported|added)\W*$)",
