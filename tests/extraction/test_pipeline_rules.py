@@ -903,3 +903,18 @@ def test_hours_after_a_happening_told_is_its_day_whatever_the_narrative_moved_to
     )
     (kobani,) = [c for c in cands if c.place is not None and c.place.name == "Kobani"]
     assert (kobani.date.earliest, kobani.date.latest) == (date(2015, 7, 20), date(2015, 7, 20))
+
+
+def test_days_after_a_named_happening_count_from_its_day():
+    cands = _cands(
+        "Militants overran Mosul on June 10.\n\n"
+        "The army collapsed across the north on Wednesday, June 11.\n\n"
+        "Three days after the fall of Mosul, the cleric issued a fatwa in Karbala calling on "
+        "Iraqis to take up arms.\n\n"
+        # a happening the text has not told gives no day to count from
+        "A day after the Suruc attack, police arrested five men in Ankara.\n",
+        published=date(2014, 6, 20),
+    )
+    by_place = {c.place.name: c for c in cands if c.place is not None}
+    assert by_place["Karbala"].date.earliest == date(2014, 6, 13)
+    assert by_place["Ankara"].date_basis != "counted from the happening it follows"

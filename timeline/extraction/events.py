@@ -673,7 +673,8 @@ _TALLY_RE = re.compile(
 # announced …": a phrase put first that tells what came before; the news follows its comma.
 FRONTED_AFTER_RE = re.compile(
     r"\W*(?:(?:just|only|shortly|soon|hours|days|minutes|weeks|months|moments|a day|a week"
-    r"|a month|the day)\s+)?(?:after|following)\b(?=[^,;]{3,120},)",
+    r"|a month|the day|(?:two|three|four|five|six|seven|\d{1,2}) (?:days|weeks|months))\s+)?"
+    r"(?:after|following)\b(?=[^,;]{3,120},)",
     re.IGNORECASE,
 )
 _SUPPORT_RE = re.compile(

@@ -303,11 +303,12 @@ def _candidates(article: ArticleText, body: str) -> list[CandidateEvent]:
             sent, dated, sentences, sent.start + trigger.start, tense, sections, article.published
         )
         if basis != "stated in sentence":
-            # "Hours after the Suruc blast, a car bomber struck a checkpoint": the day of the
-            # happening it follows, told earlier, whatever date the paragraphs since have moved to
+            # "Hours after the Suruc blast, a car bomber struck a checkpoint", "three days after
+            # the fall of Mosul": a day counted from a happening told earlier, whatever date
+            # the paragraphs since have moved to
             same_day = _day_of_the_happening_before(sent.text, raw)
             if same_day is not None:
-                when, basis = same_day, "the day of the happening it follows"
+                when, basis = same_day, "counted from the happening it follows"
         # "23 fighters were killed in the strikes": no place or date of its own, a definite
         # noun phrase pointing back. It can only add to the happening before it (see
         # _join_adjacent); alone it is no event.
@@ -1112,19 +1113,24 @@ def _is_dateline(body: str, hit: GazetteerHit) -> bool:
 _TEXT_DATED = (
     "stated in sentence",
     "narrative of paragraph",
-    "the day of the happening it follows",
+    "counted from the happening it follows",
 )
 
-# "Hours after the bombing, …", "Minutes after the blast …": the same day as a happening the
-# text has told, named by its noun; the types of event each noun can name.
-_SAME_DAY_AS_RE = re.compile(
-    r"^\W*(?:just\s+|only\s+|shortly\s+|mere\s+)?(?:hours|minutes|moments)\s+(?:after|before)"
+# "Hours after the bombing, …", "Three days after the fall of Mosul, …", "The day before the
+# attack, …": a day counted from a happening the text has told, named by its noun.
+_DAYS_FROM_HAPPENING_RE = re.compile(
+    r"^\W*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?|(?P<day>the\s+day)"
+    r"|(?:just\s+|only\s+|shortly\s+|mere\s+)?(?:hours|minutes|moments))\s+(?P<dir>after|before)"
     r"\s+(?:the|that|this|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
-    r"|Sunday's)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>blasts?|bombings?|explosions?|(?:air\s?)?strikes?"
-    r"|attacks?|assault|ambush|shooting|killings?|massacre|clashes|offensive|raid)\b",
+    r"|Sunday's)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?P<noun>blasts?|bombings?|explosions?|(?:air\s?)?strikes?"
+    r"|attacks?|assault|ambush|shooting|killings?|massacre|clashes|offensive|raid|fall|capture"
+    r"|recapture|seizure|liberation)\b"
+    r"(?:\s+of\s+(?P<of>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)*))?",
     re.IGNORECASE,
 )
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians")
+# the types of event each noun can name (any violent one when not listed)
 _NOUN_TYPES = {
     "blast": ("explosions_remote_violence",),
     "bombing": ("explosions_remote_violence",),
@@ -1134,17 +1140,48 @@ _NOUN_TYPES = {
     "air strike": ("explosions_remote_violence",),
     "clashes": ("battles",),
     "offensive": ("battles", "strategic_developments"),
+    "fall": ("battles", "strategic_developments"),
+    "capture": ("battles", "strategic_developments"),
+    "recapture": ("battles", "strategic_developments"),
+    "seizure": ("battles", "strategic_developments"),
+    "liberation": ("battles", "strategic_developments"),
 }
 
 
 def _day_of_the_happening_before(
     text: str, raw: list[tuple[Sentence, CandidateEvent]]
 ) -> DateRange | None:
-    """The day of the latest happening told before a sentence that opens "hours after the
-    blast": a candidate of a type the noun names, dated to the day by its own sentence."""
-    m = _SAME_DAY_AS_RE.match(text)
+    """The day a sentence opening "hours after the blast" or "three days after the fall of
+    Mosul" counts from a happening told before it: the latest earlier candidate of a type the
+    noun names (and that names the place after "of"), dated to the day by its own sentence."""
+    m = _DAYS_FROM_HAPPENING_RE.match(text)
     if m is None:
         return None
+    noun = re.sub(r"\s+", " ", m.group("noun").casefold())
+    noun = noun[:-1] if noun.endswith("s") and noun != "clashes" else noun
+    types = _NOUN_TYPES.get(noun, _VIOLENT)
+    if m.group("n"):
+        n = m.group("n").casefold()
+        days = _COUNTS[n] if n in _COUNTS else int(n)
+    else:
+        days = 1 if m.group("day") else 0
+    if m.group("dir").casefold() == "before":
+        days = -days
+    # the names that say which happening: "the Suruc attack", "the fall of Mosul"
+    names = [w for w in m.group("modifiers").split() if w[0].isupper()]
+    if m.group("of"):
+        names.append(m.group("of"))
+    for _, earlier in reversed(raw):
+        if (
+            earlier.event_type in types
+            and earlier.date is not None
+            and earlier.date.precision == "day"
+            and earlier.date_basis == "stated in sentence"
+            and all(name in earlier.evidence.quote for name in names)
+        ):
+            day = earlier.date.earliest + timedelta(days=days)
+            return DateRange(day, day, "day", m.group(0).strip())
+    return None
     noun = re.sub(r"\s+", " ", m.group("noun").casefold())
     noun = noun[:-1] if noun.endswith("s") and noun != "clashes" else noun
     types = _NOUN_TYPES.get(noun, _VIOLENT)
