@@ -657,18 +657,21 @@ def answer_key_evaluate(
     result = Evaluation()
     found_events: set[int] = set()
     for article_id, (article, expected) in enumerate(answer_key_load(directory)):
-        result.articles += 1
-        result.verified += len(expected)
-        result.verified_events += len(expected)
-        for v in expected:
-            row = result.by_type.setdefault(
-                v.event_type, {"verified": 0, "found": 0, "typed_right": 0}
-            )
-            row["verified"] += 1
+        _count_expected(result, expected)
         extracted = [_extracted_item(article_id, c) for c in extract(article)]
         _score_article(result, article_id, article.title, extracted, expected, found_events)
     result.verified_events_found = len(found_events)
     return result
+
+
+def _count_expected(result: Evaluation, expected: list[VerifiedItem]) -> None:
+    """Add one article of an answer key, with its expected events, to the totals."""
+    result.articles += 1
+    result.verified += len(expected)
+    result.verified_events += len(expected)
+    for v in expected:
+        row = result.by_type.setdefault(v.event_type, {"verified": 0, "found": 0, "typed_right": 0})
+        row["verified"] += 1
 
 
 def answer_key_agreement(directory: Path, other: Path) -> Evaluation:
@@ -687,14 +690,7 @@ def answer_key_agreement(directory: Path, other: Path) -> Evaluation:
     for article_id, (article, expected) in enumerate(expected_by_file):
         if article.origin_file not in by_file:
             raise AnswerKeyError(f"{other / 'answers.json'}: no answers for {article.origin_file}")
-        result.articles += 1
-        result.verified += len(expected)
-        result.verified_events += len(expected)
-        for v in expected:
-            row = result.by_type.setdefault(
-                v.event_type, {"verified": 0, "found": 0, "typed_right": 0}
-            )
-            row["verified"] += 1
+        _count_expected(result, expected)
         annotated = [_as_candidate(article_id, v) for v in by_file[article.origin_file]]
         _score_article(result, article_id, article.title, annotated, expected, found_events)
     result.verified_events_found = len(found_events)

@@ -1122,9 +1122,10 @@ _DAYS_FROM_HAPPENING_RE = re.compile(
     r"^\W*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?|(?P<day>the\s+day)"
     r"|(?:just\s+|only\s+|shortly\s+|mere\s+)?(?:hours|minutes|moments))\s+(?P<dir>after|before)"
     r"\s+(?:the|that|this|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
-    r"|Sunday's)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?P<noun>blasts?|bombings?|explosions?|(?:air\s?)?strikes?"
-    r"|attacks?|assault|ambush|shooting|killings?|massacre|clashes|offensive|raid|fall|capture"
-    r"|recapture|seizure|liberation)\b"
+    r"|Sunday's)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)"
+    r"(?P<noun>blasts?|bombings?|explosions?|(?:air\s?)?strikes?|attacks?|assault|ambush"
+    r"|shooting|killings?|massacre|clashes|offensive|raid|fall|capture|recapture|seizure"
+    r"|liberation)\b"
     r"(?:\s+of\s+(?P<of>(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)*))?",
     re.IGNORECASE,
 )
@@ -1153,7 +1154,8 @@ def _day_of_the_happening_before(
 ) -> DateRange | None:
     """The day a sentence opening "hours after the blast" or "three days after the fall of
     Mosul" counts from a happening told before it: the latest earlier candidate of a type the
-    noun names (and that names the place after "of"), dated to the day by its own sentence."""
+    noun names, whose words hold the names the phrase gives ("Suruc", "Mosul"), dated to the
+    day by its own sentence."""
     m = _DAYS_FROM_HAPPENING_RE.match(text)
     if m is None:
         return None
@@ -1181,18 +1183,6 @@ def _day_of_the_happening_before(
         ):
             day = earlier.date.earliest + timedelta(days=days)
             return DateRange(day, day, "day", m.group(0).strip())
-    return None
-    noun = re.sub(r"\s+", " ", m.group("noun").casefold())
-    noun = noun[:-1] if noun.endswith("s") and noun != "clashes" else noun
-    types = _NOUN_TYPES.get(noun, _VIOLENT)
-    for _, earlier in reversed(raw):
-        if (
-            earlier.event_type in types
-            and earlier.date is not None
-            and earlier.date.precision == "day"
-            and earlier.date_basis == "stated in sentence"
-        ):
-            return earlier.date
     return None
 
 
