@@ -300,3 +300,14 @@ def test_a_count_of_one_happening_is_no_tally(sentence):
 )
 def test_what_is_denied_is_not_reported(sentence):
     assert find_trigger(sentence) is None
+
+
+def test_an_event_noun_whose_impact_follows_its_place_reports_it():
+    # "The bombing …, about 8 km northwest of the town, hit a building": the noun is the
+    # subject of what it struck, beyond the commas of where it was
+    sentence = (
+        "The bombing in the village of Sousian, about 8 kilometers northwest of the town, hit "
+        "a building where civilians had gathered."
+    )
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.event_type == "explosions_remote_violence"

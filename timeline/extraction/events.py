@@ -991,7 +991,11 @@ _HARM_AFTER_RE = re.compile(
 )
 
 
-_HARM_BEYOND_COMMAS_RE = re.compile(r"[^.;:]{0,140}?\b(?:killed|wounded|injured)\b", re.IGNORECASE)
+_HARM_BEYOND_COMMAS_RE = re.compile(
+    r"[^.;:]{0,140}?\b(?:killed|wounded|injured|hit|struck|destroyed|damaged|tore through"
+    r"|ripped through|targeted)\b",
+    re.IGNORECASE,
+)
 # ... but not when the weapon is what someone attacked with ("attacked the camp with rockets
 # and mortar rounds, wounding …"), and not across another clause ("…, and the army said its
 # troops killed 18")
