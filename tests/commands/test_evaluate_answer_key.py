@@ -174,13 +174,24 @@ def test_the_committed_answer_keys_are_well_formed(part, articles):
 SECOND = UNSEEN.parent / "unseen_second"
 
 
-@pytest.mark.parametrize("part", ["dev7", "dev8", "final10", "final11"])
-def test_the_committed_second_annotations_cover_their_keys_and_mostly_agree(part):
+@pytest.mark.parametrize(
+    ("part", "floor"),
+    [
+        ("dev7", 0.85),
+        ("dev8", 0.85),
+        ("final10", 0.85),
+        ("final11", 0.85),
+        # keys of the earlier prompt, which put a site at its city: 0.80 and 0.68 (README)
+        ("final", 0.75),
+        ("final3", 0.6),
+    ],
+)
+def test_the_committed_second_annotations_cover_their_keys_and_agree(part, floor):
     """A second annotator's key of the same articles (fixtures/unseen/ANNOTATE.md) is well
-    formed, covers every article, and agrees with the first far above the extractor: at 0.89
+    formed, covers every article, and agrees with the first far above the extractor: at 0.68
     to 0.94 F1 when written (README), so a key edited into disagreement shows here."""
     ev = answer_key_agreement(UNSEEN / part, SECOND / part)
-    assert ev.articles == 8 and ev.f1 >= 0.85
+    assert ev.articles == 8 and ev.f1 >= floor
 
 
 def test_the_extractor_stays_above_a_floor_on_the_unseen_dev_articles():
