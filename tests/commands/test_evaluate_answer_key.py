@@ -163,6 +163,8 @@ UNSEEN = Path(__file__).resolve().parents[2] / "fixtures" / "unseen"
         ("final9", 8),
         ("final10", 8),
         ("final11", 8),
+        ("final12", 8),
+        ("final13", 8),
     ],
 )
 def test_the_committed_answer_keys_are_well_formed(part, articles):
