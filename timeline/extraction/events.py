@@ -1286,8 +1286,8 @@ def find_trigger(
         comma = text.find(",", boundary.end())
         if comma != -1 and len(text[: boundary.start()].split()) <= 3:
             found = _keep(found, lambda m, comma=comma: m.start() > comma) or found
-    # An aggregate tally reports no happening: its triggers go ("a figure that has risen
-    # since the strikes began"), and a sentence that is only a tally reports none.
+    # An aggregate tally reports no happening: the triggers inside it go ("killed in
+    # airstrikes … since December"), and a sentence that is only a tally reports none.
     for tally in _TALLY_RE.finditer(text):
         found = _keep(found, lambda m, t=tally: not t.start() <= m.start() < t.end())
     if not found:

@@ -1130,7 +1130,6 @@ _DAYS_FROM_HAPPENING_RE = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians")
 # the types of event each noun can name (any violent one when not listed)
 _NOUN_TYPES = {
     "blast": ("explosions_remote_violence",),
