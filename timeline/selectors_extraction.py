@@ -557,13 +557,17 @@ def _actor_names(actors: Any, role: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _within_names(name: str) -> frozenset[str]:
-    """The names of the town a key's place says it lies in: "Tahrir Square (Baghdad)" →
-    those of Baghdad; "Blue Mosque (Sultanahmet, Istanbul)" → those of either."""
+def _bracketed_towns(name: str) -> list[str]:
+    """The towns a key's place says in brackets it lies in: "Tahrir Square (Baghdad)" →
+    ["Baghdad"]; "Blue Mosque (Sultanahmet, Istanbul)" → ["Sultanahmet", "Istanbul"]."""
     inside = re.search(r"\(([^)]*)\)", name)
-    if inside is None:
-        return frozenset()
-    return frozenset().union(*(_place_names(part.strip()) for part in inside.group(1).split(",")))
+    return [part.strip() for part in inside.group(1).split(",")] if inside else []
+
+
+def _within_names(name: str) -> frozenset[str]:
+    """The names of the towns a key's place says it lies in ("Tahrir Square (Baghdad)" →
+    those of Baghdad)."""
+    return frozenset().union(*(_place_names(town) for town in _bracketed_towns(name)))
 
 
 def _answer_date(raw: Any, where: str) -> date:
@@ -702,8 +706,7 @@ def _as_candidate(article_id: int, v: VerifiedItem) -> ExtractedItem:
     place = within = None
     if v.place is not None:
         place = _gazetteer_name(_without_brackets(v.place)) or v.place
-        inside = re.search(r"\(([^),]*)", v.place)
-        town = inside.group(1).strip() if inside else ""
+        town = next(iter(_bracketed_towns(v.place)), None)
         within = (_gazetteer_name(town) or town) if town else None
     return ExtractedItem(
         article_id=article_id,
