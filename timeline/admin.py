@@ -35,7 +35,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -54,6 +54,7 @@ from timeline.models import (
     EventType,
     Excerpt,
     Place,
+    PlacePrecision,
     Publisher,
     within_path,
 )
@@ -475,6 +476,17 @@ class IngestForm(forms.Form):
         return (head + text).encode("utf-8")
 
 
+class ProposeForm(forms.Form):
+    """One passed-over sentence (its offsets in the article) and the type to propose it as."""
+
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    event_type = forms.ChoiceField(
+        choices=[("", "— event type —"), *EventType.choices],
+        error_messages={"required": "Choose the event's type before proposing the sentence."},
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleForm
@@ -490,7 +502,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "author", "origin_file", "publisher__name"]
     date_hierarchy = "published"
     autocomplete_fields = ["publisher"]
-    readonly_fields = ["content_hash", "origin_file", "origin_index", "body_", "events_"]
+    readonly_fields = [
+        "content_hash",
+        "origin_file",
+        "origin_index",
+        "body_",
+        "events_",
+        "passed_over_",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "publisher", "author", "url", "republished_from"]}),
         (
@@ -502,7 +521,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "lists what changed.",
             },
         ),
-        ("Text", {"fields": ["body_", "events_", "content_hash", "origin_file", "origin_index"]}),
+        (
+            "Text",
+            {
+                "fields": [
+                    "body_",
+                    "events_",
+                    "passed_over_",
+                    "content_hash",
+                    "origin_file",
+                    "origin_index",
+                ]
+            },
+        ),
     ]
     actions = ["redate_action"]
     change_list_template = "admin/timeline/article/change_list.html"
@@ -546,6 +577,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 ),
             )
             or "—"
+        )
+
+    @admin.display(description="Sentences no event quotes")
+    def passed_over_(self, obj: Article) -> str:
+        # A link, not a count: listing them reads the article as ingest does (a second for a
+        # few hundred KB), which the article's own page should not wait for.
+        return format_html(
+            '<a href="{}">The dated sentences naming someone or somewhere that no event '
+            "quotes</a>: where the events the extractor missed usually are.",
+            reverse("admin:timeline_article_passed_over", args=[obj.pk]),
         )
 
     def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None):
@@ -623,9 +664,75 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "ingest/",
                 self.admin_site.admin_view(self.ingest_view),
                 name="timeline_article_ingest",
-            )
+            ),
+            path(
+                "<int:object_id>/passed-over/",
+                self.admin_site.admin_view(self.passed_over_view),
+                name="timeline_article_passed_over",
+            ),
         ]
         return custom + urls
+
+    def passed_over_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """The article's passed-over sentences in their paragraphs, each with what the
+        extractor reads in it and a button to propose it as a candidate of a chosen type
+        (``curation.event_propose_from_sentence``); the new candidate opens to be completed."""
+        article = get_object_or_404(Article.objects.select_related("publisher"), pk=object_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        can_propose = request.user.has_perm("timeline.add_event")
+        here = reverse("admin:timeline_article_passed_over", args=[article.pk])
+        if request.method == "POST":
+            if not can_propose:
+                raise PermissionDenied
+            form = ProposeForm(request.POST)
+            if not form.is_valid():
+                for errors in form.errors.values():
+                    self.message_user(request, " ".join(errors), messages.ERROR)
+                return redirect(here)
+            try:
+                event = curation.event_propose_from_sentence(
+                    article=article, user=request.user, **form.cleaned_data
+                )
+            except curation.CurationError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return redirect(here)
+            self.message_user(
+                request,
+                f"Proposed candidate #{event.pk} from the sentence: check its place, actors' "
+                "roles and date, then verify or reject it here or in the review queue.",
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:timeline_event_change", args=[event.pk]))
+        rows = []
+        for passed in selectors_curation.article_passed_over(article):
+            start, end = passed.evidence.start, passed.evidence.end
+            before, quote, after = selectors.paragraph_around(article.body, start, end)
+            rows.append(
+                {
+                    "passed": passed,
+                    "before": before,
+                    "quote": quote,
+                    "after": after,
+                    "date": selectors.date_label(
+                        passed.date.earliest, passed.date.latest, passed.date.precision
+                    ),
+                    "place_precision": dict(PlacePrecision.choices).get(
+                        passed.place_precision, passed.place_precision
+                    ),
+                    "form": ProposeForm(initial={"start": start, "end": end}),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Sentences no event quotes: {article.title}",
+            "opts": self.model._meta,
+            "article": article,
+            "rows": rows,
+            "can_propose": can_propose,
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/timeline/article/passed_over.html", context)
 
     def ingest_view(self, request: HttpRequest) -> HttpResponse:
         """Upload .txt files or paste text: the same pipeline, checks and size limit as

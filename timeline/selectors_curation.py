@@ -1,4 +1,5 @@
-"""Reads for curation: which stored events look like the same happening as a candidate.
+"""Reads for curation: which stored events look like the same happening as a candidate, and
+which sentences of an article no event quotes though they look like reports.
 
 Ingest merges the candidates that report one happening only among the files of one run
 (``timeline.extraction.pipeline.merge_candidates``); an article ingested later leaves a
@@ -25,7 +26,7 @@ from timeline.extraction.happening import (
     Report,
     same_happening,
 )
-from timeline.extraction.types import PlaceInfo
+from timeline.extraction.types import PassedOver, PlaceInfo
 from timeline.models import (
     Article,
     DatePrecision,
@@ -299,3 +300,15 @@ def articles_with_candidates() -> list[tuple[int, str]]:
         .order_by("title")
         .values_list("pk", "title")
     )
+
+
+def article_passed_over(article: Article) -> list[PassedOver]:
+    """The sentences of a stored article that no event (candidate, verified or rejected)
+    quotes a word of, though they are dated and name a known actor or place: what a curator
+    reads to find the events the extractor missed (``passed_over_sentences``). A sentence an
+    event quotes drops off the list, so it shrinks as the curator proposes or rejects."""
+    from timeline.extraction.pipeline import passed_over_sentences
+    from timeline.selectors_extraction import article_text
+
+    covered = Excerpt.objects.filter(article=article).values_list("start", "end")
+    return passed_over_sentences(article_text(article), list(covered))

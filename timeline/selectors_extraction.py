@@ -102,6 +102,14 @@ class Evaluation:
     # matches whose candidate has another type than the verified event: the type a reader
     # would filter by is wrong there, though the event was found
     typed_differently: list[dict[str, Any]] = field(default_factory=list)
+    # The curator's aid for what the extractor misses (``passed_over_sentences``): how many
+    # sentences it lists, how many of them hold a verified event's words, how many verified
+    # events no candidate quotes a word of, and how many of those it lists (of ``sentences``).
+    sentences: int = 0
+    passed_over_listed: int = 0
+    passed_over_holding_event: int = 0
+    unquoted_events: int = 0
+    unquoted_events_listed: int = 0
 
     @property
     def precision(self) -> float | None:
@@ -130,25 +138,57 @@ class Evaluation:
         return out
 
 
-def _extract_article(article: Article) -> list[CandidateEvent]:
-    """Raw candidates of one stored article: its body and its known publication date.
+def article_text(article: Article) -> ArticleText:
+    """A stored article as extraction reads it: its body as stored (not re-split), so offsets
+    are the ones its excerpts refer to, and its known publication date."""
+    return ArticleText(
+        title=article.title,
+        body=article.body,
+        publisher=article.publisher.name if article.publisher_id else "",
+        published=article.published,
+        published_basis=article.published_basis,
+        origin_file=article.origin_file,
+        origin_index=article.origin_index,
+    )
 
-    The body is given as it is stored (not re-split), so offsets and the article are the
-    same ones the verified excerpts refer to.
-    """
+
+def _extract_article(article: Article) -> list[CandidateEvent]:
+    """Raw candidates of one stored article: its body and its known publication date."""
     from timeline.extraction.pipeline import extract_candidates
 
-    return extract_candidates(
-        ArticleText(
-            title=article.title,
-            body=article.body,
-            publisher=article.publisher.name if article.publisher_id else "",
-            published=article.published,
-            published_basis=article.published_basis,
-            origin_file=article.origin_file,
-            origin_index=article.origin_index,
-        )
+    return extract_candidates(article_text(article))
+
+
+def _count_passed_over(
+    result: Evaluation,
+    article: ArticleText,
+    candidates: list[CandidateEvent],
+    expected: list[VerifiedItem],
+) -> None:
+    """Add one article's figures of the passed-over sentences: what a curator reading them
+    would find of the events no candidate quotes."""
+    from timeline.extraction.layout import plain_spacing
+    from timeline.extraction.pipeline import passed_over_sentences
+    from timeline.extraction.sentences import split_sentences
+
+    result.sentences += len(split_sentences(plain_spacing(article.body)))
+    covered = [(c.evidence.start, c.evidence.end) for c in candidates]
+    listed = [(p.evidence.start, p.evidence.end) for p in passed_over_sentences(article, covered)]
+    quoted = [
+        [(i, i + len(q)) for q in v.quotes if (i := article.body.find(q)) >= 0] for v in expected
+    ]
+
+    def touches(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+        return any(a < span[1] and span[0] < b for a, b in spans)
+
+    result.passed_over_listed += len(listed)
+    result.passed_over_holding_event += sum(
+        any(touches(s, spans) for spans in quoted) for s in listed
     )
+    for spans in quoted:
+        if spans and not any(touches(s, covered) for s in spans):
+            result.unquoted_events += 1
+            result.unquoted_events_listed += any(touches(s, listed) for s in spans)
 
 
 def _extracted_item(article_id: int, c: CandidateEvent) -> ExtractedItem:
@@ -408,9 +448,11 @@ def extraction_evaluate(
     articles = Article.objects.select_related("publisher").order_by("pk")
     for article in articles:
         result.articles += 1
-        extracted = [_extracted_item(article.pk, c) for c in extract(article)]
+        candidates = extract(article)
+        extracted = [_extracted_item(article.pk, c) for c in candidates]
         expected = by_article.get(article.pk, [])
         _score_article(result, article.pk, article.title, extracted, expected, found_events)
+        _count_passed_over(result, article_text(article), candidates, expected)
     result.verified_events_found = len(found_events)
     return result
 
@@ -662,8 +704,10 @@ def answer_key_evaluate(
     found_events: set[int] = set()
     for article_id, (article, expected) in enumerate(answer_key_load(directory)):
         _count_expected(result, expected)
-        extracted = [_extracted_item(article_id, c) for c in extract(article)]
+        candidates = extract(article)
+        extracted = [_extracted_item(article_id, c) for c in candidates]
         _score_article(result, article_id, article.title, extracted, expected, found_events)
+        _count_passed_over(result, article, candidates, expected)
     result.verified_events_found = len(found_events)
     return result
 

@@ -44,7 +44,7 @@ def answer(quote, day, place, event_type="battles"):
 
 
 def write_key(tmp_path, events, text=ARTICLE):
-    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles").mkdir(parents=True)
     (tmp_path / "articles" / "01.txt").write_text(text, encoding="utf-8")
     key = {"articles": [{"file": "01.txt", "events": events}]}
     (tmp_path / "answers.json").write_text(json.dumps(key), encoding="utf-8")
@@ -108,6 +108,43 @@ def test_a_wrong_date_is_a_miss_and_a_false_positive(tmp_path):
         key, extract=fake_extract((QUOTE_1, date(2015, 9, 8), date(2015, 9, 8), "Baiji"))
     )
     assert (ev.true_positives, len(ev.misses), len(ev.false_positives)) == (0, 1, 1)
+
+
+def test_passed_over_figures_count_what_a_curator_would_find_there(tmp_path):
+    # Only the first sentence is a candidate's. The second (dated, naming Deir al-Zour) is
+    # listed for a curator, and holds the event no candidate quotes a word of.
+    key = write_key(
+        tmp_path,
+        [
+            answer(QUOTE_1, "2015-09-01", "Baiji"),
+            answer(QUOTE_2, "2015-09-02", "Deir al-Zour", "explosions_remote_violence"),
+        ],
+    )
+    ev = answer_key_evaluate(
+        key, extract=fake_extract((QUOTE_1, date(2015, 9, 1), date(2015, 9, 1), "Baiji"))
+    )
+    assert (ev.passed_over_listed, ev.passed_over_holding_event) == (1, 1)
+    assert (ev.unquoted_events, ev.unquoted_events_listed) == (1, 1)
+    # with both sentences quoted nothing is listed and no event goes unquoted
+    ev = answer_key_evaluate(
+        key,
+        extract=fake_extract(
+            (QUOTE_1, date(2015, 9, 1), date(2015, 9, 1), "Baiji"),
+            (QUOTE_2, date(2015, 9, 2), date(2015, 9, 2), "Deir ez-Zor"),
+        ),
+    )
+    assert (ev.passed_over_listed, ev.unquoted_events) == (0, 0)
+    # an event in a sentence with nothing to list it by (no date of its own) is unquoted and
+    # not listed: the figure a curator's reading of the list would still miss
+    key2 = write_key(
+        tmp_path / "undated",
+        [answer("Rockets hit Deir al-Zour again.", "2015-09-01", "Deir al-Zour")],
+        text=ARTICLE.replace("on Wednesday.", "again."),
+    )
+    ev = answer_key_evaluate(
+        key2, extract=fake_extract((QUOTE_1, date(2015, 9, 1), date(2015, 9, 1), "Baiji"))
+    )
+    assert (ev.passed_over_listed, ev.unquoted_events, ev.unquoted_events_listed) == (0, 1, 0)
 
 
 @pytest.mark.parametrize(

@@ -129,3 +129,18 @@ class CandidateEvent:
     actors: list[tuple[str, str]] = field(default_factory=list)  # (canonical name, role)
     fatalities: int | None = None
     date_basis: str = ""  # how the date was resolved: "stated", "relative to publication", …
+
+
+@dataclass(frozen=True, slots=True)
+class PassedOver:
+    """A sentence no candidate event was proposed from, though it is dated and names a known
+    actor or place: where most of the events the extractor misses are, listed for a curator
+    to read rather than the whole article (``evidence`` is the whole sentence)."""
+
+    evidence: Evidence
+    headline: str
+    date: DateRange  # from the sentence's first date ("on Tuesday", "in March 2015")
+    place: PlaceInfo | None  # the place the extractor would take for a scene there
+    place_precision: str
+    actors: tuple[str, ...]  # every known actor it names (canonical names), in text order
+    places: tuple[str, ...]  # every place it names, in text order

@@ -23,14 +23,17 @@ from django.utils import timezone
 from timeline.extraction.types import ROLE_RANK
 from timeline.models import (
     Actor,
+    ActorRole,
     Article,
     DateBasis,
     DatePrecision,
     Event,
     EventActor,
     EventStatus,
+    EventType,
     Excerpt,
     Place,
+    PlacePrecision,
 )
 
 CURATOR_GROUP = "curator"
@@ -516,6 +519,85 @@ def event_review(
             ) from exc
         _save(event, user=user, reason="Reviewed: " + ", ".join(changed))
     return changed
+
+
+# --- an event the extractor missed -----------------------------------------------------------
+
+PROPOSED_REASON = "Proposed from a passed-over sentence"
+
+
+def event_propose_from_sentence(
+    *, article: Article, start: int, end: int, event_type: str, user: Any = None
+) -> Event:
+    """A candidate event quoting one of the article's passed-over sentences (see
+    ``selectors_curation.article_passed_over``), of the type the curator gives, dated, placed
+    and with the actors the sentence names as the extractor reads them there; it joins the
+    review queue like any candidate. The actors' roles are "mentioned": the sentence had no
+    trigger word to tell who did what to whom, so that is the curator's to say.
+
+    Refused, with nothing written, for an unknown type, for words that are not one of the
+    article's passed-over sentences as the article stands now, and for a sentence an event
+    quoted meanwhile (another curator, a double submission): it names that event.
+    """
+    from timeline.selectors_curation import article_passed_over
+    from timeline.services.ingest import actor_row, place_row
+
+    if event_type not in EventType.values:
+        raise CurationError("Choose the event's type.")
+    with transaction.atomic():
+        # one proposal from an article at a time: the second sees the first's excerpt
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        quoting = (
+            Excerpt.objects.filter(article=article, start__lt=end, end__gt=start)
+            .order_by("event_id")
+            .first()
+        )
+        if quoting is not None:
+            raise CurationError(
+                f"Event #{quoting.event_id} already quotes this sentence; nothing was added."
+            )
+        sentence = next(
+            (
+                p
+                for p in article_passed_over(article)
+                if (p.evidence.start, p.evidence.end) == (start, end)
+            ),
+            None,
+        )
+        if sentence is None:
+            raise CurationError(
+                "Those words are not one of this article's passed-over sentences (has the "
+                "article changed?); nothing was added."
+            )
+        event = Event(
+            headline=(sentence.headline.strip() or sentence.evidence.quote.strip())[:300],
+            date_start=sentence.date.earliest,
+            date_end=sentence.date.latest,
+            date_precision=sentence.date.precision,
+            date_text=sentence.date.words[:300],
+            event_type=event_type,
+            place=place_row(sentence.place) if sentence.place else None,
+            place_precision=(
+                sentence.place_precision
+                if sentence.place and sentence.place_precision in PlacePrecision.values
+                else PlacePrecision.UNKNOWN
+            ),
+            status=EventStatus.CANDIDATE,
+        )
+        _save(event, user=user, reason=PROPOSED_REASON)
+        quote = article.body[start:end]
+        _save(
+            Excerpt(event=event, article=article, start=start, end=end, quote=quote),
+            user=user,
+            reason=PROPOSED_REASON,
+        )
+        for name in sentence.actors:
+            _save(
+                EventActor(event=event, actor=actor_row(name), role=ActorRole.MENTIONED),
+                user=user,
+                reason=PROPOSED_REASON,
+            )
+    return event
 
 
 # --- merge ----------------------------------------------------------------------------------

@@ -726,6 +726,18 @@ class _Writer:
                 self.count("events", "deleted")
 
 
+def place_row(info: PlaceInfo) -> Place:
+    """The stored place for what the gazetteer (or the text) knows of one, made or completed
+    as ingest makes it, with the known place it lies in."""
+    return _Writer().place(info)
+
+
+def actor_row(name: str) -> Actor:
+    """The stored actor for a gazetteer name, made or completed as ingest makes it, with its
+    parents."""
+    return _Writer().actor(name)
+
+
 def _member_order(c: CandidateEvent) -> tuple:
     a = c.article
     return (

@@ -63,6 +63,16 @@ def evaluation_text(
         f"  fatalities, of the {ev.fatalities_given} that count their dead: the same number in "
         f"{ev.fatalities_right}, none in {ev.fatalities_missing}",
     ]
+    if ev.passed_over_listed or ev.unquoted_events:
+        lines += [
+            "",
+            "Passed over (the curator's list of dated sentences naming someone or somewhere that "
+            "no candidate quotes):",
+            f"  listed           {ev.passed_over_listed} of {ev.sentences} sentences, "
+            f"{ev.passed_over_holding_event} of them holding a verified event's words",
+            f"  unquoted events  {ev.unquoted_events} verified (event, article) pairs with no "
+            f"word in any candidate; {ev.unquoted_events_listed} of them in a listed sentence",
+        ]
     if ev.by_type:
         lines += ["", f"  {'verified type':<30}{'verified':>9}{'found':>7}{'typed right':>13}"]
         for event_type, row in sorted(ev.by_type.items()):
