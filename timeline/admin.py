@@ -1685,6 +1685,10 @@ class EventAdmin(SimpleHistoryAdmin):
             "types": EventType.choices,
             "current_type": event_type,
             "current_article": article_id,
+            # an article's queue ends with what the extractor passed over in it
+            "passed_over_url": reverse("admin:timeline_article_passed_over", args=[article_id])
+            if article_id.isdigit() and Article.objects.filter(pk=article_id).exists()
+            else None,
             "articles": selectors_curation.articles_with_candidates(),
             "here": request.get_full_path(),
             "media": media,

@@ -179,3 +179,15 @@ def test_the_list_needs_the_admin_and_proposing_needs_add_event(article, client)
     r = client.post(url, {"start": start, "end": end, "event_type": "battles"})
     assert r.status_code == 403
     assert _rows() == before
+
+
+def test_an_articles_review_queue_links_to_what_was_passed_over(article, ds, client, curator):
+    client.force_login(curator)
+    queue = reverse("admin:timeline_event_review")
+    url = reverse("admin:timeline_article_passed_over", args=[article.pk])
+    assert url.encode() in client.get(queue, {"article": article.pk}).content
+    assert b"passed-over" not in client.get(queue).content  # all articles: no one article's
+    # an article that does not exist, or not a number: the queue, without the link
+    for bad in ["999999", "abc"]:
+        r = client.get(queue, {"article": bad})
+        assert r.status_code == 200 and b"passed-over" not in r.content
