@@ -108,3 +108,51 @@ def test_extract_malformed_published_option(run_command):
     assert err.strip().splitlines() == [
         "CommandError: --published: '5 Sept 2015' is not a date in the form YYYY-MM-DD"
     ]
+
+
+PASSED_OVER_KEYS = {
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "place",
+    "country",
+    "place_precision",
+    "places",
+    "actors",
+    "sentence",
+    "start",
+    "end",
+    "article",
+}
+
+
+def test_extract_passed_over_prints_the_sentences_no_candidate_quotes(
+    pipeline, run_command, tmp_path
+):
+    photographed = (
+        "On March 3, Qassem Soleimani was photographed with Kataib Hezbollah commanders near "
+        "Tikrit."
+    )
+    body = (
+        "On Tuesday, Kataib Hezbollah fighters attacked an Islamic State position near Baiji, "
+        f"killing 12 militants.\n\n{photographed} Kataib Hezbollah has long been close to Iran.\n"
+    )
+    path = tmp_path / "news.txt"
+    path.write_text(f"Title: Militia news\nPublished: 2015-03-06\n\n{body}", encoding="utf-8")
+    code, out, err = run_command("extract", "--passed-over", str(path))
+    assert code == 0, err
+    (row,) = [json.loads(line) for line in out.splitlines()]  # the attack is a candidate's
+    assert set(row) == PASSED_OVER_KEYS and set(row["article"]) == ARTICLE_KEYS
+    assert row["sentence"] == photographed
+    assert body[row["start"] : row["end"]] == photographed  # offsets into the article's body
+    assert (row["date_start"], row["date_precision"], row["date_text"]) == (
+        "2015-03-03",
+        "day",
+        "March 3",
+    )
+    assert (row["place"], row["country"], row["place_precision"]) == ("Tikrit", "Iraq", "near")
+    assert row["actors"] == ["Qassem Soleimani", "Kataib Hezbollah"]
+    # without the option the same file gives the candidate, not the sentence
+    code, out, err = run_command("extract", str(path))
+    assert [json.loads(line)["excerpt"][:11] for line in out.splitlines()] == ["On Tuesday,"]

@@ -3,6 +3,7 @@
     articles = extract_file(path)                       # split + metadata (+ inferred dates)
     candidates = extract_candidates(article)            # events of one article
     passed_over_sentences(article, covered)             # dated sentences no event quotes
+    passed_over_to_dict(article, passed)                # ... as ``extract --passed-over`` prints
     articles, candidates = extract_from_text(text)      # both at once
     groups = merge_candidates(candidates)               # one happening → one group
     candidate_to_dict(candidate)                        # the JSON line of ``manage.py extract``
@@ -819,6 +820,30 @@ def candidate_to_dict(c: CandidateEvent) -> dict:
             "title": c.article.title,
             "publisher": c.article.publisher,
             "published": c.article.published.isoformat() if c.article.published else None,
+        },
+    }
+
+
+def passed_over_to_dict(article: ArticleText, p: PassedOver) -> dict:
+    """The JSON-able form of one passed-over sentence (``manage.py extract --passed-over``):
+    the sentence with its offsets in the article's body, and what was read in it."""
+    return {
+        "date_start": p.date.earliest.isoformat(),
+        "date_end": p.date.latest.isoformat(),
+        "date_precision": p.date.precision,
+        "date_text": p.date.words,
+        "place": p.place.name if p.place else None,
+        "country": (p.place.country or None) if p.place else None,
+        "place_precision": p.place_precision,
+        "places": list(p.places),
+        "actors": list(p.actors),
+        "sentence": p.evidence.quote,
+        "start": p.evidence.start,
+        "end": p.evidence.end,
+        "article": {
+            "title": article.title,
+            "publisher": article.publisher,
+            "published": article.published.isoformat() if article.published else None,
         },
     }
 

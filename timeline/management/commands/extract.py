@@ -1,4 +1,6 @@
-"""``manage.py extract FILE…``: candidate events as JSON lines; touches no database."""
+"""``manage.py extract FILE…``: candidate events as JSON lines, or with ``--passed-over`` the
+sentences no candidate quotes that are dated and name a known actor or place; touches no
+database."""
 
 from __future__ import annotations
 
@@ -30,6 +32,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_source_arguments(parser)
+        parser.add_argument(
+            "--passed-over",
+            action="store_true",
+            help="Print instead the sentences no candidate quotes that have a date of their "
+            "own and name a known actor or place (one per line, with their offsets in the "
+            "article): where the events the extractor missed usually are.",
+        )
 
     def handle(self, *args, **options) -> None:
         try:
@@ -38,7 +47,11 @@ class Command(BaseCommand):
             stdout_closed()
 
     def _handle(self, **options) -> None:
-        from timeline.extraction.pipeline import candidate_to_dict
+        from timeline.extraction.pipeline import (
+            candidate_to_dict,
+            passed_over_sentences,
+            passed_over_to_dict,
+        )
 
         published = published_option(options["published"])
         limit = max_article_bytes()
@@ -49,14 +62,26 @@ class Command(BaseCommand):
             errors.extend(read_errors)
             for source in sources:
                 try:
-                    _articles, candidates = source_extract(
+                    articles, candidates = source_extract(
                         source=source, max_bytes=limit, published=published
                     )
                 except SourceError as exc:
                     errors.append(str(exc))
                     continue
-                for candidate in candidates:
-                    self.stdout.write(json.dumps(candidate_to_dict(candidate), ensure_ascii=False))
+                if not options["passed_over"]:
+                    for candidate in candidates:
+                        line = candidate_to_dict(candidate)
+                        self.stdout.write(json.dumps(line, ensure_ascii=False))
+                    continue
+                for article in articles:
+                    covered = [
+                        (c.evidence.start, c.evidence.end)
+                        for c in candidates
+                        if c.article is article
+                    ]
+                    for passed in passed_over_sentences(article, covered):
+                        line = passed_over_to_dict(article, passed)
+                        self.stdout.write(json.dumps(line, ensure_ascii=False))
         if errors:
             # One line per file that could not be read (CommandError prints no traceback).
             raise CommandError("\n".join(errors), returncode=1)
