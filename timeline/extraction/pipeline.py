@@ -244,7 +244,7 @@ def passed_over_sentences(
     """
     body = plain_spacing(article.body)
     reading = _read(article, body)
-    spans = sorted(covered)
+    spans = list(covered)
     out = []
     for sent in reading.sentences:
         if _is_heading(sent, reading.para_bounds) or sent.text.rstrip().endswith("?"):
@@ -252,9 +252,7 @@ def passed_over_sentences(
         if any(a < sent.end and sent.start < b for a, b in spans):
             continue
         # a stretch up to the report ("in recent weeks") dates no one happening
-        dated = [
-            d for d in reading.dated if sent.start <= d.start and d.end <= sent.end and not d.window
-        ]
+        dated = [d for d in _within(reading.dated, sent.start, sent.end) if not d.window]
         a_hits = _within(reading.actor_hits, sent.start, sent.end)
         p_hits = _within(reading.place_hits, sent.start, sent.end)
         if not dated or not (a_hits or p_hits):
@@ -897,10 +895,10 @@ def _stated_deaths(text: str, trigger: Trigger, actors: list[GazetteerHit]) -> i
     return len(people) or None
 
 
-def _within(hits: list[GazetteerHit], start: int, end: int) -> list[GazetteerHit]:
-    """The hits inside [start, end). ``hits`` are in text order, as the gazetteer gives them,
-    so the first is found by bisection: scanning them all for each sentence was quadratic in
-    an article's length."""
+def _within[T: (GazetteerHit, _Dated)](hits: list[T], start: int, end: int) -> list[T]:
+    """The hits (or dated expressions) inside [start, end). ``hits`` are in text order, as the
+    gazetteer and the tagger give them, so the first is found by bisection: scanning them all
+    for each sentence was quadratic in an article's length."""
     out = []
     i = bisect_left(hits, start, key=attrgetter("start"))
     while i < len(hits) and hits[i].start < end:
