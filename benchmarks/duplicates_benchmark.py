@@ -12,6 +12,8 @@ same digests found the same duplicates on this data.
     .venv/bin/python benchmarks/explorer_benchmark.py --build-only
     .venv/bin/python benchmarks/duplicates_benchmark.py
     .venv/bin/python benchmarks/duplicates_benchmark.py --db /tmp/bench100k.sqlite3
+    .venv/bin/python benchmarks/duplicates_benchmark.py \
+        --database-url postgres://postgres@127.0.0.1:5432/bench_ct   # the explorer's PostgreSQL one
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ sys.path.insert(0, str(ROOT))
 def parse_args() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--db", default="/tmp/conflict_timeline_bench.sqlite3")
+    p.add_argument(
+        "--database-url",
+        help="the PostgreSQL database explorer_benchmark.py --database-url built (its name "
+        'begins with "bench")',
+    )
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--no-admin", action="store_true", help="time the selector only")
     p.add_argument("--only", default="", help="time only the pages whose label contains this text")
@@ -41,9 +48,17 @@ def parse_args() -> argparse.Namespace:
 
 
 ARGS = parse_args()
-if not ARGS.db.startswith("/tmp/") or not Path(ARGS.db).exists():
+if ARGS.database_url:
+    if not ARGS.database_url.startswith("postgres") or not ARGS.database_url.rsplit("/", 1)[
+        -1
+    ].startswith("bench"):
+        sys.exit('--database-url must name a PostgreSQL database whose name begins with "bench".')
+    os.environ["DATABASE_URL"] = ARGS.database_url
+elif not ARGS.db.startswith("/tmp/") or not Path(ARGS.db).exists():
     sys.exit(f"{ARGS.db}: build it under /tmp first with explorer_benchmark.py --build-only.")
-os.environ["DATABASE_URL"] = f"sqlite:///{ARGS.db}"
+else:
+    os.environ["DATABASE_URL"] = f"sqlite:///{ARGS.db}"
+WHERE = ARGS.database_url or ARGS.db
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
 os.environ["DJANGO_DEBUG"] = "false"
 os.environ.setdefault(
@@ -147,7 +162,7 @@ def timed(fn, repeat: int) -> tuple[float, int, object]:
 def main() -> None:
     migrate()
     total = Event.objects.count()
-    print(f"Database: {ARGS.db} — {total:,} events")
+    print(f"Database: {WHERE} — {total:,} events")
     rng = random.Random(20261203)
     with transaction.atomic():
         add_long_events(rng, 40)

@@ -10,6 +10,11 @@ payload size and query count.
     .venv/bin/python benchmarks/explorer_benchmark.py --events 100000 --db /tmp/bench100k.sqlite3
     .venv/bin/python benchmarks/explorer_benchmark.py --rebuild        # start the DB afresh
     .venv/bin/python benchmarks/explorer_benchmark.py --build-only     # only build (or migrate)
+    .venv/bin/python benchmarks/explorer_benchmark.py \
+        --database-url postgres://postgres@127.0.0.1:5432/bench_ct     # on PostgreSQL instead
+
+On PostgreSQL the database named must exist and its name begin with "bench" (it is filled
+and, with ``--rebuild``, emptied: never point it at real data).
 """
 
 from __future__ import annotations
@@ -31,6 +36,11 @@ def parse_args() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--events", type=int, default=1_000_000)
     p.add_argument("--db", default="/tmp/conflict_timeline_bench.sqlite3")
+    p.add_argument(
+        "--database-url",
+        help="a PostgreSQL database to use instead of the SQLite file (its name must begin "
+        'with "bench")',
+    )
     p.add_argument("--rebuild", action="store_true")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument(
@@ -40,9 +50,17 @@ def parse_args() -> argparse.Namespace:
 
 
 ARGS = parse_args()
-if not ARGS.db.startswith("/tmp/"):
+if ARGS.database_url:
+    if not ARGS.database_url.startswith("postgres") or not ARGS.database_url.rsplit("/", 1)[
+        -1
+    ].startswith("bench"):
+        sys.exit('--database-url must name a PostgreSQL database whose name begins with "bench".')
+    os.environ["DATABASE_URL"] = ARGS.database_url
+elif not ARGS.db.startswith("/tmp/"):
     sys.exit("The benchmark database must live under /tmp (it is thrown away).")
-os.environ["DATABASE_URL"] = f"sqlite:///{ARGS.db}"
+else:
+    os.environ["DATABASE_URL"] = f"sqlite:///{ARGS.db}"
+WHERE = ARGS.database_url or ARGS.db
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
 os.environ["DJANGO_DEBUG"] = "false"
 os.environ.setdefault(
@@ -185,8 +203,14 @@ def build(n_events: int) -> None:
         rate = made / (time.perf_counter() - t0)
         print(f"  {made:,} events ({rate:,.0f}/s)", end="\r", flush=True)
     print()
+    _analyze()
+
+
+def _analyze() -> None:
+    """Refresh the planner's statistics; on PostgreSQL also the visibility map, as autovacuum
+    would after a bulk load (index-only scans read the table until it is set)."""
     with connection.cursor() as c:
-        c.execute("ANALYZE")
+        c.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def measure(client: Client, url: str, htmx: bool, repeat: int) -> tuple[float, float, int, int]:
@@ -201,9 +225,19 @@ def measure(client: Client, url: str, htmx: bool, repeat: int) -> tuple[float, f
     return statistics.median(times), len(r.content) / 1024, len(ctx.captured_queries), r.status_code
 
 
+def _empty() -> None:
+    """Start afresh: the SQLite file deleted, or every table of the PostgreSQL database."""
+    if not ARGS.database_url:
+        if Path(ARGS.db).exists():
+            Path(ARGS.db).unlink()
+        return
+    with connection.cursor() as c:
+        c.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+
+
 def main() -> None:
-    if ARGS.rebuild and Path(ARGS.db).exists():
-        Path(ARGS.db).unlink()
+    if ARGS.rebuild:
+        _empty()
     executor = MigrationExecutor(connection)
     pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     call_command("migrate", verbosity=0)
@@ -211,12 +245,11 @@ def main() -> None:
     if pending and have:
         # A migration (a new index, say) changed a database built earlier: refresh the
         # planner's statistics as the build does, or SQLite plans without them.
-        with connection.cursor() as c:
-            c.execute("ANALYZE")
+        _analyze()
     if have != ARGS.events:
         if have:
-            sys.exit(f"{ARGS.db} holds {have:,} events, not {ARGS.events:,}: use --rebuild.")
-        print(f"Building {ARGS.events:,} synthetic events in {ARGS.db} …")
+            sys.exit(f"{WHERE} holds {have:,} events, not {ARGS.events:,}: use --rebuild.")
+        print(f"Building {ARGS.events:,} synthetic events in {WHERE} …")
         t = time.perf_counter()
         build(ARGS.events)
         print(f"Built in {time.perf_counter() - t:.0f} s")
@@ -226,7 +259,7 @@ def main() -> None:
     from timeline.selectors import max_points
 
     print(
-        f"Database: {ARGS.db} — {Event.objects.count():,} events ({verified:,} verified), "
+        f"Database: {WHERE} — {Event.objects.count():,} events ({verified:,} verified), "
         f"{EventActor.objects.count():,} actor links, {Excerpt.objects.count():,} excerpts; "
         f"points threshold {max_points():,}"
     )
