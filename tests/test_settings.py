@@ -16,6 +16,19 @@ _ENGINE = (
 )
 
 
+def _settings_print(code: str, **env: str | None) -> str:
+    """What ``code`` prints with the settings loaded in a fresh interpreter, under this
+    environment with ``env`` set (a None value: that variable unset)."""
+    environ = {k: v for k, v in os.environ.items() if k not in env}
+    environ["DJANGO_SETTINGS_MODULE"] = "timeline.settings"
+    environ.update({k: v for k, v in env.items() if v is not None})
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environ, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
 @pytest.mark.parametrize(
     ("url", "engine"),
     [
@@ -26,15 +39,7 @@ _ENGINE = (
     ],
 )
 def test_database_url(url, engine):
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["DJANGO_SETTINGS_MODULE"] = "timeline.settings"
-    if url is not None:
-        env["DATABASE_URL"] = url
-    out = subprocess.run(
-        [sys.executable, "-c", _ENGINE], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == engine
+    assert _settings_print(_ENGINE, DATABASE_URL=url) == engine
 
 
 _OPTIONS = (
@@ -59,13 +64,4 @@ _OPTIONS = (
     ],
 )
 def test_postgres_connections_run_without_jit(url, jit, options):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_PG_JIT")}
-    env["DJANGO_SETTINGS_MODULE"] = "timeline.settings"
-    env["DATABASE_URL"] = url
-    if jit is not None:
-        env["DJANGO_PG_JIT"] = jit
-    out = subprocess.run(
-        [sys.executable, "-c", _OPTIONS], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == options
+    assert _settings_print(_OPTIONS, DATABASE_URL=url, DJANGO_PG_JIT=jit) == options

@@ -717,9 +717,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     "date": selectors.date_label(
                         passed.date.earliest, passed.date.latest, passed.date.precision
                     ),
-                    "place_precision": dict(PlacePrecision.choices).get(
-                        passed.place_precision, passed.place_precision
-                    ),
+                    "place_precision": PlacePrecision(passed.place_precision).label,
                     "form": ProposeForm(initial={"start": start, "end": end}),
                 }
             )

@@ -231,8 +231,8 @@ def _search(batch: list[Event]) -> Q | None:
         if principals[e.pk]
     ]
     # The few longer events, for the whole batch at once and with no test of place or actor:
-    # one more term, where one per event or run would tip SQLite's planner into reading the
-    # whole table instead of looking each term up.
+    # one more term, read by length (they are few, so one term for the batch finds them all
+    # with one look-up rather than one per event or run).
     terms.append(
         _longer(
             {e.event_type for e in fine},
